@@ -1,0 +1,249 @@
+package io.github.flashj;
+
+import io.github.flashj.kernel.MergeKernel;
+import io.github.flashj.kernel.MergeKernels;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A merge run: a source of pairs, a pool of merge workers and the sinks that receive the results
+ * in input order.
+ *
+ * <pre>{@code
+ * JobStatistics stats = FlashJob.builder()
+ *         .source(FastqInputs.pairedFiles(Path.of("r1.fq"), Path.of("r2.fq")))
+ *         .sink(FlashOutput.builder().prefix("out").build())
+ *         .maxOverlap(150)
+ *         .workers(4)
+ *         .build()
+ *         .run();
+ * }</pre>
+ *
+ * <p>Output is the same at any worker count and batch size: batches carry ids that fix their
+ * global order, and the sinks see them in that order.
+ */
+public final class FlashJob {
+    /** Default pairs per batch. */
+    public static final int DEFAULT_BATCH_SIZE = 4096;
+
+    private final PairSource source;
+    private final List<OrderedSink> sinks;
+    private final MergeParameters params;
+    private final MergeKernel kernel;
+    private final int workers;
+    private final int batchSize;
+    private final int inFlight;
+    private boolean ran;
+
+    private FlashJob(Builder b, MergeParameters params, int workers, int inFlight) {
+        this.source = b.source;
+        this.sinks = List.copyOf(b.sinks);
+        this.params = params;
+        this.kernel = b.kernel;
+        this.workers = workers;
+        this.batchSize = b.batchSize;
+        this.inFlight = inFlight;
+    }
+
+    /** A builder with FLASH's default parameters and one worker per processor. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The merge parameters of this job. */
+    public MergeParameters parameters() {
+        return params;
+    }
+
+    /** The number of merge worker threads. */
+    public int workers() {
+        return workers;
+    }
+
+    /** Pairs per batch. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** The most batches that exist at once. */
+    public int inFlight() {
+        return inFlight;
+    }
+
+    /**
+     * Runs the job once: reads every pair, merges it, and hands the results to the sinks.
+     *
+     * @return what the run did
+     * @throws InputFormatException when the input is malformed (naming the input and line)
+     * @throws IOException when the input or an output fails
+     * @throws IllegalStateException when the job has already run
+     */
+    public JobStatistics run() throws IOException {
+        synchronized (this) {
+            if (ran) {
+                throw new IllegalStateException("a FlashJob runs once");
+            }
+            ran = true;
+        }
+        try {
+            return new Pipeline(source, sinks, kernel, params, workers, batchSize, inFlight).run();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** Collects the parts of a job; {@link #build()} checks them. */
+    public static final class Builder {
+        private final MergeParameters.Builder params = MergeParameters.builder();
+        private MergeParameters fixedParams;
+        private PairSource source;
+        private final List<OrderedSink> sinks = new ArrayList<>();
+        private MergeKernel kernel = MergeKernels.best();
+        private int workers = Runtime.getRuntime().availableProcessors();
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private int inFlight = -1;
+
+        private Builder() {
+        }
+
+        /** Where pairs come from (required). The job closes it. */
+        public Builder source(PairSource v) {
+            source = v;
+            return this;
+        }
+
+        /** Adds a sink; sinks receive each batch in the order they were added. */
+        public Builder sink(OrderedSink v) {
+            sinks.add(Objects.requireNonNull(v, "sink"));
+            return this;
+        }
+
+        /** All merge parameters at once; overrides the single-parameter setters. */
+        public Builder parameters(MergeParameters v) {
+            fixedParams = v;
+            return this;
+        }
+
+        /** {@code -m}: see {@link MergeParameters.Builder#minOverlap}. */
+        public Builder minOverlap(int v) {
+            params.minOverlap(v);
+            return this;
+        }
+
+        /** {@code -M}: see {@link MergeParameters.Builder#maxOverlap}. */
+        public Builder maxOverlap(int v) {
+            params.maxOverlap(v);
+            return this;
+        }
+
+        /** {@code -r}: see {@link MergeParameters.Builder#readLength}. */
+        public Builder readLength(int v) {
+            params.readLength(v);
+            return this;
+        }
+
+        /** {@code -f}: see {@link MergeParameters.Builder#fragmentLength}. */
+        public Builder fragmentLength(int v) {
+            params.fragmentLength(v);
+            return this;
+        }
+
+        /** {@code -s}: see {@link MergeParameters.Builder#fragmentStddev}. */
+        public Builder fragmentStddev(double v) {
+            params.fragmentStddev(v);
+            return this;
+        }
+
+        /** {@code -x}: see {@link MergeParameters.Builder#maxMismatchDensity}. */
+        public Builder maxMismatchDensity(float v) {
+            params.maxMismatchDensity(v);
+            return this;
+        }
+
+        /** {@code -O}: see {@link MergeParameters.Builder#allowOuties}. */
+        public Builder allowOuties(boolean v) {
+            params.allowOuties(v);
+            return this;
+        }
+
+        /** {@code -p}: see {@link MergeParameters.Builder#phredOffset}. */
+        public Builder phredOffset(int v) {
+            params.phredOffset(v);
+            return this;
+        }
+
+        /** {@code --cap-mismatch-quals}: see {@link MergeParameters.Builder#capMismatchQuals}. */
+        public Builder capMismatchQuals(boolean v) {
+            params.capMismatchQuals(v);
+            return this;
+        }
+
+        /** {@code -l}: see {@link MergeParameters.Builder#lowercaseOverhang}. */
+        public Builder lowercaseOverhang(boolean v) {
+            params.lowercaseOverhang(v);
+            return this;
+        }
+
+        /** {@code -e}/{@code -a}: see {@link MergeParameters.Builder#tieBreak}. */
+        public Builder tieBreak(MergeParameters.TieBreak v) {
+            params.tieBreak(v);
+            return this;
+        }
+
+        /** {@code -E}: see {@link MergeParameters.Builder#qualityTieThreshold}. */
+        public Builder qualityTieThreshold(int v) {
+            params.qualityTieThreshold(v);
+            return this;
+        }
+
+        /** Merge worker threads ({@code -t}); default one per processor. */
+        public Builder workers(int v) {
+            workers = v;
+            return this;
+        }
+
+        /** Pairs per batch; default {@value FlashJob#DEFAULT_BATCH_SIZE}. */
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        /** The most batches that exist at once (bounds memory); default twice the workers, at least 4. */
+        public Builder inFlight(int v) {
+            inFlight = v;
+            return this;
+        }
+
+        /** The overlap search to use; default {@link MergeKernels#best()}. */
+        public Builder kernel(MergeKernel v) {
+            kernel = v;
+            return this;
+        }
+
+        /**
+         * Checks the parts and makes the job.
+         *
+         * @throws InvalidParameterException naming the first part that is missing or out of range
+         */
+        public FlashJob build() {
+            MergeParameters p = fixedParams != null ? fixedParams : params.build();
+            require(source != null, "source", "source is required");
+            require(kernel != null, "kernel", "kernel must not be null");
+            require(workers >= 1, "workers", "workers must be at least 1, got " + workers);
+            require(batchSize >= 1, "batchSize", "batchSize must be at least 1, got " + batchSize);
+            int chunks = inFlight < 0 ? Math.max(4, 2 * workers) : inFlight;
+            require(chunks >= 2, "inFlight", "inFlight must be at least 2, got " + inFlight);
+            return new FlashJob(this, p, workers, chunks);
+        }
+
+        private static void require(boolean ok, String parameter, String message) {
+            if (!ok) {
+                throw new InvalidParameterException(parameter, message);
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.flashj;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * What a run did: pair counts, the histograms of merged lengths and where the time went.
+ *
+ * <p>Immutable; returned by {@link FlashJob#run()} and handed to {@link OrderedSink#complete}.
+ */
+public final class JobStatistics {
+    private final long pairs;
+    private final long innie;
+    private final long outie;
+    private final long singles;
+    private final long overlapAboveMax;
+    private final long[] histogram;
+    private final long[] innieHistogram;
+    private final long[] outieHistogram;
+    private final Duration wallTime;
+    private final Duration readTime;
+    private final Duration mergeTime;
+    private final Duration writeTime;
+
+    JobStatistics(long pairs, long innie, long outie, long singles, long overlapAboveMax, long[] innieHistogram,
+            long[] outieHistogram, Duration wallTime, Duration readTime, Duration mergeTime, Duration writeTime) {
+        this.pairs = pairs;
+        this.innie = innie;
+        this.outie = outie;
+        this.singles = singles;
+        this.overlapAboveMax = overlapAboveMax;
+        this.innieHistogram = innieHistogram.clone();
+        this.outieHistogram = outieHistogram.clone();
+        this.histogram = new long[Math.max(innieHistogram.length, outieHistogram.length)];
+        for (int i = 0; i < histogram.length; i++) {
+            histogram[i] = (i < innieHistogram.length ? innieHistogram[i] : 0)
+                    + (i < outieHistogram.length ? outieHistogram[i] : 0);
+        }
+        this.wallTime = wallTime;
+        this.readTime = readTime;
+        this.mergeTime = mergeTime;
+        this.writeTime = writeTime;
+    }
+
+    /** Read pairs processed (lone tab-delimited reads not counted). */
+    public long pairs() {
+        return pairs;
+    }
+
+    /** Pairs merged, in either orientation. */
+    public long combined() {
+        return innie + outie;
+    }
+
+    /** Pairs merged in the innie orientation. */
+    public long combinedInnie() {
+        return innie;
+    }
+
+    /** Pairs merged in the outie orientation. */
+    public long combinedOutie() {
+        return outie;
+    }
+
+    /** Pairs not merged. */
+    public long notCombined() {
+        return pairs - innie - outie;
+    }
+
+    /** Lone reads of tab-delimited input, passed through unmerged. */
+    public long singles() {
+        return singles;
+    }
+
+    /** Merged pairs whose overlap was longer than the max overlap parameter. */
+    public long overlapAboveMaxOverlap() {
+        return overlapAboveMax;
+    }
+
+    /** Percent of pairs merged, 0 when there were none. */
+    public double percentCombined() {
+        return pairs == 0 ? 0 : 100.0 * combined() / pairs;
+    }
+
+    /** Count of merged reads by length: index is the length. A copy. */
+    public long[] histogram() {
+        return histogram.clone();
+    }
+
+    /** Count of innie merged reads by length. A copy. */
+    public long[] innieHistogram() {
+        return innieHistogram.clone();
+    }
+
+    /** Count of outie merged reads by length. A copy. */
+    public long[] outieHistogram() {
+        return outieHistogram.clone();
+    }
+
+    /** Wall time of the run. */
+    public Duration wallTime() {
+        return wallTime;
+    }
+
+    /** Time the reader spent filling batches. */
+    public Duration readTime() {
+        return readTime;
+    }
+
+    /** Time the merge workers spent merging, summed over workers. */
+    public Duration mergeTime() {
+        return mergeTime;
+    }
+
+    /** Time the committer spent in the sinks. */
+    public Duration writeTime() {
+        return writeTime;
+    }
+
+    /** Pairs per second of wall time. */
+    public double pairsPerSecond() {
+        double s = wallTime.toNanos() / 1e9;
+        return s == 0 ? 0 : pairs / s;
+    }
+
+    @Override
+    public String toString() {
+        return "JobStatistics[pairs=" + pairs + ", combined=" + combined() + " (innie " + innie + ", outie " + outie
+                + "), notCombined=" + notCombined() + ", wall=" + wallTime.toMillis() + "ms, histogramLengths="
+                + Arrays.stream(histogram).filter(c -> c > 0).count() + "]";
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.flashj;
+
+import java.util.Optional;
+
+/**
+ * What became of one pair in the in-memory API: merged (innie or outie) or not combined.
+ *
+ * @param orientation {@link Orientation#INNIE}, {@link Orientation#OUTIE} or
+ *     {@link Orientation#NOT_COMBINED}
+ * @param merged the merged read (tag as FLASH writes it, canonical bases, quality characters),
+ *     present only when the pair merged
+ * @param overlapLength the overlap length, 0 when not combined
+ */
+public record MergeResult(Orientation orientation, Optional<FastqRead> merged, int overlapLength) {
+    /** How a pair was merged. */
+    public enum Orientation {
+        /** Not merged. */
+        NOT_COMBINED,
+        /** Read 2 overlaps the end of read 1. */
+        INNIE,
+        /** Read 1 overlaps the end of read 2. */
+        OUTIE
+    }
+
+    /** Whether the pair merged. */
+    public boolean isCombined() {
+        return orientation != Orientation.NOT_COMBINED;
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.flashj;
+
+import java.io.IOException;
+
+/**
+ * Receives merged batches strictly in input order, always from one thread at a time.
+ *
+ * <p>A run calls {@link #accept(PairBatch)} for each batch in id order, then exactly one of
+ * {@link #complete(JobStatistics)} (success) or {@link #abort(Throwable)} (failure). A sink must not
+ * keep a reference to a batch after {@code accept} returns: the batch is recycled.
+ */
+public interface OrderedSink {
+    /** Takes the next batch in input order. */
+    void accept(PairBatch batch) throws IOException;
+
+    /** The run has succeeded: flush and close, write summaries. */
+    default void complete(JobStatistics statistics) throws IOException {
+    }
+
+    /**
+     * The run has failed: release resources and remove any output that would look complete.
+     * Must not throw.
+     */
+    default void abort(Throwable cause) {
+    }
+}

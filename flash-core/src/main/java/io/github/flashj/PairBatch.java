@@ -1,0 +1,332 @@
+package io.github.flashj;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A chunk of read pairs and, once merged, their results: the unit of work of every stage.
+ *
+ * <p>A batch holds its records as bytes in a few reused arrays with offsets, never as per-record
+ * objects. Its {@link #id() id} fixes its place in the global input order, so a batch can be merged
+ * on any thread (or any executor) and still be written in order. Batches are recycled: a reader
+ * {@link #clear(long) clears} one and appends pairs to it, a worker merges it, the sinks read it.
+ *
+ * <p>Bases are stored canonical (upper-case {@code ACGT}, anything else {@code N}) and qualities as
+ * PHRED values (the quality character minus the PHRED offset). Mate 1 is index 0, mate 2 index 1.
+ *
+ * <p>A batch is not thread-safe; the pipeline hands it from stage to stage with a happens-before
+ * edge at each hand-over.
+ */
+public final class PairBatch {
+    /** Outcome of a pair that has not been merged, or could not be. */
+    public static final byte NOT_COMBINED = 0;
+    /** Outcome of a pair merged in the innie orientation. */
+    public static final byte INNIE = 1;
+    /** Outcome of a pair merged in the outie orientation. */
+    public static final byte OUTIE = 2;
+    /** Outcome of a lone read (a 3-field tab-delimited line): it is never merged. */
+    public static final byte SINGLE = 3;
+
+    private static final byte[] CANONICAL = canonicalTable();
+
+    private final int capacity;
+    private final int phredOffset;
+    private long id;
+    private int size;
+    /** Whether mate 1 of pair {@code size} has been appended and mate 2 has not. */
+    private boolean pendingMate1;
+
+    private byte[] tags = new byte[4096];
+    private int tagsLength;
+    private final int[] tagStart;
+    private final int[] tagLength;
+
+    private byte[] bases = new byte[16384];
+    private byte[] quals = new byte[16384];
+    private int basesLength;
+    private final int[] seqStart;
+    private final int[] seqLength;
+
+    private final byte[] outcome;
+    private final int[] overlap;
+    private byte[] mergedBases = new byte[16384];
+    private byte[] mergedQuals = new byte[16384];
+    private int mergedLength;
+    private final int[] mergedStart;
+    private final int[] mergedLen;
+
+    /**
+     * Creates an empty batch.
+     *
+     * @param capacity the most pairs it holds
+     * @param phredOffset the ASCII value of quality 0 in the input
+     */
+    public PairBatch(int capacity, int phredOffset) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("batch capacity must be at least 1, got " + capacity);
+        }
+        this.capacity = capacity;
+        this.phredOffset = phredOffset;
+        tagStart = new int[2 * capacity];
+        tagLength = new int[2 * capacity];
+        seqStart = new int[2 * capacity];
+        seqLength = new int[2 * capacity];
+        outcome = new byte[capacity];
+        overlap = new int[capacity];
+        mergedStart = new int[capacity];
+        mergedLen = new int[capacity];
+    }
+
+    /** Empties the batch for reuse and gives it a new id. */
+    public void clear(long newId) {
+        id = newId;
+        size = 0;
+        pendingMate1 = false;
+        tagsLength = 0;
+        basesLength = 0;
+        mergedLength = 0;
+    }
+
+    /** The id that fixes this batch's place in the global order (0, 1, 2, ...). */
+    public long id() {
+        return id;
+    }
+
+    /** The number of pairs in the batch. */
+    public int size() {
+        return size;
+    }
+
+    /** The most pairs the batch holds. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** The ASCII value of quality 0 in the input this batch is filled from. */
+    public int phredOffset() {
+        return phredOffset;
+    }
+
+    /** Whether mate 1 of a pair has been appended and its mate 2 not yet. */
+    public boolean hasHalfPair() {
+        return pendingMate1;
+    }
+
+    /** Whether no more pairs fit. */
+    public boolean isFull() {
+        return size == capacity;
+    }
+
+    // ---- appending (readers) ----
+
+    /**
+     * Appends one read of the pair being filled: mate 1 first, then mate 2 (which completes the
+     * pair). Bases are made canonical and qualities converted to PHRED values as they are copied.
+     *
+     * @return -1 when every quality byte was at least the PHRED offset, else the index (from 0)
+     *     of the first quality byte below it, in which case nothing was appended
+     */
+    public int appendRead(byte[] tag, int tagOff, int tagLen, byte[] seq, int seqOff, byte[] qual,
+            int qualOff, int length) {
+        for (int k = 0; k < length; k++) {
+            if ((qual[qualOff + k] & 0xff) < phredOffset) {
+                return k;
+            }
+        }
+        int read = readIndexToFill();
+        appendTag(read, tag, tagOff, tagLen);
+        ensureBases(length);
+        int start = basesLength;
+        for (int k = 0; k < length; k++) {
+            bases[start + k] = CANONICAL[seq[seqOff + k] & 0xff];
+            quals[start + k] = (byte) ((qual[qualOff + k] & 0xff) - phredOffset);
+        }
+        seqStart[read] = start;
+        seqLength[read] = length;
+        basesLength += length;
+        if ((read & 1) == 1) {
+            outcome[size] = NOT_COMBINED;
+            size++;
+        }
+        return -1;
+    }
+
+    /**
+     * Appends a lone read (no mate) as a whole pair slot; it is written through but never merged.
+     * Must be called when no pair is half filled.
+     *
+     * @return as {@link #appendRead}
+     */
+    public int appendSingle(byte[] tag, int tagOff, int tagLen, byte[] seq, int seqOff, byte[] qual,
+            int qualOff, int length) {
+        if (pendingMate1) {
+            throw new IllegalStateException("a pair is half filled");
+        }
+        int bad = appendRead(tag, tagOff, tagLen, seq, seqOff, qual, qualOff, length);
+        if (bad >= 0) {
+            return bad;
+        }
+        int read = 2 * size + 1;
+        tagStart[read] = tagsLength;
+        tagLength[read] = 0;
+        seqStart[read] = basesLength;
+        seqLength[read] = 0;
+        pendingMate1 = false;
+        outcome[size] = SINGLE;
+        size++;
+        return -1;
+    }
+
+    private int readIndexToFill() {
+        if (size == capacity) {
+            throw new IllegalStateException("batch is full");
+        }
+        int read = 2 * size + (pendingMate1 ? 1 : 0);
+        pendingMate1 = !pendingMate1;
+        return read;
+    }
+
+    private void appendTag(int read, byte[] tag, int off, int len) {
+        if (tagsLength + len > tags.length) {
+            tags = Arrays.copyOf(tags, Math.max(tags.length * 2, tagsLength + len));
+        }
+        System.arraycopy(tag, off, tags, tagsLength, len);
+        tagStart[read] = tagsLength;
+        tagLength[read] = len;
+        tagsLength += len;
+    }
+
+    private void ensureBases(int extra) {
+        if (basesLength + extra > bases.length) {
+            int n = Math.max(bases.length * 2, basesLength + extra);
+            bases = Arrays.copyOf(bases, n);
+            quals = Arrays.copyOf(quals, n);
+        }
+    }
+
+    // ---- input accessors ----
+
+    /** The array that holds every tag of the batch (as read, trailing whitespace removed). */
+    public byte[] tagBytes() {
+        return tags;
+    }
+
+    /** Where the tag of a read starts in {@link #tagBytes()}. */
+    public int tagStart(int pair, int mate) {
+        return tagStart[2 * pair + mate];
+    }
+
+    /** The length of the tag of a read. */
+    public int tagLength(int pair, int mate) {
+        return tagLength[2 * pair + mate];
+    }
+
+    /** The array that holds every (canonical) base of the batch's input reads. */
+    public byte[] bases() {
+        return bases;
+    }
+
+    /** The array of PHRED values parallel to {@link #bases()}. */
+    public byte[] qualities() {
+        return quals;
+    }
+
+    /** Where the sequence of a read starts in {@link #bases()} and {@link #qualities()}. */
+    public int sequenceStart(int pair, int mate) {
+        return seqStart[2 * pair + mate];
+    }
+
+    /** The length of a read. */
+    public int sequenceLength(int pair, int mate) {
+        return seqLength[2 * pair + mate];
+    }
+
+    // ---- results ----
+
+    /** {@link #NOT_COMBINED}, {@link #INNIE}, {@link #OUTIE} or {@link #SINGLE}. */
+    public byte outcome(int pair) {
+        return outcome[pair];
+    }
+
+    /** Whether the pair was merged (innie or outie). */
+    public boolean isCombined(int pair) {
+        byte o = outcome[pair];
+        return o == INNIE || o == OUTIE;
+    }
+
+    /** The overlap length of a merged pair. */
+    public int overlapLength(int pair) {
+        return overlap[pair];
+    }
+
+    /** The array that holds the bases of every merged read of the batch. */
+    public byte[] mergedBases() {
+        return mergedBases;
+    }
+
+    /** The PHRED values parallel to {@link #mergedBases()}. */
+    public byte[] mergedQualities() {
+        return mergedQuals;
+    }
+
+    /** Where the merged read of a pair starts in {@link #mergedBases()}. */
+    public int mergedStart(int pair) {
+        return mergedStart[pair];
+    }
+
+    /** The length of the merged read of a pair. */
+    public int mergedLength(int pair) {
+        return mergedLen[pair];
+    }
+
+    /** The tag of a read as a String (convenience; not for hot paths). */
+    public String tag(int pair, int mate) {
+        return new String(tags, tagStart(pair, mate), tagLength(pair, mate), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The merged sequence of a pair as a String (convenience; not for hot paths). */
+    public String mergedSequence(int pair) {
+        return new String(mergedBases, mergedStart[pair], mergedLen[pair], StandardCharsets.ISO_8859_1);
+    }
+
+    // ---- written by the merge stage ----
+
+    void resetResults() {
+        mergedLength = 0;
+    }
+
+    void setNotCombined(int pair) {
+        if (outcome[pair] != SINGLE) {
+            outcome[pair] = NOT_COMBINED;
+        }
+        overlap[pair] = 0;
+        mergedStart[pair] = mergedLength;
+        mergedLen[pair] = 0;
+    }
+
+    /** Reserves room for a merged read of {@code length} bases; returns where it starts. */
+    int reserveMerged(int pair, byte result, int overlapLength, int length) {
+        if (mergedLength + length > mergedBases.length) {
+            int n = Math.max(mergedBases.length * 2, mergedLength + length);
+            mergedBases = Arrays.copyOf(mergedBases, n);
+            mergedQuals = Arrays.copyOf(mergedQuals, n);
+        }
+        int start = mergedLength;
+        outcome[pair] = result;
+        overlap[pair] = overlapLength;
+        mergedStart[pair] = start;
+        mergedLen[pair] = length;
+        mergedLength += length;
+        return start;
+    }
+
+    private static byte[] canonicalTable() {
+        byte[] t = new byte[256];
+        Arrays.fill(t, (byte) 'N');
+        for (char c : "ACGT".toCharArray()) {
+            t[c] = (byte) c;
+            t[Character.toLowerCase(c)] = (byte) c;
+        }
+        return t;
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.flashj;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * Where pairs come from: a reader of mate files, of interleaved or tab-delimited input, or any
+ * source of the user's own.
+ *
+ * <p>The pipeline calls {@link #fill(PairBatch)} from one thread at a time, in order, with a batch
+ * that has been {@linkplain PairBatch#clear(long) cleared}.
+ */
+public interface PairSource extends Closeable {
+    /**
+     * Appends pairs to the batch until it is full or the input ends.
+     *
+     * @return false when the input had no more pairs (the batch may still hold some), true otherwise
+     * @throws InputFormatException when the input is malformed, naming it and the line
+     * @throws IOException when the input cannot be read
+     */
+    boolean fill(PairBatch batch) throws IOException;
+}

@@ -1,0 +1,268 @@
+package io.github.flashj;
+
+import io.github.flashj.kernel.MergeKernel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.SpmcArrayQueue;
+import org.jctools.queues.SpscArrayQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run: a reader thread fills batches, worker threads merge them, and the calling thread
+ * commits them to the sinks strictly in id order.
+ *
+ * <p>Every queue is a bounded JCTools array queue and at most {@code inFlight} batches ever exist,
+ * so memory is bounded whatever the input size: the reader waits for a recycled batch when all
+ * are in use (back-pressure). The first error of any stage stops every stage; the run then
+ * rethrows it after all threads have ended.
+ */
+final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    private final PairSource source;
+    private final List<OrderedSink> sinks;
+    private final MergeKernel kernel;
+    private final MergeParameters params;
+    private final int workers;
+    private final int batchSize;
+    private final int inFlight;
+
+    private final Queue<PairBatch> free;
+    private final Queue<PairBatch> toMerge;
+    private final Queue<PairBatch> merged;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean readingDone;
+    private volatile long batchesRead;
+    private final AtomicLong mergeNanos = new AtomicLong();
+    private long readNanos;
+    private int batchesAllocated;
+
+    Pipeline(PairSource source, List<OrderedSink> sinks, MergeKernel kernel, MergeParameters params, int workers,
+            int batchSize, int inFlight) {
+        this.source = source;
+        this.sinks = sinks;
+        this.kernel = kernel;
+        this.params = params;
+        this.workers = workers;
+        this.batchSize = batchSize;
+        this.inFlight = inFlight;
+        free = new SpscArrayQueue<>(inFlight);
+        toMerge = new SpmcArrayQueue<>(inFlight);
+        merged = new MpscArrayQueue<>(inFlight);
+    }
+
+    JobStatistics run() throws Exception {
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        threads.add(start("flashj-reader", this::read));
+        for (int w = 0; w < workers; w++) {
+            BatchMerger merger = new BatchMerger(kernel, params);
+            threads.add(start("flashj-merge-" + w, () -> mergeLoop(merger)));
+        }
+        StatisticsCollector statistics = new StatisticsCollector(params.maxOverlap());
+        long writeNanos = 0;
+        try {
+            writeNanos = commit(statistics);
+        } catch (Throwable e) {
+            fail(e);
+        }
+        for (Thread t : threads) {
+            joinUninterruptibly(t);
+        }
+        Throwable error = failure.get();
+        if (error != null) {
+            for (OrderedSink sink : sinks) {
+                sink.abort(error);
+            }
+            throw asException(error);
+        }
+        JobStatistics stats = statistics.finish(Duration.ofNanos(System.nanoTime() - started),
+                Duration.ofNanos(readNanos), Duration.ofNanos(mergeNanos.get()), Duration.ofNanos(writeNanos));
+        long completeStarted = System.nanoTime();
+        try {
+            for (OrderedSink sink : sinks) {
+                sink.complete(stats);
+            }
+        } catch (Throwable e) {
+            for (OrderedSink sink : sinks) {
+                sink.abort(e);
+            }
+            throw asException(e);
+        }
+        LOG.debug("{}; read {} ms, merge {} ms over {} workers, write {} ms, complete {} ms", stats,
+                readNanos / 1_000_000, mergeNanos.get() / 1_000_000, workers, writeNanos / 1_000_000,
+                (System.nanoTime() - completeStarted) / 1_000_000);
+        return stats;
+    }
+
+    private Thread start(String name, Runnable body) {
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } catch (Throwable e) {
+                fail(e);
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void fail(Throwable e) {
+        failure.compareAndSet(null, e);
+    }
+
+    private boolean failed() {
+        return failure.get() != null;
+    }
+
+    private void read() {
+        long id = 0;
+        try (PairSource in = source) {
+            boolean more = true;
+            PairBatch batch = null;
+            while (more && !failed()) {
+                if (batch == null) {
+                    batch = takeFreeBatch();
+                    if (batch == null) {
+                        return;
+                    }
+                }
+                batch.clear(id);
+                long t0 = System.nanoTime();
+                more = in.fill(batch);
+                readNanos += System.nanoTime() - t0;
+                if (batch.hasHalfPair()) {
+                    throw new IllegalStateException("the source left a pair half filled in batch " + id);
+                }
+                if (batch.size() == 0) {
+                    continue;
+                }
+                id++;
+                batchesRead = id;
+                while (!toMerge.offer(batch)) {
+                    if (failed()) {
+                        return;
+                    }
+                    idle();
+                }
+                batch = null;
+            }
+        } catch (Exception e) {
+            fail(e);
+        } finally {
+            readingDone = true;
+        }
+    }
+
+    private PairBatch takeFreeBatch() {
+        while (true) {
+            PairBatch batch = free.poll();
+            if (batch != null) {
+                return batch;
+            }
+            if (batchesAllocated < inFlight) {
+                batchesAllocated++;
+                return new PairBatch(batchSize, params.phredOffset());
+            }
+            if (failed()) {
+                return null;
+            }
+            idle();
+        }
+    }
+
+    private void mergeLoop(BatchMerger merger) {
+        while (!failed()) {
+            PairBatch batch = toMerge.poll();
+            if (batch == null) {
+                if (readingDone && toMerge.isEmpty()) {
+                    return;
+                }
+                idle();
+                continue;
+            }
+            long t0 = System.nanoTime();
+            merger.merge(batch);
+            mergeNanos.addAndGet(System.nanoTime() - t0);
+            while (!merged.offer(batch)) {
+                if (failed()) {
+                    return;
+                }
+                idle();
+            }
+        }
+    }
+
+    /** Commits batches in id order; returns the nanoseconds spent in the sinks. */
+    private long commit(StatisticsCollector statistics) throws Exception {
+        PairBatch[] pending = new PairBatch[inFlight];
+        long next = 0;
+        long nanos = 0;
+        while (!failed()) {
+            PairBatch batch = merged.poll();
+            if (batch != null) {
+                // At most inFlight batches exist and ids are consecutive, so slots never collide.
+                pending[(int) (batch.id() % inFlight)] = batch;
+            }
+            int slot = (int) (next % inFlight);
+            PairBatch ready = pending[slot];
+            if (ready != null && ready.id() == next) {
+                pending[slot] = null;
+                long t0 = System.nanoTime();
+                for (OrderedSink sink : sinks) {
+                    sink.accept(ready);
+                }
+                nanos += System.nanoTime() - t0;
+                statistics.add(ready);
+                free.offer(ready);
+                next++;
+                continue;
+            }
+            if (batch == null) {
+                if (readingDone && next == batchesRead) {
+                    return nanos;
+                }
+                idle();
+            }
+        }
+        return nanos;
+    }
+
+    /** Waits a little while another stage catches up: the machine may have fewer cores than threads. */
+    private static void idle() {
+        LockSupport.parkNanos(50_000);
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Exception asException(Throwable e) {
+        if (e instanceof Exception) {
+            return (Exception) e;
+        }
+        if (e instanceof Error) {
+            throw (Error) e;
+        }
+        return new RuntimeException(e);
+    }
+}

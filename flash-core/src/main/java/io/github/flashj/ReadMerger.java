@@ -1,0 +1,96 @@
+package io.github.flashj;
+
+import io.github.flashj.kernel.MergeKernel;
+import io.github.flashj.kernel.MergeKernels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Merges pairs in memory, no files needed: for tests and for tools that merge a few pairs.
+ *
+ * <pre>{@code
+ * ReadMerger merger = ReadMerger.create(MergeParameters.DEFAULTS);
+ * MergeResult r = merger.merge(ReadPair.of("@r1/1", "ACGT...", "IIII...", "@r1/2", "...", "..."));
+ * if (r.isCombined()) System.out.println(r.merged().get().sequence());
+ * }</pre>
+ *
+ * <p>Gives the same merged reads as {@link FlashJob} and the {@code flash} command. One instance
+ * per thread: it reuses buffers between calls.
+ */
+public final class ReadMerger {
+    private final MergeParameters params;
+    private final BatchMerger merger;
+    private final PairBatch batch;
+
+    private ReadMerger(MergeParameters params, MergeKernel kernel) {
+        this.params = params;
+        this.merger = new BatchMerger(kernel, params);
+        this.batch = new PairBatch(1, params.phredOffset());
+    }
+
+    /** A merger with these parameters and the fastest kernel of this JVM. */
+    public static ReadMerger create(MergeParameters params) {
+        return new ReadMerger(params, MergeKernels.best());
+    }
+
+    /** A merger with these parameters and the given kernel. */
+    public static ReadMerger create(MergeParameters params, MergeKernel kernel) {
+        return new ReadMerger(params, kernel);
+    }
+
+    /**
+     * Merges one pair.
+     *
+     * @throws IllegalArgumentException when a quality character is below the PHRED offset
+     */
+    public MergeResult merge(ReadPair pair) {
+        batch.clear(0);
+        append(pair.read1());
+        append(pair.read2());
+        merger.merge(batch);
+        byte outcome = batch.outcome(0);
+        if (outcome == PairBatch.NOT_COMBINED) {
+            return new MergeResult(MergeResult.Orientation.NOT_COMBINED, Optional.empty(), 0);
+        }
+        int start = batch.mergedStart(0);
+        int length = batch.mergedLength(0);
+        byte[] quality = new byte[length];
+        byte[] mergedQuals = batch.mergedQualities();
+        for (int k = 0; k < length; k++) {
+            quality[k] = (byte) (mergedQuals[start + k] + params.phredOffset());
+        }
+        byte[] tag = pair.read1().tag().getBytes(StandardCharsets.ISO_8859_1);
+        int prefixEnd = MergedTag.prefixEnd(tag, 0, tag.length);
+        int suffixStart = MergedTag.suffixStart(tag, 0, tag.length);
+        String mergedTag = new String(tag, 0, prefixEnd, StandardCharsets.ISO_8859_1)
+                + new String(tag, suffixStart, tag.length - suffixStart, StandardCharsets.ISO_8859_1);
+        FastqRead merged = new FastqRead(mergedTag,
+                new String(batch.mergedBases(), start, length, StandardCharsets.ISO_8859_1),
+                new String(quality, StandardCharsets.ISO_8859_1));
+        MergeResult.Orientation orientation = outcome == PairBatch.INNIE ? MergeResult.Orientation.INNIE
+                : MergeResult.Orientation.OUTIE;
+        return new MergeResult(orientation, Optional.of(merged), batch.overlapLength(0));
+    }
+
+    /** Merges each pair in turn; the results are in the pairs' order. */
+    public List<MergeResult> mergeAll(List<ReadPair> pairs) {
+        List<MergeResult> results = new ArrayList<>(pairs.size());
+        for (ReadPair pair : pairs) {
+            results.add(merge(pair));
+        }
+        return results;
+    }
+
+    private void append(FastqRead read) {
+        byte[] tag = read.tag().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] seq = read.sequence().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] qual = read.quality().getBytes(StandardCharsets.ISO_8859_1);
+        int bad = batch.appendRead(tag, 0, tag.length, seq, 0, qual, 0, seq.length);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("read " + read.tag() + ": quality character '" + (char) qual[bad]
+                    + "' at position " + (bad + 1) + " is below the PHRED offset " + params.phredOffset());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.flashj;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+/** Counts outcomes batch by batch on the committing thread. */
+final class StatisticsCollector {
+    private final int maxOverlap;
+    private long pairs;
+    private long innie;
+    private long outie;
+    private long singles;
+    private long overlapAboveMax;
+    private long[] innieHistogram = new long[512];
+    private long[] outieHistogram = new long[512];
+
+    StatisticsCollector(int maxOverlap) {
+        this.maxOverlap = maxOverlap;
+    }
+
+    void add(PairBatch batch) {
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            byte outcome = batch.outcome(i);
+            if (outcome == PairBatch.SINGLE) {
+                singles++;
+                continue;
+            }
+            pairs++;
+            if (outcome == PairBatch.NOT_COMBINED) {
+                continue;
+            }
+            int length = batch.mergedLength(i);
+            if (outcome == PairBatch.INNIE) {
+                innie++;
+                innieHistogram = count(innieHistogram, length);
+            } else {
+                outie++;
+                outieHistogram = count(outieHistogram, length);
+            }
+            if (batch.overlapLength(i) > maxOverlap) {
+                overlapAboveMax++;
+            }
+        }
+    }
+
+    private static long[] count(long[] histogram, int length) {
+        long[] h = length < histogram.length ? histogram : Arrays.copyOf(histogram, Math.max(length + 1, histogram.length * 2));
+        h[length]++;
+        return h;
+    }
+
+    JobStatistics finish(Duration wall, Duration read, Duration merge, Duration write) {
+        return new JobStatistics(pairs, innie, outie, singles, overlapAboveMax, trim(innieHistogram),
+                trim(outieHistogram), wall, read, merge, write);
+    }
+
+    private static long[] trim(long[] h) {
+        int n = h.length;
+        while (n > 0 && h[n - 1] == 0) {
+            n--;
+        }
+        return Arrays.copyOf(h, n);
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.flashj.kernel;
+
+/**
+ * The best overlap found so far for one pair: a mutable, reused holder that the searches of both
+ * orientations update in turn.
+ */
+public final class Alignment {
+    /** Orientation of an overlap of read 2 (reverse-complemented) at the end of read 1. */
+    public static final byte INNIE = 1;
+    /** Orientation of an overlap of read 1 at the end of read 2 (reverse-complemented). */
+    public static final byte OUTIE = 2;
+
+    float density;
+    float qualityScore;
+    int start;
+    byte orientation;
+
+    /** Starts a new pair: nothing found, the bar at {@code maxMismatchDensity + 1}. */
+    public void reset(float maxMismatchDensity) {
+        density = maxMismatchDensity + 1.0f;
+        qualityScore = 0f;
+        start = -1;
+        orientation = 0;
+    }
+
+    /** Takes this start if it scores strictly better than the best so far. */
+    void offer(int candidateStart, byte candidateOrientation, int mismatches, int qualitySum, int effectiveLength,
+            int maxOverlap) {
+        float length = Math.min(effectiveLength, maxOverlap);
+        float d = mismatches / length;
+        float q = qualitySum / length;
+        if (d < density || (d == density && q < qualityScore)) {
+            density = d;
+            qualityScore = q;
+            start = candidateStart;
+            orientation = candidateOrientation;
+        }
+    }
+
+    /** The mismatch density of the best overlap (float, as FLASH computes it). */
+    public float density() {
+        return density;
+    }
+
+    /** Sum of the lower qualities at mismatches over the scored length, of the best overlap. */
+    public float qualityScore() {
+        return qualityScore;
+    }
+
+    /** Start of the best overlap in the first read of its orientation, or -1 when none was found. */
+    public int start() {
+        return start;
+    }
+
+    /** {@link #INNIE}, {@link #OUTIE}, or 0 when none was found. */
+    public byte orientation() {
+        return orientation;
+    }
+}

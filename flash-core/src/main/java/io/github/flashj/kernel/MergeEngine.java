@@ -1,0 +1,212 @@
+package io.github.flashj.kernel;
+
+import io.github.flashj.MergeParameters;
+import io.github.flashj.MergeParameters.TieBreak;
+import java.util.Arrays;
+
+/**
+ * Merges one pair at a time: reverse-complements read 2, runs the kernel's overlap search in the
+ * innie orientation (and the outie one with {@code -O}), decides, and builds the merged read.
+ *
+ * <p>One engine per thread: it keeps scratch buffers between pairs.
+ */
+public final class MergeEngine {
+    private static final byte[] COMPLEMENT = complementTable();
+    private static final byte[] IUPAC = iupacTable();
+
+    private final MergeKernel kernel;
+    private final MergeParameters params;
+    private final Alignment best = new Alignment();
+    private byte[] rcBases = new byte[512];
+    private byte[] rcQuals = new byte[512];
+
+    private byte[] read1Bases;
+    private byte[] read1Quals;
+    private int read1Off;
+    private int read1Len;
+    private int read2Len;
+
+    /**
+     * @param kernel the overlap search to use
+     * @param params the merge parameters
+     */
+    public MergeEngine(MergeKernel kernel, MergeParameters params) {
+        this.kernel = kernel;
+        this.params = params;
+    }
+
+    /**
+     * Finds the best overlap of a pair.
+     *
+     * @return {@link Alignment#INNIE} or {@link Alignment#OUTIE} when the pair merges, else 0;
+     *     after a merge, {@link #mergedLength()}, {@link #overlapLength()} and {@link #build} describe it
+     */
+    public byte align(byte[] bases1, byte[] quals1, int off1, int len1, byte[] bases2, byte[] quals2, int off2,
+            int len2) {
+        if (rcBases.length < len2) {
+            rcBases = new byte[Math.max(len2, rcBases.length * 2)];
+            rcQuals = new byte[rcBases.length];
+        }
+        for (int k = 0; k < len2; k++) {
+            rcBases[k] = COMPLEMENT[bases2[off2 + len2 - 1 - k]];
+            rcQuals[k] = quals2[off2 + len2 - 1 - k];
+        }
+        read1Bases = bases1;
+        read1Quals = quals1;
+        read1Off = off1;
+        read1Len = len1;
+        read2Len = len2;
+
+        int minOverlap = params.minOverlap();
+        int maxOverlap = params.maxOverlap();
+        best.reset(params.maxMismatchDensity());
+        kernel.search(bases1, quals1, off1, len1, rcBases, rcQuals, 0, len2, minOverlap, maxOverlap,
+                Alignment.INNIE, best);
+        if (params.allowOuties()) {
+            kernel.search(rcBases, rcQuals, 0, len2, bases1, quals1, off1, len1, minOverlap, maxOverlap,
+                    Alignment.OUTIE, best);
+        }
+        if (best.start < 0 || best.density > params.maxMismatchDensity()) {
+            return 0;
+        }
+        return best.orientation;
+    }
+
+    /** The alignment found by the last {@link #align} call. */
+    public Alignment alignment() {
+        return best;
+    }
+
+    /** The overlap length of the last merged pair. */
+    public int overlapLength() {
+        return firstLength() - best.start;
+    }
+
+    /** The length of the last merged pair's merged read. */
+    public int mergedLength() {
+        return read1Len + read2Len - overlapLength();
+    }
+
+    private int firstLength() {
+        return best.orientation == Alignment.INNIE ? read1Len : read2Len;
+    }
+
+    /** Writes the merged read of the last merged pair: bases and PHRED values. */
+    public void build(byte[] outBases, byte[] outQuals, int outOff) {
+        boolean innie = best.orientation == Alignment.INNIE;
+        byte[] fb = innie ? read1Bases : rcBases;
+        byte[] fq = innie ? read1Quals : rcQuals;
+        int fo = innie ? read1Off : 0;
+        int fl = innie ? read1Len : read2Len;
+        byte[] sb = innie ? rcBases : read1Bases;
+        byte[] sq = innie ? rcQuals : read1Quals;
+        int so = innie ? 0 : read1Off;
+        int sl = innie ? read2Len : read1Len;
+        int start = best.start;
+        int overlap = fl - start;
+
+        copyOverhang(fb, fq, fo, outBases, outQuals, outOff, start);
+        if (params.tieBreak() == TieBreak.FLASH_1_2_11) {
+            consensus(fb, fq, fo + start, sb, sq, so, outBases, outQuals, outOff + start, overlap);
+        } else {
+            forkConsensus(fb, fq, fo + start, sb, sq, so, outBases, outQuals, outOff + start, overlap, innie, start);
+        }
+        copyOverhang(sb, sq, so + overlap, outBases, outQuals, outOff + fl, sl - overlap);
+    }
+
+    private void copyOverhang(byte[] bases, byte[] quals, int from, byte[] outBases, byte[] outQuals, int to,
+            int length) {
+        System.arraycopy(bases, from, outBases, to, length);
+        System.arraycopy(quals, from, outQuals, to, length);
+        if (params.lowercaseOverhang()) {
+            for (int k = to, end = to + length; k < end; k++) {
+                outBases[k] = (byte) (outBases[k] | 0x20);
+            }
+        }
+    }
+
+    private void consensus(byte[] fb, byte[] fq, int f, byte[] sb, byte[] sq, int s, byte[] outBases,
+            byte[] outQuals, int out, int length) {
+        boolean cap = params.capMismatchQuals();
+        for (int k = 0; k < length; k++) {
+            byte x = fb[f + k];
+            byte y = sb[s + k];
+            int qx = fq[f + k];
+            int qy = sq[s + k];
+            if (x == y) {
+                outBases[out + k] = x;
+                outQuals[out + k] = (byte) Math.max(qx, qy);
+            } else {
+                outQuals[out + k] = mismatchQuality(qx, qy, cap);
+                outBases[out + k] = qx > qy ? x : qy > qx ? y : (y != 'N' ? y : x);
+            }
+        }
+    }
+
+    private void forkConsensus(byte[] fb, byte[] fq, int f, byte[] sb, byte[] sq, int s, byte[] outBases,
+            byte[] outQuals, int out, int length, boolean innie, int start) {
+        boolean cap = params.capMismatchQuals();
+        int threshold = params.qualityTieThreshold();
+        TieBreak rule = params.tieBreak();
+        for (int k = 0; k < length; k++) {
+            byte x = fb[f + k];
+            byte y = sb[s + k];
+            int qx = fq[f + k];
+            int qy = sq[s + k];
+            if (x == y) {
+                outBases[out + k] = x;
+                outQuals[out + k] = (byte) Math.max(qx, qy);
+                continue;
+            }
+            outQuals[out + k] = mismatchQuality(qx, qy, cap);
+            if (Math.abs(qx - qy) > threshold) {
+                outBases[out + k] = qx > qy ? x : y;
+                continue;
+            }
+            byte chosen;
+            if (rule == TieBreak.AMBIGUOUS) {
+                chosen = IUPAC[(x << 8 | y) & 0xffff];
+            } else {
+                boolean firstWins;
+                if (rule == TieBreak.EARLIEST) {
+                    // Each base's position in its own read, read 2 counted in its original direction.
+                    int posFirst = innie ? start + k : read2Len - 1 - (start + k);
+                    int posSecond = innie ? read2Len - 1 - k : k;
+                    firstWins = posFirst < posSecond || (posFirst == posSecond && innie);
+                } else {
+                    firstWins = innie;
+                }
+                byte preferred = firstWins ? x : y;
+                chosen = preferred != 'N' ? preferred : (firstWins ? y : x);
+            }
+            outBases[out + k] = chosen;
+        }
+    }
+
+    private static byte mismatchQuality(int qx, int qy, boolean cap) {
+        return (byte) (cap ? Math.min(Math.min(qx, qy), 2) : Math.max(Math.abs(qx - qy), 2));
+    }
+
+    private static byte[] complementTable() {
+        byte[] t = new byte[256];
+        Arrays.fill(t, (byte) 'N');
+        t['A'] = 'T';
+        t['T'] = 'A';
+        t['C'] = 'G';
+        t['G'] = 'C';
+        return t;
+    }
+
+    /** IUPAC code of two canonical bases, indexed by {@code first << 8 | second}; a base against N is the base. */
+    private static byte[] iupacTable() {
+        byte[] t = new byte[1 << 16];
+        String bases = "ACGTN";
+        String codes = "AMRWA" + "MCSYC" + "RSGKG" + "WYKTT" + "ACGTN";
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 5; j++) {
+                t[bases.charAt(i) << 8 | bases.charAt(j)] = (byte) codes.charAt(i * 5 + j);
+            }
+        }
+        return t;
+    }
+}

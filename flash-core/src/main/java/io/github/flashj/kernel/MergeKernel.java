@@ -1,0 +1,24 @@
+package io.github.flashj.kernel;
+
+/**
+ * The overlap search, the hot loop of merging. Two implementations give identical answers: a scalar
+ * one that runs everywhere and one that uses the Vector API where {@code jdk.incubator.vector} is
+ * present; {@link MergeKernels#best()} picks at run time.
+ *
+ * <p>Sequences hold canonical bases ({@code A C G T N}), qualities hold PHRED values.
+ */
+public interface MergeKernel {
+    /** A short name for logs and benchmarks: {@code "scalar"} or {@code "vector"}. */
+    String name();
+
+    /**
+     * Lays {@code second} over every allowed start of {@code first} and offers each scored start
+     * to {@code best} in increasing start order, so that ties keep the earliest start.
+     *
+     * <p>Starts run from {@code max(0, firstLen - secondLen)} to {@code firstLen - minOverlap};
+     * positions where either base is N are skipped and shorten the effective length; a start
+     * counts only if that length is at least {@code minOverlap}.
+     */
+    void search(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second, byte[] secondQual,
+            int secondOff, int secondLen, int minOverlap, int maxOverlap, byte orientation, Alignment best);
+}

@@ -1,0 +1,50 @@
+package io.github.flashj.kernel;
+
+/** The overlap search one position at a time: the reference the vector kernel is tested against. */
+final class ScalarMergeKernel implements MergeKernel {
+    static final ScalarMergeKernel INSTANCE = new ScalarMergeKernel();
+
+    private ScalarMergeKernel() {
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void search(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second,
+            byte[] secondQual, int secondOff, int secondLen, int minOverlap, int maxOverlap, byte orientation,
+            Alignment best) {
+        int lastStart = firstLen - minOverlap;
+        for (int start = Math.max(0, firstLen - secondLen); start <= lastStart; start++) {
+            int length = firstLen - start;
+            // A start can only beat the best if its density, which is at least mm / min(length, max),
+            // stays at or below the best: float division is monotone, so this cut is exact.
+            float scoredLengthBound = Math.min(length, maxOverlap);
+            int a = firstOff + start;
+            int b = secondOff;
+            int mismatches = 0;
+            int qualitySum = 0;
+            int effective = length;
+            boolean hopeless = false;
+            for (int k = 0; k < length; k++) {
+                byte x = first[a + k];
+                byte y = second[b + k];
+                if (x == 'N' || y == 'N') {
+                    effective--;
+                } else if (x != y) {
+                    mismatches++;
+                    qualitySum += Math.min(firstQual[a + k], secondQual[b + k]);
+                    if (mismatches / scoredLengthBound > best.density) {
+                        hopeless = true;
+                        break;
+                    }
+                }
+            }
+            if (!hopeless && effective >= minOverlap) {
+                best.offer(start, orientation, mismatches, qualitySum, effective, maxOverlap);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.flashj.kernel;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The overlap search with the Vector API: mismatches and N positions of a whole vector of
+ * positions are counted at once. The quality sum is needed only to break density ties, so it is
+ * computed, one position at a time, only for starts whose density can still win.
+ *
+ * <p>Loaded reflectively by {@link MergeKernels}; never referenced where the module is absent.
+ */
+final class VectorMergeKernel implements MergeKernel {
+    private static final VectorSpecies<Byte> SPECIES = ByteVector.SPECIES_PREFERRED;
+    private static final byte N = 'N';
+
+    VectorMergeKernel() {
+        // Fails fast (and MergeKernels falls back to scalar) where the species cannot be used.
+        ByteVector.zero(SPECIES);
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public void search(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second,
+            byte[] secondQual, int secondOff, int secondLen, int minOverlap, int maxOverlap, byte orientation,
+            Alignment best) {
+        int lastStart = firstLen - minOverlap;
+        int lanes = SPECIES.length();
+        for (int start = Math.max(0, firstLen - secondLen); start <= lastStart; start++) {
+            int length = firstLen - start;
+            float scoredLengthBound = Math.min(length, maxOverlap);
+            int a = firstOff + start;
+            int b = secondOff;
+            int mismatches = 0;
+            int ns = 0;
+            int k = 0;
+            boolean hopeless = false;
+            for (int upper = SPECIES.loopBound(length); k < upper; k += lanes) {
+                ByteVector x = ByteVector.fromArray(SPECIES, first, a + k);
+                ByteVector y = ByteVector.fromArray(SPECIES, second, b + k);
+                VectorMask<Byte> n = x.eq(N).or(y.eq(N));
+                mismatches += x.compare(VectorOperators.NE, y).andNot(n).trueCount();
+                ns += n.trueCount();
+                // Exact cut, as in the scalar kernel: the density can only be higher than this.
+                if (mismatches / scoredLengthBound > best.density) {
+                    hopeless = true;
+                    break;
+                }
+            }
+            if (hopeless) {
+                continue;
+            }
+            for (; k < length; k++) {
+                byte x = first[a + k];
+                byte y = second[b + k];
+                if (x == N || y == N) {
+                    ns++;
+                } else if (x != y) {
+                    mismatches++;
+                }
+            }
+            int effective = length - ns;
+            if (effective < minOverlap) {
+                continue;
+            }
+            float density = mismatches / (float) Math.min(effective, maxOverlap);
+            if (density <= best.density) {
+                best.offer(start, orientation, mismatches, qualitySum(first, firstQual, a, second, secondQual, b,
+                        length), effective, maxOverlap);
+            }
+        }
+    }
+
+    private static int qualitySum(byte[] first, byte[] firstQual, int a, byte[] second, byte[] secondQual, int b,
+            int length) {
+        int sum = 0;
+        for (int k = 0; k < length; k++) {
+            byte x = first[a + k];
+            byte y = second[b + k];
+            if (x != y && x != N && y != N) {
+                sum += Math.min(firstQual[a + k], secondQual[b + k]);
+            }
+        }
+        return sum;
+    }
+}
