@@ -206,7 +206,10 @@ public final class PairBatch {
 
     // ---- input accessors ----
 
-    /** The array that holds every tag of the batch (as read, trailing whitespace removed). */
+    /**
+     * The array that holds every tag of the batch: the tag line less one leading {@code @} and
+     * trailing whitespace, as FLASH stores it; writers add the {@code @} back for FASTQ.
+     */
     public byte[] tagBytes() {
         return tags;
     }

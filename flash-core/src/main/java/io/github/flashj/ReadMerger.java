@@ -61,11 +61,13 @@ public final class ReadMerger {
         for (int k = 0; k < length; k++) {
             quality[k] = (byte) (mergedQuals[start + k] + params.phredOffset());
         }
-        byte[] tag = pair.read1().tag().getBytes(StandardCharsets.ISO_8859_1);
-        int prefixEnd = MergedTag.prefixEnd(tag, 0, tag.length);
-        int suffixStart = MergedTag.suffixStart(tag, 0, tag.length);
-        String mergedTag = new String(tag, 0, prefixEnd, StandardCharsets.ISO_8859_1)
-                + new String(tag, suffixStart, tag.length - suffixStart, StandardCharsets.ISO_8859_1);
+        byte[] tags = batch.tagBytes();
+        int off = batch.tagStart(0, 0);
+        int len = batch.tagLength(0, 0);
+        int prefixEnd = MergedTag.prefixEnd(tags, off, len);
+        int suffixStart = MergedTag.suffixStart(tags, off, len);
+        String mergedTag = "@" + new String(tags, off, prefixEnd - off, StandardCharsets.ISO_8859_1)
+                + new String(tags, suffixStart, off + len - suffixStart, StandardCharsets.ISO_8859_1);
         FastqRead merged = new FastqRead(mergedTag,
                 new String(batch.mergedBases(), start, length, StandardCharsets.ISO_8859_1),
                 new String(quality, StandardCharsets.ISO_8859_1));
@@ -85,9 +87,10 @@ public final class ReadMerger {
 
     private void append(FastqRead read) {
         byte[] tag = read.tag().getBytes(StandardCharsets.ISO_8859_1);
+        int skip = tag.length > 0 && tag[0] == '@' ? 1 : 0;
         byte[] seq = read.sequence().getBytes(StandardCharsets.ISO_8859_1);
         byte[] qual = read.quality().getBytes(StandardCharsets.ISO_8859_1);
-        int bad = batch.appendRead(tag, 0, tag.length, seq, 0, qual, 0, seq.length);
+        int bad = batch.appendRead(tag, skip, tag.length - skip, seq, 0, qual, 0, seq.length);
         if (bad >= 0) {
             throw new IllegalArgumentException("read " + read.tag() + ": quality character '" + (char) qual[bad]
                     + "' at position " + (bad + 1) + " is below the PHRED offset " + params.phredOffset());

@@ -1,0 +1,296 @@
+package io.github.flashj.cli;
+
+import io.github.flashj.FlashJob;
+import io.github.flashj.InvalidParameterException;
+import io.github.flashj.JobStatistics;
+import io.github.flashj.MergeParameters;
+import io.github.flashj.OrderedSink;
+import io.github.flashj.PairBatch;
+import io.github.flashj.PairSource;
+import io.github.flashj.io.FastqInputs;
+import io.github.flashj.io.FlashOutput;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code flash} command: the same options, files, bytes and exit statuses as FLASH 1.2.11,
+ * and FLASH's informational messages.
+ *
+ * <p>Exit status: 0 on success, 1 on bad values or bad input, 2 on command-line syntax errors.
+ */
+public final class FlashCli {
+    private static final int PROGRESS_INTERVAL = 25_000;
+    private static final int MAX_OVERLAP_WARNING_PERCENT = 10;
+
+    private final String program;
+    private final OutputStream dataOut;
+    private final PrintStream out;
+    private final PrintStream err;
+    private int warningCount;
+    private CommandLine cl;
+
+    FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err) {
+        this.program = program;
+        this.dataOut = dataOut;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the command and exits with its status. */
+    public static void main(String[] args) {
+        String program = System.getProperty("flashj.program", "flashj");
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        int status = new FlashCli(program, new FileOutputStream(FileDescriptor.out), stdout, System.err).run(args);
+        stdout.flush();
+        System.exit(status);
+    }
+
+    /** Runs the command; returns the exit status. */
+    int run(String[] args) {
+        long started = System.nanoTime();
+        cl = new CommandLine(program);
+        try {
+            cl.parse(args);
+        } catch (Getopt.UsageException e) {
+            err.print(e.getMessage() + "\n" + Help.usage(program));
+            return 2;
+        } catch (CommandLine.EarlyExit e) {
+            out.print(e.getMessage());
+            return 0;
+        } catch (CommandLine.FatalException e) {
+            printWarnings();
+            return fail(e.getMessage());
+        } catch (Exception e) {
+            return fail(String.valueOf(e.getMessage()));
+        }
+        printWarnings();
+        try {
+            return merge(started);
+        } catch (IOException e) {
+            return fail(e.getMessage());
+        } catch (InvalidParameterException e) {
+            return fail(e.getMessage());
+        } catch (RuntimeException e) {
+            return fail("unexpected internal error (" + e + "); please report it");
+        }
+    }
+
+    private int merge(long started) throws IOException {
+        List<String> inputs = cl.inputs;
+        if (cl.interleavedInput && cl.tabInput) {
+            return fail("--interleaved-input is only relevant for FASTQ input!");
+        }
+        if (inputs.isEmpty() || inputs.size() > 2) {
+            err.print(Help.usage(program));
+            return 2;
+        }
+        if (cl.interleavedInput && inputs.size() != 1) {
+            return fail("With --interleaved-input, only 1 input file is allowed!");
+        }
+        if (cl.tabInput && inputs.size() != 1) {
+            return fail("FlashJ reads tab-delimited input from one file only!");
+        }
+        if (!cl.interleavedInput && !cl.tabInput && inputs.size() == 1) {
+            return fail("Only 1 input file was specified!  Specify --interleaved-input\n"
+                    + "\tif you're providing an interleaved FASTQ file, or --tab-delimited-input\n"
+                    + "\tif you're providing a tab-delimited input file.  Or specify two input\n"
+                    + "\tfiles (for read 1 and read 2 of each pair).");
+        }
+        if (cl.tabInput && !cl.tabOutput) {
+            warn("Any unpaired reads in the input file will be ignored!\n"
+                    + "\tUse tab-delimited output to preserve them.");
+        }
+        MergeParameters params = cl.mergeParameters();
+        PairSource source = cl.tabInput ? FastqInputs.tabDelimited(inputs.get(0))
+                : cl.interleavedInput ? FastqInputs.interleaved(inputs.get(0))
+                : FastqInputs.paired(inputs.get(0), inputs.get(1));
+        FlashOutput output;
+        try {
+            output = output();
+            printBanner(output);
+            output.open();
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+        int workers = Math.min(cl.threads, CommandLine.MAX_WORKERS);
+        info("Starting reader and writer threads");
+        info("Starting " + cl.threads + " combiner threads");
+        JobStatistics stats = FlashJob.builder()
+                .parameters(params)
+                .source(source)
+                .sink(output)
+                .sink(new ProgressReporter())
+                .workers(workers)
+                .batchSize(cl.batchSize)
+                .inFlight(cl.inFlight)
+                .build()
+                .run();
+        printStatistics(stats);
+        if (cl.quiet && warningCount > 0) {
+            messages().println("[FLASH] Finished with " + warningCount + " warning" + (warningCount == 1 ? "" : "s")
+                    + " (see above)");
+        } else if (!cl.quiet) {
+            info(" ");
+            info("FLASH v1.2.11 complete!");
+            info(String.format(Locale.ROOT, "%.3f seconds elapsed", (System.nanoTime() - started) / 1e9));
+            if (warningCount > 0) {
+                info("Finished with " + warningCount + " warning" + (warningCount == 1 ? "" : "s") + " (see above)");
+            }
+        }
+        messages().flush();
+        return 0;
+    }
+
+    private FlashOutput output() {
+        FlashOutput.Builder b = FlashOutput.builder()
+                .prefix(cl.prefix)
+                .directory(cl.directory)
+                .format(cl.tabOutput ? FlashOutput.Format.TAB_DELIMITED : FlashOutput.Format.FASTQ)
+                .interleaved(cl.interleavedOutput)
+                .orientationHistograms(cl.allowOuties)
+                .suffix(cl.suffix);
+        if (cl.compression == CommandLine.Compression.GZIP) {
+            b.gzip();
+        } else if (cl.compression == CommandLine.Compression.PROGRAM) {
+            b.compressProgram(cl.compressProgram, cl.compressProgramArgs);
+        }
+        if (cl.toStdout) {
+            b.toStream(dataOut);
+        }
+        return b.build();
+    }
+
+    private void printBanner(FlashOutput output) {
+        info("Starting FLASH v1.2.11 (FlashJ " + Help.FLASHJ_VERSION + ")");
+        info("Fast Length Adjustment of SHort reads");
+        info(" ");
+        info("Input files:");
+        for (String in : cl.inputs) {
+            info("    " + in);
+        }
+        info(" ");
+        info("Output files:");
+        for (String name : output.readFileNames()) {
+            info("    " + name);
+        }
+        List<String> histograms = output.histogramFileNames();
+        for (int k = 0; k < Math.min(2, histograms.size()); k++) {
+            info("    " + histograms.get(k));
+        }
+        info(" ");
+        info("Parameters:");
+        info("    Min overlap:           " + cl.minOverlap);
+        info("    Max overlap:           " + cl.computedMaxOverlap);
+        info("    Max mismatch density:  " + formatFloat(cl.maxMismatchDensity));
+        info("    Allow \"outie\" pairs:   " + cl.allowOuties);
+        info("    Cap mismatch quals:    " + cl.capMismatchQuals);
+        info("    Combiner threads:      " + cl.threads);
+        String phred = ", phred_offset=" + cl.phredOffset;
+        info("    Input format:          " + (cl.tabInput ? "Tab-delimited" + phred
+                : "FASTQ" + phred + (cl.interleavedInput ? ", interleaved" : "")));
+        info("    Output format:         " + (cl.tabOutput ? "Tab-delimited" + phred
+                : "FASTQ" + phred + (cl.interleavedOutput ? ", interleaved" : "")) + output.compressionDescription());
+        info(" ");
+    }
+
+    private void printStatistics(JobStatistics stats) {
+        info(" ");
+        info("Read combination statistics:");
+        info("    Total pairs:      " + stats.pairs());
+        info("    Combined pairs:   " + stats.combined());
+        if (cl.allowOuties) {
+            info("        Innie pairs:   " + stats.combinedInnie() + " (" + percent(stats.combinedInnie(), stats.combined())
+                    + "% of combined)");
+            info("        Outie pairs:   " + stats.combinedOutie() + " (" + percent(stats.combinedOutie(), stats.combined())
+                    + "% of combined)");
+        }
+        info("    Uncombined pairs: " + stats.notCombined());
+        info("    Percent combined: " + percent(stats.combined(), stats.pairs()) + "%");
+        info(" ");
+        if (!cl.toStdout) {
+            info("Writing histogram files.");
+        }
+        long combined = stats.combined();
+        long above = stats.overlapAboveMaxOverlap();
+        if (combined > 0 && above * 100 > combined * MAX_OVERLAP_WARNING_PERCENT) {
+            warn("An unexpectedly high proportion of combined pairs (" + percent(above, combined) + "%)\n"
+                    + "overlapped by more than " + cl.computedMaxOverlap + " bp, the --max-overlap (-M) parameter.  "
+                    + "Consider\nincreasing this parameter.  (As-is, FLASH is penalizing overlaps longer than\n"
+                    + cl.computedMaxOverlap + " bp when considering them for possible combining!)");
+        }
+    }
+
+    private static String percent(long part, long whole) {
+        return String.format(Locale.ROOT, "%.2f", whole == 0 ? 0.0 : 100.0 * part / whole);
+    }
+
+    private static String formatFloat(float f) {
+        if (Float.isNaN(f)) {
+            return "nan";
+        }
+        return String.format(Locale.ROOT, "%f", (double) f);
+    }
+
+    private PrintStream messages() {
+        return cl != null && cl.messagesToStderr ? err : out;
+    }
+
+    private void info(String line) {
+        if (!cl.quiet) {
+            messages().println("[FLASH] " + line);
+        }
+    }
+
+    private void warn(String text) {
+        warningCount++;
+        err.println("[FLASH] WARNING: " + text);
+    }
+
+    private void printWarnings() {
+        List<String> warnings = new ArrayList<>(cl.warnings);
+        cl.warnings.clear();
+        for (String w : warnings) {
+            warn(w);
+        }
+    }
+
+    private int fail(String message) {
+        err.println("[FLASH] ERROR: " + message);
+        messages().println("[FLASH] FLASH did not complete successfully; exiting with failure status (1)");
+        messages().flush();
+        return 1;
+    }
+
+    /** Prints "Processed N read pairs" every 25,000 pairs and at the end, as FLASH does. */
+    private final class ProgressReporter implements OrderedSink {
+        private long pairs;
+
+        @Override
+        public void accept(PairBatch batch) {
+            long before = pairs;
+            for (int i = 0, n = batch.size(); i < n; i++) {
+                if (batch.outcome(i) != PairBatch.SINGLE) {
+                    pairs++;
+                }
+            }
+            for (long mark = (before / PROGRESS_INTERVAL + 1) * PROGRESS_INTERVAL; mark <= pairs;
+                    mark += PROGRESS_INTERVAL) {
+                info("Processed " + mark + " read pairs");
+            }
+        }
+
+        @Override
+        public void complete(JobStatistics statistics) {
+            if (pairs % PROGRESS_INTERVAL != 0) {
+                info("Processed " + pairs + " read pairs");
+            }
+        }
+    }
+}

@@ -1,0 +1,416 @@
+package io.github.flashj.io;
+
+import io.github.flashj.JobStatistics;
+import io.github.flashj.MergedTag;
+import io.github.flashj.OrderedSink;
+import io.github.flashj.PairBatch;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * FLASH's output layout as a sink: {@code PREFIX.extendedFrags.fastq},
+ * {@code PREFIX.notCombined_1.fastq}, {@code PREFIX.notCombined_2.fastq} (or
+ * {@code PREFIX.notCombined.fastq} interleaved, or {@code PREFIX.readsAndPairs.tab}), the
+ * histograms, compression and standard output, with the same bytes as {@code flash -t 1}.
+ *
+ * <pre>{@code
+ * OrderedSink sink = FlashOutput.builder().directory("results").prefix("sample1").gzip().build();
+ * }</pre>
+ *
+ * <p>Files are created when the run starts. When the run fails, every file this sink created is
+ * removed, so that no output is left looking complete.
+ */
+public final class FlashOutput implements OrderedSink {
+    /** The layout of the read files. */
+    public enum Format {
+        /** FASTQ files: merged reads, and the two mates of pairs not merged. */
+        FASTQ,
+        /** One tab-delimited file of merged reads ({@code tag seq qual}) and pairs ({@code tag seq1 qual1 seq2 qual2}). */
+        TAB_DELIMITED
+    }
+
+    private final Format format;
+    private final boolean interleaved;
+    private final OutputStream stdout;
+    private final boolean histograms;
+    private final boolean orientationHistograms;
+    private final OutputCompression compression;
+    private final String directory;
+    private final String combinedName;
+    private final String uncombinedName1;
+    private final String uncombinedName2;
+    private final List<String> histogramNames;
+
+    private final TabOrder tabOrder = new TabOrder();
+    private final List<OutputChannel> channels = new ArrayList<>();
+    private OutputChannel combined;
+    private OutputChannel uncombined1;
+    private OutputChannel uncombined2;
+    private boolean opened;
+
+    private FlashOutput(Builder b) {
+        format = b.format;
+        interleaved = b.interleaved;
+        stdout = b.stdout;
+        compression = b.compression;
+        histograms = b.stdout == null && b.histograms;
+        orientationHistograms = b.orientationHistograms;
+        directory = b.directory;
+        String base = directory + "/" + b.prefix;
+        String suffix = b.suffix != null ? b.suffix : compression.defaultSuffix();
+        String dotSuffix = suffix.isEmpty() ? "" : "." + suffix;
+        if (stdout != null) {
+            combinedName = "-";
+            uncombinedName1 = null;
+            uncombinedName2 = null;
+        } else if (format == Format.TAB_DELIMITED) {
+            combinedName = base + ".readsAndPairs.tab" + dotSuffix;
+            uncombinedName1 = null;
+            uncombinedName2 = null;
+        } else if (interleaved) {
+            combinedName = base + ".extendedFrags.fastq" + dotSuffix;
+            uncombinedName1 = base + ".notCombined.fastq" + dotSuffix;
+            uncombinedName2 = null;
+        } else {
+            combinedName = base + ".extendedFrags.fastq" + dotSuffix;
+            uncombinedName1 = base + ".notCombined_1.fastq" + dotSuffix;
+            uncombinedName2 = base + ".notCombined_2.fastq" + dotSuffix;
+        }
+        List<String> h = new ArrayList<>();
+        if (histograms) {
+            h.add(base + ".hist");
+            h.add(base + ".histogram");
+            if (orientationHistograms) {
+                h.add(base + ".hist.innie");
+                h.add(base + ".hist.outie");
+                h.add(base + ".histogram.innie");
+                h.add(base + ".histogram.outie");
+            }
+        }
+        histogramNames = List.copyOf(h);
+    }
+
+    /** A builder for FLASH's default layout: FASTQ files {@code ./out.*}, no compression. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The read files this sink writes, as FLASH lists them ({@code ./out.extendedFrags.fastq}, ...;
+     * {@code -} for standard output).
+     */
+    public List<String> readFileNames() {
+        List<String> names = new ArrayList<>();
+        names.add(combinedName);
+        if (uncombinedName1 != null) {
+            names.add(uncombinedName1);
+        }
+        if (uncombinedName2 != null) {
+            names.add(uncombinedName2);
+        }
+        return names;
+    }
+
+    /** The histogram files this sink writes (none with standard output). */
+    public List<String> histogramFileNames() {
+        return histogramNames;
+    }
+
+    /** A description of the compression, as FLASH's "Output format" line ends: "", ", gzip", ... */
+    public String compressionDescription() {
+        return compression.description();
+    }
+
+    /**
+     * Creates the output files now (the run does it otherwise when it starts), so that an output
+     * that cannot be written fails before any input is read.
+     */
+    public void open() throws IOException {
+        if (opened) {
+            return;
+        }
+        opened = true;
+        if (stdout == null && !directory.isEmpty()) {
+            Files.createDirectories(Path.of(directory));
+        }
+        combined = channel(combinedName);
+        if (uncombinedName1 != null) {
+            uncombined1 = channel(uncombinedName1);
+        }
+        if (uncombinedName2 != null) {
+            uncombined2 = channel(uncombinedName2);
+        }
+    }
+
+    private OutputChannel channel(String name) throws IOException {
+        OutputChannel c = "-".equals(name) ? OutputChannel.stdout(stdout, compression)
+                : OutputChannel.file(name, compression);
+        channels.add(c);
+        return c;
+    }
+
+    @Override
+    public void accept(PairBatch batch) throws IOException {
+        open();
+        int phred = batch.phredOffset();
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            byte outcome = batch.outcome(i);
+            if (format == Format.TAB_DELIMITED) {
+                tabOrder.add(combined.buffer(), batch, i, phred);
+            } else if (outcome == PairBatch.INNIE || outcome == PairBatch.OUTIE) {
+                appendMergedFastq(combined.buffer(), batch, i, phred);
+            } else if (outcome == PairBatch.NOT_COMBINED && uncombined1 != null) {
+                appendFastq(uncombined1.buffer(), batch, i, 0, phred);
+                appendFastq((uncombined2 != null ? uncombined2 : uncombined1).buffer(), batch, i, 1, phred);
+            }
+        }
+        for (OutputChannel c : channels) {
+            c.flushBuffer();
+        }
+    }
+
+    @Override
+    public void complete(JobStatistics statistics) throws IOException {
+        open();
+        if (format == Format.TAB_DELIMITED) {
+            tabOrder.finish(combined.buffer());
+            combined.flushBuffer();
+        }
+        for (OutputChannel c : channels) {
+            c.close();
+        }
+        if (histograms) {
+            Histograms.write(histogramNames.get(0), histogramNames.get(1), statistics.histogram());
+            if (orientationHistograms) {
+                Histograms.write(histogramNames.get(2), histogramNames.get(4), statistics.innieHistogram());
+                Histograms.write(histogramNames.get(3), histogramNames.get(5), statistics.outieHistogram());
+            }
+        }
+    }
+
+    @Override
+    public void abort(Throwable cause) {
+        for (OutputChannel c : channels) {
+            c.discard();
+        }
+        for (String name : histogramNames) {
+            try {
+                Files.deleteIfExists(Path.of(name));
+            } catch (IOException | UncheckedIOException ignored) {
+                // Best effort: the run has already failed with its own error.
+            }
+        }
+    }
+
+    private static void appendFastq(ByteBuilder out, PairBatch batch, int pair, int mate, int phred) {
+        appendTagLine(out, batch.tagBytes(), batch.tagStart(pair, mate), batch.tagLength(pair, mate), -1, -1);
+        appendSequenceAndQuality(out, batch.bases(), batch.qualities(), batch.sequenceStart(pair, mate),
+                batch.sequenceLength(pair, mate), phred);
+    }
+
+    private static void appendMergedFastq(ByteBuilder out, PairBatch batch, int pair, int phred) {
+        byte[] tags = batch.tagBytes();
+        int off = batch.tagStart(pair, 0);
+        int len = batch.tagLength(pair, 0);
+        appendTagLine(out, tags, off, MergedTag.prefixEnd(tags, off, len) - off, MergedTag.suffixStart(tags, off, len),
+                off + len);
+        appendSequenceAndQuality(out, batch.mergedBases(), batch.mergedQualities(), batch.mergedStart(pair),
+                batch.mergedLength(pair), phred);
+    }
+
+    /** Writes {@code @}, the tag (and a second slice, if any) and a line end. */
+    private static void appendTagLine(ByteBuilder out, byte[] tags, int off, int len, int from2, int to2) {
+        out.append((byte) '@');
+        out.append(tags, off, len);
+        if (from2 >= 0) {
+            out.append(tags, from2, to2 - from2);
+        }
+        out.append((byte) '\n');
+    }
+
+    private static void appendSequenceAndQuality(ByteBuilder out, byte[] bases, byte[] quals, int start, int length,
+            int phred) {
+        out.append(bases, start, length);
+        out.append((byte) '\n');
+        out.append((byte) '+');
+        out.append((byte) '\n');
+        out.appendQualities(quals, start, length, phred);
+        out.append((byte) '\n');
+    }
+
+    /**
+     * FLASH's record order in tab-delimited output, which is not input order: merged records and
+     * pairs not merged collect in two blocks of {@value #BLOCK} records. A full merged block is
+     * written at once; a full block of pairs is written when the next pair arrives; at the end the
+     * pairs' block goes first. Lone reads are written as they come (FLASH's own placement of them
+     * depends on thread timing).
+     */
+    private static final class TabOrder {
+        private static final int BLOCK = 35;
+        private final ByteBuilder merged = new ByteBuilder(1 << 14);
+        private final ByteBuilder pairs = new ByteBuilder(1 << 14);
+        private int mergedCount;
+        private int pairCount;
+
+        void add(ByteBuilder out, PairBatch batch, int pair, int phred) {
+            byte outcome = batch.outcome(pair);
+            if (outcome == PairBatch.SINGLE) {
+                appendTab(out, batch, pair, phred, true);
+            } else if (outcome == PairBatch.NOT_COMBINED) {
+                if (pairCount == BLOCK) {
+                    moveTo(out, pairs);
+                    pairCount = 0;
+                }
+                appendTab(pairs, batch, pair, phred, false);
+                pairCount++;
+            } else {
+                appendMergedTab(merged, batch, pair, phred);
+                if (++mergedCount == BLOCK) {
+                    moveTo(out, merged);
+                    mergedCount = 0;
+                }
+            }
+        }
+
+        void finish(ByteBuilder out) {
+            moveTo(out, pairs);
+            moveTo(out, merged);
+            pairCount = 0;
+            mergedCount = 0;
+        }
+
+        private static void moveTo(ByteBuilder out, ByteBuilder block) {
+            out.append(block.array(), 0, block.length());
+            block.clear();
+        }
+    }
+
+    private static void appendMergedTab(ByteBuilder out, PairBatch batch, int pair, int phred) {
+        byte[] tags = batch.tagBytes();
+        int off = batch.tagStart(pair, 0);
+        int len = batch.tagLength(pair, 0);
+        out.append(tags, off, MergedTag.prefixEnd(tags, off, len) - off);
+        int suffix = MergedTag.suffixStart(tags, off, len);
+        out.append(tags, suffix, off + len - suffix);
+        appendTabRead(out, batch.mergedBases(), batch.mergedQualities(), batch.mergedStart(pair),
+                batch.mergedLength(pair), phred);
+        out.append((byte) '\n');
+    }
+
+    private static void appendTab(ByteBuilder out, PairBatch batch, int pair, int phred, boolean single) {
+        byte[] tags = batch.tagBytes();
+        int off = batch.tagStart(pair, 0);
+        int len = batch.tagLength(pair, 0);
+        out.append(tags, off, len);
+        appendTabRead(out, batch.bases(), batch.qualities(), batch.sequenceStart(pair, 0),
+                batch.sequenceLength(pair, 0), phred);
+        if (!single) {
+            appendTabRead(out, batch.bases(), batch.qualities(), batch.sequenceStart(pair, 1),
+                    batch.sequenceLength(pair, 1), phred);
+        }
+        out.append((byte) '\n');
+    }
+
+    private static void appendTabRead(ByteBuilder out, byte[] bases, byte[] quals, int start, int length, int phred) {
+        out.append((byte) '\t');
+        out.append(bases, start, length);
+        out.append((byte) '\t');
+        out.appendQualities(quals, start, length, phred);
+    }
+
+    /** Collects the layout; {@link #build()} makes the sink. */
+    public static final class Builder {
+        private String prefix = "out";
+        private String directory = ".";
+        private Format format = Format.FASTQ;
+        private boolean interleaved;
+        private OutputStream stdout;
+        private boolean histograms = true;
+        private boolean orientationHistograms;
+        private OutputCompression compression = OutputCompression.none();
+        private String suffix;
+
+        private Builder() {
+        }
+
+        /** {@code -o}: the file name prefix, default {@code out}. */
+        public Builder prefix(String v) {
+            prefix = Objects.requireNonNull(v, "prefix");
+            return this;
+        }
+
+        /** {@code -d}: the directory, created if missing; default {@code .}. */
+        public Builder directory(String v) {
+            directory = Objects.requireNonNull(v, "directory");
+            return this;
+        }
+
+        /** {@code -To}: FASTQ (default) or tab-delimited. */
+        public Builder format(Format v) {
+            format = Objects.requireNonNull(v, "format");
+            return this;
+        }
+
+        /** {@code --interleaved-output}: the mates of pairs not merged in one interleaved file. */
+        public Builder interleaved(boolean v) {
+            interleaved = v;
+            return this;
+        }
+
+        /**
+         * {@code -c}: merged reads to this stream (pairs not merged are dropped with FASTQ and included
+         * with tab-delimited output); no histogram files. The stream is flushed, not closed.
+         */
+        public Builder toStream(OutputStream v) {
+            stdout = v;
+            return this;
+        }
+
+        /** Whether to write {@code .hist} and {@code .histogram}; default true. */
+        public Builder histograms(boolean v) {
+            histograms = v;
+            return this;
+        }
+
+        /** {@code -O}: also write the {@code .innie} and {@code .outie} histograms. */
+        public Builder orientationHistograms(boolean v) {
+            orientationHistograms = v;
+            return this;
+        }
+
+        /** {@code -z}: gzip with zlib level 6, suffix {@code gz}. */
+        public Builder gzip() {
+            compression = OutputCompression.gzip();
+            return this;
+        }
+
+        /** {@code --compress-prog}: pipe each file through {@code PROG ARGS -c -}; suffix PROG. */
+        public Builder compressProgram(String program, String arguments) {
+            compression = OutputCompression.program(program, arguments == null ? "" : arguments);
+            return this;
+        }
+
+        /** Any compression (see {@link OutputCompression}). */
+        public Builder compression(OutputCompression v) {
+            compression = Objects.requireNonNull(v, "compression");
+            return this;
+        }
+
+        /** {@code --suffix}: what follows {@code .fastq.}; empty for none. Default from the compression. */
+        public Builder suffix(String v) {
+            suffix = v;
+            return this;
+        }
+
+        /** Makes the sink. */
+        public FlashOutput build() {
+            return new FlashOutput(this);
+        }
+    }
+}
