@@ -307,6 +307,10 @@ public final class FlashOutput implements OrderedSink {
         byte[] tags = batch.tagBytes();
         int off = batch.tagStart(pair, 0);
         int len = batch.tagLength(pair, 0);
+        // As FLASH: a pair's line drops a trailing "/1" or "/2" from the tag; a lone read's does not.
+        if (!single && len >= 2 && tags[off + len - 2] == '/' && (tags[off + len - 1] == '1' || tags[off + len - 1] == '2')) {
+            len -= 2;
+        }
         out.append(tags, off, len);
         appendTabRead(out, batch.bases(), batch.qualities(), batch.sequenceStart(pair, 0),
                 batch.sequenceLength(pair, 0), phred);
