@@ -169,7 +169,7 @@ public final class MergeParameters {
             return this;
         }
 
-        /** {@code -x}, default 0.25; from 0 to 1. */
+        /** {@code -x}, default 0.25; from 0 to 1 (NaN, as FLASH allows it, merges nothing). */
         public Builder maxMismatchDensity(float v) {
             maxMismatchDensity = v;
             return this;
@@ -231,7 +231,8 @@ public final class MergeParameters {
             check(maxOv >= 1, "maxOverlap", "must be at least 1, got " + maxOv);
             check(maxOv >= minOverlap, "maxOverlap", "(" + maxOv + ") must not be less than minOverlap ("
                     + minOverlap + ")");
-            check(maxMismatchDensity >= 0f && maxMismatchDensity <= 1f, "maxMismatchDensity",
+            // NaN passes, as in FLASH (-x nan): no density compares below it, so nothing merges.
+            check(!(maxMismatchDensity < 0f || maxMismatchDensity > 1f), "maxMismatchDensity",
                     "must be from 0 to 1, got " + maxMismatchDensity);
             check(phredOffset >= 0 && phredOffset <= 127, "phredOffset", "must be from 0 to 127, got " + phredOffset);
             check(tieBreak != null, "tieBreak", "must not be null");

@@ -128,8 +128,9 @@ public final class PairBatch {
      */
     public int appendRead(byte[] tag, int tagOff, int tagLen, byte[] seq, int seqOff, byte[] qual,
             int qualOff, int length) {
+        // Quality bytes are signed, as in FLASH: a byte of 0x80 or more is below any offset but 0.
         for (int k = 0; k < length; k++) {
-            if ((qual[qualOff + k] & 0xff) < phredOffset) {
+            if (qual[qualOff + k] < phredOffset) {
                 return k;
             }
         }
@@ -139,7 +140,7 @@ public final class PairBatch {
         int start = basesLength;
         for (int k = 0; k < length; k++) {
             bases[start + k] = CANONICAL[seq[seqOff + k] & 0xff];
-            quals[start + k] = (byte) ((qual[qualOff + k] & 0xff) - phredOffset);
+            quals[start + k] = (byte) (qual[qualOff + k] - phredOffset);
         }
         seqStart[read] = start;
         seqLength[read] = length;

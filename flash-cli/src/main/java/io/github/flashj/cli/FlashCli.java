@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The {@code flash} command: the same options, files, bytes and exit statuses as FLASH 1.2.11,
@@ -83,15 +82,15 @@ public final class FlashCli {
 
     private int merge(long started) throws IOException {
         List<String> inputs = cl.inputs;
-        if (cl.interleavedInput && cl.tabInput) {
-            return fail("--interleaved-input is only relevant for FASTQ input!");
-        }
         if (inputs.isEmpty() || inputs.size() > 2) {
             err.print(Help.usage(program));
             return 2;
         }
         if (cl.interleavedInput && inputs.size() != 1) {
             return fail("With --interleaved-input, only 1 input file is allowed!");
+        }
+        if (cl.interleavedInput && cl.tabInput) {
+            return fail("--interleaved-input is only relevant for FASTQ input!");
         }
         if (cl.tabInput && inputs.size() != 1) {
             return fail("FlashJ reads tab-delimited input from one file only!");
@@ -139,7 +138,7 @@ public final class FlashCli {
         } else if (!cl.quiet) {
             info(" ");
             info("FLASH v1.2.11 complete!");
-            info(String.format(Locale.ROOT, "%.3f seconds elapsed", (System.nanoTime() - started) / 1e9));
+            info(CFormat.fixed((System.nanoTime() - started) / 1e9, 3) + " seconds elapsed");
             if (warningCount > 0) {
                 info("Finished with " + warningCount + " warning" + (warningCount == 1 ? "" : "s") + " (see above)");
             }
@@ -228,14 +227,11 @@ public final class FlashCli {
     }
 
     private static String percent(long part, long whole) {
-        return String.format(Locale.ROOT, "%.2f", whole == 0 ? 0.0 : 100.0 * part / whole);
+        return CFormat.fixed(whole == 0 ? 0.0 : (double) part / whole * 100.0, 2);
     }
 
     private static String formatFloat(float f) {
-        if (Float.isNaN(f)) {
-            return "nan";
-        }
-        return String.format(Locale.ROOT, "%f", (double) f);
+        return CFormat.fixed(f, 6);
     }
 
     private PrintStream messages() {

@@ -11,6 +11,8 @@ import java.io.IOException;
  * the sequence, quality as long as the sequence, no quality character below the PHRED offset.
  */
 final class FastqRecordReader implements Closeable {
+    private static final String[] LINE_NAMES = {"tag", "sequence", "separator", "quality"};
+
     private final LineSource lines;
     private int tagStart;
     private int tagEnd;
@@ -46,9 +48,8 @@ final class FastqRecordReader implements Closeable {
         firstLine = lines.firstLineNumber(found);
         byte[] b = lines.buffer();
         if (found < 4) {
-            throw new InputFormatException(name(), lines.lineNumber(),
-                    "the input ends inside a FASTQ record (" + found + " of its 4 lines, the record starting at line "
-                            + firstLine + ")");
+            throw new InputFormatException(name(), lines.lineNumber() + 1, "unexpected end of input: the "
+                    + LINE_NAMES[found] + " line of the record that starts at line " + firstLine + " is missing");
         }
         tagStart = lines.start[0];
         tagEnd = lines.trimmedEnd(0);

@@ -136,7 +136,7 @@ public final class FlashOutput implements OrderedSink {
             return;
         }
         opened = true;
-        if (stdout == null && !directory.isEmpty()) {
+        if (!directory.isEmpty()) {
             Files.createDirectories(Path.of(directory));
         }
         combined = channel(combinedName);

@@ -2,12 +2,11 @@ package io.github.flashj.io;
 
 import io.github.flashj.gzip.GzipDecoding;
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Opens inputs by name ({@code -} is standard input) and undoes compression found by magic bytes. */
@@ -25,13 +24,14 @@ final class InputFiles {
         }
         InputStream raw;
         try {
-            raw = Files.newInputStream(Path.of(path));
-        } catch (NoSuchFileException e) {
-            throw new FileNotFoundException("Failed to open \"" + path + "\" for reading: No such file or directory");
-        } catch (AccessDeniedException e) {
-            throw new FileNotFoundException("Failed to open \"" + path + "\" for reading: Permission denied");
-        } catch (IOException e) {
-            throw new IOException("Failed to open \"" + path + "\" for reading: " + e.getMessage(), e);
+            // FileInputStream, not Files.newInputStream: the latter's available() seeks, which
+            // fails on named pipes such as <(zcat x.gz).
+            raw = new FileInputStream(path);
+        } catch (FileNotFoundException e) {
+            Path p = Path.of(path);
+            String reason = !Files.exists(p) ? "No such file or directory"
+                    : Files.isDirectory(p) ? "Is a directory" : "Permission denied";
+            throw new FileNotFoundException("Failed to open \"" + path + "\" for reading: " + reason);
         }
         return decompress(raw, path);
     }

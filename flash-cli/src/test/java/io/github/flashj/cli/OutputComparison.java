@@ -1,0 +1,117 @@
+package io.github.flashj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/** Compares the files and messages of a FlashJ run with the oracle's. */
+final class OutputComparison {
+    private static final Pattern FACT = Pattern.compile(
+            "\\[FLASH\\]\\s+(Total pairs|Combined pairs|Innie pairs|Outie pairs|Uncombined pairs|Percent combined"
+                    + "|Min overlap|Max overlap|Max mismatch density|Allow \"outie\" pairs|Cap mismatch quals"
+                    + "|Input format|Output format):\\s+(.*)");
+
+    private OutputComparison() {
+    }
+
+    /**
+     * Every file the oracle wrote exists in FlashJ's directory with the same bytes (decompressed
+     * for {@code .gz}), and FlashJ wrote no other file.
+     */
+    static void assertSameFiles(Path oracleDir, Path flashjDir, String context) throws IOException {
+        List<String> expected = names(oracleDir);
+        List<String> actual = names(flashjDir);
+        assertEquals(expected, actual, context + ": output file names");
+        for (String name : expected) {
+            byte[] want = content(oracleDir.resolve(name));
+            byte[] got = content(flashjDir.resolve(name));
+            if (!java.util.Arrays.equals(want, got)) {
+                fail(context + ": " + name + " differs from the oracle's" + firstDifference(want, got));
+            }
+        }
+    }
+
+    /** The same facts in the informational messages: parameters, counts, percent, the warning. */
+    static void assertSameFacts(String oracleMessages, String flashjMessages, String context) {
+        assertEquals(facts(oracleMessages), facts(flashjMessages), context + ": facts in the messages");
+        assertEquals(oracleMessages.contains("WARNING: An unexpectedly high proportion"),
+                flashjMessages.contains("WARNING: An unexpectedly high proportion"), context + ": max-overlap warning");
+    }
+
+    static Map<String, String> facts(String messages) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (String line : messages.split("\n")) {
+            Matcher m = FACT.matcher(line);
+            if (m.matches()) {
+                facts.put(m.group(1), m.group(2).strip());
+            }
+        }
+        assertTrue(facts.containsKey("Total pairs"), "no statistics in the messages:\n" + messages);
+        return facts;
+    }
+
+    static List<String> names(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(Files::isRegularFile).forEach(p -> names.add(p.getFileName().toString()));
+        }
+        names.sort(null);
+        return names;
+    }
+
+    static byte[] content(Path file) throws IOException {
+        if (file.getFileName().toString().endsWith(".gz")) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                return in.readAllBytes();
+            }
+        }
+        return Files.readAllBytes(file);
+    }
+
+    static void assertSameBytes(byte[] want, byte[] got, String context) {
+        if (!java.util.Arrays.equals(want, got)) {
+            assertArrayEquals(want, got, context + firstDifference(want, got));
+        }
+    }
+
+    static String firstDifference(byte[] want, byte[] got) {
+        int n = Math.min(want.length, got.length);
+        int i = 0;
+        while (i < n && want[i] == got[i]) {
+            i++;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int k = 0; k < i; k++) {
+            if (want[k] == '\n') {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        return " (lengths " + want.length + " vs " + got.length + "; first difference at byte " + i + ", line " + line
+                + ": oracle \"" + lineAt(want, lineStart) + "\" vs flashj \"" + lineAt(got, lineStart) + "\")";
+    }
+
+    private static String lineAt(byte[] b, int start) {
+        int end = start;
+        while (end < b.length && b[end] != '\n' && end - start < 120) {
+            end++;
+        }
+        return start >= b.length ? "<end>" : new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+}
