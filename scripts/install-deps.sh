@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what building and testing FlashJ needs, from Debian's packages:
+#   build: a JDK 17 and Maven;
+#   tests: Debian's flash (FLASH 1.2.11, the oracle), ART and its profiles, the lambda phage genome
+#          (bowtie2-examples), python3 (for ../shared/tools/make_edge_pairs.py), gzip.
+# Skips apt entirely when everything is already there. Runs apt through sudo when not root.
+set -euo pipefail
+
+packages=()
+need() { # need COMMAND-OR-FILE PACKAGE...
+  local probe=$1; shift
+  if [[ $probe == /* ]]; then [ -e "$probe" ] && return 0; else command -v "$probe" >/dev/null 2>&1 && return 0; fi
+  packages+=("$@")
+}
+need javac openjdk-17-jdk-headless
+need mvn maven
+need flash flash
+need art_illumina art-nextgen-simulation-tools
+need /usr/share/art-nextgen-simulation-tools/Illumina_profiles/HiSeq2500L150R1.txt art-nextgen-simulation-tools-profiles
+need /usr/share/doc/bowtie2/examples/reference/lambda_virus.fa.gz bowtie2-examples
+need python3 python3
+need gzip gzip
+need mkfifo coreutils
+
+if [ ${#packages[@]} -eq 0 ]; then
+  exit 0
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "installing: ${packages[*]}" >&2
+$sudo apt-get update -q >/dev/null
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${packages[@]}" >/dev/null
