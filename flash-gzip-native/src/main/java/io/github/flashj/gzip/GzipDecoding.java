@@ -32,7 +32,8 @@ public final class GzipDecoding {
      */
     public static InputStream open(InputStream compressed, String source) throws IOException {
         try {
-            return new NamedErrors(new GZIPInputStream(new BufferedInputStream(compressed, BUFFER), BUFFER), source);
+            return new NamedErrors(new MembersInputStream(
+                    new BufferedInputStream(new BlockingAvailable(compressed), BUFFER), BUFFER), source);
         } catch (IOException e) {
             compressed.close();
             throw translate(e, source);
@@ -50,6 +51,114 @@ public final class GzipDecoding {
             return new GzipFormatException(source, "gzip data is corrupt (" + e.getMessage() + ")", e);
         }
         return e;
+    }
+
+    /**
+     * GZIPInputStream that does not take a member cut short right after the previous member's trailer
+     * for the end of the data. GZIPInputStream ignores up to 18 bytes left after a trailer when the
+     * input has no more, and whatever follows a trailer when it is not a valid header; as zlib, this
+     * still ignores trailing bytes that are not a gzip member, but not the start of one.
+     */
+    private static final class MembersInputStream extends GZIPInputStream {
+        private static final int TRAILER = 8;
+        private boolean checkedEnd;
+
+        MembersInputStream(InputStream in, int size) throws IOException {
+            super(in, size);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int n) throws IOException {
+            int r = super.read(b, off, n);
+            if (r < 0 && !checkedEnd) {
+                checkedEnd = true;
+                int left = inf.getRemaining() - TRAILER;
+                int at = len - left;
+                if (left >= 2 && at >= 0 && buf[at] == 0x1f && buf[at + 1] == (byte) 0x8b) {
+                    throw new EOFException("a gzip member after the last complete one is cut short or invalid");
+                }
+            }
+            return r;
+        }
+    }
+
+    /**
+     * GZIPInputStream looks for a further member only when {@code available()} is above zero after a
+     * member's trailer, so from a pipe that is momentarily empty it would end the data early, without
+     * an error. This stream's {@code available()} is 0 only at the end of the input: when the input
+     * has nothing buffered, it waits for (and keeps) the next byte.
+     */
+    private static final class BlockingAvailable extends FilterInputStream {
+        private static final int NONE = -2;
+        private int pending = NONE;
+
+        BlockingAvailable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() throws IOException {
+            if (pending != NONE) {
+                return pending >= 0 ? 1 : 0;
+            }
+            int n = in.available();
+            if (n > 0) {
+                return n;
+            }
+            pending = in.read();
+            return pending >= 0 ? 1 : 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (pending == NONE) {
+                return in.read();
+            }
+            int b = pending;
+            if (b >= 0) {
+                pending = NONE;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pending == NONE || len == 0) {
+                return in.read(b, off, len);
+            }
+            if (pending < 0) {
+                return -1;
+            }
+            b[off] = (byte) pending;
+            pending = NONE;
+            return 1;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            if (pending == NONE || n <= 0) {
+                return in.skip(n);
+            }
+            if (pending < 0) {
+                return 0;
+            }
+            pending = NONE;
+            return 1;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void mark(int readlimit) {
+        }
+
+        @Override
+        public void reset() throws IOException {
+            throw new IOException("mark/reset not supported");
+        }
     }
 
     /** Puts the input's name on every error of the decoder. */

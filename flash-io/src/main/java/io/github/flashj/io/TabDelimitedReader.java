@@ -29,7 +29,9 @@ final class TabDelimitedReader implements PairSource {
             }
             long line = lines.lineNumber();
             byte[] b = lines.buffer();
-            int fields = split(b, lines.start[0], lines.trimmedEnd(0));
+            // As FLASH: fields are split on every tab of the line (so trailing tabs make fields), then
+            // each field loses its trailing whitespace ('\r' included).
+            int fields = split(b, lines.start[0], lines.end[0]);
             if (fields != 3 && fields != MAX_FIELDS) {
                 throw new InputFormatException(lines.name(), line, "expected 3 or 5 tab-separated fields, found "
                         + (fields > MAX_FIELDS ? "more than 5" : String.valueOf(fields)));
@@ -80,7 +82,10 @@ final class TabDelimitedReader implements PairSource {
         }
     }
 
-    /** Splits on tabs; returns the number of fields (MAX_FIELDS + 1 when there are more). */
+    /**
+     * Splits on tabs, trimming trailing whitespace from each field; returns the number of fields
+     * (MAX_FIELDS + 1 when there are more).
+     */
     private int split(byte[] b, int from, int to) {
         int n = 0;
         int s = from;
@@ -89,8 +94,12 @@ final class TabDelimitedReader implements PairSource {
                 if (n == fieldStart.length) {
                     return n;
                 }
+                int e = k;
+                while (e > s && LineSource.isSpace(b[e - 1])) {
+                    e--;
+                }
                 fieldStart[n] = s;
-                fieldEnd[n] = k;
+                fieldEnd[n] = e;
                 n++;
                 s = k + 1;
             }
