@@ -14,10 +14,19 @@ public final class Alignment {
     float qualityScore;
     int start;
     byte orientation;
+    /**
+     * The density above which a start cannot change the outcome: above the best so far it cannot
+     * win, and above the max mismatch density it could only win for a pair that is then not
+     * combined anyway. Kernels stop scoring a start as soon as it must end above this.
+     */
+    float cutoff;
+    private float maxMismatchDensity;
 
     /** Starts a new pair: nothing found, the bar at {@code maxMismatchDensity + 1}. */
     public void reset(float maxMismatchDensity) {
+        this.maxMismatchDensity = maxMismatchDensity;
         density = maxMismatchDensity + 1.0f;
+        cutoff = maxMismatchDensity;
         qualityScore = 0f;
         start = -1;
         orientation = 0;
@@ -34,6 +43,7 @@ public final class Alignment {
             qualityScore = q;
             start = candidateStart;
             orientation = candidateOrientation;
+            cutoff = Math.min(d, maxMismatchDensity);
         }
     }
 

@@ -19,8 +19,8 @@ final class ScalarMergeKernel implements MergeKernel {
         int lastStart = firstLen - minOverlap;
         for (int start = Math.max(0, firstLen - secondLen); start <= lastStart; start++) {
             int length = firstLen - start;
-            // A start can only beat the best if its density, which is at least mm / min(length, max),
-            // stays at or below the best: float division is monotone, so this cut is exact.
+            // The density is at least mm / min(length, max) (float division is monotone), so once
+            // that exceeds the cutoff the start cannot change the outcome: the cut is exact.
             float scoredLengthBound = Math.min(length, maxOverlap);
             int a = firstOff + start;
             int b = secondOff;
@@ -36,7 +36,7 @@ final class ScalarMergeKernel implements MergeKernel {
                 } else if (x != y) {
                     mismatches++;
                     qualitySum += Math.min(firstQual[a + k], secondQual[b + k]);
-                    if (mismatches / scoredLengthBound > best.density) {
+                    if (mismatches / scoredLengthBound > best.cutoff) {
                         hopeless = true;
                         break;
                     }

@@ -48,7 +48,7 @@ final class VectorMergeKernel implements MergeKernel {
                 mismatches += x.compare(VectorOperators.NE, y).andNot(n).trueCount();
                 ns += n.trueCount();
                 // Exact cut, as in the scalar kernel: the density can only be higher than this.
-                if (mismatches / scoredLengthBound > best.density) {
+                if (mismatches / scoredLengthBound > best.cutoff) {
                     hopeless = true;
                     break;
                 }
