@@ -57,6 +57,7 @@ public final class MergeParameters {
         Builder b = new Builder();
         b.minOverlap = minOverlap;
         b.maxOverlap = maxOverlap;
+        b.maxOverlapSet = true;
         b.maxMismatchDensity = maxMismatchDensity;
         b.allowOuties = allowOuties;
         b.phredOffset = phredOffset;
@@ -124,7 +125,9 @@ public final class MergeParameters {
     /** Collects parameters; {@link #build()} checks them. */
     public static final class Builder {
         private int minOverlap = 10;
-        private int maxOverlap = -1;
+        private int maxOverlap;
+        /** Whether {@link #maxOverlap(int)} was called: else it is computed from -r, -f and -s. */
+        private boolean maxOverlapSet;
         private int readLength = 100;
         private int fragmentLength = 180;
         private double fragmentStddev = 18;
@@ -148,6 +151,7 @@ public final class MergeParameters {
         /** {@code -M}; default 65, or computed from read and fragment lengths when those are set. */
         public Builder maxOverlap(int v) {
             maxOverlap = v;
+            maxOverlapSet = true;
             return this;
         }
 
@@ -218,7 +222,7 @@ public final class MergeParameters {
          */
         public MergeParameters build() {
             int maxOv = maxOverlap;
-            if (maxOv < 0) {
+            if (!maxOverlapSet) {
                 check(readLength > 0, "readLength", "must be a positive integer, got " + readLength);
                 check(fragmentLength > 0, "fragmentLength", "must be a positive integer, got " + fragmentLength);
                 check(fragmentStddev > 0, "fragmentStddev", "must be positive, got " + fragmentStddev);
