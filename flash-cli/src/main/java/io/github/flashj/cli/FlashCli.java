@@ -227,7 +227,7 @@ public final class FlashCli {
     }
 
     private static String percent(long part, long whole) {
-        return CFormat.fixed(whole == 0 ? 0.0 : (double) part / whole * 100.0, 2);
+        return CFormat.fixed(whole == 0 ? 0.0 : 100.0 * part / whole, 2);
     }
 
     private static String formatFloat(float f) {

@@ -2,13 +2,13 @@ package io.github.flashj.kernel;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The overlap search with the Vector API: mismatches and N positions of a whole vector of
  * positions are counted at once. The quality sum is needed only to break density ties, so it is
- * computed, one position at a time, only for starts whose density can still win.
+ * computed, one position at a time, only for starts whose density can still change the outcome
+ * (at most {@link Alignment#cutoff}).
  *
  * <p>Loaded reflectively by {@link MergeKernels}; never referenced where the module is absent.
  */
@@ -45,7 +45,8 @@ final class VectorMergeKernel implements MergeKernel {
                 ByteVector x = ByteVector.fromArray(SPECIES, first, a + k);
                 ByteVector y = ByteVector.fromArray(SPECIES, second, b + k);
                 VectorMask<Byte> n = x.eq(N).or(y.eq(N));
-                mismatches += x.compare(VectorOperators.NE, y).andNot(n).trueCount();
+                // Lanes that are neither equal nor N are the mismatches.
+                mismatches += lanes - x.eq(y).or(n).trueCount();
                 ns += n.trueCount();
                 // Exact cut, as in the scalar kernel: the density can only be higher than this.
                 if (mismatches / scoredLengthBound > best.cutoff) {
@@ -70,7 +71,7 @@ final class VectorMergeKernel implements MergeKernel {
                 continue;
             }
             float density = mismatches / (float) Math.min(effective, maxOverlap);
-            if (density <= best.density) {
+            if (density <= best.cutoff) {
                 best.offer(start, orientation, mismatches, qualitySum(first, firstQual, a, second, secondQual, b,
                         length), effective, maxOverlap);
             }
