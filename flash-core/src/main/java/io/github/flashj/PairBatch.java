@@ -121,27 +121,45 @@ public final class PairBatch {
 
     /**
      * Appends one read of the pair being filled: mate 1 first, then mate 2 (which completes the
-     * pair). Bases are made canonical and qualities converted to PHRED values as they are copied.
+     * pair). In one pass, bases are made canonical, qualities converted to PHRED values, and both
+     * checked as FLASH checks them.
      *
-     * @return -1 when every quality byte was at least the PHRED offset, else the index (from 0)
-     *     of the first quality byte below it, in which case nothing was appended
+     * @return -1 when the read was appended. Otherwise nothing was appended, and the value says
+     *     why: {@code k >= 0} when quality byte {@code k} (from 0) is below the PHRED offset
+     *     (quality bytes are signed, as in FLASH, so 0x80 and above are below any offset but 0);
+     *     {@code -2 - k} when sequence byte {@code k} is whitespace
      */
     public int appendRead(byte[] tag, int tagOff, int tagLen, byte[] seq, int seqOff, byte[] qual,
             int qualOff, int length) {
-        // Quality bytes are signed, as in FLASH: a byte of 0x80 or more is below any offset but 0.
+        if (size == capacity) {
+            throw new IllegalStateException("batch is full");
+        }
+        ensureBases(length);
+        int start = basesLength;
+        byte[] b = bases;
+        byte[] q = quals;
+        int offset = phredOffset;
+        int flags = 0;
         for (int k = 0; k < length; k++) {
-            if (qual[qualOff + k] < phredOffset) {
-                return k;
+            byte c = CANONICAL[seq[seqOff + k] & 0xff];
+            b[start + k] = c;
+            int v = qual[qualOff + k] - offset;
+            q[start + k] = (byte) v;
+            flags |= v | c;
+        }
+        // Negative flags: a quality below the offset, or whitespace (whose table entry is negative).
+        if (flags < 0) {
+            for (int k = 0; k < length; k++) {
+                if (CANONICAL[seq[seqOff + k] & 0xff] < 0) {
+                    return -2 - k;
+                }
+                if (qual[qualOff + k] < offset) {
+                    return k;
+                }
             }
         }
         int read = readIndexToFill();
         appendTag(read, tag, tagOff, tagLen);
-        ensureBases(length);
-        int start = basesLength;
-        for (int k = 0; k < length; k++) {
-            bases[start + k] = CANONICAL[seq[seqOff + k] & 0xff];
-            quals[start + k] = (byte) (qual[qualOff + k] - phredOffset);
-        }
         seqStart[read] = start;
         seqLength[read] = length;
         basesLength += length;
@@ -164,7 +182,7 @@ public final class PairBatch {
             throw new IllegalStateException("a pair is half filled");
         }
         int bad = appendRead(tag, tagOff, tagLen, seq, seqOff, qual, qualOff, length);
-        if (bad >= 0) {
+        if (bad != -1) {
             return bad;
         }
         int read = 2 * size + 1;
@@ -179,9 +197,6 @@ public final class PairBatch {
     }
 
     private int readIndexToFill() {
-        if (size == capacity) {
-            throw new IllegalStateException("batch is full");
-        }
         int read = 2 * size + (pendingMate1 ? 1 : 0);
         pendingMate1 = !pendingMate1;
         return read;
@@ -324,9 +339,13 @@ public final class PairBatch {
         return start;
     }
 
+    /** A, C, G, T in either case to upper case, whitespace to -1 (rejected), anything else to N. */
     private static byte[] canonicalTable() {
         byte[] t = new byte[256];
         Arrays.fill(t, (byte) 'N');
+        for (char c : " \t\n\r\u000b\f".toCharArray()) {
+            t[c] = -1;
+        }
         for (char c : "ACGT".toCharArray()) {
             t[c] = (byte) c;
             t[Character.toLowerCase(c)] = (byte) c;

@@ -91,6 +91,10 @@ public final class ReadMerger {
         byte[] seq = read.sequence().getBytes(StandardCharsets.ISO_8859_1);
         byte[] qual = read.quality().getBytes(StandardCharsets.ISO_8859_1);
         int bad = batch.appendRead(tag, skip, tag.length - skip, seq, 0, qual, 0, seq.length);
+        if (bad < -1) {
+            throw new IllegalArgumentException("read " + read.tag() + ": whitespace in the sequence at position "
+                    + (-1 - bad));
+        }
         if (bad >= 0) {
             throw new IllegalArgumentException("read " + read.tag() + ": quality character '" + (char) qual[bad]
                     + "' at position " + (bad + 1) + " is below the PHRED offset " + params.phredOffset());

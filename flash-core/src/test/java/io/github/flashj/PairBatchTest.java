@@ -42,9 +42,23 @@ class PairBatchTest {
     @Test
     void appendRead_makesEveryOtherByteN() {
         PairBatch b = new PairBatch(1, 33);
-        String odd = "nNxX.-*RYKMuU0 \u00c1";
+        String odd = "nNxX.-*RYKMuU0\u00c1";
         append(b, "r/1", odd, "I".repeat(odd.length()));
         assertEquals("N".repeat(odd.length()), bases(b, 0, 0));
+    }
+
+    @Test
+    void appendRead_rejectsWhitespaceInTheSequence() {
+        PairBatch b = new PairBatch(1, 33);
+        for (char space : " \t\r\u000b\f\n".toCharArray()) {
+            byte[] seq = ("AC" + space + "GT").getBytes(StandardCharsets.ISO_8859_1);
+            byte[] qual = "IIIII".getBytes(StandardCharsets.ISO_8859_1);
+            byte[] tag = "r/1".getBytes(StandardCharsets.ISO_8859_1);
+            assertEquals(-2 - 2, b.appendRead(tag, 0, tag.length, seq, 0, qual, 0, seq.length),
+                    "whitespace " + (int) space + " at index 2");
+            assertEquals(0, b.size());
+            assertFalse(b.hasHalfPair(), "nothing appended");
+        }
     }
 
     @Test

@@ -32,13 +32,18 @@ public final class Alignment {
         orientation = 0;
     }
 
-    /** Takes this start if it scores strictly better than the best so far. */
+    /**
+     * Takes this start if it scores better than the best so far: a lower density, then a lower
+     * quality score, then (within one orientation) an earlier start. Starts of the second
+     * orientation searched must be strictly better, so a full tie keeps the innie.
+     */
     void offer(int candidateStart, byte candidateOrientation, int mismatches, int qualitySum, int effectiveLength,
             int maxOverlap) {
         float length = Math.min(effectiveLength, maxOverlap);
         float d = mismatches / length;
         float q = qualitySum / length;
-        if (d < density || (d == density && q < qualityScore)) {
+        if (d < density || (d == density && (q < qualityScore
+                || (q == qualityScore && candidateOrientation == orientation && candidateStart < start)))) {
             density = d;
             qualityScore = q;
             start = candidateStart;

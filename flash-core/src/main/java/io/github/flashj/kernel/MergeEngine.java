@@ -25,6 +25,8 @@ public final class MergeEngine {
     private int read1Off;
     private int read1Len;
     private int read2Len;
+    private int lastInnieOverlap;
+    private int lastOutieOverlap;
 
     /**
      * @param kernel the overlap search to use
@@ -60,14 +62,21 @@ public final class MergeEngine {
         int minOverlap = params.minOverlap();
         int maxOverlap = params.maxOverlap();
         best.reset(params.maxMismatchDensity());
+        // Pairs of one library overlap by similar lengths: the last merged pair's overlap is the
+        // first start tried, so that the cutoff drops early.
         kernel.search(bases1, quals1, off1, len1, rcBases, rcQuals, 0, len2, minOverlap, maxOverlap,
-                Alignment.INNIE, best);
+                Alignment.INNIE, best, len1 - lastInnieOverlap);
         if (params.allowOuties()) {
             kernel.search(rcBases, rcQuals, 0, len2, bases1, quals1, off1, len1, minOverlap, maxOverlap,
-                    Alignment.OUTIE, best);
+                    Alignment.OUTIE, best, len2 - lastOutieOverlap);
         }
         if (best.start < 0 || best.density > params.maxMismatchDensity()) {
             return 0;
+        }
+        if (best.orientation == Alignment.INNIE) {
+            lastInnieOverlap = len1 - best.start;
+        } else {
+            lastOutieOverlap = len2 - best.start;
         }
         return best.orientation;
     }

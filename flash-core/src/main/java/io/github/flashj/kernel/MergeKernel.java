@@ -13,12 +13,16 @@ public interface MergeKernel {
 
     /**
      * Lays {@code second} over every allowed start of {@code first} and offers each scored start
-     * to {@code best} in increasing start order, so that ties keep the earliest start.
+     * to {@code best}.
      *
      * <p>Starts run from {@code max(0, firstLen - secondLen)} to {@code firstLen - minOverlap};
      * positions where either base is N are skipped and shorten the effective length; a start
-     * counts only if that length is at least {@code minOverlap}.
+     * counts only if that length is at least {@code minOverlap}. The {@code hint} start, when in
+     * range, is scored first: a good hint lowers {@link Alignment#cutoff} early so that the other
+     * starts are cut sooner. The result does not depend on the hint, because {@link Alignment}
+     * breaks full ties by the earlier start whatever the order of the offers.
      */
     void search(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second, byte[] secondQual,
-            int secondOff, int secondLen, int minOverlap, int maxOverlap, byte orientation, Alignment best);
+            int secondOff, int secondLen, int minOverlap, int maxOverlap, byte orientation, Alignment best,
+            int hint);
 }

@@ -15,36 +15,49 @@ final class ScalarMergeKernel implements MergeKernel {
     @Override
     public void search(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second,
             byte[] secondQual, int secondOff, int secondLen, int minOverlap, int maxOverlap, byte orientation,
-            Alignment best) {
+            Alignment best, int hint) {
+        int firstStart = Math.max(0, firstLen - secondLen);
         int lastStart = firstLen - minOverlap;
-        for (int start = Math.max(0, firstLen - secondLen); start <= lastStart; start++) {
-            int length = firstLen - start;
-            // The density is at least mm / min(length, max) (float division is monotone), so once
-            // that exceeds the cutoff the start cannot change the outcome: the cut is exact.
-            float scoredLengthBound = Math.min(length, maxOverlap);
-            int a = firstOff + start;
-            int b = secondOff;
-            int mismatches = 0;
-            int qualitySum = 0;
-            int effective = length;
-            boolean hopeless = false;
-            for (int k = 0; k < length; k++) {
-                byte x = first[a + k];
-                byte y = second[b + k];
-                if (x == 'N' || y == 'N') {
-                    effective--;
-                } else if (x != y) {
-                    mismatches++;
-                    qualitySum += Math.min(firstQual[a + k], secondQual[b + k]);
-                    if (mismatches / scoredLengthBound > best.cutoff) {
-                        hopeless = true;
-                        break;
-                    }
+        boolean hinted = hint >= firstStart && hint <= lastStart;
+        if (hinted) {
+            score(first, firstQual, firstOff, firstLen, second, secondQual, secondOff, hint, minOverlap, maxOverlap,
+                    orientation, best);
+        }
+        for (int start = firstStart; start <= lastStart; start++) {
+            if (!hinted || start != hint) {
+                score(first, firstQual, firstOff, firstLen, second, secondQual, secondOff, start, minOverlap,
+                        maxOverlap, orientation, best);
+            }
+        }
+    }
+
+    private static void score(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second,
+            byte[] secondQual, int secondOff, int start, int minOverlap, int maxOverlap, byte orientation,
+            Alignment best) {
+        int length = firstLen - start;
+        // The density is at least mm / min(length, max) (float division is monotone), so once
+        // that exceeds the cutoff the start cannot change the outcome: the cut is exact.
+        float scoredLengthBound = Math.min(length, maxOverlap);
+        int a = firstOff + start;
+        int b = secondOff;
+        int mismatches = 0;
+        int qualitySum = 0;
+        int effective = length;
+        for (int k = 0; k < length; k++) {
+            byte x = first[a + k];
+            byte y = second[b + k];
+            if (x == 'N' || y == 'N') {
+                effective--;
+            } else if (x != y) {
+                mismatches++;
+                qualitySum += Math.min(firstQual[a + k], secondQual[b + k]);
+                if (mismatches / scoredLengthBound > best.cutoff) {
+                    return;
                 }
             }
-            if (!hopeless && effective >= minOverlap) {
-                best.offer(start, orientation, mismatches, qualitySum, effective, maxOverlap);
-            }
+        }
+        if (effective >= minOverlap) {
+            best.offer(start, orientation, mismatches, qualitySum, effective, maxOverlap);
         }
     }
 }

@@ -29,52 +29,62 @@ final class VectorMergeKernel implements MergeKernel {
     @Override
     public void search(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second,
             byte[] secondQual, int secondOff, int secondLen, int minOverlap, int maxOverlap, byte orientation,
-            Alignment best) {
+            Alignment best, int hint) {
+        int firstStart = Math.max(0, firstLen - secondLen);
         int lastStart = firstLen - minOverlap;
+        boolean hinted = hint >= firstStart && hint <= lastStart;
+        if (hinted) {
+            score(first, firstQual, firstOff, firstLen, second, secondQual, secondOff, hint, minOverlap, maxOverlap,
+                    orientation, best);
+        }
+        for (int start = firstStart; start <= lastStart; start++) {
+            if (!hinted || start != hint) {
+                score(first, firstQual, firstOff, firstLen, second, secondQual, secondOff, start, minOverlap,
+                        maxOverlap, orientation, best);
+            }
+        }
+    }
+
+    private static void score(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second,
+            byte[] secondQual, int secondOff, int start, int minOverlap, int maxOverlap, byte orientation,
+            Alignment best) {
         int lanes = SPECIES.length();
-        for (int start = Math.max(0, firstLen - secondLen); start <= lastStart; start++) {
-            int length = firstLen - start;
-            float scoredLengthBound = Math.min(length, maxOverlap);
-            int a = firstOff + start;
-            int b = secondOff;
-            int mismatches = 0;
-            int ns = 0;
-            int k = 0;
-            boolean hopeless = false;
-            for (int upper = SPECIES.loopBound(length); k < upper; k += lanes) {
-                ByteVector x = ByteVector.fromArray(SPECIES, first, a + k);
-                ByteVector y = ByteVector.fromArray(SPECIES, second, b + k);
-                VectorMask<Byte> n = x.eq(N).or(y.eq(N));
-                // Lanes that are neither equal nor N are the mismatches.
-                mismatches += lanes - x.eq(y).or(n).trueCount();
-                ns += n.trueCount();
-                // Exact cut, as in the scalar kernel: the density can only be higher than this.
-                if (mismatches / scoredLengthBound > best.cutoff) {
-                    hopeless = true;
-                    break;
-                }
+        int length = firstLen - start;
+        float scoredLengthBound = Math.min(length, maxOverlap);
+        int a = firstOff + start;
+        int b = secondOff;
+        int mismatches = 0;
+        int ns = 0;
+        int k = 0;
+        for (int upper = SPECIES.loopBound(length); k < upper; k += lanes) {
+            ByteVector x = ByteVector.fromArray(SPECIES, first, a + k);
+            ByteVector y = ByteVector.fromArray(SPECIES, second, b + k);
+            VectorMask<Byte> n = x.eq(N).or(y.eq(N));
+            // Lanes that are neither equal nor N are the mismatches.
+            mismatches += lanes - x.eq(y).or(n).trueCount();
+            ns += n.trueCount();
+            // Exact cut, as in the scalar kernel: the density can only be higher than this.
+            if (mismatches / scoredLengthBound > best.cutoff) {
+                return;
             }
-            if (hopeless) {
-                continue;
+        }
+        for (; k < length; k++) {
+            byte x = first[a + k];
+            byte y = second[b + k];
+            if (x == N || y == N) {
+                ns++;
+            } else if (x != y) {
+                mismatches++;
             }
-            for (; k < length; k++) {
-                byte x = first[a + k];
-                byte y = second[b + k];
-                if (x == N || y == N) {
-                    ns++;
-                } else if (x != y) {
-                    mismatches++;
-                }
-            }
-            int effective = length - ns;
-            if (effective < minOverlap) {
-                continue;
-            }
-            float density = mismatches / (float) Math.min(effective, maxOverlap);
-            if (density <= best.cutoff) {
-                best.offer(start, orientation, mismatches, qualitySum(first, firstQual, a, second, secondQual, b,
-                        length), effective, maxOverlap);
-            }
+        }
+        int effective = length - ns;
+        if (effective < minOverlap) {
+            return;
+        }
+        float density = mismatches / (float) Math.min(effective, maxOverlap);
+        if (density <= best.cutoff) {
+            best.offer(start, orientation, mismatches, qualitySum(first, firstQual, a, second, secondQual, b, length),
+                    effective, maxOverlap);
         }
     }
 

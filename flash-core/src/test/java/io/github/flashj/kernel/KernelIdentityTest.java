@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeParameters.TieBreak;
@@ -333,6 +334,69 @@ class KernelIdentityTest {
             assertEquals(s[4], v[4], () -> "quality score: " + what);
             assertArrayEquals((byte[]) s[5], (byte[]) v[5], () -> "merged bases: " + what);
             assertArrayEquals((byte[]) s[6], (byte[]) v[6], () -> "merged qualities: " + what);
+        }
+    }
+
+    @Test
+    void anyHint_givesTheExhaustiveSearchsAnswer() {
+        Random rnd = new Random(31L);
+        int checked = 0;
+        for (int t = 0; t < 20_000; t++) {
+            MergeParameters p = randomParams(rnd, 300);
+            byte[][] pair = randomPair(rnd, 300);
+            Ref ref = reference(pair[0], pair[2], pair[1], pair[3], p);
+            if (!ref.combined()) {
+                continue;
+            }
+            byte[] a = pair[0];
+            byte[] qa = pair[2];
+            byte[] b = rc(pair[1]);
+            byte[] qb = reverse(pair[3]);
+            for (MergeKernel kernel : new MergeKernel[] {SCALAR, VECTOR}) {
+                // Random hints, and hints at or next to the answer (the case that cuts the most).
+                int near = ref.start() + rnd.nextInt(3) - 1;
+                int innieHint = ref.orientation() == Alignment.INNIE && rnd.nextBoolean() ? near
+                        : rnd.nextInt(a.length + 2) - 1;
+                int outieHint = ref.orientation() == Alignment.OUTIE && rnd.nextBoolean() ? near
+                        : rnd.nextInt(b.length + 2) - 1;
+                Alignment al = new Alignment();
+                al.reset(p.maxMismatchDensity());
+                kernel.search(a, qa, 0, a.length, b, qb, 0, b.length, p.minOverlap(), p.maxOverlap(),
+                        Alignment.INNIE, al, innieHint);
+                if (p.allowOuties()) {
+                    kernel.search(b, qb, 0, b.length, a, qa, 0, a.length, p.minOverlap(), p.maxOverlap(),
+                            Alignment.OUTIE, al, outieHint);
+                }
+                String who = kernel.name() + " hints " + innieHint + "/" + outieHint + ": " + describe(p, pair);
+                assertEquals(ref.start(), al.start(), () -> "start, " + who);
+                assertEquals(ref.orientation(), al.orientation(), () -> "orientation, " + who);
+                assertEquals(ref.density(), al.density(), () -> "density, " + who);
+                assertEquals(ref.qualityScore(), al.qualityScore(), () -> "quality score, " + who);
+                checked++;
+            }
+        }
+        assertTrue(checked > 10_000, "merged pairs checked: " + checked);
+    }
+
+    @Test
+    void oneEngineOverManyPairs_agreesWithTheExhaustiveSearch() {
+        Random rnd = new Random(57L);
+        MergeParameters p = MergeParameters.builder().maxOverlap(250).allowOuties(true).build();
+        for (MergeKernel kernel : new MergeKernel[] {SCALAR, VECTOR}) {
+            // One engine, so each pair is searched with the previous merged pair's overlap as hint.
+            MergeEngine engine = new MergeEngine(kernel, p);
+            for (int t = 0; t < 10_000; t++) {
+                byte[][] pair = randomPair(rnd, 250);
+                Ref ref = reference(pair[0], pair[2], pair[1], pair[3], p);
+                Placed p1 = place(rnd, pair[0], pair[2]);
+                Placed p2 = place(rnd, pair[1], pair[3]);
+                Object[] r = run(engine, p1, p2);
+                String who = kernel.name() + ": " + describe(p, pair);
+                assertEquals(ref.combined() ? ref.orientation() : 0, (byte) r[0], () -> "outcome, " + who);
+                if (ref.combined()) {
+                    assertEquals(ref.start(), r[1], () -> "start, " + who);
+                }
+            }
         }
     }
 

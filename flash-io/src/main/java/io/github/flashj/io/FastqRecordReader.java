@@ -59,12 +59,6 @@ final class FastqRecordReader implements Closeable {
         }
         seqStart = lines.start[1];
         seqEnd = lines.trimmedEnd(1);
-        for (int k = seqStart; k < seqEnd; k++) {
-            if (LineSource.isSpace(b[k])) {
-                throw new InputFormatException(name(), firstLine + 1, "whitespace inside the sequence (column "
-                        + (k - seqStart + 1) + ")");
-            }
-        }
         if (lines.end[2] == lines.start[2] || b[lines.start[2]] != '+') {
             throw new InputFormatException(name(), firstLine + 2, "expected a separator line starting with '+'");
         }
@@ -81,14 +75,27 @@ final class FastqRecordReader implements Closeable {
     void appendTo(PairBatch batch) throws InputFormatException {
         byte[] b = lines.buffer();
         int bad = batch.appendRead(b, tagStart, tagEnd - tagStart, b, seqStart, b, qualStart, seqEnd - seqStart);
-        if (bad >= 0) {
-            throw belowOffset(name(), firstLine + 3, b[qualStart + bad], bad, batch.phredOffset());
+        if (bad != -1) {
+            throw rejected(name(), bad, firstLine + 1, firstLine + 3, b, qualStart, batch.phredOffset());
         }
     }
 
-    static InputFormatException belowOffset(String name, long line, byte value, int index, int phredOffset) {
-        return new InputFormatException(name, line, "quality character '" + (char) (value & 0xff) + "' (ASCII "
-                + (value & 0xff) + ") at position " + (index + 1) + " is below the PHRED offset " + phredOffset);
+    /**
+     * The error for a read {@link PairBatch#appendRead} refused.
+     *
+     * @param code what appendRead returned
+     * @param sequenceLine the line (or record line) of the sequence
+     * @param qualityLine the line of the quality string
+     */
+    static InputFormatException rejected(String name, int code, long sequenceLine, long qualityLine, byte[] buf,
+            int qualStart, int phredOffset) {
+        if (code < -1) {
+            return new InputFormatException(name, sequenceLine, "whitespace inside the sequence (column "
+                    + (-1 - code) + ")");
+        }
+        int value = buf[qualStart + code] & 0xff;
+        return new InputFormatException(name, qualityLine, "quality character '" + (char) value + "' (ASCII " + value
+                + ") at position " + (code + 1) + " is below the PHRED offset " + phredOffset);
     }
 
     @Override

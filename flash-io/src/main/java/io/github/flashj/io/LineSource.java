@@ -3,6 +3,9 @@ package io.github.flashj.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -11,6 +14,12 @@ import java.util.Arrays;
  * Line ends ({@code \n}) are not part of a line.
  */
 final class LineSource implements Closeable {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private final InputStream in;
     private final String name;
     private byte[] buf = new byte[1 << 17];
@@ -105,9 +114,19 @@ final class LineSource implements Closeable {
         return found;
     }
 
+    /** The first {@code \n} in {@code [from, to)}, eight bytes at a time; -1 when there is none. */
     private int indexOfNewline(int from, int to) {
         byte[] b = buf;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long v = (long) LONGS.get(b, i) ^ NEWLINES;
+            // Classic zero-byte test: the lowest set bit marks the first byte equal to '\n'.
+            long found = (v - ONES) & ~v & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (b[i] == '\n') {
                 return i;
             }

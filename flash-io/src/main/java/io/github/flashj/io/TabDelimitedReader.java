@@ -62,12 +62,6 @@ final class TabDelimitedReader implements PairSource {
     }
 
     private void checkLengths(long line, byte[] b, int seqField) throws InputFormatException {
-        for (int k = fieldStart[seqField]; k < fieldEnd[seqField]; k++) {
-            if (LineSource.isSpace(b[k])) {
-                throw new InputFormatException(lines.name(), line, "whitespace inside the sequence of field "
-                        + (seqField + 1));
-            }
-        }
         if (length(seqField) != length(seqField + 1)) {
             throw new InputFormatException(lines.name(), line, "quality length (" + length(seqField + 1)
                     + ") differs from sequence length (" + length(seqField) + ") in fields " + (seqField + 1) + "-"
@@ -76,8 +70,8 @@ final class TabDelimitedReader implements PairSource {
     }
 
     private void check(int bad, long line, byte[] b, int qualField, PairBatch batch) throws InputFormatException {
-        if (bad >= 0) {
-            throw FastqRecordReader.belowOffset(lines.name(), line, b[fieldStart[qualField] + bad], bad,
+        if (bad != -1) {
+            throw FastqRecordReader.rejected(lines.name(), bad, line, line, b, fieldStart[qualField],
                     batch.phredOffset());
         }
     }
