@@ -2,6 +2,9 @@ package io.github.flashj.kernel;
 
 import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeParameters.TieBreak;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -12,13 +15,20 @@ import java.util.Arrays;
  */
 public final class MergeEngine {
     private static final byte[] COMPLEMENT = complementTable();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
     private static final byte[] IUPAC = iupacTable();
 
     private final MergeKernel kernel;
     private final MergeParameters params;
     private final Alignment best = new Alignment();
+    /** Room after each scratch copy: at least one vector of the widest species (64 bytes). */
+    private static final int PADDING = 64;
+
     private byte[] rcBases = new byte[512];
     private byte[] rcQuals = new byte[512];
+    private byte[] read1Copy = new byte[512];
+    private byte[] read1QualCopy = new byte[512];
 
     private byte[] read1Bases;
     private byte[] read1Quals;
@@ -45,14 +55,20 @@ public final class MergeEngine {
      */
     public byte align(byte[] bases1, byte[] quals1, int off1, int len1, byte[] bases2, byte[] quals2, int off2,
             int len2) {
-        if (rcBases.length < len2) {
-            rcBases = new byte[Math.max(len2, rcBases.length * 2)];
+        if (rcBases.length < len2 + PADDING || read1Copy.length < len1 + PADDING) {
+            int n = Math.max(len1, len2) + PADDING;
+            rcBases = new byte[Math.max(n, rcBases.length * 2)];
             rcQuals = new byte[rcBases.length];
+            read1Copy = new byte[rcBases.length];
+            read1QualCopy = new byte[rcBases.length];
         }
         for (int k = 0; k < len2; k++) {
             rcBases[k] = COMPLEMENT[bases2[off2 + len2 - 1 - k]];
             rcQuals[k] = quals2[off2 + len2 - 1 - k];
         }
+        // A copy of read 1 with room after it, so that vector kernels read whole vectors at the end.
+        System.arraycopy(bases1, off1, read1Copy, 0, len1);
+        System.arraycopy(quals1, off1, read1QualCopy, 0, len1);
         read1Bases = bases1;
         read1Quals = quals1;
         read1Off = off1;
@@ -62,13 +78,16 @@ public final class MergeEngine {
         int minOverlap = params.minOverlap();
         int maxOverlap = params.maxOverlap();
         best.reset(params.maxMismatchDensity());
-        // Pairs of one library overlap by similar lengths: the last merged pair's overlap is the
-        // first start tried, so that the cutoff drops early.
-        kernel.search(bases1, quals1, off1, len1, rcBases, rcQuals, 0, len2, minOverlap, maxOverlap,
-                Alignment.INNIE, best, len1 - lastInnieOverlap);
+        // The start scored first decides how soon the others are cut: a start where the second
+        // read's first bases occur exactly, else the last merged pair's overlap (pairs of one
+        // library overlap by similar lengths).
+        int innieHint = seed(read1Copy, len1, rcBases, len2, minOverlap);
+        kernel.search(read1Copy, read1QualCopy, 0, len1, rcBases, rcQuals, 0, len2, minOverlap, maxOverlap,
+                Alignment.INNIE, best, innieHint >= 0 ? innieHint : len1 - lastInnieOverlap);
         if (params.allowOuties()) {
-            kernel.search(rcBases, rcQuals, 0, len2, bases1, quals1, off1, len1, minOverlap, maxOverlap,
-                    Alignment.OUTIE, best, len2 - lastOutieOverlap);
+            int outieHint = seed(rcBases, len2, read1Copy, len1, minOverlap);
+            kernel.search(rcBases, rcQuals, 0, len2, read1Copy, read1QualCopy, 0, len1, minOverlap, maxOverlap,
+                    Alignment.OUTIE, best, outieHint >= 0 ? outieHint : len2 - lastOutieOverlap);
         }
         if (best.start < 0 || best.density > params.maxMismatchDensity()) {
             return 0;
@@ -79,6 +98,24 @@ public final class MergeEngine {
             lastOutieOverlap = len2 - best.start;
         }
         return best.orientation;
+    }
+
+    /**
+     * The first start of {@code first} at which eight bases of {@code second} (from its offset 0,
+     * 8 or 16) occur exactly, or -1. Reads eight bytes at a time from the padded scratch copies.
+     */
+    private static int seed(byte[] first, int firstLen, byte[] second, int secondLen, int minOverlap) {
+        int lo = Math.max(0, firstLen - secondLen);
+        int hi = firstLen - minOverlap;
+        for (int s = 0; s + Long.BYTES <= Math.min(secondLen, 3 * Long.BYTES); s += Long.BYTES) {
+            long key = (long) LONGS.get(second, s);
+            for (int i = lo, last = Math.min(hi, firstLen - s - Long.BYTES); i <= last; i++) {
+                if ((long) LONGS.get(first, i + s) == key) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** The alignment found by the last {@link #align} call. */

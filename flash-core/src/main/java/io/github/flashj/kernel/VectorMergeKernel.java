@@ -68,6 +68,17 @@ final class VectorMergeKernel implements MergeKernel {
                 return;
             }
         }
+        if (k < length && a + k + lanes <= first.length && b + k + lanes <= second.length) {
+            // The tail as one more vector, lanes past the overlap masked off: the arrays have room
+            // (MergeEngine pads its copies), and this spares a scalar loop on every start.
+            VectorMask<Byte> valid = SPECIES.indexInRange(k, length);
+            ByteVector x = ByteVector.fromArray(SPECIES, first, a + k);
+            ByteVector y = ByteVector.fromArray(SPECIES, second, b + k);
+            VectorMask<Byte> n = x.eq(N).or(y.eq(N)).and(valid);
+            mismatches += valid.trueCount() - x.eq(y).and(valid).or(n).trueCount();
+            ns += n.trueCount();
+            k = length;
+        }
         for (; k < length; k++) {
             byte x = first[a + k];
             byte y = second[b + k];
@@ -76,6 +87,9 @@ final class VectorMergeKernel implements MergeKernel {
             } else if (x != y) {
                 mismatches++;
             }
+        }
+        if (mismatches / scoredLengthBound > best.cutoff) {
+            return;
         }
         int effective = length - ns;
         if (effective < minOverlap) {
