@@ -19,11 +19,13 @@ public final class JobStatistics {
     private final long[] outieHistogram;
     private final Duration wallTime;
     private final Duration readTime;
+    private final Duration parseTime;
     private final Duration mergeTime;
     private final Duration writeTime;
 
     JobStatistics(long pairs, long innie, long outie, long singles, long overlapAboveMax, long[] innieHistogram,
-            long[] outieHistogram, Duration wallTime, Duration readTime, Duration mergeTime, Duration writeTime) {
+            long[] outieHistogram, Duration wallTime, Duration readTime, Duration parseTime, Duration mergeTime,
+            Duration writeTime) {
         this.pairs = pairs;
         this.innie = innie;
         this.outie = outie;
@@ -38,6 +40,7 @@ public final class JobStatistics {
         }
         this.wallTime = wallTime;
         this.readTime = readTime;
+        this.parseTime = parseTime;
         this.mergeTime = mergeTime;
         this.writeTime = writeTime;
     }
@@ -102,17 +105,22 @@ public final class JobStatistics {
         return wallTime;
     }
 
-    /** Time the reader spent filling batches. */
+    /** CPU time the reader spent filling batches (reading and cutting input into records). */
     public Duration readTime() {
         return readTime;
     }
 
-    /** Time the merge workers spent merging, summed over workers. */
+    /** CPU time the merge workers spent parsing input whose parsing the source deferred, summed over workers. */
+    public Duration parseTime() {
+        return parseTime;
+    }
+
+    /** CPU time the merge workers spent merging, summed over workers. */
     public Duration mergeTime() {
         return mergeTime;
     }
 
-    /** Time the committer spent in the sinks. */
+    /** CPU time the committer spent in the sinks (formatting and writing). */
     public Duration writeTime() {
         return writeTime;
     }

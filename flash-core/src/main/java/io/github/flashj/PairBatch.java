@@ -1,5 +1,6 @@
 package io.github.flashj;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -77,9 +78,28 @@ public final class PairBatch {
         mergedLen = new int[capacity];
     }
 
-    /** Empties the batch for reuse and gives it a new id. */
+    /**
+     * Work a source leaves to the merge worker: turning the raw input it attached to a batch into
+     * pairs. Sources that defer parsing spend the reader thread only on cutting whole records,
+     * and the parsing runs on every worker at once.
+     */
+    @FunctionalInterface
+    public interface DeferredParser {
+        /**
+         * Appends the pairs of the raw input attached to {@code batch}.
+         *
+         * @throws InputFormatException when the input is malformed, naming it and the line
+         */
+        void parse(PairBatch batch) throws IOException;
+    }
+
+    private DeferredParser deferred;
+    private Object attachment;
+
+    /** Empties the batch for reuse and gives it a new id; the attachment stays. */
     public void clear(long newId) {
         id = newId;
+        deferred = null;
         size = 0;
         pendingMate1 = false;
         tagsLength = 0;
@@ -110,6 +130,38 @@ public final class PairBatch {
     /** Whether mate 1 of a pair has been appended and its mate 2 not yet. */
     public boolean hasHalfPair() {
         return pendingMate1;
+    }
+
+    /** Whether the batch holds no pair and no deferred input. */
+    public boolean isEmpty() {
+        return size == 0 && deferred == null;
+    }
+
+    /**
+     * Leaves the parsing of this batch's raw input (see {@link #attach}) to the merge worker,
+     * which calls {@code parser} before merging.
+     */
+    public void deferParsing(DeferredParser parser) {
+        deferred = parser;
+    }
+
+    /** Runs the deferred parsing, if any; called by the merge worker. */
+    void parseDeferred() throws IOException {
+        DeferredParser parser = deferred;
+        if (parser != null) {
+            deferred = null;
+            parser.parse(this);
+        }
+    }
+
+    /** A source's own object kept with this batch across reuse, such as the raw input buffers. */
+    public Object attachment() {
+        return attachment;
+    }
+
+    /** Keeps an object with this batch across reuse; see {@link #attachment()}. */
+    public void attach(Object value) {
+        attachment = value;
     }
 
     /** Whether no more pairs fit. */

@@ -49,9 +49,9 @@ final class StatisticsCollector {
         return h;
     }
 
-    JobStatistics finish(Duration wall, Duration read, Duration merge, Duration write) {
+    JobStatistics finish(Duration wall, Duration read, Duration parse, Duration merge, Duration write) {
         return new JobStatistics(pairs, innie, outie, singles, overlapAboveMax, trim(innieHistogram),
-                trim(outieHistogram), wall, read, merge, write);
+                trim(outieHistogram), wall, read, parse, merge, write);
     }
 
     private static long[] trim(long[] h) {

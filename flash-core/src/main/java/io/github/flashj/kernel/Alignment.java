@@ -20,13 +20,19 @@ public final class Alignment {
      * combined anyway. Kernels stop scoring a start as soon as it must end above this.
      */
     float cutoff;
+    /**
+     * The midpoint between {@link #cutoff} and the next float up, exact in double: a quotient
+     * {@code (float) mm / len} exceeds the cutoff exactly when {@code mm / len} exceeds this
+     * midpoint (see {@link #mismatchLimit}).
+     */
+    private double cutoffMidpoint;
     private float maxMismatchDensity;
 
     /** Starts a new pair: nothing found, the bar at {@code maxMismatchDensity + 1}. */
     public void reset(float maxMismatchDensity) {
         this.maxMismatchDensity = maxMismatchDensity;
         density = maxMismatchDensity + 1.0f;
-        cutoff = maxMismatchDensity;
+        setCutoff(maxMismatchDensity);
         qualityScore = 0f;
         start = -1;
         orientation = 0;
@@ -48,8 +54,35 @@ public final class Alignment {
             qualityScore = q;
             start = candidateStart;
             orientation = candidateOrientation;
-            cutoff = Math.min(d, maxMismatchDensity);
+            setCutoff(Math.min(d, maxMismatchDensity));
         }
+    }
+
+    private void setCutoff(float value) {
+        cutoff = value;
+        cutoffMidpoint = ((double) value + Math.nextUp(value)) / 2;
+    }
+
+    /**
+     * The most mismatches a start scored over {@code scoredLength} positions can have without its
+     * density, {@code (float) mismatches / scoredLength}, exceeding the cutoff: a kernel cuts the
+     * start as soon as it counts more. This replaces a float division on every mismatch with an
+     * integer comparison, exactly: float division rounds correctly, so the quotient exceeds the
+     * cutoff exactly when the real quotient exceeds the midpoint between the cutoff and the next
+     * float, and that midpoint times the length is exact in double. Only an exact tie with the
+     * midpoint needs the float quotient itself, which rounds it either way. A NaN cutoff never
+     * cuts.
+     */
+    int mismatchLimit(int scoredLength) {
+        double t = cutoffMidpoint * scoredLength;
+        if (!(t < Integer.MAX_VALUE)) {
+            return Integer.MAX_VALUE;
+        }
+        int limit = (int) t;
+        if (limit == t && (float) limit / scoredLength > cutoff) {
+            limit--;
+        }
+        return limit;
     }
 
     /** The mismatch density of the best overlap (float, as FLASH computes it). */

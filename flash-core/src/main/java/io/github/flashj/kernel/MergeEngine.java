@@ -102,12 +102,12 @@ public final class MergeEngine {
 
     /**
      * The first start of {@code first} at which eight bases of {@code second} (from its offset 0,
-     * 8 or 16) occur exactly, or -1. Reads eight bytes at a time from the padded scratch copies.
+     * 8, 16 or 24) occur exactly, or -1. Reads eight bytes at a time from the padded scratch copies.
      */
     private static int seed(byte[] first, int firstLen, byte[] second, int secondLen, int minOverlap) {
         int lo = Math.max(0, firstLen - secondLen);
         int hi = firstLen - minOverlap;
-        for (int s = 0; s + Long.BYTES <= Math.min(secondLen, 3 * Long.BYTES); s += Long.BYTES) {
+        for (int s = 0; s + Long.BYTES <= Math.min(secondLen, 4 * Long.BYTES); s += Long.BYTES) {
             long key = (long) LONGS.get(second, s);
             for (int i = lo, last = Math.min(hi, firstLen - s - Long.BYTES); i <= last; i++) {
                 if ((long) LONGS.get(first, i + s) == key) {

@@ -18,46 +18,41 @@ final class ScalarMergeKernel implements MergeKernel {
             Alignment best, int hint) {
         int firstStart = Math.max(0, firstLen - secondLen);
         int lastStart = firstLen - minOverlap;
-        boolean hinted = hint >= firstStart && hint <= lastStart;
-        if (hinted) {
-            score(first, firstQual, firstOff, firstLen, second, secondQual, secondOff, hint, minOverlap, maxOverlap,
-                    orientation, best);
-        }
-        for (int start = firstStart; start <= lastStart; start++) {
-            if (!hinted || start != hint) {
-                score(first, firstQual, firstOff, firstLen, second, secondQual, secondOff, start, minOverlap,
-                        maxOverlap, orientation, best);
+        // Starts are visited outward from the hint (hint, hint + 1, hint - 1, ...): the true
+        // overlap is usually near it, and once it is scored the cutoff drops and the others are
+        // cut after a few bases. The order does not change the result (see Alignment.offer).
+        int center = hint >= firstStart && hint <= lastStart ? hint : firstStart;
+        starts:
+        for (int d = 0, left = lastStart - firstStart + 1; left > 0; d++) {
+            int start = (d & 1) == 0 ? center - (d >>> 1) : center + ((d + 1) >>> 1);
+            if (start < firstStart || start > lastStart) {
+                continue;
             }
-        }
-    }
-
-    private static void score(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second,
-            byte[] secondQual, int secondOff, int start, int minOverlap, int maxOverlap, byte orientation,
-            Alignment best) {
-        int length = firstLen - start;
-        // The density is at least mm / min(length, max) (float division is monotone), so once
-        // that exceeds the cutoff the start cannot change the outcome: the cut is exact.
-        float scoredLengthBound = Math.min(length, maxOverlap);
-        int a = firstOff + start;
-        int b = secondOff;
-        int mismatches = 0;
-        int qualitySum = 0;
-        int effective = length;
-        for (int k = 0; k < length; k++) {
-            byte x = first[a + k];
-            byte y = second[b + k];
-            if (x == 'N' || y == 'N') {
-                effective--;
-            } else if (x != y) {
-                mismatches++;
-                qualitySum += Math.min(firstQual[a + k], secondQual[b + k]);
-                if (mismatches / scoredLengthBound > best.cutoff) {
-                    return;
+            left--;
+            int length = firstLen - start;
+            // The density is at least mm / min(length, max) (float division is monotone), so once
+            // that exceeds the cutoff the start cannot change the outcome: the cut is exact.
+            int limit = best.mismatchLimit(Math.min(length, maxOverlap));
+            int a = firstOff + start;
+            int b = secondOff;
+            int mismatches = 0;
+            int qualitySum = 0;
+            int effective = length;
+            for (int k = 0; k < length; k++) {
+                byte x = first[a + k];
+                byte y = second[b + k];
+                if (x == 'N' || y == 'N') {
+                    effective--;
+                } else if (x != y) {
+                    qualitySum += Math.min(firstQual[a + k], secondQual[b + k]);
+                    if (++mismatches > limit) {
+                        continue starts;
+                    }
                 }
             }
-        }
-        if (effective >= minOverlap) {
-            best.offer(start, orientation, mismatches, qualitySum, effective, maxOverlap);
+            if (effective >= minOverlap) {
+                best.offer(start, orientation, mismatches, qualitySum, effective, maxOverlap);
+            }
         }
     }
 }

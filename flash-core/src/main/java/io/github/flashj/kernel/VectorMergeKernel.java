@@ -1,5 +1,8 @@
 package io.github.flashj.kernel;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
@@ -15,6 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorMergeKernel implements MergeKernel {
     private static final VectorSpecies<Byte> SPECIES = ByteVector.SPECIES_PREFERRED;
     private static final byte N = 'N';
+    private static final long N_BYTES = 0x4E4E4E4E4E4E4E4EL;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     VectorMergeKernel() {
         // Fails fast (and MergeKernels falls back to scalar) where the species cannot be used.
@@ -32,74 +38,80 @@ final class VectorMergeKernel implements MergeKernel {
             Alignment best, int hint) {
         int firstStart = Math.max(0, firstLen - secondLen);
         int lastStart = firstLen - minOverlap;
-        boolean hinted = hint >= firstStart && hint <= lastStart;
-        if (hinted) {
-            score(first, firstQual, firstOff, firstLen, second, secondQual, secondOff, hint, minOverlap, maxOverlap,
-                    orientation, best);
-        }
-        for (int start = firstStart; start <= lastStart; start++) {
-            if (!hinted || start != hint) {
-                score(first, firstQual, firstOff, firstLen, second, secondQual, secondOff, start, minOverlap,
-                        maxOverlap, orientation, best);
-            }
-        }
-    }
-
-    private static void score(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second,
-            byte[] secondQual, int secondOff, int start, int minOverlap, int maxOverlap, byte orientation,
-            Alignment best) {
+        // Starts are visited outward from the hint (hint, hint + 1, hint - 1, ...): the true
+        // overlap is usually near it, and once it is scored the cutoff drops and the others are
+        // cut after a few bases. The order does not change the result (see Alignment.offer).
+        int center = hint >= firstStart && hint <= lastStart ? hint : firstStart;
         int lanes = SPECIES.length();
-        int length = firstLen - start;
-        float scoredLengthBound = Math.min(length, maxOverlap);
-        int a = firstOff + start;
-        int b = secondOff;
-        int mismatches = 0;
-        int ns = 0;
-        int k = 0;
-        for (int upper = SPECIES.loopBound(length); k < upper; k += lanes) {
-            ByteVector x = ByteVector.fromArray(SPECIES, first, a + k);
-            ByteVector y = ByteVector.fromArray(SPECIES, second, b + k);
-            VectorMask<Byte> n = x.eq(N).or(y.eq(N));
-            // Lanes that are neither equal nor N are the mismatches.
-            mismatches += lanes - x.eq(y).or(n).trueCount();
-            ns += n.trueCount();
+        ByteVector ns = ByteVector.broadcast(SPECIES, N);
+        starts:
+        for (int d = 0, left = lastStart - firstStart + 1; left > 0; d++) {
+            int start = (d & 1) == 0 ? center - (d >>> 1) : center + ((d + 1) >>> 1);
+            if (start < firstStart || start > lastStart) {
+                continue;
+            }
+            left--;
+            int length = firstLen - start;
             // Exact cut, as in the scalar kernel: the density can only be higher than this.
-            if (mismatches / scoredLengthBound > best.cutoff) {
-                return;
+            int limit = best.mismatchLimit(Math.min(length, maxOverlap));
+            int a = firstOff + start;
+            int b = secondOff;
+            if (length >= Long.BYTES && a + Long.BYTES <= first.length && b + Long.BYTES <= second.length) {
+                // Most starts are decided by their first bases: eight of them at once in a long.
+                long x = (long) LONGS.get(first, a);
+                long y = (long) LONGS.get(second, b);
+                long counted = zeroBytes(x ^ y) | zeroBytes(x ^ N_BYTES) | zeroBytes(y ^ N_BYTES);
+                if (Long.BYTES - Long.bitCount(counted) > limit) {
+                    continue starts;
+                }
             }
-        }
-        if (k < length && a + k + lanes <= first.length && b + k + lanes <= second.length) {
-            // The tail as one more vector, lanes past the overlap masked off: the arrays have room
-            // (MergeEngine pads its copies), and this spares a scalar loop on every start.
-            VectorMask<Byte> valid = SPECIES.indexInRange(k, length);
-            ByteVector x = ByteVector.fromArray(SPECIES, first, a + k);
-            ByteVector y = ByteVector.fromArray(SPECIES, second, b + k);
-            VectorMask<Byte> n = x.eq(N).or(y.eq(N)).and(valid);
-            mismatches += valid.trueCount() - x.eq(y).and(valid).or(n).trueCount();
-            ns += n.trueCount();
-            k = length;
-        }
-        for (; k < length; k++) {
-            byte x = first[a + k];
-            byte y = second[b + k];
-            if (x == N || y == N) {
-                ns++;
-            } else if (x != y) {
-                mismatches++;
+            int mismatches = 0;
+            int nCount = 0;
+            int k = 0;
+            for (int upper = SPECIES.loopBound(length); k < upper; k += lanes) {
+                ByteVector x = ByteVector.fromArray(SPECIES, first, a + k);
+                ByteVector y = ByteVector.fromArray(SPECIES, second, b + k);
+                VectorMask<Byte> n = x.eq(ns).or(y.eq(ns));
+                // Lanes that are neither equal nor N are the mismatches.
+                mismatches += lanes - x.eq(y).or(n).trueCount();
+                nCount += n.trueCount();
+                if (mismatches > limit) {
+                    continue starts;
+                }
             }
-        }
-        if (mismatches / scoredLengthBound > best.cutoff) {
-            return;
-        }
-        int effective = length - ns;
-        if (effective < minOverlap) {
-            return;
-        }
-        float density = mismatches / (float) Math.min(effective, maxOverlap);
-        if (density <= best.cutoff) {
+            if (k < length && a + k + lanes <= first.length && b + k + lanes <= second.length) {
+                // The tail as one more vector, lanes past the overlap masked off: the arrays have
+                // room (MergeEngine pads its copies), and this spares a scalar loop on every start.
+                VectorMask<Byte> valid = SPECIES.indexInRange(k, length);
+                ByteVector x = ByteVector.fromArray(SPECIES, first, a + k);
+                ByteVector y = ByteVector.fromArray(SPECIES, second, b + k);
+                VectorMask<Byte> n = x.eq(ns).or(y.eq(ns)).and(valid);
+                mismatches += valid.trueCount() - x.eq(y).and(valid).or(n).trueCount();
+                nCount += n.trueCount();
+                k = length;
+            }
+            for (; k < length; k++) {
+                byte x = first[a + k];
+                byte y = second[b + k];
+                if (x == N || y == N) {
+                    nCount++;
+                } else if (x != y) {
+                    mismatches++;
+                }
+            }
+            int effective = length - nCount;
+            if (mismatches > limit || effective < minOverlap) {
+                continue starts;
+            }
             best.offer(start, orientation, mismatches, qualitySum(first, firstQual, a, second, secondQual, b, length),
                     effective, maxOverlap);
         }
+    }
+
+    /** The high bit of each byte of {@code v} that is zero, and no other bit (exact, no borrow). */
+    private static long zeroBytes(long v) {
+        long t = ((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v;
+        return ~t & 0x8080808080808080L;
     }
 
     private static int qualitySum(byte[] first, byte[] firstQual, int a, byte[] second, byte[] secondQual, int b,
