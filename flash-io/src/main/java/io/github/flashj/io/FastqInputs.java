@@ -27,9 +27,9 @@ public final class FastqInputs {
 
     /** Two mate files by name; {@code "-"} is standard input. */
     public static PairSource paired(String mate1, String mate2) throws IOException {
-        FastqRecordReader r1 = records(mate1);
+        LineSource r1 = lines(mate1);
         try {
-            return new MateFilesReader(r1, records(mate2));
+            return new MateFilesReader(r1, lines(mate2));
         } catch (IOException | RuntimeException e) {
             r1.close();
             throw e;
@@ -39,23 +39,22 @@ public final class FastqInputs {
     /** Two mate streams (plain or gzip); {@code name1} and {@code name2} are used in messages. */
     public static PairSource pairedStreams(InputStream mate1, String name1, InputStream mate2, String name2)
             throws IOException {
-        return new MateFilesReader(new FastqRecordReader(lines(mate1, name1)),
-                new FastqRecordReader(lines(mate2, name2)));
+        return new MateFilesReader(lines(mate1, name1), lines(mate2, name2));
     }
 
     /** One interleaved FASTQ input by name; {@code "-"} is standard input. */
     public static PairSource interleaved(String path) throws IOException {
-        return new InterleavedReader(records(path));
+        return new InterleavedReader(lines(path));
     }
 
     /** One interleaved FASTQ stream (plain or gzip). */
     public static PairSource interleavedStream(InputStream in, String name) throws IOException {
-        return new InterleavedReader(new FastqRecordReader(lines(in, name)));
+        return new InterleavedReader(lines(in, name));
     }
 
     /** One tab-delimited input by name; {@code "-"} is standard input. */
     public static PairSource tabDelimited(String path) throws IOException {
-        return new TabDelimitedReader(new LineSource(InputFiles.open(path), InputFiles.displayName(path)));
+        return new TabDelimitedReader(lines(path));
     }
 
     /** One tab-delimited stream (plain or gzip). */
@@ -63,8 +62,8 @@ public final class FastqInputs {
         return new TabDelimitedReader(lines(in, name));
     }
 
-    private static FastqRecordReader records(String path) throws IOException {
-        return new FastqRecordReader(new LineSource(InputFiles.open(path), InputFiles.displayName(path)));
+    private static LineSource lines(String path) throws IOException {
+        return new LineSource(InputFiles.open(path), InputFiles.displayName(path));
     }
 
     private static LineSource lines(InputStream in, String name) throws IOException {

@@ -2,81 +2,86 @@ package io.github.flashj.io;
 
 import io.github.flashj.InputFormatException;
 import io.github.flashj.PairBatch;
-import java.io.Closeable;
-import java.io.IOException;
 
 /**
- * Reads FASTQ records one at a time and checks each as FLASH does: four lines (tag, sequence,
- * separator starting with {@code +}, quality), trailing whitespace removed, no whitespace inside
- * the sequence, quality as long as the sequence, no quality character below the PHRED offset.
+ * Walks the FASTQ records of a {@link LineChunk} and checks each as FLASH does: four lines (tag,
+ * sequence, separator starting with {@code +}, quality), trailing whitespace removed, quality as
+ * long as the sequence; {@link PairBatch#appendRead} checks the bases and quality characters.
  */
-final class FastqRecordReader implements Closeable {
+final class FastqRecordCursor {
     private static final String[] LINE_NAMES = {"tag", "sequence", "separator", "quality"};
 
-    private final LineSource lines;
+    private LineChunk chunk;
+    private int line;
     private int tagStart;
     private int tagEnd;
     private int seqStart;
     private int seqEnd;
     private int qualStart;
-    private long firstLine;
+    private int recordLine;
 
-    FastqRecordReader(LineSource lines) {
-        this.lines = lines;
+    /** Starts at the first line of {@code lines}. */
+    void reset(LineChunk lines) {
+        chunk = lines;
+        line = 0;
     }
 
     String name() {
-        return lines.name();
+        return chunk.name();
     }
 
     /** The 1-based line number of the last record's tag line. */
     long recordLine() {
-        return firstLine;
+        return chunk.lineNumber(recordLine);
     }
 
     /**
      * Reads the next record.
      *
-     * @return false at the end of the input, when no record is left
+     * @return false when no line is left
      * @throws InputFormatException when the record is malformed or cut short
      */
-    boolean next() throws IOException {
-        int found = lines.nextLines(4);
-        if (found == 0) {
+    boolean next() throws InputFormatException {
+        int left = chunk.lines() - line;
+        if (left <= 0) {
             return false;
         }
-        firstLine = lines.firstLineNumber(found);
-        byte[] b = lines.buffer();
-        if (found < 4) {
-            throw new InputFormatException(name(), lines.lineNumber() + 1, "unexpected end of input: the "
-                    + LINE_NAMES[found] + " line of the record that starts at line " + firstLine + " is missing");
+        recordLine = line;
+        if (left < 4) {
+            throw new InputFormatException(name(), chunk.lineNumber(line + left), "unexpected end of input: the "
+                    + LINE_NAMES[left] + " line of the record that starts at line " + recordLine() + " is missing");
         }
-        tagStart = lines.start[0];
-        tagEnd = lines.trimmedEnd(0);
+        byte[] b = chunk.data();
+        tagStart = chunk.start(line);
+        tagEnd = chunk.trimmedEnd(line);
         // As FLASH: the tag is the line less one leading '@', which need not be there.
         if (tagEnd > tagStart && b[tagStart] == '@') {
             tagStart++;
         }
-        seqStart = lines.start[1];
-        seqEnd = lines.trimmedEnd(1);
-        if (lines.end[2] == lines.start[2] || b[lines.start[2]] != '+') {
-            throw new InputFormatException(name(), firstLine + 2, "expected a separator line starting with '+'");
+        seqStart = chunk.start(line + 1);
+        seqEnd = chunk.trimmedEnd(line + 1);
+        int sep = chunk.start(line + 2);
+        if (chunk.end(line + 2) == sep || b[sep] != '+') {
+            throw new InputFormatException(name(), chunk.lineNumber(line + 2),
+                    "expected a separator line starting with '+'");
         }
-        qualStart = lines.start[3];
-        int qualEnd = lines.trimmedEnd(3);
+        qualStart = chunk.start(line + 3);
+        int qualEnd = chunk.trimmedEnd(line + 3);
         if (qualEnd - qualStart != seqEnd - seqStart) {
-            throw new InputFormatException(name(), firstLine + 3, "quality length (" + (qualEnd - qualStart)
-                    + ") differs from sequence length (" + (seqEnd - seqStart) + ")");
+            throw new InputFormatException(name(), chunk.lineNumber(line + 3), "quality length ("
+                    + (qualEnd - qualStart) + ") differs from sequence length (" + (seqEnd - seqStart) + ")");
         }
+        line += 4;
         return true;
     }
 
     /** Appends the last record read to the batch as the next mate. */
     void appendTo(PairBatch batch) throws InputFormatException {
-        byte[] b = lines.buffer();
+        byte[] b = chunk.data();
         int bad = batch.appendRead(b, tagStart, tagEnd - tagStart, b, seqStart, b, qualStart, seqEnd - seqStart);
         if (bad != -1) {
-            throw rejected(name(), bad, firstLine + 1, firstLine + 3, b, qualStart, batch.phredOffset());
+            throw rejected(name(), bad, chunk.lineNumber(recordLine + 1), chunk.lineNumber(recordLine + 3), b,
+                    qualStart, batch.phredOffset());
         }
     }
 
@@ -96,10 +101,5 @@ final class FastqRecordReader implements Closeable {
         int value = buf[qualStart + code] & 0xff;
         return new InputFormatException(name, qualityLine, "quality character '" + (char) value + "' (ASCII " + value
                 + ") at position " + (code + 1) + " is below the PHRED offset " + phredOffset);
-    }
-
-    @Override
-    public void close() throws IOException {
-        lines.close();
     }
 }

@@ -5,20 +5,43 @@ import io.github.flashj.PairBatch;
 import io.github.flashj.PairSource;
 import java.io.IOException;
 
-/** Pairs from one interleaved FASTQ input: records 1 and 2 are a pair, then 3 and 4, and so on. */
+/**
+ * Pairs from one interleaved FASTQ input: records 1 and 2 are a pair, then 3 and 4, and so on.
+ * The reader thread only cuts the input into lines; the merge worker parses them.
+ */
 final class InterleavedReader implements PairSource {
-    private final FastqRecordReader records;
+    private final LineSource input;
 
-    InterleavedReader(FastqRecordReader records) {
-        this.records = records;
+    InterleavedReader(LineSource input) {
+        this.input = input;
+    }
+
+    /** The raw input of one batch, kept with the batch across reuse. */
+    private static final class Chunk {
+        final LineChunk lines = new LineChunk();
+        final FastqRecordCursor records = new FastqRecordCursor();
     }
 
     @Override
     public boolean fill(PairBatch batch) throws IOException {
-        while (!batch.isFull()) {
-            if (!records.next()) {
-                return false;
-            }
+        if (!(batch.attachment() instanceof Chunk)) {
+            batch.attach(new Chunk());
+        }
+        Chunk c = (Chunk) batch.attachment();
+        int wanted = 8 * batch.capacity();
+        int lines = input.fill(c.lines, wanted);
+        if (lines == 0) {
+            return false;
+        }
+        batch.deferParsing(InterleavedReader::parse);
+        return lines == wanted;
+    }
+
+    private static void parse(PairBatch batch) throws IOException {
+        Chunk c = (Chunk) batch.attachment();
+        FastqRecordCursor records = c.records;
+        records.reset(c.lines);
+        while (records.next()) {
             long line = records.recordLine();
             records.appendTo(batch);
             if (!records.next()) {
@@ -27,11 +50,10 @@ final class InterleavedReader implements PairSource {
             }
             records.appendTo(batch);
         }
-        return true;
     }
 
     @Override
     public void close() throws IOException {
-        records.close();
+        input.close();
     }
 }

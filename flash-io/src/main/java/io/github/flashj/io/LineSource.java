@@ -9,9 +9,8 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Hands out groups of whole lines that lie contiguous in one reused buffer, with no copy and no
- * per-line object: {@link #nextLines(int)} finds up to {@code n} lines and exposes their bounds.
- * Line ends ({@code \n}) are not part of a line.
+ * Reads an input in large blocks and hands out whole lines by the chunk ({@link #fill}), finding
+ * line ends eight bytes at a time; no per-line object.
  */
 final class LineSource implements Closeable {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -28,10 +27,6 @@ final class LineSource implements Closeable {
     private boolean eof;
     private long linesConsumed;
 
-    /** Start and end (exclusive, before the {@code \n}) of each line of the last group. */
-    final int[] start = new int[5];
-    final int[] end = new int[5];
-
     LineSource(InputStream in, String name) {
         this.in = in;
         this.name = name;
@@ -42,76 +37,51 @@ final class LineSource implements Closeable {
         return name;
     }
 
-    /** The buffer the bounds of the last group point into. */
-    byte[] buffer() {
-        return buf;
-    }
-
-    /** The 1-based number of the first line of the last group. */
-    long firstLineNumber(int count) {
-        return linesConsumed - count + 1;
-    }
-
-    /** The 1-based number of the last line consumed so far (0 before any). */
-    long lineNumber() {
-        return linesConsumed;
-    }
-
     /**
-     * Finds the next {@code n} lines (n at most 5). A last line without {@code \n} counts as a line
-     * when it is not empty.
+     * Copies the next lines, up to {@code maxLines}, into {@code chunk} (emptied first). A last
+     * line without {@code \n} counts as a line when it is not empty.
      *
-     * @return how many were found: {@code n}, or fewer at the end of the input
+     * @return how many lines were copied: {@code maxLines}, or fewer at the end of the input
      */
-    int nextLines(int n) throws IOException {
-        int found = 0;
-        int scan = pos;
-        int lineStart = pos;
-        while (found < n) {
-            int nl = indexOfNewline(scan, limit);
+    int fill(LineChunk chunk, int maxLines) throws IOException {
+        chunk.reset(name, linesConsumed + 1);
+        while (chunk.lines() < maxLines) {
+            int nl = indexOfNewline(pos, limit);
             if (nl >= 0) {
-                start[found] = lineStart;
-                end[found] = nl;
-                found++;
-                scan = nl + 1;
-                lineStart = scan;
+                chunk.add(buf, pos, nl);
+                pos = nl + 1;
+                linesConsumed++;
                 continue;
             }
             if (eof) {
-                if (lineStart < limit) {
-                    start[found] = lineStart;
-                    end[found] = limit;
-                    found++;
-                    lineStart = limit;
+                if (pos < limit) {
+                    chunk.add(buf, pos, limit);
+                    pos = limit;
+                    linesConsumed++;
                 }
                 break;
             }
-            // Refill, keeping the lines found so far and the partial one contiguous.
-            int shift = pos;
-            if (shift > 0) {
-                System.arraycopy(buf, pos, buf, 0, limit - pos);
-                limit -= shift;
-                pos = 0;
-                for (int k = 0; k < found; k++) {
-                    start[k] -= shift;
-                    end[k] -= shift;
-                }
-                lineStart -= shift;
-                scan = limit;
-            }
-            if (limit == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-            int r = in.read(buf, limit, buf.length - limit);
-            if (r < 0) {
-                eof = true;
-            } else {
-                limit += r;
-            }
+            refill();
         }
-        pos = lineStart;
-        linesConsumed += found;
-        return found;
+        return chunk.lines();
+    }
+
+    /** Moves the partial line to the front (growing the buffer if it fills it) and reads more. */
+    private void refill() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        if (limit == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int r = in.read(buf, limit, buf.length - limit);
+        if (r < 0) {
+            eof = true;
+        } else {
+            limit += r;
+        }
     }
 
     /** The first {@code \n} in {@code [from, to)}, eight bytes at a time; -1 when there is none. */
@@ -132,16 +102,6 @@ final class LineSource implements Closeable {
             }
         }
         return -1;
-    }
-
-    /** The end of line {@code k} of the last group with trailing whitespace removed. */
-    int trimmedEnd(int k) {
-        int s = start[k];
-        int e = end[k];
-        while (e > s && isSpace(buf[e - 1])) {
-            e--;
-        }
-        return e;
     }
 
     static boolean isSpace(byte b) {

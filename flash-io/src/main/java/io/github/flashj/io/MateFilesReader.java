@@ -5,34 +5,63 @@ import io.github.flashj.PairBatch;
 import io.github.flashj.PairSource;
 import java.io.IOException;
 
-/** Pairs from two FASTQ inputs read in step: record i of one with record i of the other. */
+/**
+ * Pairs from two FASTQ inputs read in step: record i of one with record i of the other. The reader
+ * thread only cuts each input into the lines of a batch's worth of records; the merge worker
+ * parses them.
+ */
 final class MateFilesReader implements PairSource {
-    private final FastqRecordReader mate1;
-    private final FastqRecordReader mate2;
+    private final LineSource mate1;
+    private final LineSource mate2;
 
-    MateFilesReader(FastqRecordReader mate1, FastqRecordReader mate2) {
+    MateFilesReader(LineSource mate1, LineSource mate2) {
         this.mate1 = mate1;
         this.mate2 = mate2;
     }
 
+    /** The raw input of one batch, kept with the batch across reuse. */
+    private static final class Chunks {
+        final LineChunk lines1 = new LineChunk();
+        final LineChunk lines2 = new LineChunk();
+        final FastqRecordCursor records1 = new FastqRecordCursor();
+        final FastqRecordCursor records2 = new FastqRecordCursor();
+    }
+
     @Override
     public boolean fill(PairBatch batch) throws IOException {
-        while (!batch.isFull()) {
-            boolean has1 = mate1.next();
-            boolean has2 = mate2.next();
+        if (!(batch.attachment() instanceof Chunks)) {
+            batch.attach(new Chunks());
+        }
+        Chunks c = (Chunks) batch.attachment();
+        int wanted = 4 * batch.capacity();
+        int lines1 = mate1.fill(c.lines1, wanted);
+        int lines2 = mate2.fill(c.lines2, wanted);
+        if (lines1 == 0 && lines2 == 0) {
+            return false;
+        }
+        batch.deferParsing(MateFilesReader::parse);
+        return lines1 == wanted && lines2 == wanted;
+    }
+
+    private static void parse(PairBatch batch) throws IOException {
+        Chunks c = (Chunks) batch.attachment();
+        c.records1.reset(c.lines1);
+        c.records2.reset(c.lines2);
+        while (true) {
+            boolean has1 = c.records1.next();
+            boolean has2 = c.records2.next();
             if (has1 != has2) {
-                FastqRecordReader longer = has1 ? mate1 : mate2;
-                FastqRecordReader shorter = has1 ? mate2 : mate1;
+                FastqRecordCursor longer = has1 ? c.records1 : c.records2;
+                FastqRecordCursor shorter = has1 ? c.records2 : c.records1;
                 throw new InputFormatException(shorter.name(), 0, "has fewer records than " + longer.name()
                         + ", whose record at line " + longer.recordLine() + " has no mate");
             }
             if (!has1) {
-                return false;
+                return;
             }
-            mate1.appendTo(batch);
-            mate2.appendTo(batch);
+            c.records1.appendTo(batch);
+            c.records2.appendTo(batch);
         }
-        return true;
     }
 
     @Override

@@ -1,0 +1,77 @@
+package io.github.flashj.io;
+
+import java.util.Arrays;
+
+/**
+ * Whole lines of one input, copied out of the reader's buffer so that a merge worker can parse
+ * them later: the raw input a deferring source attaches to a batch. Line ends ({@code \n}) are
+ * not part of a line.
+ */
+final class LineChunk {
+    private String name;
+    private long firstLine;
+    private byte[] data = new byte[1 << 16];
+    private int length;
+    private int[] start = new int[1024];
+    private int[] end = new int[1024];
+    private int lines;
+
+    void reset(String inputName, long firstLineNumber) {
+        name = inputName;
+        firstLine = firstLineNumber;
+        length = 0;
+        lines = 0;
+    }
+
+    void add(byte[] src, int from, int to) {
+        int n = to - from;
+        if (length + n > data.length) {
+            data = Arrays.copyOf(data, Math.max(data.length * 2, length + n));
+        }
+        if (lines == start.length) {
+            start = Arrays.copyOf(start, lines * 2);
+            end = Arrays.copyOf(end, lines * 2);
+        }
+        System.arraycopy(src, from, data, length, n);
+        start[lines] = length;
+        end[lines] = length + n;
+        length += n;
+        lines++;
+    }
+
+    /** The input's name for messages. */
+    String name() {
+        return name;
+    }
+
+    /** The 1-based line number of line {@code k} of this chunk in its input. */
+    long lineNumber(int k) {
+        return firstLine + k;
+    }
+
+    int lines() {
+        return lines;
+    }
+
+    byte[] data() {
+        return data;
+    }
+
+    int start(int k) {
+        return start[k];
+    }
+
+    int end(int k) {
+        return end[k];
+    }
+
+    /** The end of line {@code k} with trailing whitespace removed. */
+    int trimmedEnd(int k) {
+        int s = start[k];
+        int e = end[k];
+        while (e > s && LineSource.isSpace(data[e - 1])) {
+            e--;
+        }
+        return e;
+    }
+}
