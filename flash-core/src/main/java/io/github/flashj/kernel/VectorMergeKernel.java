@@ -42,9 +42,11 @@ final class VectorMergeKernel implements MergeKernel {
         // overlap is usually near it, and once it is scored the cutoff drops and the others are
         // cut after a few bases. The order does not change the result (see Alignment.offer).
         int center = hint >= firstStart && hint <= lastStart ? hint : firstStart;
-        int lanes = SPECIES.length();
-        ByteVector ns = ByteVector.broadcast(SPECIES, N);
-        starts:
+        boolean longs = firstOff + lastStart + Long.BYTES <= first.length
+                && secondOff + Long.BYTES <= second.length;
+        // The second read's first eight bases are the same for every start.
+        long y = longs ? (long) LONGS.get(second, secondOff) : 0;
+        long yCounted = zeroBytes(y ^ N_BYTES);
         for (int d = 0, left = lastStart - firstStart + 1; left > 0; d++) {
             int start = (d & 1) == 0 ? center - (d >>> 1) : center + ((d + 1) >>> 1);
             if (start < firstStart || start > lastStart) {
@@ -52,60 +54,59 @@ final class VectorMergeKernel implements MergeKernel {
             }
             left--;
             int length = firstLen - start;
-            // Exact cut, as in the scalar kernel: the density can only be higher than this.
             int limit = best.mismatchLimit(Math.min(length, maxOverlap));
             int a = firstOff + start;
-            int b = secondOff;
-            if (length >= Long.BYTES && a + Long.BYTES <= first.length && b + Long.BYTES <= second.length) {
+            if (longs && length >= Long.BYTES) {
                 // Most starts are decided by their first bases: eight of them at once in a long.
                 long x = (long) LONGS.get(first, a);
-                long y = (long) LONGS.get(second, b);
-                long counted = zeroBytes(x ^ y) | zeroBytes(x ^ N_BYTES) | zeroBytes(y ^ N_BYTES);
+                long counted = zeroBytes(x ^ y) | zeroBytes(x ^ N_BYTES) | yCounted;
                 if (Long.BYTES - Long.bitCount(counted) > limit) {
-                    continue starts;
+                    continue;
                 }
             }
-            int mismatches = 0;
-            int nCount = 0;
-            int k = 0;
-            for (int upper = SPECIES.loopBound(length); k < upper; k += lanes) {
-                ByteVector x = ByteVector.fromArray(SPECIES, first, a + k);
-                ByteVector y = ByteVector.fromArray(SPECIES, second, b + k);
-                VectorMask<Byte> n = x.eq(ns).or(y.eq(ns));
-                // Lanes that are neither equal nor N are the mismatches.
-                mismatches += lanes - x.eq(y).or(n).trueCount();
-                nCount += n.trueCount();
-                if (mismatches > limit) {
-                    continue starts;
-                }
-            }
-            if (k < length && a + k + lanes <= first.length && b + k + lanes <= second.length) {
-                // The tail as one more vector, lanes past the overlap masked off: the arrays have
-                // room (MergeEngine pads its copies), and this spares a scalar loop on every start.
-                VectorMask<Byte> valid = SPECIES.indexInRange(k, length);
-                ByteVector x = ByteVector.fromArray(SPECIES, first, a + k);
-                ByteVector y = ByteVector.fromArray(SPECIES, second, b + k);
-                VectorMask<Byte> n = x.eq(ns).or(y.eq(ns)).and(valid);
-                mismatches += valid.trueCount() - x.eq(y).and(valid).or(n).trueCount();
-                nCount += n.trueCount();
-                k = length;
-            }
-            for (; k < length; k++) {
-                byte x = first[a + k];
-                byte y = second[b + k];
-                if (x == N || y == N) {
-                    nCount++;
-                } else if (x != y) {
-                    mismatches++;
-                }
-            }
-            int effective = length - nCount;
-            if (mismatches > limit || effective < minOverlap) {
-                continue starts;
-            }
-            best.offer(start, orientation, mismatches, qualitySum(first, firstQual, a, second, secondQual, b, length),
-                    effective, maxOverlap);
+            score(first, firstQual, a, length, second, secondQual, secondOff, limit, start, minOverlap, maxOverlap,
+                    orientation, best);
         }
+    }
+
+    /**
+     * Scores one start a vector at a time, cutting it as soon as it has more than {@code limit}
+     * mismatches (exact, as in the scalar kernel: the density can only be higher). Kept out of the
+     * loop over starts, which stays small scalar code; only starts that pass the eight-base check
+     * come here.
+     */
+    private static void score(byte[] first, byte[] firstQual, int a, int length, byte[] second, byte[] secondQual,
+            int b, int limit, int start, int minOverlap, int maxOverlap, byte orientation, Alignment best) {
+        int lanes = SPECIES.length();
+        int mismatches = 0;
+        int nCount = 0;
+        int k = 0;
+        for (int upper = SPECIES.loopBound(length); k < upper; k += lanes) {
+            ByteVector x = ByteVector.fromArray(SPECIES, first, a + k);
+            ByteVector y = ByteVector.fromArray(SPECIES, second, b + k);
+            VectorMask<Byte> n = x.eq(N).or(y.eq(N));
+            // Lanes that are neither equal nor N are the mismatches.
+            mismatches += lanes - x.eq(y).or(n).trueCount();
+            nCount += n.trueCount();
+            if (mismatches > limit) {
+                return;
+            }
+        }
+        for (; k < length; k++) {
+            byte x = first[a + k];
+            byte y = second[b + k];
+            if (x == N || y == N) {
+                nCount++;
+            } else if (x != y) {
+                mismatches++;
+            }
+        }
+        int effective = length - nCount;
+        if (mismatches > limit || effective < minOverlap) {
+            return;
+        }
+        best.offer(start, orientation, mismatches, qualitySum(first, firstQual, a, second, secondQual, b, length),
+                effective, maxOverlap);
     }
 
     /** The high bit of each byte of {@code v} that is zero, and no other bit (exact, no borrow). */

@@ -23,6 +23,34 @@ final class LineChunk {
         lines = 0;
     }
 
+    /**
+     * Copies {@code src[from, to)} in one piece; the caller then marks its lines with
+     * {@link #addLineAt}, at offsets counted from {@code from}.
+     *
+     * @return the offset in this chunk that {@code from} was copied to
+     */
+    int append(byte[] src, int from, int to) {
+        int n = to - from;
+        if (length + n > data.length) {
+            data = Arrays.copyOf(data, Math.max(data.length * 2, length + n));
+        }
+        System.arraycopy(src, from, data, length, n);
+        int at = length;
+        length += n;
+        return at;
+    }
+
+    /** Marks a line already copied by {@link #append}: {@code [start, end)} in this chunk. */
+    void addLineAt(int lineStart, int lineEnd) {
+        if (lines == start.length) {
+            start = Arrays.copyOf(start, lines * 2);
+            end = Arrays.copyOf(end, lines * 2);
+        }
+        start[lines] = lineStart;
+        end[lines] = lineEnd;
+        lines++;
+    }
+
     void add(byte[] src, int from, int to) {
         int n = to - from;
         if (length + n > data.length) {

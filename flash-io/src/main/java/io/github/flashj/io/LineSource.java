@@ -26,6 +26,7 @@ final class LineSource implements Closeable {
     private int limit;
     private boolean eof;
     private long linesConsumed;
+    private int[] lineEnds = new int[4096];
 
     LineSource(InputStream in, String name) {
         this.in = in;
@@ -46,11 +47,26 @@ final class LineSource implements Closeable {
     int fill(LineChunk chunk, int maxLines) throws IOException {
         chunk.reset(name, linesConsumed + 1);
         while (chunk.lines() < maxLines) {
-            int nl = indexOfNewline(pos, limit);
-            if (nl >= 0) {
-                chunk.add(buf, pos, nl);
-                pos = nl + 1;
-                linesConsumed++;
+            // Find as many whole lines as the buffer holds, then copy them in one piece.
+            int from = pos;
+            int scan = pos;
+            int found = 0;
+            int room = maxLines - chunk.lines();
+            int nl;
+            while (found < room && (nl = indexOfNewline(scan, limit)) >= 0) {
+                lineEnds[found == lineEnds.length ? grow() : found] = nl;
+                found++;
+                scan = nl + 1;
+            }
+            if (found > 0) {
+                int at = chunk.append(buf, from, scan) - from;
+                int lineStart = from;
+                for (int k = 0; k < found; k++) {
+                    chunk.addLineAt(lineStart + at, lineEnds[k] + at);
+                    lineStart = lineEnds[k] + 1;
+                }
+                pos = scan;
+                linesConsumed += found;
                 continue;
             }
             if (eof) {
@@ -64,6 +80,11 @@ final class LineSource implements Closeable {
             refill();
         }
         return chunk.lines();
+    }
+
+    private int grow() {
+        lineEnds = Arrays.copyOf(lineEnds, lineEnds.length * 2);
+        return lineEnds.length / 2;
     }
 
     /** Moves the partial line to the front (growing the buffer if it fills it) and reads more. */
