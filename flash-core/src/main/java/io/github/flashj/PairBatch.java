@@ -1,6 +1,9 @@
 package io.github.flashj;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -29,6 +32,9 @@ public final class PairBatch {
     public static final byte SINGLE = 3;
 
     private static final byte[] CANONICAL = canonicalTable();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final int capacity;
     private final int phredOffset;
@@ -195,13 +201,30 @@ public final class PairBatch {
         for (int k = 0; k < length; k++) {
             byte c = CANONICAL[seq[seqOff + k] & 0xff];
             b[start + k] = c;
+            flags |= c;
+        }
+        int k = 0;
+        if (offset > 0) {
+            // Eight quality characters at a time. For bytes below 128, (c | 0x80) - offset cannot
+            // borrow from the next byte, and its high bit stays set exactly when c >= offset.
+            long offsets = offset * 0x0101010101010101L;
+            for (; k + Long.BYTES <= length; k += Long.BYTES) {
+                long c = (long) LONGS.get(qual, qualOff + k);
+                long t = (c | HIGH_BITS) - offsets;
+                if ((c & HIGH_BITS) != 0 || (t & HIGH_BITS) != HIGH_BITS) {
+                    break;
+                }
+                LONGS.set(q, start + k, t & ~HIGH_BITS);
+            }
+        }
+        for (; k < length; k++) {
             int v = qual[qualOff + k] - offset;
             q[start + k] = (byte) v;
-            flags |= v | c;
+            flags |= v;
         }
         // Negative flags: a quality below the offset, or whitespace (whose table entry is negative).
         if (flags < 0) {
-            for (int k = 0; k < length; k++) {
+            for (k = 0; k < length; k++) {
                 if (CANONICAL[seq[seqOff + k] & 0xff] < 0) {
                     return -2 - k;
                 }
