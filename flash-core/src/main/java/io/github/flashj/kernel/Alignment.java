@@ -61,6 +61,48 @@ public final class Alignment {
     private void setCutoff(float value) {
         cutoff = value;
         cutoffMidpoint = ((double) value + Math.nextUp(value)) / 2;
+        java.util.Arrays.fill(shortestLength, -1);
+    }
+
+    /** Per mismatch count 1 to 8, the shortest scored length that allows it; -1 until needed. */
+    private final int[] shortestLength = new int[Long.BYTES + 1];
+    private byte[] prefixMismatches = new byte[512];
+
+    /** A reused array of at least {@code n} bytes for a kernel's per-start counts. */
+    byte[] prefixScratch(int n) {
+        if (prefixMismatches.length < n) {
+            prefixMismatches = new byte[Math.max(n, prefixMismatches.length * 2)];
+        }
+        return prefixMismatches;
+    }
+
+    /**
+     * The shortest scored length over which {@code mismatches} (1 to 8) do not exceed the
+     * cutoff, so that a start with at least that many mismatches and a shorter scored length can
+     * be cut: the same test as {@link #mismatchLimit}, tabled once per cutoff for a kernel's check
+     * of the first bases.
+     */
+    int shortestLengthAllowing(int mismatches) {
+        int known = shortestLength[mismatches];
+        if (known >= 0) {
+            return known;
+        }
+        int length;
+        if (!(cutoffMidpoint > 0)) {
+            // A zero cutoff allows no mismatch at any length; NaN never cuts (as mismatchLimit).
+            length = cutoffMidpoint == 0 || cutoffMidpoint < 0 ? Integer.MAX_VALUE : 0;
+        } else {
+            double estimate = Math.ceil(mismatches / cutoffMidpoint);
+            length = estimate >= Integer.MAX_VALUE ? Integer.MAX_VALUE : Math.max(1, (int) estimate);
+            while (length < Integer.MAX_VALUE && mismatchLimit(length) < mismatches) {
+                length++;
+            }
+            while (length > 1 && mismatchLimit(length - 1) >= mismatches) {
+                length--;
+            }
+        }
+        shortestLength[mismatches] = length;
+        return length;
     }
 
     /**

@@ -2,9 +2,6 @@ package io.github.flashj.kernel;
 
 import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeParameters.TieBreak;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -15,8 +12,6 @@ import java.util.Arrays;
  */
 public final class MergeEngine {
     private static final byte[] COMPLEMENT = complementTable();
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
     private static final byte[] IUPAC = iupacTable();
 
     private final MergeKernel kernel;
@@ -35,8 +30,6 @@ public final class MergeEngine {
     private int read1Off;
     private int read1Len;
     private int read2Len;
-    private int lastInnieOverlap;
-    private int lastOutieOverlap;
 
     /**
      * @param kernel the overlap search to use
@@ -78,44 +71,16 @@ public final class MergeEngine {
         int minOverlap = params.minOverlap();
         int maxOverlap = params.maxOverlap();
         best.reset(params.maxMismatchDensity());
-        // The start scored first decides how soon the others are cut: a start where the second
-        // read's first bases occur exactly, else the last merged pair's overlap (pairs of one
-        // library overlap by similar lengths).
-        int innieHint = seed(read1Copy, len1, rcBases, len2, minOverlap);
         kernel.search(read1Copy, read1QualCopy, 0, len1, rcBases, rcQuals, 0, len2, minOverlap, maxOverlap,
-                Alignment.INNIE, best, innieHint >= 0 ? innieHint : len1 - lastInnieOverlap);
+                Alignment.INNIE, best);
         if (params.allowOuties()) {
-            int outieHint = seed(rcBases, len2, read1Copy, len1, minOverlap);
             kernel.search(rcBases, rcQuals, 0, len2, read1Copy, read1QualCopy, 0, len1, minOverlap, maxOverlap,
-                    Alignment.OUTIE, best, outieHint >= 0 ? outieHint : len2 - lastOutieOverlap);
+                    Alignment.OUTIE, best);
         }
         if (best.start < 0 || best.density > params.maxMismatchDensity()) {
             return 0;
         }
-        if (best.orientation == Alignment.INNIE) {
-            lastInnieOverlap = len1 - best.start;
-        } else {
-            lastOutieOverlap = len2 - best.start;
-        }
         return best.orientation;
-    }
-
-    /**
-     * The first start of {@code first} at which eight bases of {@code second} (from its offset 0,
-     * 8, 16 or 24) occur exactly, or -1. Reads eight bytes at a time from the padded scratch copies.
-     */
-    private static int seed(byte[] first, int firstLen, byte[] second, int secondLen, int minOverlap) {
-        int lo = Math.max(0, firstLen - secondLen);
-        int hi = firstLen - minOverlap;
-        for (int s = 0; s + Long.BYTES <= Math.min(secondLen, 4 * Long.BYTES); s += Long.BYTES) {
-            long key = (long) LONGS.get(second, s);
-            for (int i = lo, last = Math.min(hi, firstLen - s - Long.BYTES); i <= last; i++) {
-                if ((long) LONGS.get(first, i + s) == key) {
-                    return i;
-                }
-            }
-        }
-        return -1;
     }
 
     /** The alignment found by the last {@link #align} call. */

@@ -17,12 +17,13 @@ public interface MergeKernel {
      *
      * <p>Starts run from {@code max(0, firstLen - secondLen)} to {@code firstLen - minOverlap};
      * positions where either base is N are skipped and shorten the effective length; a start
-     * counts only if that length is at least {@code minOverlap}. Starts are scored outward from
-     * the {@code hint} start (when in range): a good hint lowers {@link Alignment#cutoff} early so
-     * that the other starts are cut sooner. The result does not depend on the hint, because
-     * {@link Alignment} breaks full ties by the earlier start whatever the order of the offers.
+     * counts only if that length is at least {@code minOverlap}. A kernel may score the starts in
+     * any order: {@link Alignment} breaks full ties by the earlier start whatever the order of the
+     * offers, so the result is the same.
+     *
+     * <p>The vector kernel reads eight bytes past any start it scores with eight-byte loads; it
+     * falls back to plain scoring where the arrays lack that room.
      */
     void search(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second, byte[] secondQual,
-            int secondOff, int secondLen, int minOverlap, int maxOverlap, byte orientation, Alignment best,
-            int hint);
+            int secondOff, int secondLen, int minOverlap, int maxOverlap, byte orientation, Alignment best);
 }

@@ -15,20 +15,11 @@ final class ScalarMergeKernel implements MergeKernel {
     @Override
     public void search(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second,
             byte[] secondQual, int secondOff, int secondLen, int minOverlap, int maxOverlap, byte orientation,
-            Alignment best, int hint) {
+            Alignment best) {
         int firstStart = Math.max(0, firstLen - secondLen);
         int lastStart = firstLen - minOverlap;
-        // Starts are visited outward from the hint (hint, hint + 1, hint - 1, ...): the true
-        // overlap is usually near it, and once it is scored the cutoff drops and the others are
-        // cut after a few bases. The order does not change the result (see Alignment.offer).
-        int center = hint >= firstStart && hint <= lastStart ? hint : firstStart;
         starts:
-        for (int d = 0, left = lastStart - firstStart + 1; left > 0; d++) {
-            int start = (d & 1) == 0 ? center - (d >>> 1) : center + ((d + 1) >>> 1);
-            if (start < firstStart || start > lastStart) {
-                continue;
-            }
-            left--;
+        for (int start = firstStart; start <= lastStart; start++) {
             int length = firstLen - start;
             // The density is at least mm / min(length, max) (float division is monotone), so once
             // that exceeds the cutoff the start cannot change the outcome: the cut is exact.

@@ -8,10 +8,15 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The overlap search with the Vector API: mismatches and N positions of a whole vector of
- * positions are counted at once. The quality sum is needed only to break density ties, so it is
- * computed, one position at a time, only for starts whose density can still change the outcome
- * (at most {@link Alignment#cutoff}).
+ * The overlap search with the Vector API. A first pass counts each start's mismatches among its
+ * first eight bases, eight at once in a long; the start with the fewest is scored first, which
+ * usually drops the cutoff so low that the other starts are cut by that count alone. The starts
+ * that remain are scored a whole vector of positions at a time. The quality sum is needed only to
+ * break density ties, so it is computed, one position at a time, only for starts whose density
+ * can still change the outcome (at most {@link Alignment#cutoff}).
+ *
+ * <p>Each start's score is exact whatever the order, and {@link Alignment#offer} breaks ties by
+ * the earlier start, so this kernel gives the scalar kernel's answers (tested).
  *
  * <p>Loaded reflectively by {@link MergeKernels}; never referenced where the module is absent.
  */
@@ -19,6 +24,8 @@ final class VectorMergeKernel implements MergeKernel {
     private static final VectorSpecies<Byte> SPECIES = ByteVector.SPECIES_PREFERRED;
     private static final byte N = 'N';
     private static final long N_BYTES = 0x4E4E4E4E4E4E4E4EL;
+    /** The first-pass count of a start shorter than eight bases: never cut by it. */
+    private static final int UNKNOWN = Long.BYTES + 1;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
 
@@ -35,37 +42,57 @@ final class VectorMergeKernel implements MergeKernel {
     @Override
     public void search(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second,
             byte[] secondQual, int secondOff, int secondLen, int minOverlap, int maxOverlap, byte orientation,
-            Alignment best, int hint) {
+            Alignment best) {
         int firstStart = Math.max(0, firstLen - secondLen);
         int lastStart = firstLen - minOverlap;
-        // Starts are visited outward from the hint (hint, hint + 1, hint - 1, ...): the true
-        // overlap is usually near it, and once it is scored the cutoff drops and the others are
-        // cut after a few bases. The order does not change the result (see Alignment.offer).
-        int center = hint >= firstStart && hint <= lastStart ? hint : firstStart;
-        boolean longs = firstOff + lastStart + Long.BYTES <= first.length
-                && secondOff + Long.BYTES <= second.length;
-        // The second read's first eight bases are the same for every start.
-        long y = longs ? (long) LONGS.get(second, secondOff) : 0;
+        if (lastStart < firstStart) {
+            return;
+        }
+        if (firstOff + lastStart + Long.BYTES > first.length || secondOff + Long.BYTES > second.length) {
+            for (int start = firstStart; start <= lastStart; start++) {
+                int length = firstLen - start;
+                score(first, firstQual, firstOff + start, length, second, secondQual, secondOff,
+                        best.mismatchLimit(Math.min(length, maxOverlap)), start, minOverlap, maxOverlap, orientation,
+                        best);
+            }
+            return;
+        }
+        // First pass: the mismatches among each start's first eight bases, eight at once in a long.
+        byte[] prefixMismatches = best.prefixScratch(lastStart + 1);
+        long y = (long) LONGS.get(second, secondOff);
         long yCounted = zeroBytes(y ^ N_BYTES);
-        for (int d = 0, left = lastStart - firstStart + 1; left > 0; d++) {
-            int start = (d & 1) == 0 ? center - (d >>> 1) : center + ((d + 1) >>> 1);
-            if (start < firstStart || start > lastStart) {
+        int center = firstStart;
+        int fewest = UNKNOWN;
+        for (int start = firstStart; start <= lastStart; start++) {
+            int mismatches = UNKNOWN;
+            if (firstLen - start >= Long.BYTES) {
+                long x = (long) LONGS.get(first, firstOff + start);
+                mismatches = Long.BYTES - Long.bitCount(zeroBytes(x ^ y) | zeroBytes(x ^ N_BYTES) | yCounted);
+            }
+            prefixMismatches[start] = (byte) mismatches;
+            if (mismatches < fewest) {
+                fewest = mismatches;
+                center = start;
+            }
+        }
+        // The start whose first bases match best is scored first: it is usually the overlap, and
+        // once it is scored the cutoff drops so that the others are cut by their first eight
+        // bases alone. The order does not change the result (see Alignment.offer).
+        int length = firstLen - center;
+        score(first, firstQual, firstOff + center, length, second, secondQual, secondOff,
+                best.mismatchLimit(Math.min(length, maxOverlap)), center, minOverlap, maxOverlap, orientation, best);
+        for (int start = firstStart; start <= lastStart; start++) {
+            if (start == center) {
                 continue;
             }
-            left--;
-            int length = firstLen - start;
-            int limit = best.mismatchLimit(Math.min(length, maxOverlap));
-            int a = firstOff + start;
-            if (longs && length >= Long.BYTES) {
-                // Most starts are decided by their first bases: eight of them at once in a long.
-                long x = (long) LONGS.get(first, a);
-                long counted = zeroBytes(x ^ y) | zeroBytes(x ^ N_BYTES) | yCounted;
-                if (Long.BYTES - Long.bitCount(counted) > limit) {
-                    continue;
-                }
+            length = firstLen - start;
+            int scored = Math.min(length, maxOverlap);
+            int mismatches = prefixMismatches[start];
+            if (mismatches > 0 && mismatches < UNKNOWN && scored < best.shortestLengthAllowing(mismatches)) {
+                continue;
             }
-            score(first, firstQual, a, length, second, secondQual, secondOff, limit, start, minOverlap, maxOverlap,
-                    orientation, best);
+            score(first, firstQual, firstOff + start, length, second, secondQual, secondOff,
+                    best.mismatchLimit(scored), start, minOverlap, maxOverlap, orientation, best);
         }
     }
 

@@ -127,7 +127,7 @@ class MergeEngineTest {
         a.reset(1f);
         byte[] x = b("AAAAAAAAAAAA");
         byte[] y = b("CCCCCCCCCCCC");
-        kernel.search(x, q(12, 5), 0, 12, y, q(12, 5), 0, 12, 12, 65, Alignment.INNIE, a, -1);
+        kernel.search(x, q(12, 5), 0, 12, y, q(12, 5), 0, 12, 12, 65, Alignment.INNIE, a);
         assertEquals(0, a.start());
         assertEquals(1f, a.density());
         assertEquals(5f, a.qualityScore());
@@ -140,8 +140,8 @@ class MergeEngineTest {
         Alignment a = new Alignment();
         a.reset(0.25f);
         byte[] x = b("ACGTTGCATGCA");
-        kernel.search(x, q(12, 5), 0, 12, x, q(12, 5), 0, 12, 12, 65, Alignment.INNIE, a, -1);
-        kernel.search(x, q(12, 5), 0, 12, x, q(12, 5), 0, 12, 12, 65, Alignment.OUTIE, a, -1);
+        kernel.search(x, q(12, 5), 0, 12, x, q(12, 5), 0, 12, 12, 65, Alignment.INNIE, a);
+        kernel.search(x, q(12, 5), 0, 12, x, q(12, 5), 0, 12, 12, 65, Alignment.OUTIE, a);
         assertEquals(Alignment.INNIE, a.orientation());
         assertEquals(0f, a.density());
     }
@@ -154,7 +154,7 @@ class MergeEngineTest {
         a.reset(1f);
         byte[] x = b("TTTTACGTTGCATGCAGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG");
         byte[] y = b("CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCACGTTGCATGCANNNNNNNN");
-        kernel.search(x, q(x.length, 5), 4, 12, y, q(y.length, 5), 36, 12, 12, 65, Alignment.INNIE, a, -1);
+        kernel.search(x, q(x.length, 5), 4, 12, y, q(y.length, 5), 36, 12, 12, 65, Alignment.INNIE, a);
         assertEquals(0, a.start());
         assertEquals(0f, a.density());
     }
