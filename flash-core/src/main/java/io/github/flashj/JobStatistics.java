@@ -22,10 +22,25 @@ public final class JobStatistics {
     private final Duration parseTime;
     private final Duration mergeTime;
     private final Duration writeTime;
+    private final PipelineMetrics pipeline;
+
+    /**
+     * How the pipeline's queues behaved, sampled each time a batch was committed.
+     *
+     * @param meanMergeQueueDepth mean number of batches read and waiting for a merge worker
+     * @param maxMergeQueueDepth the most batches ever waiting for a merge worker
+     * @param meanReorderDepth mean number of merged batches held back until an earlier one was
+     *     committed
+     * @param maxReorderDepth the most merged batches ever held back
+     * @param commitWait wall time the committer waited with no batch ready to write
+     */
+    public record PipelineMetrics(double meanMergeQueueDepth, int maxMergeQueueDepth, double meanReorderDepth,
+            int maxReorderDepth, Duration commitWait) {
+    }
 
     JobStatistics(long pairs, long innie, long outie, long singles, long overlapAboveMax, long[] innieHistogram,
             long[] outieHistogram, Duration wallTime, Duration readTime, Duration parseTime, Duration mergeTime,
-            Duration writeTime) {
+            Duration writeTime, PipelineMetrics pipeline) {
         this.pairs = pairs;
         this.innie = innie;
         this.outie = outie;
@@ -43,6 +58,7 @@ public final class JobStatistics {
         this.parseTime = parseTime;
         this.mergeTime = mergeTime;
         this.writeTime = writeTime;
+        this.pipeline = pipeline;
     }
 
     /** Read pairs processed (lone tab-delimited reads not counted). */
@@ -125,6 +141,11 @@ public final class JobStatistics {
         return writeTime;
     }
 
+    /** Queue depths and the committer's waiting, as the run went. */
+    public PipelineMetrics pipeline() {
+        return pipeline;
+    }
+
     /** Pairs per second of wall time. */
     public double pairsPerSecond() {
         double s = wallTime.toNanos() / 1e9;
@@ -134,7 +155,8 @@ public final class JobStatistics {
     @Override
     public String toString() {
         return "JobStatistics[pairs=" + pairs + ", combined=" + combined() + " (innie " + innie + ", outie " + outie
-                + "), notCombined=" + notCombined() + ", wall=" + wallTime.toMillis() + "ms, histogramLengths="
-                + Arrays.stream(histogram).filter(c -> c > 0).count() + "]";
+                + "), notCombined=" + notCombined() + ", wall=" + wallTime.toMillis() + "ms, "
+                + String.format(java.util.Locale.ROOT, "%.0f pairs/s", pairsPerSecond()) + ", histogramLengths="
+                + Arrays.stream(histogram).filter(c -> c > 0).count() + ", " + pipeline + "]";
     }
 }

@@ -102,7 +102,7 @@ final class Pipeline {
             }
             throw asException(e);
         }
-        LOG.debug("{}; read {} ms, parse {} ms and merge {} ms over {} workers, write {} ms, complete {} ms",
+        LOG.debug("{}; CPU: read {} ms, parse {} ms and merge {} ms over {} workers, write {} ms, complete {} ms",
                 stats, readNanos / 1_000_000, parseNanos.get() / 1_000_000, mergeNanos.get() / 1_000_000, workers,
                 writeNanos / 1_000_000, (System.nanoTime() - completeStarted) / 1_000_000);
         return stats;
@@ -215,9 +215,10 @@ final class Pipeline {
         }
     }
 
-    /** Commits batches in id order; returns the nanoseconds spent in the sinks. */
+    /** Commits batches in id order; returns the CPU nanoseconds spent in the sinks. */
     private long commit(StatisticsCollector statistics) throws Exception {
         PairBatch[] pending = new PairBatch[inFlight];
+        int waiting = 0;
         long next = 0;
         long nanos = 0;
         while (!failed()) {
@@ -225,11 +226,14 @@ final class Pipeline {
             if (batch != null) {
                 // At most inFlight batches exist and ids are consecutive, so slots never collide.
                 pending[(int) (batch.id() % inFlight)] = batch;
+                waiting++;
             }
             int slot = (int) (next % inFlight);
             PairBatch ready = pending[slot];
             if (ready != null && ready.id() == next) {
                 pending[slot] = null;
+                waiting--;
+                statistics.sampleDepths(toMerge.size(), waiting);
                 long t0 = cpuNanos();
                 for (OrderedSink sink : sinks) {
                     sink.accept(ready);
@@ -244,7 +248,9 @@ final class Pipeline {
                 if (readingDone && next == batchesRead) {
                     return nanos;
                 }
+                long t0 = System.nanoTime();
                 idle();
+                statistics.addCommitWait(System.nanoTime() - t0);
             }
         }
         return nanos;

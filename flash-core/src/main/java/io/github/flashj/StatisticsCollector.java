@@ -13,6 +13,12 @@ final class StatisticsCollector {
     private long overlapAboveMax;
     private long[] innieHistogram = new long[512];
     private long[] outieHistogram = new long[512];
+    private long depthSamples;
+    private long mergeQueueDepthSum;
+    private int mergeQueueDepthMax;
+    private long reorderDepthSum;
+    private int reorderDepthMax;
+    private long commitWaitNanos;
 
     StatisticsCollector(int maxOverlap) {
         this.maxOverlap = maxOverlap;
@@ -43,6 +49,23 @@ final class StatisticsCollector {
         }
     }
 
+    /**
+     * Records, at a commit, how many batches wait for a worker and how many merged batches wait
+     * for an earlier one to be committed first.
+     */
+    void sampleDepths(int mergeQueue, int reorder) {
+        depthSamples++;
+        mergeQueueDepthSum += mergeQueue;
+        mergeQueueDepthMax = Math.max(mergeQueueDepthMax, mergeQueue);
+        reorderDepthSum += reorder;
+        reorderDepthMax = Math.max(reorderDepthMax, reorder);
+    }
+
+    /** Records time the committer waited with no batch ready. */
+    void addCommitWait(long nanos) {
+        commitWaitNanos += nanos;
+    }
+
     private static long[] count(long[] histogram, int length) {
         long[] h = length < histogram.length ? histogram : Arrays.copyOf(histogram, Math.max(length + 1, histogram.length * 2));
         h[length]++;
@@ -50,8 +73,12 @@ final class StatisticsCollector {
     }
 
     JobStatistics finish(Duration wall, Duration read, Duration parse, Duration merge, Duration write) {
+        JobStatistics.PipelineMetrics metrics = new JobStatistics.PipelineMetrics(
+                depthSamples == 0 ? 0 : (double) mergeQueueDepthSum / depthSamples, mergeQueueDepthMax,
+                depthSamples == 0 ? 0 : (double) reorderDepthSum / depthSamples, reorderDepthMax,
+                Duration.ofNanos(commitWaitNanos));
         return new JobStatistics(pairs, innie, outie, singles, overlapAboveMax, trim(innieHistogram),
-                trim(outieHistogram), wall, read, parse, merge, write);
+                trim(outieHistogram), wall, read, parse, merge, write, metrics);
     }
 
     private static long[] trim(long[] h) {

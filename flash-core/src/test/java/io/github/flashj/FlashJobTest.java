@@ -397,4 +397,18 @@ class FlashJobTest {
         assertEquals(17, job.batchSize());
         assertEquals(5, job.inFlight());
     }
+
+    @Test
+    void statistics_reportPipelineMetricsWithinTheBounds() throws Exception {
+        JobStatistics stats = job(new ListSource(PAIRS), new CollectingSink()).workers(2).batchSize(16).inFlight(5)
+                .build().run();
+        JobStatistics.PipelineMetrics m = stats.pipeline();
+        assertTrue(m.maxMergeQueueDepth() <= 5 && m.maxReorderDepth() <= 5, m.toString());
+        assertTrue(m.meanMergeQueueDepth() >= 0 && m.meanMergeQueueDepth() <= m.maxMergeQueueDepth(), m.toString());
+        assertTrue(m.meanReorderDepth() >= 0 && m.meanReorderDepth() <= m.maxReorderDepth(), m.toString());
+        assertTrue(!m.commitWait().isNegative(), m.toString());
+        assertTrue(stats.pairsPerSecond() > 0, stats.toString());
+        assertTrue(!stats.readTime().isNegative() && !stats.parseTime().isNegative()
+                && !stats.mergeTime().isNegative() && !stats.writeTime().isNegative(), stats.toString());
+    }
 }
