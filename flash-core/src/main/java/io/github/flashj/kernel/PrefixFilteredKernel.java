@@ -1,0 +1,93 @@
+package io.github.flashj.kernel;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The search both kernels share; they differ only in how they score one start ({@link #score}).
+ *
+ * <p>A first pass counts each start's mismatches among its first eight bases, eight at once in a
+ * long (plain Java, fast from the first pair on). The start with the fewest is scored first: it
+ * is usually the overlap, and once it is scored the cutoff is so low that nearly every other start
+ * is cut by its first-eight count alone. Each start's score is exact whatever the order, and
+ * {@link Alignment#offer} breaks ties by the earlier start, so the order does not change the result.
+ */
+abstract class PrefixFilteredKernel implements MergeKernel {
+    private static final long N_BYTES = 0x4E4E4E4E4E4E4E4EL;
+    /** The first-pass count of a start shorter than eight bases: never cut by it. */
+    private static final int UNKNOWN = Long.BYTES + 1;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Scores the start whose overlap begins at {@code first[a]}, {@code length} positions long,
+     * cutting it as soon as it has more than {@code limit} mismatches (exact: the density can only
+     * be higher), and offers it to {@code best} otherwise.
+     */
+    abstract void score(byte[] first, byte[] firstQual, int a, int length, byte[] second, byte[] secondQual, int b,
+            int limit, int start, int minOverlap, int maxOverlap, byte orientation, Alignment best);
+
+    @Override
+    public final void search(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second,
+            byte[] secondQual, int secondOff, int secondLen, int minOverlap, int maxOverlap, byte orientation,
+            Alignment best) {
+        int firstStart = Math.max(0, firstLen - secondLen);
+        int lastStart = firstLen - minOverlap;
+        if (lastStart < firstStart) {
+            return;
+        }
+        if (firstOff + lastStart + Long.BYTES > first.length || secondOff + Long.BYTES > second.length) {
+            for (int start = firstStart; start <= lastStart; start++) {
+                int length = firstLen - start;
+                score(first, firstQual, firstOff + start, length, second, secondQual, secondOff,
+                        best.mismatchLimit(Math.min(length, maxOverlap)), start, minOverlap, maxOverlap, orientation,
+                        best);
+            }
+            return;
+        }
+        // First pass: the mismatches among each start's first eight bases, eight at once in a long.
+        byte[] prefixMismatches = best.prefixScratch(lastStart + 1);
+        long y = (long) LONGS.get(second, secondOff);
+        long yCounted = zeroBytes(y ^ N_BYTES);
+        int center = firstStart;
+        int fewest = UNKNOWN;
+        for (int start = firstStart; start <= lastStart; start++) {
+            int mismatches = UNKNOWN;
+            if (firstLen - start >= Long.BYTES) {
+                long x = (long) LONGS.get(first, firstOff + start);
+                mismatches = Long.BYTES - Long.bitCount(zeroBytes(x ^ y) | zeroBytes(x ^ N_BYTES) | yCounted);
+            }
+            prefixMismatches[start] = (byte) mismatches;
+            if (mismatches < fewest) {
+                fewest = mismatches;
+                center = start;
+            }
+        }
+        // The start whose first bases match best is scored first: it is usually the overlap, and
+        // once it is scored the cutoff drops so that the others are cut by their first eight
+        // bases alone. The order does not change the result (see Alignment.offer).
+        int length = firstLen - center;
+        score(first, firstQual, firstOff + center, length, second, secondQual, secondOff,
+                best.mismatchLimit(Math.min(length, maxOverlap)), center, minOverlap, maxOverlap, orientation, best);
+        for (int start = firstStart; start <= lastStart; start++) {
+            if (start == center) {
+                continue;
+            }
+            length = firstLen - start;
+            int scored = Math.min(length, maxOverlap);
+            int mismatches = prefixMismatches[start];
+            if (mismatches > 0 && mismatches < UNKNOWN && scored < best.shortestLengthAllowing(mismatches)) {
+                continue;
+            }
+            score(first, firstQual, firstOff + start, length, second, secondQual, secondOff,
+                    best.mismatchLimit(scored), start, minOverlap, maxOverlap, orientation, best);
+        }
+    }
+
+    /** The high bit of each byte of {@code v} that is zero, and no other bit (exact, no borrow). */
+    private static long zeroBytes(long v) {
+        long t = ((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v;
+        return ~t & 0x8080808080808080L;
+    }
+}
