@@ -48,6 +48,8 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 declare -A wall cpu rss
 for i in "${!names[@]}"; do
   for ((k = 0; k < repeats; k++)); do
+    # Every run starts alike: no earlier output to truncate, no dirty pages left to write back.
+    rm -rf out-*; sync
     /usr/bin/time -f "%e %U %S %M" -o time.txt bash -c "${cmds[$i]}" >/dev/null 2>run.err || { echo "FAILED: ${names[$i]}"; cat run.err; }
     read -r e u s m < time.txt
     echo "$e" >> "w$i"; echo "$u $s" | awk '{print $1 + $2}' >> "c$i"; echo "$m" >> "m$i"
@@ -66,7 +68,10 @@ for i in "${!names[@]}"; do
   rf=$([ -n "$ref_f" ] && awk -v a="${wall[$i]}" -v b="$ref_f" 'BEGIN{printf "%.2f", a/b}' || echo -)
   printf "| %s | %s | %s | %d | %s | %s |\n" "${names[$i]}" "${wall[$i]}" "${cpu[$i]}" $((${rss[$i]} / 1024)) "$rv" "$rf"
 done
-if [ -d out-flash1 ] && [ -d out-flashj2 ]; then
+if command -v flash >/dev/null; then
+  rm -rf out-*
+  flash -q -t 1 -M 150 -d out-flash1 "$r1" "$r2"
+  "$flashj" -q -t 2 -M 150 -d out-flashj2 "$r1" "$r2" 2>/dev/null
   same=yes
   for f in out-flash1/*; do cmp -s "$f" "out-flashj2/$(basename "$f")" || same=no; done
   echo; echo "flashj -t 2 output identical to flash -t 1: $same"
