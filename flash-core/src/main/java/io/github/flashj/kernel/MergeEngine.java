@@ -117,11 +117,7 @@ public final class MergeEngine {
         int overlap = fl - start;
 
         copyOverhang(fb, fq, fo, outBases, outQuals, outOff, start);
-        if (params.tieBreak() == TieBreak.FLASH_1_2_11) {
-            consensus(fb, fq, fo + start, sb, sq, so, outBases, outQuals, outOff + start, overlap);
-        } else {
-            forkConsensus(fb, fq, fo + start, sb, sq, so, outBases, outQuals, outOff + start, overlap, innie, start);
-        }
+        consensus(fb, fq, fo + start, sb, sq, so, outBases, outQuals, outOff + start, overlap, innie, start);
         copyOverhang(sb, sq, so + overlap, outBases, outQuals, outOff + fl, sl - overlap);
     }
 
@@ -136,25 +132,12 @@ public final class MergeEngine {
         }
     }
 
+    /**
+     * The overlap of the merged read. Equal bases keep the higher quality. Unequal ones get the
+     * mismatch quality and the base of higher quality; where the qualities differ by at most the
+     * threshold (0 in FLASH 1.2.11) the tie rule picks the base, never N when the other is not.
+     */
     private void consensus(byte[] fb, byte[] fq, int f, byte[] sb, byte[] sq, int s, byte[] outBases,
-            byte[] outQuals, int out, int length) {
-        boolean cap = params.capMismatchQuals();
-        for (int k = 0; k < length; k++) {
-            byte x = fb[f + k];
-            byte y = sb[s + k];
-            int qx = fq[f + k];
-            int qy = sq[s + k];
-            if (x == y) {
-                outBases[out + k] = x;
-                outQuals[out + k] = (byte) Math.max(qx, qy);
-            } else {
-                outQuals[out + k] = mismatchQuality(qx, qy, cap);
-                outBases[out + k] = qx > qy ? x : qy > qx ? y : (y != 'N' ? y : x);
-            }
-        }
-    }
-
-    private void forkConsensus(byte[] fb, byte[] fq, int f, byte[] sb, byte[] sq, int s, byte[] outBases,
             byte[] outQuals, int out, int length, boolean innie, int start) {
         boolean cap = params.capMismatchQuals();
         int threshold = params.qualityTieThreshold();
@@ -179,7 +162,9 @@ public final class MergeEngine {
                 chosen = IUPAC[(x << 8 | y) & 0xffff];
             } else {
                 boolean firstWins;
-                if (rule == TieBreak.EARLIEST) {
+                if (rule == TieBreak.FLASH_1_2_11) {
+                    firstWins = false;
+                } else if (rule == TieBreak.EARLIEST) {
                     // Each base's position in its own read, read 2 counted in its original direction.
                     int posFirst = innie ? start + k : read2Len - 1 - (start + k);
                     int posSecond = innie ? read2Len - 1 - k : k;
