@@ -6,6 +6,7 @@ import java.io.IOException;
 public final class GzipFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The file name, or {@code "standard input"}. */
     private final String source;
 
     /**
