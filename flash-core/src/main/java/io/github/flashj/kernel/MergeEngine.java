@@ -13,21 +13,17 @@ import java.util.Arrays;
 public final class MergeEngine {
     private static final byte[] COMPLEMENT = complementTable();
     private static final byte[] IUPAC = iupacTable();
+    /** Room after each scratch copy for the kernels' eight-byte loads past a start. */
+    private static final int PADDING = 64;
 
     private final MergeKernel kernel;
     private final MergeParameters params;
     private final Alignment best = new Alignment();
-    /** Room after each scratch copy: at least one vector of the widest species (64 bytes). */
-    private static final int PADDING = 64;
 
     private byte[] rcBases = new byte[512];
     private byte[] rcQuals = new byte[512];
     private byte[] read1Copy = new byte[512];
     private byte[] read1QualCopy = new byte[512];
-
-    private byte[] read1Bases;
-    private byte[] read1Quals;
-    private int read1Off;
     private int read1Len;
     private int read2Len;
 
@@ -59,12 +55,9 @@ public final class MergeEngine {
             rcBases[k] = COMPLEMENT[bases2[off2 + len2 - 1 - k]];
             rcQuals[k] = quals2[off2 + len2 - 1 - k];
         }
-        // A copy of read 1 with room after it, so that vector kernels read whole vectors at the end.
+        // A copy of read 1 with room after it for the kernels' eight-byte loads.
         System.arraycopy(bases1, off1, read1Copy, 0, len1);
         System.arraycopy(quals1, off1, read1QualCopy, 0, len1);
-        read1Bases = bases1;
-        read1Quals = quals1;
-        read1Off = off1;
         read1Len = len1;
         read2Len = len2;
 
@@ -105,20 +98,18 @@ public final class MergeEngine {
     /** Writes the merged read of the last merged pair: bases and PHRED values. */
     public void build(byte[] outBases, byte[] outQuals, int outOff) {
         boolean innie = best.orientation == Alignment.INNIE;
-        byte[] fb = innie ? read1Bases : rcBases;
-        byte[] fq = innie ? read1Quals : rcQuals;
-        int fo = innie ? read1Off : 0;
+        byte[] fb = innie ? read1Copy : rcBases;
+        byte[] fq = innie ? read1QualCopy : rcQuals;
         int fl = innie ? read1Len : read2Len;
-        byte[] sb = innie ? rcBases : read1Bases;
-        byte[] sq = innie ? rcQuals : read1Quals;
-        int so = innie ? 0 : read1Off;
+        byte[] sb = innie ? rcBases : read1Copy;
+        byte[] sq = innie ? rcQuals : read1QualCopy;
         int sl = innie ? read2Len : read1Len;
         int start = best.start;
         int overlap = fl - start;
 
-        copyOverhang(fb, fq, fo, outBases, outQuals, outOff, start);
-        consensus(fb, fq, fo + start, sb, sq, so, outBases, outQuals, outOff + start, overlap, innie, start);
-        copyOverhang(sb, sq, so + overlap, outBases, outQuals, outOff + fl, sl - overlap);
+        copyOverhang(fb, fq, 0, outBases, outQuals, outOff, start);
+        consensus(fb, fq, start, sb, sq, 0, outBases, outQuals, outOff + start, overlap, innie, start);
+        copyOverhang(sb, sq, overlap, outBases, outQuals, outOff + fl, sl - overlap);
     }
 
     private void copyOverhang(byte[] bases, byte[] quals, int from, byte[] outBases, byte[] outQuals, int to,
