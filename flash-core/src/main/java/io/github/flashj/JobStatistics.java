@@ -33,9 +33,29 @@ public final class JobStatistics {
      *     committed
      * @param maxReorderDepth the most merged batches ever held back
      * @param commitWait wall time the committer waited with no batch ready to write
+     * @param overTime the two depths as the run went: a sample every 50 ms or more (the rate halves
+     *     whenever 2048 samples are kept)
      */
     public record PipelineMetrics(double meanMergeQueueDepth, int maxMergeQueueDepth, double meanReorderDepth,
-            int maxReorderDepth, Duration commitWait) {
+            int maxReorderDepth, Duration commitWait, java.util.List<DepthSample> overTime) {
+        @Override
+        public String toString() {
+            return "PipelineMetrics[meanMergeQueueDepth=" + String.format(java.util.Locale.ROOT, "%.2f",
+                    meanMergeQueueDepth) + ", maxMergeQueueDepth=" + maxMergeQueueDepth + ", meanReorderDepth="
+                    + String.format(java.util.Locale.ROOT, "%.2f", meanReorderDepth) + ", maxReorderDepth="
+                    + maxReorderDepth + ", commitWait=" + commitWait.toMillis() + "ms, samples=" + overTime.size()
+                    + "]";
+        }
+    }
+
+    /**
+     * The queue depths at one moment of a run.
+     *
+     * @param at time since the run started
+     * @param mergeQueueDepth batches read and waiting for a merge worker
+     * @param reorderDepth merged batches held back until an earlier one is committed
+     */
+    public record DepthSample(Duration at, int mergeQueueDepth, int reorderDepth) {
     }
 
     JobStatistics(long pairs, long innie, long outie, long singles, long overlapAboveMax, long[] innieHistogram,

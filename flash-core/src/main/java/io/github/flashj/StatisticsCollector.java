@@ -5,6 +5,8 @@ import java.util.Arrays;
 
 /** Counts outcomes batch by batch on the committing thread. */
 final class StatisticsCollector {
+    /** The most queue-depth samples kept; the series is thinned to half when it fills. */
+    static final int MAX_SAMPLES = 2048;
     private final int maxOverlap;
     private long pairs;
     private long innie;
@@ -19,6 +21,10 @@ final class StatisticsCollector {
     private long reorderDepthSum;
     private int reorderDepthMax;
     private long commitWaitNanos;
+    private final long started = System.nanoTime();
+    private long sampleInterval = 50_000_000L;
+    private long nextSampleAt;
+    private final java.util.ArrayList<JobStatistics.DepthSample> samples = new java.util.ArrayList<>();
 
     StatisticsCollector(int maxOverlap) {
         this.maxOverlap = maxOverlap;
@@ -54,6 +60,19 @@ final class StatisticsCollector {
      * for an earlier one to be committed first.
      */
     void sampleDepths(int mergeQueue, int reorder) {
+        long now = System.nanoTime() - started;
+        if (now >= nextSampleAt) {
+            if (samples.size() == MAX_SAMPLES) {
+                // Keep every other sample and halve the rate: the series stays bounded and even.
+                for (int k = 0; k < MAX_SAMPLES / 2; k++) {
+                    samples.set(k, samples.get(2 * k));
+                }
+                samples.subList(MAX_SAMPLES / 2, MAX_SAMPLES).clear();
+                sampleInterval *= 2;
+            }
+            samples.add(new JobStatistics.DepthSample(Duration.ofNanos(now), mergeQueue, reorder));
+            nextSampleAt = now + sampleInterval;
+        }
         depthSamples++;
         mergeQueueDepthSum += mergeQueue;
         mergeQueueDepthMax = Math.max(mergeQueueDepthMax, mergeQueue);
@@ -76,7 +95,7 @@ final class StatisticsCollector {
         JobStatistics.PipelineMetrics metrics = new JobStatistics.PipelineMetrics(
                 depthSamples == 0 ? 0 : (double) mergeQueueDepthSum / depthSamples, mergeQueueDepthMax,
                 depthSamples == 0 ? 0 : (double) reorderDepthSum / depthSamples, reorderDepthMax,
-                Duration.ofNanos(commitWaitNanos));
+                Duration.ofNanos(commitWaitNanos), java.util.List.copyOf(samples));
         return new JobStatistics(pairs, innie, outie, singles, overlapAboveMax, trim(innieHistogram),
                 trim(outieHistogram), wall, read, parse, merge, write, metrics);
     }

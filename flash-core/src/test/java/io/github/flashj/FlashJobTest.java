@@ -407,6 +407,9 @@ class FlashJobTest {
         assertTrue(m.meanMergeQueueDepth() >= 0 && m.meanMergeQueueDepth() <= m.maxMergeQueueDepth(), m.toString());
         assertTrue(m.meanReorderDepth() >= 0 && m.meanReorderDepth() <= m.maxReorderDepth(), m.toString());
         assertTrue(!m.commitWait().isNegative(), m.toString());
+        assertTrue(!m.overTime().isEmpty() && m.overTime().size() <= 2048, m.toString());
+        assertTrue(m.overTime().stream().allMatch(d -> d.mergeQueueDepth() <= 5 && d.reorderDepth() <= 5),
+                m.overTime().toString());
         assertTrue(stats.pairsPerSecond() > 0, stats.toString());
         assertTrue(!stats.readTime().isNegative() && !stats.parseTime().isNegative()
                 && !stats.mergeTime().isNegative() && !stats.writeTime().isNegative(), stats.toString());
