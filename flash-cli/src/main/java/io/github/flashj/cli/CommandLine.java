@@ -53,6 +53,7 @@ final class CommandLine {
             new Getopt.LongOption("to-stdout", false, "c"),
             new Getopt.LongOption("compress", false, "z"),
             new Getopt.LongOption("compress-prog", true, "compress-prog"),
+            new Getopt.LongOption("compress-format", true, "compress-format"),
             new Getopt.LongOption("compress-prog-args", true, "compress-prog-args"),
             new Getopt.LongOption("suffix", true, "suffix"),
             new Getopt.LongOption("output-suffix", true, "suffix"),
@@ -113,7 +114,7 @@ final class CommandLine {
     int computedMaxOverlap;
 
     /** The compression chosen last on the command line. */
-    enum Compression { NONE, GZIP, PROGRAM }
+    enum Compression { NONE, GZIP, ZSTD, LZ4, PROGRAM }
 
     CommandLine(String program) {
         this.program = program;
@@ -204,6 +205,25 @@ final class CommandLine {
                 compressProgram = v;
                 suffix = v;
                 break;
+            case "compress-format":
+                switch (v) {
+                    case "gzip":
+                        compression = Compression.GZIP;
+                        suffix = "gz";
+                        break;
+                    case "zstd":
+                        compression = Compression.ZSTD;
+                        suffix = "zst";
+                        break;
+                    case "lz4":
+                        compression = Compression.LZ4;
+                        suffix = "lz4";
+                        break;
+                    default:
+                        throw new FatalException("Unknown compression format \"" + v
+                                + "\"!  Please use gzip, zstd or lz4 with option --compress-format.");
+                }
+                break;
             case "compress-prog-args":
                 compressProgramArgs = v;
                 break;
@@ -247,6 +267,12 @@ final class CommandLine {
     }
 
     private void finish() throws Exception {
+        // With -z, a suffix of zst or lz4 asks for that format (FLASH would write gzip data under it).
+        if (compression == Compression.GZIP && "zst".equals(suffix)) {
+            compression = Compression.ZSTD;
+        } else if (compression == Compression.GZIP && "lz4".equals(suffix)) {
+            compression = Compression.LZ4;
+        }
         if (earliest && ambiguous) {
             throw new FatalException("--earliest (-e) and --ambiguous (-a) cannot be used together!");
         }

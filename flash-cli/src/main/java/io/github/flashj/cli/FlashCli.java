@@ -9,6 +9,7 @@ import io.github.flashj.PairBatch;
 import io.github.flashj.PairSource;
 import io.github.flashj.io.FastqInputs;
 import io.github.flashj.io.FlashOutput;
+import io.github.flashj.io.OutputCompression;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -155,10 +156,21 @@ public final class FlashCli {
                 .interleaved(cl.interleavedOutput)
                 .orientationHistograms(cl.allowOuties)
                 .suffix(cl.suffix);
-        if (cl.compression == CommandLine.Compression.GZIP) {
-            b.gzip();
-        } else if (cl.compression == CommandLine.Compression.PROGRAM) {
-            b.compressProgram(cl.compressProgram, cl.compressProgramArgs);
+        switch (cl.compression) {
+            case GZIP:
+                b.gzip();
+                break;
+            case ZSTD:
+                b.compression(OutputCompression.zstd());
+                break;
+            case LZ4:
+                b.compression(OutputCompression.lz4());
+                break;
+            case PROGRAM:
+                b.compressProgram(cl.compressProgram, cl.compressProgramArgs);
+                break;
+            default:
+                break;
         }
         if (cl.toStdout) {
             b.toStream(dataOut);

@@ -1,15 +1,21 @@
 package io.github.flashj.io;
 
+import com.github.luben.zstd.ZstdInputStream;
 import io.github.flashj.gzip.GzipDecoding;
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.jpountz.lz4.LZ4FrameInputStream;
 
-/** Opens inputs by name ({@code -} is standard input) and undoes compression found by magic bytes. */
+/**
+ * Opens inputs by name ({@code -} is standard input) and undoes the compression their magic bytes
+ * show: gzip (and BGZF), Zstandard, LZ4 frames.
+ */
 final class InputFiles {
     /** The name used in messages for standard input. */
     static final String STDIN_NAME = "standard input";
@@ -51,6 +57,43 @@ final class InputFiles {
         if (GzipDecoding.isGzip(head, n)) {
             return GzipDecoding.open(in, name);
         }
+        if (n == 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f
+                && (head[3] & 0xff) == 0xfd) {
+            return new NamedErrors(new ZstdInputStream(in), name, "zstd");
+        }
+        if (n == 4 && head[0] == 0x04 && head[1] == 0x22 && head[2] == 0x4d && head[3] == 0x18) {
+            return new NamedErrors(new LZ4FrameInputStream(in), name, "lz4");
+        }
         return in;
+    }
+
+    /** Puts the input's name on every error of a zstd or LZ4 decoder. */
+    private static final class NamedErrors extends FilterInputStream {
+        private final String name;
+        private final String format;
+
+        NamedErrors(InputStream in, String name, String format) {
+            super(in);
+            this.name = name;
+            this.format = format;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return in.read();
+            } catch (IOException | RuntimeException e) {
+                throw new CompressedDataException(name, format, e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (IOException | RuntimeException e) {
+                throw new CompressedDataException(name, format, e);
+            }
+        }
     }
 }

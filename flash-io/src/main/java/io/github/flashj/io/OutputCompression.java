@@ -1,13 +1,17 @@
 package io.github.flashj.io;
 
+import com.github.luben.zstd.ZstdOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Objects;
+import net.jpountz.lz4.LZ4FrameOutputStream;
 
-/** How output files are compressed: not at all, gzip ({@code -z}), or through a program. */
+/** How output files are compressed: not at all, gzip ({@code -z}), Zstandard, LZ4, or through a program. */
 public final class OutputCompression {
-    private enum Kind { NONE, GZIP, PROGRAM }
+    private enum Kind { NONE, GZIP, ZSTD, LZ4, PROGRAM }
+
+    private static final int ZSTD_LEVEL = 3;
 
     private final Kind kind;
     private final String program;
@@ -29,6 +33,16 @@ public final class OutputCompression {
         return new OutputCompression(Kind.GZIP, null, null);
     }
 
+    /** Zstandard at level 3 (zstd's default), suffix {@code zst}. */
+    public static OutputCompression zstd() {
+        return new OutputCompression(Kind.ZSTD, null, null);
+    }
+
+    /** LZ4 frames, suffix {@code lz4}. */
+    public static OutputCompression lz4() {
+        return new OutputCompression(Kind.LZ4, null, null);
+    }
+
     /**
      * Each file piped through {@code /bin/sh -c "PROGRAM ARGUMENTS -c -"}, as {@code --compress-prog}.
      *
@@ -45,6 +59,10 @@ public final class OutputCompression {
         switch (kind) {
             case GZIP:
                 return "gz";
+            case ZSTD:
+                return "zst";
+            case LZ4:
+                return "lz4";
             case PROGRAM:
                 return program;
             default:
@@ -57,6 +75,10 @@ public final class OutputCompression {
         switch (kind) {
             case GZIP:
                 return ", gzip";
+            case ZSTD:
+                return ", zstd";
+            case LZ4:
+                return ", lz4";
             case PROGRAM:
                 return ", filtered through '" + command() + "'";
             default:
@@ -75,7 +97,16 @@ public final class OutputCompression {
 
     /** Wraps a stream that writes the file (or standard output) in this compression. */
     OutputStream wrap(OutputStream out) throws IOException {
-        return kind == Kind.GZIP ? new GzipOutputStream(out) : out;
+        switch (kind) {
+            case GZIP:
+                return new GzipOutputStream(out);
+            case ZSTD:
+                return new ZstdOutputStream(out, ZSTD_LEVEL);
+            case LZ4:
+                return new LZ4FrameOutputStream(out);
+            default:
+                return out;
+        }
     }
 
     /** Starts the compression program writing to {@code file}. */
