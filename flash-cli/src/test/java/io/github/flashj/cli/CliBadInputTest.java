@@ -96,6 +96,19 @@ class CliBadInputTest {
         assertFailsWith(dir.resolve("absent_1.fq"), dir.resolve("r_2.fq"), "absent_1.fq", "No such file");
     }
 
+    @Test
+    void outputDirectoryThatIsAFile() throws IOException {
+        Path a = dir.resolve("r_1.fq");
+        Path b = dir.resolve("r_2.fq");
+        Files.writeString(a, GOOD);
+        Files.writeString(b, GOOD2);
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        Oracle.Run run = CliRunner.flashj(List.of("-d", file.toString(), a.toString(), b.toString()));
+        assertEquals(1, run.status());
+        assertTrue(run.stderr().contains("Failed to create directory \"" + file + "\": Not a directory"),
+                run.stderr());
+    }
+
     private void assertFails(String mate1, String mate2, String file, String where, String... options)
             throws IOException {
         Path a = dir.resolve("r_1.fq");

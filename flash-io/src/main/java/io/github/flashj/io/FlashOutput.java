@@ -137,7 +137,13 @@ public final class FlashOutput implements OrderedSink {
         }
         opened = true;
         if (!directory.isEmpty()) {
-            Files.createDirectories(Path.of(directory));
+            Path dir = Path.of(directory);
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new IOException("Failed to create directory \"" + directory + "\": "
+                        + (Files.exists(dir) ? "Not a directory" : "Permission denied or no such parent"), e);
+            }
         }
         combined = channel(combinedName);
         if (uncombinedName1 != null) {
