@@ -21,6 +21,7 @@ public final class JobStatistics {
     private final Duration readTime;
     private final Duration parseTime;
     private final Duration mergeTime;
+    private final Duration prepareTime;
     private final Duration writeTime;
     private final PipelineMetrics pipeline;
 
@@ -60,7 +61,7 @@ public final class JobStatistics {
 
     JobStatistics(long pairs, long innie, long outie, long singles, long overlapAboveMax, long[] innieHistogram,
             long[] outieHistogram, Duration wallTime, Duration readTime, Duration parseTime, Duration mergeTime,
-            Duration writeTime, PipelineMetrics pipeline) {
+            Duration prepareTime, Duration writeTime, PipelineMetrics pipeline) {
         this.pairs = pairs;
         this.innie = innie;
         this.outie = outie;
@@ -77,6 +78,7 @@ public final class JobStatistics {
         this.readTime = readTime;
         this.parseTime = parseTime;
         this.mergeTime = mergeTime;
+        this.prepareTime = prepareTime;
         this.writeTime = writeTime;
         this.pipeline = pipeline;
     }
@@ -154,6 +156,14 @@ public final class JobStatistics {
     /** CPU time the merge workers spent merging, summed over workers. */
     public Duration mergeTime() {
         return mergeTime;
+    }
+
+    /**
+     * CPU time the merge workers spent in the sinks' {@link OrderedSink#prepare} step (such as
+     * formatting and compressing output), summed over workers.
+     */
+    public Duration prepareTime() {
+        return prepareTime;
     }
 
     /** CPU time the committer spent in the sinks (formatting and writing). */

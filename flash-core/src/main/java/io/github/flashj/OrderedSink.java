@@ -5,11 +5,20 @@ import java.io.IOException;
 /**
  * Receives merged batches strictly in input order, always from one thread at a time.
  *
- * <p>A run calls {@link #accept(PairBatch)} for each batch in id order, then exactly one of
+ * <p>A run calls {@link #prepare(PairBatch)} for each batch on a merge worker (in any order) and
+ * {@link #accept(PairBatch)} for each batch in id order, then exactly one of
  * {@link #complete(JobStatistics)} (success) or {@link #abort(Throwable)} (failure). A sink must not
  * keep a reference to a batch after {@code accept} returns: the batch is recycled.
  */
 public interface OrderedSink {
+    /**
+     * Work on a merged batch that needs no order, such as formatting and compressing its output:
+     * called on a merge worker, for batches in any order and for several at once, before
+     * {@link #accept} receives the batch. Must be safe to call from several threads.
+     */
+    default void prepare(PairBatch batch) throws IOException {
+    }
+
     /** Takes the next batch in input order. */
     void accept(PairBatch batch) throws IOException;
 

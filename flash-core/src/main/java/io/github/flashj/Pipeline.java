@@ -46,6 +46,7 @@ final class Pipeline {
     private volatile long batchesRead;
     private final AtomicLong parseNanos = new AtomicLong();
     private final AtomicLong mergeNanos = new AtomicLong();
+    private final AtomicLong prepareNanos = new AtomicLong();
     private long readNanos;
     private int batchesAllocated;
 
@@ -90,7 +91,7 @@ final class Pipeline {
         }
         JobStatistics stats = statistics.finish(Duration.ofNanos(System.nanoTime() - started),
                 Duration.ofNanos(readNanos), Duration.ofNanos(parseNanos.get()), Duration.ofNanos(mergeNanos.get()),
-                Duration.ofNanos(writeNanos));
+                Duration.ofNanos(prepareNanos.get()), Duration.ofNanos(writeNanos));
         long completeStarted = System.nanoTime();
         try {
             for (OrderedSink sink : sinks) {
@@ -102,9 +103,10 @@ final class Pipeline {
             }
             throw asException(e);
         }
-        LOG.debug("{}; CPU: read {} ms, parse {} ms and merge {} ms over {} workers, write {} ms, complete {} ms",
-                stats, readNanos / 1_000_000, parseNanos.get() / 1_000_000, mergeNanos.get() / 1_000_000, workers,
-                writeNanos / 1_000_000, (System.nanoTime() - completeStarted) / 1_000_000);
+        LOG.debug("{}; CPU: read {} ms, parse {} ms, merge {} ms and prepare output {} ms over {} workers, "
+                + "write {} ms, complete {} ms", stats, readNanos / 1_000_000, parseNanos.get() / 1_000_000,
+                mergeNanos.get() / 1_000_000, prepareNanos.get() / 1_000_000, workers, writeNanos / 1_000_000,
+                (System.nanoTime() - completeStarted) / 1_000_000);
         return stats;
     }
 
@@ -205,7 +207,17 @@ final class Pipeline {
             long t1 = cpuNanos();
             parseNanos.addAndGet(t1 - t0);
             merger.merge(batch);
-            mergeNanos.addAndGet(cpuNanos() - t1);
+            long t2 = cpuNanos();
+            mergeNanos.addAndGet(t2 - t1);
+            try {
+                for (OrderedSink sink : sinks) {
+                    sink.prepare(batch);
+                }
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
+            prepareNanos.addAndGet(cpuNanos() - t2);
             while (!merged.offer(batch)) {
                 if (failed()) {
                     return;

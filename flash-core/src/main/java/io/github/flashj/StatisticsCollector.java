@@ -91,13 +91,14 @@ final class StatisticsCollector {
         return h;
     }
 
-    JobStatistics finish(Duration wall, Duration read, Duration parse, Duration merge, Duration write) {
+    JobStatistics finish(Duration wall, Duration read, Duration parse, Duration merge, Duration prepare,
+            Duration write) {
         JobStatistics.PipelineMetrics metrics = new JobStatistics.PipelineMetrics(
                 depthSamples == 0 ? 0 : (double) mergeQueueDepthSum / depthSamples, mergeQueueDepthMax,
                 depthSamples == 0 ? 0 : (double) reorderDepthSum / depthSamples, reorderDepthMax,
                 Duration.ofNanos(commitWaitNanos), java.util.List.copyOf(samples));
         return new JobStatistics(pairs, innie, outie, singles, overlapAboveMax, trim(innieHistogram),
-                trim(outieHistogram), wall, read, parse, merge, write, metrics);
+                trim(outieHistogram), wall, read, parse, merge, prepare, write, metrics);
     }
 
     private static long[] trim(long[] h) {

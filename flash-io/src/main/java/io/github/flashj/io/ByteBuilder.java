@@ -83,6 +83,21 @@ final class ByteBuilder {
         length += len;
     }
 
+    /** A stream that appends to this buffer; closing it does nothing. */
+    OutputStream asOutputStream() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                append((byte) b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                append(b, off, len);
+            }
+        };
+    }
+
     void writeTo(OutputStream out) throws IOException {
         if (length > 0) {
             out.write(buf, 0, length);

@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * FLASH's output layout as a sink: {@code PREFIX.extendedFrags.fastq},
@@ -22,6 +26,11 @@ import java.util.Objects;
  * <pre>{@code
  * OrderedSink sink = FlashOutput.builder().directory("results").prefix("sample1").gzip().build();
  * }</pre>
+ *
+ * <p>With compressed FASTQ output, the merge workers format and compress each batch's part of
+ * each file ({@link #prepare}), as one gzip member or Zstandard or LZ4 frame, and the committing
+ * thread only writes the blocks in order: compression runs on every worker. The files decode to
+ * the same bytes as uncompressed output.
  *
  * <p>Files are created when the run starts. When the run fails, every file this sink created is
  * removed, so that no output is left looking complete.
@@ -48,6 +57,10 @@ public final class FlashOutput implements OrderedSink {
     private final List<String> histogramNames;
 
     private final TabOrder tabOrder = new TabOrder();
+    /** Whether the merge workers format and compress the output ({@link #prepare}). */
+    private final boolean workersCompress;
+    private final Map<PairBatch, PreparedBatch> prepared = new ConcurrentHashMap<>();
+    private final Queue<PreparedBatch> pool = new ConcurrentLinkedQueue<>();
     private final List<OutputChannel> channels = new ArrayList<>();
     private OutputChannel combined;
     private OutputChannel uncombined1;
@@ -59,6 +72,7 @@ public final class FlashOutput implements OrderedSink {
         interleaved = b.interleaved;
         stdout = b.stdout;
         compression = b.compression;
+        workersCompress = compression.compressesBlocks() && format == Format.FASTQ;
         histograms = b.stdout == null && b.histograms;
         orientationHistograms = b.orientationHistograms;
         directory = b.directory;
@@ -155,15 +169,58 @@ public final class FlashOutput implements OrderedSink {
     }
 
     private OutputChannel channel(String name) throws IOException {
-        OutputChannel c = "-".equals(name) ? OutputChannel.stdout(stdout, compression)
-                : OutputChannel.file(name, compression);
+        // Blocks compressed by the workers are written as they are.
+        OutputCompression applied = workersCompress ? OutputCompression.none() : compression;
+        OutputChannel c = "-".equals(name) ? OutputChannel.stdout(stdout, applied)
+                : OutputChannel.file(name, applied);
         channels.add(c);
         return c;
+    }
+
+    /**
+     * With gzip, Zstandard or LZ4 FASTQ output: formats the batch and compresses each file's part
+     * as one gzip member or frame, on the merge worker, so that compression runs on every worker.
+     */
+    @Override
+    public void prepare(PairBatch batch) throws IOException {
+        if (!workersCompress) {
+            return;
+        }
+        PreparedBatch p = pool.poll();
+        if (p == null) {
+            p = new PreparedBatch();
+        }
+        p.clear();
+        int phred = batch.phredOffset();
+        int second = uncombinedName2 != null ? 2 : 1;
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            byte outcome = batch.outcome(i);
+            if (outcome == PairBatch.INNIE || outcome == PairBatch.OUTIE) {
+                appendMergedFastq(p.text[0], batch, i, phred);
+            } else if (outcome == PairBatch.NOT_COMBINED && uncombinedName1 != null) {
+                appendFastq(p.text[1], batch, i, 0, phred);
+                appendFastq(p.text[second], batch, i, 1, phred);
+            }
+        }
+        for (int c = 0; c < PreparedBatch.FILES; c++) {
+            if (p.text[c].length() > 0) {
+                compression.compressBlock(p.text[c].array(), p.text[c].length(), p.packed[c]);
+            }
+        }
+        prepared.put(batch, p);
     }
 
     @Override
     public void accept(PairBatch batch) throws IOException {
         open();
+        if (workersCompress) {
+            PreparedBatch p = prepared.remove(batch);
+            for (int c = 0; c < channels.size(); c++) {
+                channels.get(c).write(p.packed[c]);
+            }
+            pool.offer(p);
+            return;
+        }
         int phred = batch.phredOffset();
         for (int i = 0, n = batch.size(); i < n; i++) {
             byte outcome = batch.outcome(i);
@@ -187,6 +244,16 @@ public final class FlashOutput implements OrderedSink {
         if (format == Format.TAB_DELIMITED) {
             tabOrder.finish(combined.buffer());
             combined.flushBuffer();
+        }
+        if (workersCompress) {
+            // A file that received no block still gets an empty member or frame: a valid empty file.
+            ByteBuilder empty = new ByteBuilder(64);
+            compression.compressBlock(empty.array(), 0, empty);
+            for (OutputChannel c : channels) {
+                if (!c.wroteAnything()) {
+                    c.write(empty);
+                }
+            }
         }
         for (OutputChannel c : channels) {
             c.close();
@@ -248,6 +315,27 @@ public final class FlashOutput implements OrderedSink {
         out.append((byte) '\n');
         out.appendQualities(quals, start, length, phred);
         out.append((byte) '\n');
+    }
+
+    /** A batch's output for each file, formatted and compressed by a merge worker. */
+    private static final class PreparedBatch {
+        static final int FILES = 3;
+        final ByteBuilder[] text = new ByteBuilder[FILES];
+        final ByteBuilder[] packed = new ByteBuilder[FILES];
+
+        PreparedBatch() {
+            for (int c = 0; c < FILES; c++) {
+                text[c] = new ByteBuilder(1 << 16);
+                packed[c] = new ByteBuilder(1 << 14);
+            }
+        }
+
+        void clear() {
+            for (int c = 0; c < FILES; c++) {
+                text[c].clear();
+                packed[c].clear();
+            }
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ final class OutputChannel {
     private final boolean closeUnderlying;
     private final ByteBuilder buffer = new ByteBuilder(1 << 16);
     private boolean closed;
+    private long written;
 
     private OutputChannel(String name, Path path, OutputStream out, Process process, boolean closeUnderlying) {
         this.name = name;
@@ -25,6 +26,12 @@ final class OutputChannel {
         this.closeUnderlying = closeUnderlying;
     }
 
+    /**
+     * Opens a file.
+     *
+     * @param compression applied by this channel; {@link OutputCompression#none()} when the data
+     *     written is compressed already (by the merge workers)
+     */
     static OutputChannel file(String name, OutputCompression compression) throws IOException {
         Path path = Path.of(name);
         try {
@@ -58,6 +65,21 @@ final class OutputChannel {
 
     ByteBuilder buffer() {
         return buffer;
+    }
+
+    /** Writes bytes ready as they are (compressed blocks from the merge workers). */
+    void write(ByteBuilder data) throws IOException {
+        try {
+            data.writeTo(out);
+        } catch (IOException e) {
+            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+        }
+        written += data.length();
+    }
+
+    /** Whether any byte has been written through {@link #write}. */
+    boolean wroteAnything() {
+        return written > 0;
     }
 
     /** Writes what was formatted into the buffer. */

@@ -90,6 +90,24 @@ public final class OutputCompression {
         return program + (arguments.isEmpty() ? "" : " " + arguments) + " -c -";
     }
 
+    /**
+     * Whether a block of output can be compressed on its own, off the writing thread: gzip (a
+     * member), Zstandard and LZ4 (a frame) can; plain text and programs cannot.
+     */
+    boolean compressesBlocks() {
+        return kind == Kind.GZIP || kind == Kind.ZSTD || kind == Kind.LZ4;
+    }
+
+    /**
+     * Appends {@code data[0, length)} to {@code out} as one complete gzip member or frame; a file of
+     * such blocks decodes to the blocks' data in order. An empty block is a valid empty file.
+     */
+    void compressBlock(byte[] data, int length, ByteBuilder out) throws IOException {
+        try (OutputStream block = wrap(out.asOutputStream())) {
+            block.write(data, 0, length);
+        }
+    }
+
     /** Whether the output goes through an external program. */
     boolean usesProgram() {
         return kind == Kind.PROGRAM;

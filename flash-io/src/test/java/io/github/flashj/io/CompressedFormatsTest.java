@@ -170,6 +170,26 @@ class CompressedFormatsTest {
         }
     }
 
+    @Test
+    void gzipOutputOfManyBatchesOnManyWorkers_readsBackWithZcat() throws Exception {
+        byte[][] mates = fastq(2000, 6);
+        Path a = Files.write(tmp.resolve("a.fq"), mates[0]);
+        Path b = Files.write(tmp.resolve("b.fq"), mates[1]);
+        Path plainDir = Files.createDirectory(tmp.resolve("plain"));
+        merge(FastqInputs.pairedFiles(a, b), plainDir, OutputCompression.none());
+        Path out = Files.createDirectory(tmp.resolve("gz"));
+        FlashOutput sink = FlashOutput.builder().directory(out.toString()).gzip().build();
+        FlashJob.builder().source(FastqInputs.pairedFiles(a, b)).sink(sink).maxOverlap(100).workers(4).batchSize(7)
+                .build().run();
+        String[] names = {"out.extendedFrags.fastq", "out.notCombined_1.fastq", "out.notCombined_2.fastq"};
+        for (int k = 0; k < names.length; k++) {
+            Process zcat = new ProcessBuilder("zcat", out.resolve(names[k] + ".gz").toString()).start();
+            byte[] decoded = zcat.getInputStream().readAllBytes();
+            assertEquals(0, zcat.waitFor(), names[k]);
+            assertArrayEquals(Files.readAllBytes(plainDir.resolve(names[k])), decoded, names[k]);
+        }
+    }
+
     /** Lets several frames be written to one stream. */
     private static final class NonClosing extends java.io.FilterOutputStream {
         NonClosing(OutputStream out) {
