@@ -144,7 +144,7 @@ final class OutputChannel {
     }
 
     /** Standard output must stay open after the run; closing this stream only flushes it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    static final class NonClosing extends java.io.FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }

@@ -63,7 +63,7 @@ class CompressedFormatsTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int step = (data.length + frames - 1) / frames;
         for (int from = 0; from < data.length; from += step) {
-            try (OutputStream out = codec.apply(new NonClosing(bytes))) {
+            try (OutputStream out = codec.apply(new OutputChannel.NonClosing(bytes))) {
                 out.write(data, from, Math.min(step, data.length - from));
             }
         }
@@ -187,23 +187,6 @@ class CompressedFormatsTest {
             byte[] decoded = zcat.getInputStream().readAllBytes();
             assertEquals(0, zcat.waitFor(), names[k]);
             assertArrayEquals(Files.readAllBytes(plainDir.resolve(names[k])), decoded, names[k]);
-        }
-    }
-
-    /** Lets several frames be written to one stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 }
