@@ -72,7 +72,7 @@ final class Pipeline {
             BatchMerger merger = new BatchMerger(kernel, params);
             threads.add(start("flashj-merge-" + w, () -> mergeLoop(merger)));
         }
-        StatisticsCollector statistics = new StatisticsCollector(params.maxOverlap());
+        StatisticsCollector statistics = new StatisticsCollector(params.maxOverlap(), started);
         long writeNanos = 0;
         try {
             writeNanos = commit(statistics);
@@ -245,7 +245,7 @@ final class Pipeline {
             if (ready != null && ready.id() == next) {
                 pending[slot] = null;
                 waiting--;
-                statistics.sampleDepths(toMerge.size(), waiting);
+                statistics.sampleDepths(System.nanoTime(), toMerge.size(), waiting);
                 long t0 = cpuNanos();
                 for (OrderedSink sink : sinks) {
                     sink.accept(ready);

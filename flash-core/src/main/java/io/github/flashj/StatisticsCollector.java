@@ -21,13 +21,14 @@ final class StatisticsCollector {
     private long reorderDepthSum;
     private int reorderDepthMax;
     private long commitWaitNanos;
-    private final long started = System.nanoTime();
+    private final long started;
     private long sampleInterval = 50_000_000L;
     private long nextSampleAt;
     private final java.util.ArrayList<JobStatistics.DepthSample> samples = new java.util.ArrayList<>();
 
-    StatisticsCollector(int maxOverlap) {
+    StatisticsCollector(int maxOverlap, long startNanoTime) {
         this.maxOverlap = maxOverlap;
+        this.started = startNanoTime;
     }
 
     void add(PairBatch batch) {
@@ -56,11 +57,11 @@ final class StatisticsCollector {
     }
 
     /**
-     * Records, at a commit, how many batches wait for a worker and how many merged batches wait
-     * for an earlier one to be committed first.
+     * Records, at a commit at {@code nanoTime} ({@link System#nanoTime()}), how many batches wait
+     * for a worker and how many merged batches wait for an earlier one to be committed first.
      */
-    void sampleDepths(int mergeQueue, int reorder) {
-        long now = System.nanoTime() - started;
+    void sampleDepths(long nanoTime, int mergeQueue, int reorder) {
+        long now = nanoTime - started;
         if (now >= nextSampleAt) {
             if (samples.size() == MAX_SAMPLES) {
                 // Keep every other sample and halve the rate: the series stays bounded and even.
