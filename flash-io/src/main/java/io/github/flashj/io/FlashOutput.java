@@ -215,6 +215,11 @@ public final class FlashOutput implements OrderedSink {
         open();
         if (workersCompress) {
             PreparedBatch p = prepared.remove(batch);
+            if (p == null) {
+                // Driven without a pipeline: prepare here, in order.
+                prepare(batch);
+                p = prepared.remove(batch);
+            }
             for (int c = 0; c < channels.size(); c++) {
                 channels.get(c).write(p.packed[c]);
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
 import io.github.flashj.FlashJob;
+import io.github.flashj.PairBatch;
 import io.github.flashj.PairSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import net.jpountz.lz4.LZ4FrameInputStream;
 import net.jpountz.lz4.LZ4FrameOutputStream;
 import org.junit.jupiter.api.Test;
@@ -187,6 +189,25 @@ class CompressedFormatsTest {
             byte[] decoded = zcat.getInputStream().readAllBytes();
             assertEquals(0, zcat.waitFor(), names[k]);
             assertArrayEquals(Files.readAllBytes(plainDir.resolve(names[k])), decoded, names[k]);
+        }
+    }
+
+    @Test
+    void compressedOutputDrivenWithoutAPipeline_stillWritesEveryBatch() throws IOException {
+        Path out = Files.createDirectory(tmp.resolve("direct"));
+        FlashOutput sink = FlashOutput.builder().directory(out.toString()).gzip().histograms(false).build();
+        // A batch that no worker merged or prepared: its pair is "not combined".
+        PairBatch batch = new PairBatch(4, 33);
+        byte[] tag = "r/1".getBytes(StandardCharsets.US_ASCII);
+        byte[] seq = "ACGTACGTAC".getBytes(StandardCharsets.US_ASCII);
+        byte[] qual = "IIIIIIIIII".getBytes(StandardCharsets.US_ASCII);
+        batch.appendRead(tag, 0, 3, seq, 0, qual, 0, 10);
+        batch.appendRead(tag, 0, 3, seq, 0, qual, 0, 10);
+        sink.accept(batch);
+        // Without histograms, completing needs no statistics.
+        sink.complete(null);
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(out.resolve("out.notCombined_1.fastq.gz")))) {
+            assertEquals("@r/1\nACGTACGTAC\n+\nIIIIIIIIII\n", new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         }
     }
 }
