@@ -191,17 +191,8 @@ public final class FlashOutput implements OrderedSink {
             p = new PreparedBatch();
         }
         p.clear();
-        int phred = batch.phredOffset();
-        int second = uncombinedName2 != null ? 2 : 1;
-        for (int i = 0, n = batch.size(); i < n; i++) {
-            byte outcome = batch.outcome(i);
-            if (outcome == PairBatch.INNIE || outcome == PairBatch.OUTIE) {
-                appendMergedFastq(p.text[0], batch, i, phred);
-            } else if (outcome == PairBatch.NOT_COMBINED && uncombinedName1 != null) {
-                appendFastq(p.text[1], batch, i, 0, phred);
-                appendFastq(p.text[second], batch, i, 1, phred);
-            }
-        }
+        formatFastq(batch, p.text[0], uncombinedName1 != null ? p.text[1] : null,
+                p.text[uncombinedName2 != null ? 2 : 1]);
         for (int c = 0; c < PreparedBatch.FILES; c++) {
             if (p.text[c].length() > 0) {
                 compression.compressBlock(p.text[c].array(), p.text[c].length(), p.packed[c]);
@@ -226,17 +217,13 @@ public final class FlashOutput implements OrderedSink {
             pool.offer(p);
             return;
         }
-        int phred = batch.phredOffset();
-        for (int i = 0, n = batch.size(); i < n; i++) {
-            byte outcome = batch.outcome(i);
-            if (format == Format.TAB_DELIMITED) {
-                tabOrder.add(combined.buffer(), batch, i, phred);
-            } else if (outcome == PairBatch.INNIE || outcome == PairBatch.OUTIE) {
-                appendMergedFastq(combined.buffer(), batch, i, phred);
-            } else if (outcome == PairBatch.NOT_COMBINED && uncombined1 != null) {
-                appendFastq(uncombined1.buffer(), batch, i, 0, phred);
-                appendFastq((uncombined2 != null ? uncombined2 : uncombined1).buffer(), batch, i, 1, phred);
+        if (format == Format.TAB_DELIMITED) {
+            for (int i = 0, n = batch.size(); i < n; i++) {
+                tabOrder.add(combined.buffer(), batch, i, batch.phredOffset());
             }
+        } else {
+            ByteBuilder mate1 = uncombined1 != null ? uncombined1.buffer() : null;
+            formatFastq(batch, combined.buffer(), mate1, uncombined2 != null ? uncombined2.buffer() : mate1);
         }
         for (OutputChannel c : channels) {
             c.flushBuffer();
@@ -282,6 +269,24 @@ public final class FlashOutput implements OrderedSink {
                 Files.deleteIfExists(Path.of(name));
             } catch (IOException | UncheckedIOException ignored) {
                 // Best effort: the run has already failed with its own error.
+            }
+        }
+    }
+
+    /**
+     * Formats a batch as FASTQ: merged reads into {@code merged}, the mates of pairs not merged into
+     * {@code mate1} and {@code mate2} (the same buffer when interleaved; dropped when {@code mate1}
+     * is null, as with {@code -c}).
+     */
+    private static void formatFastq(PairBatch batch, ByteBuilder merged, ByteBuilder mate1, ByteBuilder mate2) {
+        int phred = batch.phredOffset();
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            byte outcome = batch.outcome(i);
+            if (outcome == PairBatch.INNIE || outcome == PairBatch.OUTIE) {
+                appendMergedFastq(merged, batch, i, phred);
+            } else if (outcome == PairBatch.NOT_COMBINED && mate1 != null) {
+                appendFastq(mate1, batch, i, 0, phred);
+                appendFastq(mate2, batch, i, 1, phred);
             }
         }
     }

@@ -51,20 +51,10 @@ final class LineChunk {
         lines++;
     }
 
+    /** Copies one line, {@code src[from, to)}. */
     void add(byte[] src, int from, int to) {
-        int n = to - from;
-        if (length + n > data.length) {
-            data = Arrays.copyOf(data, Math.max(data.length * 2, length + n));
-        }
-        if (lines == start.length) {
-            start = Arrays.copyOf(start, lines * 2);
-            end = Arrays.copyOf(end, lines * 2);
-        }
-        System.arraycopy(src, from, data, length, n);
-        start[lines] = length;
-        end[lines] = length + n;
-        length += n;
-        lines++;
+        int at = append(src, from, to);
+        addLineAt(at, at + to - from);
     }
 
     /** The input's name for messages. */
@@ -95,11 +85,6 @@ final class LineChunk {
 
     /** The end of line {@code k} with trailing whitespace removed. */
     int trimmedEnd(int k) {
-        int s = start[k];
-        int e = end[k];
-        while (e > s && LineSource.isSpace(data[e - 1])) {
-            e--;
-        }
-        return e;
+        return LineSource.trimmedEnd(data, start[k], end[k]);
     }
 }

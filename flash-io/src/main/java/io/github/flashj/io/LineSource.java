@@ -125,7 +125,16 @@ final class LineSource implements Closeable {
         return -1;
     }
 
-    static boolean isSpace(byte b) {
+    /** The end of {@code b[start, end)} with trailing whitespace removed. */
+    static int trimmedEnd(byte[] b, int start, int end) {
+        int e = end;
+        while (e > start && isSpace(b[e - 1])) {
+            e--;
+        }
+        return e;
+    }
+
+    private static boolean isSpace(byte b) {
         return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0x0b || b == 0x0c;
     }
 

@@ -107,12 +107,8 @@ final class TabDelimitedReader implements PairSource {
                 if (n == fieldStart.length) {
                     return n;
                 }
-                int e = k;
-                while (e > s && LineSource.isSpace(b[e - 1])) {
-                    e--;
-                }
                 fieldStart[n] = s;
-                fieldEnd[n] = e;
+                fieldEnd[n] = LineSource.trimmedEnd(b, s, k);
                 n++;
                 s = k + 1;
             }
