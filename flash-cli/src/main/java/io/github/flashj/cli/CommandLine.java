@@ -326,17 +326,18 @@ final class CommandLine {
     }
 
     private int positive(String v, String what, String option) throws FatalException {
-        Long n = strtol(v);
-        if (n == null || (int) (long) n <= 0) {
-            throw new FatalException(what + " must be a positive integer!  Please check option -" + option + ".");
-        }
-        return (int) (long) n;
+        return atLeast(1, v, what + " must be a positive integer!  Please check option -" + option + ".");
     }
 
     private int nonNegative(String v, String what, String option) throws FatalException {
+        return atLeast(0, v, what + " must be a non-negative integer!  Please check option -" + option + ".");
+    }
+
+    /** The value as FLASH reads an int (strtol, then cut to 32 bits), or FLASH's error below {@code min}. */
+    private static int atLeast(int min, String v, String message) throws FatalException {
         Long n = strtol(v);
-        if (n == null || (int) (long) n < 0) {
-            throw new FatalException(what + " must be a non-negative integer!  Please check option -" + option + ".");
+        if (n == null || (int) (long) n < min) {
+            throw new FatalException(message);
         }
         return (int) (long) n;
     }
