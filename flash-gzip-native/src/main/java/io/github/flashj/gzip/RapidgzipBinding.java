@@ -1,0 +1,57 @@
+package io.github.flashj.gzip;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The native methods of libflashj-rapidgzip (src/main/native/flashj_rapidgzip.cpp). Callable only
+ * once {@link NativeLibrary#available()} is true. Every method reports a native failure as an
+ * IOException carrying rapidgzip's or ISA-L's message, without the file's name.
+ */
+final class RapidgzipBinding {
+    private RapidgzipBinding() {
+    }
+
+    /** rapidgzip's version, e.g. {@code 0.16.1}. */
+    static native String version();
+
+    /**
+     * Opens a gzip file for parallel decoding.
+     *
+     * @param path the path in the platform's file-name encoding
+     * @param parallelism decoder threads, 0 for one per core
+     * @param keepIndex whether to keep the seek points needed to seek back and to export an index
+     * @return a handle for the other methods, to be {@linkplain #close closed} exactly once
+     */
+    static native long open(byte[] path, int parallelism, boolean keepIndex) throws java.io.IOException;
+
+    /** Decodes up to {@code length} bytes into the start of a direct buffer; 0 at the end. */
+    static native int read(long handle, ByteBuffer direct, int length) throws java.io.IOException;
+
+    /** Moves to a decompressed offset; returns the new offset. */
+    static native long seek(long handle, long offset) throws java.io.IOException;
+
+    /** The current decompressed offset. */
+    static native long tell(long handle) throws java.io.IOException;
+
+    /** The decompressed size, or -1 while it is not yet known. */
+    static native long size(long handle) throws java.io.IOException;
+
+    /** Reads seek points from an index file (indexed_gzip or gztool format). */
+    static native void importIndex(long handle, byte[] path) throws java.io.IOException;
+
+    /** Writes the seek points found so far to an index file (indexed_gzip format). */
+    static native void exportIndex(long handle, byte[] path) throws java.io.IOException;
+
+    /** Stops the decoder threads and frees the reader. */
+    static native void close(long handle) throws java.io.IOException;
+
+    /**
+     * Compresses {@code input[offset, offset + length)} with ISA-L into one gzip member at
+     * {@code output[outputOffset, outputOffset + outputLength)}.
+     *
+     * @param level ISA-L's level, 0 to 3
+     * @return the member's size, or -1 when it does not fit
+     */
+    static native int compressMember(byte[] input, int offset, int length, byte[] output, int outputOffset,
+            int outputLength, int level) throws java.io.IOException;
+}

@@ -1,0 +1,327 @@
+package io.github.flashj.gzip;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A gzip file's decompressed bytes, decoded in parallel by rapidgzip where the native library loads,
+ * and by {@code java.util.zip} where it does not; both give the same bytes. Reads multi-member gzip
+ * and BGZF; every decoding error is a {@link GzipFormatException} naming the file.
+ *
+ * <pre>{@code
+ * try (SeekableGzipInputStream in = SeekableGzipInputStream.open(Path.of("reads.fastq.gz"), 4, true)) {
+ *     in.seek(1_000_000);
+ *     int b = in.read();
+ *     in.exportIndex(Path.of("reads.fastq.gz.gzidx"));  // later runs: in.importIndex(...) first
+ * }
+ * }</pre>
+ *
+ * <p>An index (indexed_gzip format) records seek points: importing one before reading lets
+ * rapidgzip decode a file in parallel without first searching it for deflate blocks, and makes
+ * seeks cheap. Index export and import need the native library: {@link #nativeAvailable()}.
+ * Not thread-safe.
+ */
+public abstract class SeekableGzipInputStream extends InputStream {
+    private static final Logger LOG = LoggerFactory.getLogger(SeekableGzipInputStream.class);
+
+    /** Which decoder a stream uses. */
+    public enum Decoder {
+        /** rapidgzip through FlashJ's JNI binding, with ISA-L. */
+        RAPIDGZIP,
+        /** java.util.zip, on the reading thread. */
+        JAVA
+    }
+
+    final String name;
+
+    SeekableGzipInputStream(String name) {
+        this.name = name;
+    }
+
+    /**
+     * Opens a gzip file.
+     *
+     * @param parallelism decoder threads for rapidgzip, 0 for one per core (the Java path uses one)
+     * @param keepSeekPoints whether to keep what {@link #seek} backwards and {@link #exportIndex} need;
+     *     without, rapidgzip frees each chunk's window once decoded
+     */
+    public static SeekableGzipInputStream open(Path file, int parallelism, boolean keepSeekPoints) throws IOException {
+        Objects.requireNonNull(file, "file");
+        if (parallelism < 0) {
+            throw new IllegalArgumentException("parallelism must be 0 or more, not " + parallelism);
+        }
+        return open(file, parallelism, keepSeekPoints, NativeLibrary.available());
+    }
+
+    /** Opens with the given decoder: tests compare the two on the same files. */
+    static SeekableGzipInputStream open(Path file, int parallelism, boolean keepSeekPoints, boolean useNative)
+            throws IOException {
+        String name = file.toString();
+        if (useNative) {
+            LOG.info("Decoding {} with rapidgzip {} (native, ISA-L, {} threads)", name, NativeLibrary.version(),
+                    parallelism == 0 ? Runtime.getRuntime().availableProcessors() : parallelism);
+            return new Native(file, parallelism, keepSeekPoints);
+        }
+        LOG.info("Decoding {} with java.util.zip", name);
+        return new Java(file);
+    }
+
+    /** Whether the native library loaded, so that streams decode with rapidgzip and indexes work. */
+    public static boolean nativeAvailable() {
+        return NativeLibrary.available();
+    }
+
+    /** Why the native library is not used, or null when it is. */
+    public static String nativeUnavailableReason() {
+        return NativeLibrary.unavailableReason();
+    }
+
+    /** The decoder of this stream. */
+    public abstract Decoder decoder();
+
+    /** Moves to a decompressed offset (at most the decompressed size). */
+    public abstract void seek(long offset) throws IOException;
+
+    /** The decompressed offset of the next byte read. */
+    public abstract long position() throws IOException;
+
+    /**
+     * Reads the seek points of an index written by {@link #exportIndex} (or by rapidgzip, indexed_gzip
+     * or gztool) for this file.
+     *
+     * @throws UnsupportedOperationException when the native library is not loaded
+     */
+    public abstract void importIndex(Path index) throws IOException;
+
+    /**
+     * Writes the seek points found so far to an index file: after reading the whole file, they cover
+     * all of it.
+     *
+     * @throws UnsupportedOperationException when the native library is not loaded
+     */
+    public abstract void exportIndex(Path index) throws IOException;
+
+    private final byte[] one = new byte[1];
+
+    @Override
+    public int read() throws IOException {
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    GzipFormatException corrupt(IOException e) {
+        return new GzipFormatException(name, "gzip data cannot be decoded (" + e.getMessage() + ")", e);
+    }
+
+    static byte[] nativePath(Path path) {
+        return path.toAbsolutePath().toString().getBytes(java.nio.charset.Charset.forName(
+                System.getProperty("sun.jnu.encoding", "UTF-8")));
+    }
+
+    /** rapidgzip: a handle to the native reader and a direct buffer it decodes into. */
+    private static final class Native extends SeekableGzipInputStream {
+        private static final int BUFFER = 1 << 20;
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+        private long handle;
+        private long bufferStart;
+        private boolean ended;
+
+        Native(Path file, int parallelism, boolean keepSeekPoints) throws IOException {
+            super(file.toString());
+            try {
+                handle = RapidgzipBinding.open(nativePath(file), parallelism, keepSeekPoints);
+            } catch (IOException e) {
+                throw corrupt(e);
+            }
+            buffer.limit(0);
+        }
+
+        @Override
+        public Decoder decoder() {
+            return Decoder.RAPIDGZIP;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            if (!buffer.hasRemaining() && !refill()) {
+                return -1;
+            }
+            int n = Math.min(len, buffer.remaining());
+            buffer.get(b, off, n);
+            return n;
+        }
+
+        private boolean refill() throws IOException {
+            ensureOpen();
+            if (ended) {
+                return false;
+            }
+            bufferStart += buffer.limit();
+            buffer.clear();
+            int n;
+            try {
+                n = RapidgzipBinding.read(handle, buffer, BUFFER);
+            } catch (IOException e) {
+                throw corrupt(e);
+            }
+            buffer.limit(n);
+            ended = n == 0;
+            return n > 0;
+        }
+
+        @Override
+        public int available() {
+            return buffer.remaining();
+        }
+
+        @Override
+        public void seek(long offset) throws IOException {
+            ensureOpen();
+            if (offset < 0) {
+                throw new IllegalArgumentException("offset must not be negative: " + offset);
+            }
+            if (offset >= bufferStart && offset <= bufferStart + buffer.limit()) {
+                buffer.position((int) (offset - bufferStart));
+                return;
+            }
+            try {
+                bufferStart = RapidgzipBinding.seek(handle, offset);
+            } catch (IOException e) {
+                throw corrupt(e);
+            }
+            buffer.limit(0);
+            ended = false;
+        }
+
+        @Override
+        public long position() throws IOException {
+            ensureOpen();
+            return bufferStart + buffer.position();
+        }
+
+        @Override
+        public void importIndex(Path index) throws IOException {
+            ensureOpen();
+            try {
+                RapidgzipBinding.importIndex(handle, nativePath(index));
+            } catch (IOException e) {
+                throw new IOException(name + ": cannot import the gzip index " + index + " (" + e.getMessage() + ")",
+                        e);
+            }
+        }
+
+        @Override
+        public void exportIndex(Path index) throws IOException {
+            ensureOpen();
+            try {
+                RapidgzipBinding.exportIndex(handle, nativePath(index));
+            } catch (IOException e) {
+                throw new IOException(name + ": cannot export the gzip index to " + index + " (" + e.getMessage()
+                        + ")", e);
+            }
+        }
+
+        private void ensureOpen() throws IOException {
+            if (handle == 0) {
+                throw new IOException(name + ": stream closed");
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (handle != 0) {
+                long h = handle;
+                handle = 0;
+                RapidgzipBinding.close(h);
+            }
+        }
+    }
+
+    /** java.util.zip: seeks forward by skipping, backward by decoding again from the start. */
+    private static final class Java extends SeekableGzipInputStream {
+        private final Path file;
+        private InputStream in;
+        private long position;
+
+        Java(Path file) throws IOException {
+            super(file.toString());
+            this.file = file;
+            in = GzipDecoding.open(new FileInputStream(file.toFile()), name);
+        }
+
+        @Override
+        public Decoder decoder() {
+            return Decoder.JAVA;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in.available();
+        }
+
+        @Override
+        public void seek(long offset) throws IOException {
+            if (offset < 0) {
+                throw new IllegalArgumentException("offset must not be negative: " + offset);
+            }
+            if (offset < position) {
+                in.close();
+                in = GzipDecoding.open(new FileInputStream(file.toFile()), name);
+                position = 0;
+            }
+            while (position < offset) {
+                long skipped = in.skip(offset - position);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        return;
+                    }
+                    skipped = 1;
+                }
+                position += skipped;
+            }
+        }
+
+        @Override
+        public long position() {
+            return position;
+        }
+
+        @Override
+        public void importIndex(Path index) {
+            throw noIndexes();
+        }
+
+        @Override
+        public void exportIndex(Path index) {
+            throw noIndexes();
+        }
+
+        private static UnsupportedOperationException noIndexes() {
+            return new UnsupportedOperationException(
+                    "gzip indexes need the native library, which is not used: " + NativeLibrary.unavailableReason());
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}

@@ -1,0 +1,231 @@
+// FlashJ's JNI binding: rapidgzip's ParallelGzipReader for decoding, ISA-L's stateless deflate
+// for writing gzip members. The Java side is io.github.flashj.gzip.RapidgzipBinding.
+//
+// Every C++ exception becomes a java.io.IOException carrying its message; the Java side adds the
+// file's name. A reader handle is used by one Java thread at a time.
+
+#include <jni.h>
+
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <filereader/Standard.hpp>
+#include <rapidgzip/ParallelGzipReader.hpp>
+#include <rapidgzip/rapidgzip.hpp>
+
+#include <igzip_lib.h>
+
+namespace {
+
+using Reader = rapidgzip::ParallelGzipReader<rapidgzip::ChunkData>;
+
+void throwIOException(JNIEnv* env, const char* message)
+{
+    if (env->ExceptionCheck()) {
+        return;
+    }
+    jclass type = env->FindClass("java/io/IOException");
+    if (type != nullptr) {
+        env->ThrowNew(type, message);
+    }
+}
+
+// Runs body, turning a C++ exception into a pending Java IOException and failed into the result.
+template<typename Result, typename Body>
+Result guarded(JNIEnv* env, Result failed, Body&& body)
+{
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        throwIOException(env, e.what());
+    } catch (...) {
+        throwIOException(env, "unknown error in the native gzip decoder");
+    }
+    return failed;
+}
+
+// A path handed over as the bytes the platform's file system uses.
+std::string pathOf(JNIEnv* env, jbyteArray path)
+{
+    const auto length = env->GetArrayLength(path);
+    std::string result(static_cast<size_t>(length), '\0');
+    env->GetByteArrayRegion(path, 0, length, reinterpret_cast<jbyte*>(result.data()));
+    return result;
+}
+
+Reader* readerOf(jlong handle)
+{
+    return reinterpret_cast<Reader*>(handle);
+}
+
+// ISA-L's level buffers, one per thread and level, reused across members.
+std::vector<uint8_t>& levelBuffer(int level)
+{
+    static const size_t sizes[] = { ISAL_DEF_LVL0_DEFAULT, ISAL_DEF_LVL1_DEFAULT, ISAL_DEF_LVL2_DEFAULT,
+                                    ISAL_DEF_LVL3_DEFAULT };
+    thread_local std::vector<uint8_t> buffers[ISAL_DEF_MAX_LEVEL + 1];
+    auto& buffer = buffers[level];
+    if (buffer.empty()) {
+        buffer.resize(sizes[level]);
+    }
+    return buffer;
+}
+
+}  // namespace
+
+extern "C" {
+
+// rapidgzip reports some failures on std::cerr before throwing; the exception carries them to
+// Java, where they are reported once with the file's name. The C++ runtime is linked statically
+// and privately, so this silences only this library's std::cerr.
+JNIEXPORT jint JNICALL
+JNI_OnLoad(JavaVM*, void*)
+{
+    std::cerr.rdbuf(nullptr);
+    return JNI_VERSION_1_8;
+}
+
+JNIEXPORT jstring JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_version(JNIEnv* env, jclass)
+{
+    return env->NewStringUTF(rapidgzip::VERSION_STRING.c_str());
+}
+
+JNIEXPORT jlong JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_open(JNIEnv* env, jclass, jbyteArray path, jint parallelism,
+                                                 jboolean keepIndex)
+{
+    const auto file = pathOf(env, path);
+    return guarded<jlong>(env, 0, [&] {
+        auto reader = std::make_unique<Reader>(std::make_unique<rapidgzip::StandardFileReader>(file),
+                                               static_cast<size_t>(parallelism));
+        reader->setCRC32Enabled(true);
+        reader->setKeepIndex(keepIndex == JNI_TRUE);
+        return reinterpret_cast<jlong>(reader.release());
+    });
+}
+
+JNIEXPORT jint JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_read(JNIEnv* env, jclass, jlong handle, jobject buffer, jint length)
+{
+    auto* target = static_cast<char*>(env->GetDirectBufferAddress(buffer));
+    if (target == nullptr) {
+        throwIOException(env, "the read buffer is not a direct buffer");
+        return -1;
+    }
+    return guarded<jint>(env, -1, [&] {
+        return static_cast<jint>(readerOf(handle)->read(-1, target, static_cast<size_t>(length)));
+    });
+}
+
+JNIEXPORT jlong JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_seek(JNIEnv* env, jclass, jlong handle, jlong offset)
+{
+    return guarded<jlong>(env, -1, [&] {
+        return static_cast<jlong>(readerOf(handle)->seek(static_cast<long long int>(offset), SEEK_SET));
+    });
+}
+
+JNIEXPORT jlong JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_tell(JNIEnv* env, jclass, jlong handle)
+{
+    return guarded<jlong>(env, -1, [&] { return static_cast<jlong>(readerOf(handle)->tell()); });
+}
+
+JNIEXPORT jlong JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_size(JNIEnv* env, jclass, jlong handle)
+{
+    return guarded<jlong>(env, -1, [&] {
+        const auto size = readerOf(handle)->size();
+        return size ? static_cast<jlong>(*size) : jlong(-1);
+    });
+}
+
+JNIEXPORT void JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_importIndex(JNIEnv* env, jclass, jlong handle, jbyteArray path)
+{
+    const auto file = pathOf(env, path);
+    guarded<int>(env, 0, [&] {
+        readerOf(handle)->importIndex(std::make_unique<rapidgzip::StandardFileReader>(file));
+        return 0;
+    });
+}
+
+JNIEXPORT void JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_exportIndex(JNIEnv* env, jclass, jlong handle, jbyteArray path)
+{
+    const auto file = pathOf(env, path);
+    guarded<int>(env, 0, [&] {
+        std::unique_ptr<FILE, int (*)(FILE*)> out(std::fopen(file.c_str(), "wb"), &std::fclose);
+        if (!out) {
+            throw std::runtime_error("cannot open " + file + " for writing: " + std::strerror(errno));
+        }
+        const auto write = [&out, &file](const void* data, size_t size) {
+            if (std::fwrite(data, 1, size, out.get()) != size) {
+                throw std::runtime_error("cannot write " + file + ": " + std::strerror(errno));
+            }
+        };
+        readerOf(handle)->exportIndex(write);
+        if (std::fflush(out.get()) != 0) {
+            throw std::runtime_error("cannot write " + file + ": " + std::strerror(errno));
+        }
+        return 0;
+    });
+}
+
+JNIEXPORT void JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_close(JNIEnv* env, jclass, jlong handle)
+{
+    guarded<int>(env, 0, [&] {
+        delete readerOf(handle);
+        return 0;
+    });
+}
+
+// Compresses input[offset, offset + length) into one gzip member at output[outputOffset, outputOffset
+// + outputLength). Returns the member's size, or -1 when it does not fit.
+JNIEXPORT jint JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_compressMember(JNIEnv* env, jclass, jbyteArray input, jint offset,
+                                                           jint length, jbyteArray output, jint outputOffset,
+                                                           jint outputLength, jint level)
+{
+    auto& levelBuf = levelBuffer(level);
+    auto* in = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(input, nullptr));
+    auto* out = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(output, nullptr));
+    if (in == nullptr || out == nullptr) {
+        if (out != nullptr) {
+            env->ReleasePrimitiveArrayCritical(output, out, JNI_ABORT);
+        }
+        if (in != nullptr) {
+            env->ReleasePrimitiveArrayCritical(input, in, JNI_ABORT);
+        }
+        return -1;
+    }
+    isal_zstream stream;
+    isal_deflate_stateless_init(&stream);
+    stream.next_in = in + offset;
+    stream.avail_in = static_cast<uint32_t>(length);
+    stream.next_out = out + outputOffset;
+    stream.avail_out = static_cast<uint32_t>(outputLength);
+    stream.level = static_cast<uint32_t>(level);
+    stream.level_buf = levelBuf.data();
+    stream.level_buf_size = static_cast<uint32_t>(levelBuf.size());
+    stream.gzip_flag = IGZIP_GZIP;
+    stream.end_of_stream = 1;
+    stream.flush = NO_FLUSH;
+    const int status = isal_deflate_stateless(&stream);
+    const jint written = status == COMP_OK ? static_cast<jint>(stream.total_out) : -1;
+    env->ReleasePrimitiveArrayCritical(output, out, 0);
+    env->ReleasePrimitiveArrayCritical(input, in, JNI_ABORT);
+    if (status != COMP_OK && status != STATELESS_OVERFLOW) {
+        throwIOException(env, ("ISA-L deflate failed with status " + std::to_string(status)).c_str());
+    }
+    return written;
+}
+
+}  // extern "C"

@@ -1,0 +1,210 @@
+package io.github.flashj.gzip;
+
+import static io.github.flashj.gzip.GzipDecodingTest.bgzfMember;
+import static io.github.flashj.gzip.GzipDecodingTest.concat;
+import static io.github.flashj.gzip.GzipDecodingTest.gzip;
+import static io.github.flashj.gzip.GzipDecodingTest.text;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.flashj.gzip.SeekableGzipInputStream.Decoder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The same files through rapidgzip and through java.util.zip: same bytes, same seeks, errors that
+ * name the file. The native cases skip where the library is absent, unless the build requires it.
+ */
+class SeekableGzipInputStreamTest {
+    @TempDir
+    Path dir;
+
+    /** About 12 MB of FASTQ, enough for rapidgzip to decode chunks in parallel. */
+    private static final byte[] LARGE = text(60_000, 7);
+    private static byte[] largeGzip;
+
+    /** LARGE compressed at zlib's default level, made once: the compression takes a second. */
+    private static synchronized byte[] largeGzip() throws IOException {
+        if (largeGzip == null) {
+            largeGzip = gzip(LARGE);
+        }
+        return largeGzip.clone();
+    }
+
+    static void assumeDecoder(Decoder decoder) {
+        if (decoder == Decoder.RAPIDGZIP) {
+            assumeTrue(SeekableGzipInputStream.nativeAvailable(),
+                    () -> "native library unavailable: " + SeekableGzipInputStream.nativeUnavailableReason());
+        }
+    }
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, bytes);
+        return file;
+    }
+
+    private static SeekableGzipInputStream open(Path file, Decoder decoder) throws IOException {
+        return SeekableGzipInputStream.open(file, 2, true, decoder == Decoder.RAPIDGZIP);
+    }
+
+    private static byte[] decode(Path file, Decoder decoder) throws IOException {
+        try (SeekableGzipInputStream in = open(file, decoder)) {
+            assertEquals(decoder, in.decoder());
+            return in.readAllBytes();
+        }
+    }
+
+    /** Compressed with many small deflate blocks at level 1, as fast compressors write them. */
+    private static byte[] gzipFast(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes, 1 << 16) {
+            {
+                def.setLevel(1);
+            }
+        }) {
+            out.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void theLibraryLoadsWhereTheBuildRequiresIt() {
+        assumeTrue(Boolean.getBoolean("flashj.requireNative"), "flashj.requireNative is not set");
+        assertTrue(SeekableGzipInputStream.nativeAvailable(), SeekableGzipInputStream::nativeUnavailableReason);
+        assertEquals("0.16.1", NativeLibrary.version());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decoder.class)
+    void decodesALargeFileAsJavaUtilZipDoes(Decoder decoder) throws IOException {
+        assumeDecoder(decoder);
+        assertArrayEquals(LARGE, decode(write("large.fq.gz", largeGzip()), decoder));
+        assertArrayEquals(LARGE, decode(write("fast.fq.gz", gzipFast(LARGE)), decoder));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decoder.class)
+    void decodesMultiMemberBgzfAndEmptyMembers(Decoder decoder) throws IOException {
+        assumeDecoder(decoder);
+        byte[] a = text(3000, 1);
+        byte[] b = text(5, 2);
+        ByteArrayOutputStream bgzf = new ByteArrayOutputStream();
+        for (int off = 0; off < a.length; off += 60000) {
+            bgzf.writeBytes(bgzfMember(Arrays.copyOfRange(a, off, Math.min(a.length, off + 60000))));
+        }
+        bgzf.writeBytes(bgzfMember(new byte[0]));
+        assertArrayEquals(concat(a, b, a), decode(write("multi.gz", concat(gzip(a), gzip(b), gzipFast(a))), decoder));
+        assertArrayEquals(a, decode(write("bgzf.gz", bgzf.toByteArray()), decoder));
+        assertArrayEquals(new byte[0], decode(write("empty.gz", gzip(new byte[0])), decoder));
+        assertArrayEquals(b, decode(write("lead.gz", concat(gzip(new byte[0]), gzip(b))), decoder));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decoder.class)
+    void seeksForwardAndBack(Decoder decoder) throws IOException {
+        assumeDecoder(decoder);
+        Path file = write("seek.gz", gzipFast(LARGE));
+        Random r = new Random(3);
+        try (SeekableGzipInputStream in = open(file, decoder)) {
+            for (int i = 0; i < 20; i++) {
+                int at = r.nextInt(LARGE.length - 100);
+                in.seek(at);
+                assertEquals(at, in.position());
+                assertArrayEquals(Arrays.copyOfRange(LARGE, at, at + 100), in.readNBytes(100));
+                assertEquals(at + 100, in.position());
+            }
+            in.seek(LARGE.length);
+            assertEquals(-1, in.read());
+        }
+    }
+
+    @Test
+    void anExportedIndexServesALaterReader() throws IOException {
+        assumeDecoder(Decoder.RAPIDGZIP);
+        Path file = write("indexed.gz", gzipFast(LARGE));
+        Path index = dir.resolve("indexed.gz.gzidx");
+        try (SeekableGzipInputStream in = open(file, Decoder.RAPIDGZIP)) {
+            assertArrayEquals(LARGE, in.readAllBytes());
+            in.exportIndex(index);
+        }
+        assertTrue(Files.size(index) > 0);
+        try (SeekableGzipInputStream in = open(file, Decoder.RAPIDGZIP)) {
+            in.importIndex(index);
+            in.seek(LARGE.length / 2);
+            assertArrayEquals(Arrays.copyOfRange(LARGE, LARGE.length / 2, LARGE.length), in.readAllBytes());
+        }
+        try (SeekableGzipInputStream in = SeekableGzipInputStream.open(file, 2, false, true)) {
+            in.importIndex(index);
+            assertArrayEquals(LARGE, in.readAllBytes());
+        }
+    }
+
+    @Test
+    void aBadIndexNamesTheFile() throws IOException {
+        assumeDecoder(Decoder.RAPIDGZIP);
+        Path file = write("bad-index.gz", largeGzip());
+        Path index = write("bad.gzidx", "not an index".getBytes());
+        try (SeekableGzipInputStream in = open(file, Decoder.RAPIDGZIP)) {
+            IOException e = assertThrows(IOException.class, () -> in.importIndex(index));
+            assertTrue(e.getMessage().startsWith(file + ": cannot import the gzip index " + index), e.getMessage());
+        }
+    }
+
+    @Test
+    void theJavaPathHasNoIndexes() throws IOException {
+        Path file = write("java.gz", gzip(text(10, 1)));
+        try (SeekableGzipInputStream in = open(file, Decoder.JAVA)) {
+            assertThrows(UnsupportedOperationException.class, () -> in.exportIndex(dir.resolve("x")));
+            assertThrows(UnsupportedOperationException.class, () -> in.importIndex(dir.resolve("x")));
+        }
+    }
+
+    private void assertCorrupt(byte[] gz, Decoder decoder) throws IOException {
+        Path file = write("bad.fq.gz", gz);
+        GzipFormatException e = assertThrows(GzipFormatException.class, () -> decode(file, decoder));
+        assertEquals(file.toString(), e.source());
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decoder.class)
+    void truncatedDataIsAGzipFormatException(Decoder decoder) throws IOException {
+        assumeDecoder(decoder);
+        byte[] gz = largeGzip();
+        assertCorrupt(Arrays.copyOf(gz, gz.length / 2), decoder);
+        assertCorrupt(Arrays.copyOf(gz, gz.length - 3), decoder);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decoder.class)
+    void crcFailureIsAGzipFormatException(Decoder decoder) throws IOException {
+        assumeDecoder(decoder);
+        byte[] gz = largeGzip();
+        gz[gz.length - 8] ^= 1;
+        assertCorrupt(gz, decoder);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decoder.class)
+    void corruptDeflateDataIsAGzipFormatException(Decoder decoder) throws IOException {
+        assumeDecoder(decoder);
+        byte[] gz = largeGzip();
+        for (int i = gz.length / 3; i < gz.length / 3 + 64; i++) {
+            gz[i] = (byte) 0xff;
+        }
+        assertCorrupt(gz, decoder);
+    }
+}
