@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing FlashJ needs, from Debian's packages:
-#   build: a JDK 17 and Maven;
+#   build: a JDK 17 and Maven; for flash-gzip-native's JNI library (rapidgzip with ISA-L, compiled
+#          from its PyPI sdist, which the build downloads with curl): g++, nasm, zlib headers;
 #   tests: Debian's flash (FLASH 1.2.11, the oracle), ART and its profiles, the lambda phage genome
 #          (bowtie2-examples), python3 (for ../shared/tools/make_edge_pairs.py), gzip.
 # Skips apt entirely when everything is already there. Runs apt through sudo when not root.
@@ -14,6 +15,10 @@ need() { # need COMMAND-OR-FILE PACKAGE...
 }
 need javac openjdk-17-jdk-headless
 need mvn maven
+need g++ g++
+need nasm nasm
+need curl curl
+need /usr/include/zlib.h zlib1g-dev
 need flash flash
 need art_illumina art-nextgen-simulation-tools
 need /usr/share/art-nextgen-simulation-tools/Illumina_profiles/HiSeq2500L150R1.txt art-nextgen-simulation-tools-profiles

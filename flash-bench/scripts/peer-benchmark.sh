@@ -29,6 +29,7 @@ if [ ! -s "$r1" ]; then
   head -n $((pairs * 4)) "$r1.tmp" > "$r1"; head -n $((pairs * 4)) "$r2.tmp" > "$r2"; rm -f "$r1.tmp" "$r2.tmp"
 fi
 echo "input: $(($(wc -l < "$r1") / 4)) pairs of 2x150 ($(du -h "$r1" | cut -f1) per mate), machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB"
+[ "$repeats" -gt 0 ] || exit 0  # REPEATS 0: only make the data (gzip-benchmark.sh does)
 
 declare -a names cmds
 add() { names+=("$1"); cmds+=("$2"); }

@@ -146,6 +146,21 @@ Java_io_github_flashj_gzip_RapidgzipBinding_size(JNIEnv* env, jclass, jlong hand
     });
 }
 
+// Where decoding ended in the compressed file, in bytes: the last entry of the block map once it
+// is complete (after the whole file has been read), -1 before.
+JNIEXPORT jlong JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_compressedEnd(JNIEnv* env, jclass, jlong handle)
+{
+    return guarded<jlong>(env, -1, [&] {
+        auto* reader = readerOf(handle);
+        if (!reader->blockOffsetsComplete()) {
+            return jlong(-1);
+        }
+        const auto offsets = reader->blockOffsets();
+        return offsets.empty() ? jlong(0) : static_cast<jlong>(offsets.rbegin()->first / 8U);
+    });
+}
+
 JNIEXPORT void JNICALL
 Java_io_github_flashj_gzip_RapidgzipBinding_importIndex(JNIEnv* env, jclass, jlong handle, jbyteArray path)
 {

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import org.jctools.queues.MpmcArrayQueue;
 import org.jctools.queues.MpscArrayQueue;
 import org.jctools.queues.SpmcArrayQueue;
 import org.jctools.queues.SpscArrayQueue;
@@ -20,6 +22,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One run: a reader thread fills batches, worker threads merge them, and the calling thread
  * commits them to the sinks strictly in id order.
+ *
+ * <p>A {@link ParallelPairSource} may ask for several producer threads instead of the one reader.
+ * Each producer takes a free batch first and only then the next chunk number, so the chunks not yet
+ * committed always fit the reorder ring; the queues the producers share are then multi-producer,
+ * multi-consumer queues. The run ends with the chunk before the first one a producer found past
+ * the end of the input.
  *
  * <p>Every queue is a bounded JCTools array queue and at most {@code inFlight} batches ever exist,
  * so memory is bounded whatever the input size: the reader waits for a recycled batch when all
@@ -38,8 +46,8 @@ final class Pipeline {
     private final int batchSize;
     private final int inFlight;
 
-    private final Queue<PairBatch> free;
-    private final Queue<PairBatch> toMerge;
+    private Queue<PairBatch> free;
+    private Queue<PairBatch> toMerge;
     private final Queue<PairBatch> merged;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean readingDone;
@@ -50,6 +58,15 @@ final class Pipeline {
     private long readNanos;
     private int batchesAllocated;
 
+    // Several producers (a ParallelPairSource asking for more than one).
+    private int producers = 1;
+    private final AtomicLong nextChunk = new AtomicLong();
+    /** The first chunk number past the end of the input, once a producer has found it. */
+    private final AtomicLong endChunk = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicInteger producersLeft = new AtomicInteger();
+    private final AtomicInteger sharedAllocated = new AtomicInteger();
+    private final AtomicLong sharedReadNanos = new AtomicLong();
+
     Pipeline(PairSource source, List<OrderedSink> sinks, MergeKernel kernel, MergeParameters params, int workers,
             int batchSize, int inFlight) {
         this.source = source;
@@ -59,15 +76,40 @@ final class Pipeline {
         this.workers = workers;
         this.batchSize = batchSize;
         this.inFlight = inFlight;
-        free = new SpscArrayQueue<>(inFlight);
-        toMerge = new SpmcArrayQueue<>(inFlight);
         merged = new MpscArrayQueue<>(inFlight);
     }
 
     JobStatistics run() throws Exception {
         long started = System.nanoTime();
+        if (source instanceof ParallelPairSource) {
+            try {
+                producers = Math.max(1, ((ParallelPairSource) source).producers(workers, batchSize));
+            } catch (Throwable e) {
+                try {
+                    source.close();
+                } catch (Throwable suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                for (OrderedSink sink : sinks) {
+                    sink.abort(e);
+                }
+                throw asException(e);
+            }
+        }
         List<Thread> threads = new ArrayList<>();
-        threads.add(start("flashj-reader", this::read));
+        if (producers == 1) {
+            free = new SpscArrayQueue<>(inFlight);
+            toMerge = new SpmcArrayQueue<>(inFlight);
+            threads.add(start("flashj-reader", this::read));
+        } else {
+            free = new MpmcArrayQueue<>(inFlight);
+            toMerge = new MpmcArrayQueue<>(inFlight);
+            producersLeft.set(producers);
+            ParallelPairSource parallel = (ParallelPairSource) source;
+            for (int p = 0; p < producers; p++) {
+                threads.add(start("flashj-reader-" + p, () -> produce(parallel)));
+            }
+        }
         for (int w = 0; w < workers; w++) {
             BatchMerger merger = new BatchMerger(kernel, params);
             threads.add(start("flashj-merge-" + w, () -> mergeLoop(merger)));
@@ -90,7 +132,7 @@ final class Pipeline {
             throw asException(error);
         }
         JobStatistics stats = statistics.finish(Duration.ofNanos(System.nanoTime() - started),
-                Duration.ofNanos(readNanos), Duration.ofNanos(parseNanos.get()), Duration.ofNanos(mergeNanos.get()),
+                Duration.ofNanos(readNanos + sharedReadNanos.get()), Duration.ofNanos(parseNanos.get()), Duration.ofNanos(mergeNanos.get()),
                 Duration.ofNanos(prepareNanos.get()), Duration.ofNanos(writeNanos));
         long completeStarted = System.nanoTime();
         try {
@@ -103,8 +145,8 @@ final class Pipeline {
             }
             throw asException(e);
         }
-        LOG.debug("{}; CPU: read {} ms, parse {} ms, merge {} ms and prepare output {} ms over {} workers, "
-                + "write {} ms, complete {} ms", stats, readNanos / 1_000_000, parseNanos.get() / 1_000_000,
+        LOG.debug("{}; CPU: read {} ms over {} producers, parse {} ms, merge {} ms and prepare output {} ms over {} "
+                + "workers, write {} ms, complete {} ms", stats, (readNanos + sharedReadNanos.get()) / 1_000_000, producers, parseNanos.get() / 1_000_000,
                 mergeNanos.get() / 1_000_000, prepareNanos.get() / 1_000_000, workers, writeNanos / 1_000_000,
                 (System.nanoTime() - completeStarted) / 1_000_000);
         return stats;
@@ -187,6 +229,81 @@ final class Pipeline {
         }
     }
 
+    /** One of several producers: fills chunks in any order until one is past the end of the input. */
+    private void produce(ParallelPairSource in) {
+        try {
+            while (!failed()) {
+                // A batch first, then the chunk number: the chunks not yet committed then never
+                // outnumber the batches, so they fit the reorder ring.
+                PairBatch batch = takeSharedFreeBatch();
+                if (batch == null) {
+                    return;
+                }
+                long chunk = nextChunk.getAndIncrement();
+                if (chunk >= endChunk.get()) {
+                    free.offer(batch);
+                    return;
+                }
+                batch.clear(chunk);
+                long t0 = cpuNanos();
+                boolean more = in.fillChunk(chunk, batch);
+                sharedReadNanos.addAndGet(cpuNanos() - t0);
+                if (batch.hasHalfPair()) {
+                    throw new IllegalStateException("the source left a pair half filled in chunk " + chunk);
+                }
+                if (batch.isEmpty()) {
+                    if (more) {
+                        throw new IllegalStateException("the source left chunk " + chunk
+                                + " empty but said that more chunks follow");
+                    }
+                    endChunk.accumulateAndGet(chunk, Math::min);
+                    free.offer(batch);
+                    return;
+                }
+                if (!more) {
+                    endChunk.accumulateAndGet(chunk + 1, Math::min);
+                }
+                while (!toMerge.offer(batch)) {
+                    if (failed()) {
+                        return;
+                    }
+                    idle();
+                }
+                if (!more) {
+                    return;
+                }
+            }
+        } catch (Exception e) {
+            fail(e);
+        } finally {
+            if (producersLeft.decrementAndGet() == 0) {
+                try {
+                    source.close();
+                } catch (Throwable e) {
+                    fail(e);
+                }
+                readingDone = true;
+            }
+        }
+    }
+
+    private PairBatch takeSharedFreeBatch() {
+        while (true) {
+            PairBatch batch = free.poll();
+            if (batch != null) {
+                return batch;
+            }
+            int allocated = sharedAllocated.get();
+            if (allocated < inFlight && sharedAllocated.compareAndSet(allocated, allocated + 1)) {
+                return new PairBatch(batchSize, params.phredOffset());
+            }
+            if (failed()) {
+                return null;
+            }
+            idle();
+        }
+    }
+
     private void mergeLoop(BatchMerger merger) {
         while (!failed()) {
             PairBatch batch = toMerge.poll();
@@ -257,7 +374,7 @@ final class Pipeline {
                 continue;
             }
             if (batch == null) {
-                if (readingDone && next == batchesRead) {
+                if (producers == 1 ? readingDone && next == batchesRead : next >= endChunk.get()) {
                     return nanos;
                 }
                 long t0 = System.nanoTime();

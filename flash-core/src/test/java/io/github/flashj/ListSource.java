@@ -51,7 +51,7 @@ final class ListSource implements PairSource {
         return next < pairs.size();
     }
 
-    private static void append(PairBatch batch, FastqRead read) {
+    static void append(PairBatch batch, FastqRead read) {
         byte[] tag = read.tag().getBytes(StandardCharsets.ISO_8859_1);
         int skip = tag.length > 0 && tag[0] == '@' ? 1 : 0;
         byte[] seq = read.sequence().getBytes(StandardCharsets.ISO_8859_1);

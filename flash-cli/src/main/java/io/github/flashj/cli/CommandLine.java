@@ -66,7 +66,10 @@ final class CommandLine {
             new Getopt.LongOption("ambiguous", false, "a"),
             new Getopt.LongOption("qual-eq-threshold", true, "E"),
             new Getopt.LongOption("batch-size", true, "batch-size"),
-            new Getopt.LongOption("in-flight", true, "in-flight"));
+            new Getopt.LongOption("in-flight", true, "in-flight"),
+            new Getopt.LongOption("producers", true, "producers"),
+            new Getopt.LongOption("gzip-threads", true, "gzip-threads"),
+            new Getopt.LongOption("gzip-index", true, "gzip-index"));
     private static final String SHORT_OPTIONS = "m:M:x:Op:r:f:s:IT:o:d:czt:qhvleaE:";
     /** FlashJ caps worker threads here: a huge {@code -t} would only exhaust the machine. */
     static final int MAX_WORKERS = 512;
@@ -110,6 +113,12 @@ final class CommandLine {
     Integer qualityTieThreshold;
     int batchSize = io.github.flashj.FlashJob.DEFAULT_BATCH_SIZE;
     int inFlight = -1;
+    /** Threads reading two plain mate files at once; 0 chooses by input size and threads. */
+    int producers;
+    /** rapidgzip's decoder threads per gzip input; 0 is one per core. */
+    int gzipThreads;
+    /** Where gzip indexes are written and reused; null for none. */
+    String gzipIndexDirectory;
     List<String> inputs = List.of();
     int computedMaxOverlap;
 
@@ -260,6 +269,18 @@ final class CommandLine {
                 if (inFlight < 2) {
                     throw new FatalException("In-flight batches must be at least 2!  Please check option --in-flight.");
                 }
+                break;
+            case "producers":
+                producers = nonNegative(v, "Producers", "-producers");
+                break;
+            case "gzip-threads":
+                gzipThreads = nonNegative(v, "Gzip threads", "-gzip-threads");
+                break;
+            case "gzip-index":
+                if (v.isEmpty()) {
+                    throw new FatalException("Gzip index directory cannot be empty!  Please check option --gzip-index.");
+                }
+                gzipIndexDirectory = v;
                 break;
             default:
                 throw new IllegalStateException("unhandled option " + o.key());

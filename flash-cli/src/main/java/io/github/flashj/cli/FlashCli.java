@@ -15,6 +15,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,9 +108,11 @@ public final class FlashCli {
                     + "\tUse tab-delimited output to preserve them.");
         }
         MergeParameters params = cl.mergeParameters();
-        PairSource source = cl.tabInput ? FastqInputs.tabDelimited(inputs.get(0))
-                : cl.interleavedInput ? FastqInputs.interleaved(inputs.get(0))
-                : FastqInputs.paired(inputs.get(0), inputs.get(1));
+        FastqInputs.Options reading = FastqInputs.options().producers(cl.producers).gzipThreads(cl.gzipThreads)
+                .gzipIndexDirectory(cl.gzipIndexDirectory == null ? null : Path.of(cl.gzipIndexDirectory));
+        PairSource source = cl.tabInput ? reading.tabDelimited(inputs.get(0))
+                : cl.interleavedInput ? reading.interleaved(inputs.get(0))
+                : reading.paired(inputs.get(0), inputs.get(1));
         FlashOutput output;
         try {
             output = output();

@@ -82,6 +82,12 @@ final class Help {
                 + "  --batch-size=NUM               read pairs per batch (" + io.github.flashj.FlashJob.DEFAULT_BATCH_SIZE + ")\n"
                 + "  --in-flight=NUM                most batches in memory at once (2 x threads, at\n"
                 + "                                 least 4)\n"
+                + "  --producers=NUM                threads reading two plain mate files at once\n"
+                + "                                 (0: chosen by input size and threads) (0)\n"
+                + "  --gzip-threads=NUM             rapidgzip decoder threads per gzip input (0: one\n"
+                + "                                 per processor) (0)\n"
+                + "  --gzip-index=DIR               keep gzip indexes in DIR: reuse INPUT.gzidx\n"
+                + "                                 found there, else write it after reading INPUT\n"
                 + "  -q, --quiet                    no informational messages\n"
                 + "  -h, --help                     this help\n"
                 + "  -v, --version                  the version\n";

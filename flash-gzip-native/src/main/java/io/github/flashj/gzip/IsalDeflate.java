@@ -16,6 +16,8 @@ public final class IsalDeflate {
      */
     public static final int DEFAULT_LEVEL = 1;
     private static final int MAX_LEVEL = 3;
+    private static final int OS_BYTE = 9;
+    private static final byte UNIX = 3;
 
     private IsalDeflate() {
     }
@@ -33,7 +35,7 @@ public final class IsalDeflate {
 
     /**
      * Compresses {@code input[offset, offset + length)} into one complete gzip member written at
-     * {@code output[outputOffset]}.
+     * {@code output[outputOffset]}, with the 10-byte header zlib writes on Unix.
      *
      * @param level 0 (fastest) to 3
      * @return the member's size, or -1 when it does not fit in {@code output}
@@ -49,7 +51,12 @@ public final class IsalDeflate {
         if (!available()) {
             throw new IllegalStateException("the native library is not loaded: " + NativeLibrary.unavailableReason());
         }
-        return RapidgzipBinding.compressMember(input, offset, length, output, outputOffset,
+        int size = RapidgzipBinding.compressMember(input, offset, length, output, outputOffset,
                 output.length - outputOffset, level);
+        if (size > 0) {
+            // ISA-L's header says "unknown OS" (255); zlib and gzip on Unix, and so flash -z, say 3.
+            output[outputOffset + OS_BYTE] = UNIX;
+        }
+        return size;
     }
 }

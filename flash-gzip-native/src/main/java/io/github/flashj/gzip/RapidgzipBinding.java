@@ -36,6 +36,9 @@ final class RapidgzipBinding {
     /** The decompressed size, or -1 while it is not yet known. */
     static native long size(long handle) throws java.io.IOException;
 
+    /** Where decoding ended in the compressed file, in bytes, once the whole file has been read; -1 before. */
+    static native long compressedEnd(long handle) throws java.io.IOException;
+
     /** Reads seek points from an index file (indexed_gzip or gztool format). */
     static native void importIndex(long handle, byte[] path) throws java.io.IOException;
 

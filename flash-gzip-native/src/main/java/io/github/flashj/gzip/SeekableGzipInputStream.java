@@ -4,6 +4,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -115,7 +116,7 @@ public abstract class SeekableGzipInputStream extends InputStream {
     }
 
     GzipFormatException corrupt(IOException e) {
-        return new GzipFormatException(name, "gzip data cannot be decoded (" + e.getMessage() + ")", e);
+        return new GzipFormatException(name, "gzip data is corrupt or truncated (" + e.getMessage() + ")", e);
     }
 
     static byte[] nativePath(Path path) {
@@ -127,12 +128,14 @@ public abstract class SeekableGzipInputStream extends InputStream {
     private static final class Native extends SeekableGzipInputStream {
         private static final int BUFFER = 1 << 20;
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+        private final long compressedSize;
         private long handle;
         private long bufferStart;
         private boolean ended;
 
         Native(Path file, int parallelism, boolean keepSeekPoints) throws IOException {
             super(file.toString());
+            compressedSize = Files.size(file);
             try {
                 handle = RapidgzipBinding.open(nativePath(file), parallelism, keepSeekPoints);
             } catch (IOException e) {
@@ -175,7 +178,28 @@ public abstract class SeekableGzipInputStream extends InputStream {
             }
             buffer.limit(n);
             ended = n == 0;
+            if (ended) {
+                checkEnd();
+            }
             return n > 0;
+        }
+
+        /**
+         * rapidgzip can end early without an error when a file is cut short inside a deflate block;
+         * decoding must have reached the file's last byte. (Unlike zlib and the Java path, rapidgzip
+         * also rejects bytes after the last member, so there is no trailing garbage to allow for.)
+         */
+        private void checkEnd() throws IOException {
+            long end;
+            try {
+                end = RapidgzipBinding.compressedEnd(handle);
+            } catch (IOException e) {
+                throw corrupt(e);
+            }
+            if (end != compressedSize) {
+                throw new GzipFormatException(name, "gzip data is truncated: decoding ended at byte " + end + " of "
+                        + compressedSize, null);
+            }
         }
 
         @Override

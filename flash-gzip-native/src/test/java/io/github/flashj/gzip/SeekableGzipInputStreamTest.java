@@ -184,8 +184,14 @@ class SeekableGzipInputStreamTest {
     void truncatedDataIsAGzipFormatException(Decoder decoder) throws IOException {
         assumeDecoder(decoder);
         byte[] gz = largeGzip();
-        assertCorrupt(Arrays.copyOf(gz, gz.length / 2), decoder);
-        assertCorrupt(Arrays.copyOf(gz, gz.length - 3), decoder);
+        for (int cut : new int[] {2, 5, 10, 11, 42, 85, 1000, 100_000, gz.length / 2, gz.length - 8, gz.length - 3}) {
+            assertCorrupt(Arrays.copyOf(gz, cut), decoder);
+        }
+        byte[] small = gzip(text(3, 1));
+        byte[] two = concat(gz, small);
+        for (int cut : new int[] {gz.length + 5, gz.length + 12, two.length - 1}) {
+            assertCorrupt(Arrays.copyOf(two, cut), decoder);
+        }
     }
 
     @ParameterizedTest

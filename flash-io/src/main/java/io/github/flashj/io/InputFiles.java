@@ -2,6 +2,7 @@ package io.github.flashj.io;
 
 import com.github.luben.zstd.ZstdInputStream;
 import io.github.flashj.gzip.GzipDecoding;
+import io.github.flashj.gzip.SeekableGzipInputStream;
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
@@ -11,20 +12,28 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.jpountz.lz4.LZ4FrameInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens inputs by name ({@code -} is standard input) and undoes the compression their magic bytes
- * show: gzip (and BGZF), Zstandard, LZ4 frames.
+ * show: gzip (and BGZF), Zstandard, LZ4 frames. Gzip regular files are decoded by rapidgzip in
+ * parallel where the native library loads; pipes, standard input and the rest by java.util.zip.
  */
 final class InputFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(InputFiles.class);
+
     /** The name used in messages for standard input. */
     static final String STDIN_NAME = "standard input";
+
+    /** The suffix of the gzip index kept for an input in the index directory. */
+    static final String INDEX_SUFFIX = ".gzidx";
 
     private InputFiles() {
     }
 
     /** Opens a path, or standard input for {@code -}; compression is recognised by its magic bytes. */
-    static InputStream open(String path) throws IOException {
+    static InputStream open(String path, GzipInput gzip) throws IOException {
         if ("-".equals(path)) {
             return decompress(System.in, STDIN_NAME);
         }
@@ -39,7 +48,82 @@ final class InputFiles {
                     : Files.isDirectory(p) ? "Is a directory" : "Permission denied";
             throw new FileNotFoundException("Failed to open \"" + path + "\" for reading: " + reason);
         }
-        return decompress(raw, path);
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        byte[] head = peek(in);
+        if (GzipDecoding.isGzip(head, head.length)) {
+            if (SeekableGzipInputStream.nativeAvailable() && Files.isRegularFile(Path.of(path))) {
+                in.close();
+                return openGzipFile(Path.of(path), gzip);
+            }
+            if (gzip.indexDirectory() != null) {
+                LOG.info("No gzip index for {}: indexes need rapidgzip, which reads regular files only "
+                        + "and only where the native library loads", path);
+            }
+        }
+        return decompress(in, path, head);
+    }
+
+    /**
+     * A gzip file through rapidgzip. With an index directory, an index left there by an earlier run
+     * is imported first, and one is written after the file has been read to its end.
+     */
+    private static InputStream openGzipFile(Path file, GzipInput gzip) throws IOException {
+        if (gzip.indexDirectory() == null) {
+            return SeekableGzipInputStream.open(file, gzip.threads(), false);
+        }
+        Path index = gzip.indexDirectory().resolve(file.getFileName() + INDEX_SUFFIX);
+        boolean reuse = Files.isRegularFile(index);
+        SeekableGzipInputStream in = SeekableGzipInputStream.open(file, gzip.threads(), true);
+        try {
+            if (reuse) {
+                in.importIndex(index);
+                LOG.info("Using the gzip index {}", index);
+            }
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return reuse ? in : new ExportIndexAtEnd(in, index);
+    }
+
+    private static byte[] peek(BufferedInputStream in) throws IOException {
+        in.mark(4);
+        byte[] head = in.readNBytes(4);
+        in.reset();
+        return head;
+    }
+
+    /** Writes the gzip index once the stream has been read to its end, when it is closed. */
+    private static final class ExportIndexAtEnd extends FilterInputStream {
+        private final SeekableGzipInputStream gzip;
+        private final Path index;
+        private boolean ended;
+
+        ExportIndexAtEnd(SeekableGzipInputStream in, Path index) {
+            super(in);
+            this.gzip = in;
+            this.index = index;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            ended |= n < 0;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (ended) {
+                    Files.createDirectories(index.getParent());
+                    gzip.exportIndex(index);
+                    LOG.info("Wrote the gzip index {}", index);
+                }
+            } finally {
+                in.close();
+            }
+        }
     }
 
     /** The name of an input for messages. */
@@ -50,11 +134,13 @@ final class InputFiles {
     /** Wraps a stream in the decoder its first bytes call for; plain data passes through. */
     static InputStream decompress(InputStream raw, String name) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        in.mark(4);
-        byte[] head = new byte[4];
-        int n = in.readNBytes(head, 0, head.length);
-        in.reset();
+        return decompress(in, name, peek(in));
+    }
+
+    private static InputStream decompress(BufferedInputStream in, String name, byte[] head) throws IOException {
+        int n = head.length;
         if (GzipDecoding.isGzip(head, n)) {
+            LOG.info("Decoding {} with java.util.zip", name);
             return GzipDecoding.open(in, name);
         }
         if (n == 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f

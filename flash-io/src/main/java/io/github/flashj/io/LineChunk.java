@@ -40,6 +40,29 @@ final class LineChunk {
         return at;
     }
 
+    /**
+     * Makes room for {@code n} more bytes after the current ones, for a reader that fills
+     * {@link #data()} itself and then calls {@link #grow(int)}.
+     *
+     * @return the array to write to, from offset {@link #length()}
+     */
+    byte[] room(int n) {
+        if (length + n > data.length) {
+            data = Arrays.copyOf(data, Math.max(data.length * 2, length + n));
+        }
+        return data;
+    }
+
+    /** Counts {@code n} bytes written into the room {@link #room(int)} made as part of this chunk. */
+    void grow(int n) {
+        length += n;
+    }
+
+    /** The number of bytes held. */
+    int length() {
+        return length;
+    }
+
     /** Marks a line already copied by {@link #append}: {@code [start, end)} in this chunk. */
     void addLineAt(int lineStart, int lineEnd) {
         if (lines == start.length) {

@@ -105,9 +105,12 @@ final class LineSource implements Closeable {
         }
     }
 
-    /** The first {@code \n} in {@code [from, to)}, eight bytes at a time; -1 when there is none. */
     private int indexOfNewline(int from, int to) {
-        byte[] b = buf;
+        return indexOfNewline(buf, from, to);
+    }
+
+    /** The first {@code \n} of {@code b[from, to)}, eight bytes at a time; -1 when there is none. */
+    static int indexOfNewline(byte[] b, int from, int to) {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long v = (long) LONGS.get(b, i) ^ NEWLINES;
@@ -123,6 +126,14 @@ final class LineSource implements Closeable {
             }
         }
         return -1;
+    }
+
+    /** How many of the eight bytes of {@code word} are {@code \n}. */
+    static int newlinesIn(long word) {
+        long v = word ^ NEWLINES;
+        // Exact zero-byte test (no borrow between bytes): high bit set only for bytes that were 0.
+        long t = ~(((v & ~HIGH_BITS) + ~HIGH_BITS) | v | ~HIGH_BITS);
+        return Long.bitCount(t);
     }
 
     /** The end of {@code b[start, end)} with trailing whitespace removed. */

@@ -19,8 +19,8 @@ final class MateFilesReader implements PairSource {
         this.mate2 = mate2;
     }
 
-    /** The raw input of one batch, kept with the batch across reuse. */
-    private static final class Chunks {
+    /** The raw input of one batch, kept with the batch across reuse (also by {@link SplitMateFilesReader}). */
+    static final class Chunks {
         final LineChunk lines1 = new LineChunk();
         final LineChunk lines2 = new LineChunk();
         final FastqRecordCursor records1 = new FastqRecordCursor();
@@ -43,7 +43,8 @@ final class MateFilesReader implements PairSource {
         return lines1 == wanted && lines2 == wanted;
     }
 
-    private static void parse(PairBatch batch) throws IOException {
+    /** Parses the two line chunks attached to the batch into pairs; the merge worker calls it. */
+    static void parse(PairBatch batch) throws IOException {
         Chunks c = (Chunks) batch.attachment();
         c.records1.reset(c.lines1);
         c.records2.reset(c.lines2);

@@ -1,6 +1,7 @@
 package io.github.flashj.io;
 
 import com.github.luben.zstd.ZstdOutputStream;
+import io.github.flashj.gzip.IsalDeflate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -28,7 +29,11 @@ public final class OutputCompression {
         return new OutputCompression(Kind.NONE, null, null);
     }
 
-    /** One gzip member per file, zlib level 6, as {@code flash -z} writes. */
+    /**
+     * Gzip, as {@code -z}. FASTQ output is compressed on the merge workers, one gzip member per batch,
+     * by ISA-L (level 1) where the native library loads and by zlib (level 6, as {@code flash -z})
+     * where it does not; other layouts are one zlib member per file.
+     */
     public static OutputCompression gzip() {
         return new OutputCompression(Kind.GZIP, null, null);
     }
@@ -103,6 +108,15 @@ public final class OutputCompression {
      * such blocks decodes to the blocks' data in order. An empty block is a valid empty file.
      */
     void compressBlock(byte[] data, int length, ByteBuilder out) throws IOException {
+        if (kind == Kind.GZIP && IsalDeflate.available()) {
+            byte[] room = out.reserve(IsalDeflate.maxMemberSize(length));
+            int size = IsalDeflate.compressMember(data, 0, length, room, out.length(), IsalDeflate.DEFAULT_LEVEL);
+            if (size < 0) {
+                throw new IllegalStateException("ISA-L's gzip member of " + length + " bytes overran its bound");
+            }
+            out.advance(size);
+            return;
+        }
         try (OutputStream block = wrap(out.asOutputStream())) {
             block.write(data, 0, length);
         }

@@ -300,7 +300,8 @@ class BadInputTest {
     void gzipCrcFailure() throws IOException {
         List<TestData.Pair> pairs = good();
         Path m2 = write(tmp.resolve("crc_2.fq"), mates2(pairs));
-        for (int k : new int[] {8, 5, 2}) {
+        // The CRC's bytes (the size after it is checked by the Java decoder only: GzipDecodingTest).
+        for (int k : new int[] {8, 7, 5}) {
             byte[] gz = gzip(mates1(pairs));
             gz[gz.length - k] ^= 0x10;
             Path m1 = write(tmp.resolve("crc" + k + "_1.fq.gz"), gz);

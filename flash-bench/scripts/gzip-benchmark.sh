@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Compressed FASTQ benchmark, in one run on the same files:
+#   1. decoding throughput of one .fq.gz: FlashJ's rapidgzip binding (2 threads) beside igzip,
+#      pigz -p 2 and gzip -d;
+#   2. merging .gz input: FlashJ -t 2 on plain and on .gz input, flash -t 2 on .gz input;
+#   3. writing -z: FlashJ -z -t 2 and flash -z -t 2 on plain input.
+# Checks that the merged output of every FlashJ run equals flash's (decompressed for -z).
+#
+# usage: flash-bench/scripts/gzip-benchmark.sh [PAIRS] [REPEATS]     (defaults: 2000000 3)
+#
+# Uses the ART pairs of peer-benchmark.sh (generated there first if missing) under $BENCH_DIR
+# (default /tmp/flashj-bench) and compresses them with gzip -6. Prints medians of wall time, CPU
+# and peak RSS (/usr/bin/time), and the ratios the issue's targets are stated in.
+# Needs: mvn package (bin/flashj, flash-bench/target/benchmarks.jar); Debian's flash, pigz, isal, time.
+set -euo pipefail
+pairs=${1:-2000000}
+repeats=${2:-3}
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+dir=${BENCH_DIR:-/tmp/flashj-bench}
+r1="$dir/art${pairs}_1.fq"; r2="$dir/art${pairs}_2.fq"
+if [ ! -s "$r1" ]; then
+  BENCH_DIR=$dir "$root/flash-bench/scripts/peer-benchmark.sh" "$pairs" 0 >/dev/null
+fi
+cd "$dir"
+for f in "$r1" "$r2"; do
+  [ -s "$f.gz" ] || gzip -6 -k -c "$f" > "$f.gz"
+done
+flashj="$root/bin/flashj"
+jar="$root/flash-bench/target/benchmarks.jar"
+echo "input: $pairs pairs of 2x150; $(du -h "$r1" | cut -f1) per mate, $(du -h "$r1.gz" | cut -f1) as .gz (gzip -6); $(nproc) cores"
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+declare -A wall cpu rss
+# timed NAME COMMAND: REPEATS runs, medians into wall/cpu/rss[NAME].
+timed() {
+  local name=$1 cmd=$2 w="" c="" m=""
+  for ((k = 0; k < repeats; k++)); do
+    rm -rf out-*; sync
+    /usr/bin/time -f "%e %U %S %M" -o time.txt bash -c "$cmd" >/dev/null 2>run.err || { echo "FAILED: $name"; cat run.err; exit 1; }
+    read -r e u s mem < time.txt
+    w+="$e"$'\n'; c+="$(echo "$u $s" | awk '{print $1 + $2}')"$'\n'; m+="$mem"$'\n'
+  done
+  wall[$name]=$(printf "%s" "$w" | median); cpu[$name]=$(printf "%s" "$c" | median); rss[$name]=$(printf "%s" "$m" | median)
+  printf "%-34s wall %7.2f s  cpu %7.2f s  rss %5d MB\n" "$name" "${wall[$name]}" "${cpu[$name]}" "$((${rss[$name]} / 1024))"
+}
+ratio() { awk -v a="${wall[$1]}" -v b="${wall[$2]}" 'BEGIN {printf "%.2f", a / b}'; }
+
+echo "== 1. decoding $r1.gz ($(du -h "$r1" | cut -f1) decompressed)"
+mb=$(awk -v b="$(stat -c %s "$r1")" 'BEGIN {print b / 1e6}')
+timed "flashj rapidgzip, 2 threads" "java -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 2"
+timed "flashj java.util.zip" "java -Dflashj.gzip.native=false -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 1"
+command -v igzip >/dev/null && timed "igzip -d" "igzip -d -c $r1.gz > /dev/null"
+command -v pigz >/dev/null && timed "pigz -d -p 2" "pigz -d -p 2 -c $r1.gz > /dev/null"
+timed "gzip -d" "gzip -d -c $r1.gz > /dev/null"
+for name in "flashj rapidgzip, 2 threads" "flashj java.util.zip" "igzip -d" "pigz -d -p 2" "gzip -d"; do
+  if [ -n "${wall[$name]:-}" ]; then
+    awk -v n="$name" -v mb="$mb" -v w="${wall[$name]}" 'BEGIN {printf "  %-30s %6.0f MB/s\n", n, mb / w}'
+  fi
+done
+
+echo "== 2. merging .gz input"
+timed "flashj -t 2 plain" "$flashj -q -t 2 -M 150 -d out-plain $r1 $r2"
+timed "flashj -t 2 .gz" "$flashj -q -t 2 -M 150 -d out-gz $r1.gz $r2.gz"
+timed "flash -t 2 .gz" "flash -q -t 2 -M 150 -d out-flash $r1.gz $r2.gz"
+rm -rf out-*
+"$flashj" -q -t 2 -M 150 -d out-gz "$r1.gz" "$r2.gz"; flash -q -t 1 -M 150 -d out-flash "$r1.gz" "$r2.gz" >/dev/null
+for f in out.extendedFrags.fastq out.notCombined_1.fastq out.notCombined_2.fastq out.hist out.histogram; do
+  cmp -s "out-gz/$f" "out-flash/$f" || { echo "DIFFERENT: $f"; exit 1; }
+done
+echo "  .gz / plain (target <= 1.3): $(ratio "flashj -t 2 .gz" "flashj -t 2 plain");" \
+  "flashj / flash -t 2 on .gz: $(ratio "flashj -t 2 .gz" "flash -t 2 .gz"); output identical to flash -t 1"
+
+echo "== 3. writing -z"
+timed "flashj -z -t 2" "$flashj -q -z -t 2 -M 150 -d out-z $r1 $r2"
+timed "flash -z -t 2" "flash -q -z -t 2 -M 150 -d out-flashz $r1 $r2"
+rm -rf out-*
+"$flashj" -q -z -t 2 -M 150 -d out-z "$r1" "$r2"; flash -q -z -t 1 -M 150 -d out-flashz "$r1" "$r2" >/dev/null
+for f in out.extendedFrags.fastq out.notCombined_1.fastq out.notCombined_2.fastq; do
+  cmp -s <(zcat "out-z/$f.gz") <(zcat "out-flashz/$f.gz") || { echo "DIFFERENT: $f.gz"; exit 1; }
+done
+echo "  flash -z / flashj -z (target >= 3): $(ratio "flash -z -t 2" "flashj -z -t 2");" \
+  "sizes: flashj $(du -cb out-z/*.gz | tail -1 | cut -f1) B, flash $(du -cb out-flashz/*.gz | tail -1 | cut -f1) B; decompressed output identical"
+rm -rf out-*
