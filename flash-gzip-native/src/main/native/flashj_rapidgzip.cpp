@@ -98,12 +98,12 @@ Java_io_github_flashj_gzip_RapidgzipBinding_version(JNIEnv* env, jclass)
 
 JNIEXPORT jlong JNICALL
 Java_io_github_flashj_gzip_RapidgzipBinding_open(JNIEnv* env, jclass, jbyteArray path, jint parallelism,
-                                                 jboolean keepIndex)
+                                                 jint chunkSize, jboolean keepIndex)
 {
     const auto file = pathOf(env, path);
     return guarded<jlong>(env, 0, [&] {
         auto reader = std::make_unique<Reader>(std::make_unique<rapidgzip::StandardFileReader>(file),
-                                               static_cast<size_t>(parallelism));
+                                               static_cast<size_t>(parallelism), static_cast<uint64_t>(chunkSize));
         reader->setCRC32Enabled(true);
         reader->setKeepIndex(keepIndex == JNI_TRUE);
         return reinterpret_cast<jlong>(reader.release());

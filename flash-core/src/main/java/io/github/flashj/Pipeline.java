@@ -56,7 +56,6 @@ final class Pipeline {
     private final AtomicLong mergeNanos = new AtomicLong();
     private final AtomicLong prepareNanos = new AtomicLong();
     private long readNanos;
-    private int batchesAllocated;
 
     // Several producers (a ParallelPairSource asking for more than one).
     private int producers = 1;
@@ -64,7 +63,7 @@ final class Pipeline {
     /** The first chunk number past the end of the input, once a producer has found it. */
     private final AtomicLong endChunk = new AtomicLong(Long.MAX_VALUE);
     private final AtomicInteger producersLeft = new AtomicInteger();
-    private final AtomicInteger sharedAllocated = new AtomicInteger();
+    private final AtomicInteger batchesAllocated = new AtomicInteger();
     private final AtomicLong sharedReadNanos = new AtomicLong();
 
     Pipeline(PairSource source, List<OrderedSink> sinks, MergeKernel kernel, MergeParameters params, int workers,
@@ -212,30 +211,13 @@ final class Pipeline {
         }
     }
 
-    private PairBatch takeFreeBatch() {
-        while (true) {
-            PairBatch batch = free.poll();
-            if (batch != null) {
-                return batch;
-            }
-            if (batchesAllocated < inFlight) {
-                batchesAllocated++;
-                return new PairBatch(batchSize, params.phredOffset());
-            }
-            if (failed()) {
-                return null;
-            }
-            idle();
-        }
-    }
-
     /** One of several producers: fills chunks in any order until one is past the end of the input. */
     private void produce(ParallelPairSource in) {
         try {
             while (!failed()) {
                 // A batch first, then the chunk number: the chunks not yet committed then never
                 // outnumber the batches, so they fit the reorder ring.
-                PairBatch batch = takeSharedFreeBatch();
+                PairBatch batch = takeFreeBatch();
                 if (batch == null) {
                     return;
                 }
@@ -287,14 +269,14 @@ final class Pipeline {
         }
     }
 
-    private PairBatch takeSharedFreeBatch() {
+    private PairBatch takeFreeBatch() {
         while (true) {
             PairBatch batch = free.poll();
             if (batch != null) {
                 return batch;
             }
-            int allocated = sharedAllocated.get();
-            if (allocated < inFlight && sharedAllocated.compareAndSet(allocated, allocated + 1)) {
+            int allocated = batchesAllocated.get();
+            if (allocated < inFlight && batchesAllocated.compareAndSet(allocated, allocated + 1)) {
                 return new PairBatch(batchSize, params.phredOffset());
             }
             if (failed()) {

@@ -19,10 +19,12 @@ final class RapidgzipBinding {
      *
      * @param path the path in the platform's file-name encoding
      * @param parallelism decoder threads, 0 for one per core
+     * @param chunkSize compressed bytes per chunk that one thread decodes
      * @param keepIndex whether to keep the seek points needed to seek back and to export an index
      * @return a handle for the other methods, to be {@linkplain #close closed} exactly once
      */
-    static native long open(byte[] path, int parallelism, boolean keepIndex) throws java.io.IOException;
+    static native long open(byte[] path, int parallelism, int chunkSize, boolean keepIndex)
+            throws java.io.IOException;
 
     /** Decodes up to {@code length} bytes into the start of a direct buffer; 0 at the end. */
     static native int read(long handle, ByteBuffer direct, int length) throws java.io.IOException;

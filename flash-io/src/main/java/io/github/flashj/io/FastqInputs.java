@@ -32,7 +32,7 @@ public final class FastqInputs {
     private FastqInputs() {
     }
 
-    /** Settings for reading, starting from the defaults: automatic producers, one gzip thread per core, no index. */
+    /** Settings for reading, starting from the defaults: automatic producers and gzip threads, no index. */
     public static Options options() {
         return DEFAULTS;
     }
@@ -85,14 +85,15 @@ public final class FastqInputs {
         }
 
         /**
-         * rapidgzip's decoder threads for each gzip file.
+         * rapidgzip's decoder threads for each gzip file. One thread decodes sequentially with ISA-L,
+         * the least CPU per byte; several decode chunks in parallel, which pays on many cores.
          *
-         * @param threads 0 (the default) for one per core
+         * @param threads 0 (the default) for a quarter of the processors, at least one
          * @throws IllegalArgumentException when negative
          */
         public Options gzipThreads(int threads) {
             if (threads < 0) {
-                throw new IllegalArgumentException("gzip threads must be 0 (one per core) or more, got " + threads);
+                throw new IllegalArgumentException("gzip threads must be 0 (automatic) or more, got " + threads);
             }
             return new Options(producers, new GzipInput(threads, gzip.indexDirectory()));
         }

@@ -69,11 +69,11 @@ final class InputFiles {
      */
     private static InputStream openGzipFile(Path file, GzipInput gzip) throws IOException {
         if (gzip.indexDirectory() == null) {
-            return SeekableGzipInputStream.open(file, gzip.threads(), false);
+            return SeekableGzipInputStream.open(file, gzip.decoderThreads(), false);
         }
         Path index = gzip.indexDirectory().resolve(file.getFileName() + INDEX_SUFFIX);
         boolean reuse = Files.isRegularFile(index);
-        SeekableGzipInputStream in = SeekableGzipInputStream.open(file, gzip.threads(), true);
+        SeekableGzipInputStream in = SeekableGzipInputStream.open(file, gzip.decoderThreads(), true);
         try {
             if (reuse) {
                 in.importIndex(index);
