@@ -65,8 +65,9 @@ public abstract class SeekableGzipInputStream extends InputStream {
             throws IOException {
         String name = file.toString();
         if (useNative) {
-            LOG.info("Decoding {} with rapidgzip {} (native, ISA-L, {} threads)", name, NativeLibrary.version(),
-                    parallelism == 0 ? Runtime.getRuntime().availableProcessors() : parallelism);
+            int threads = parallelism == 0 ? Runtime.getRuntime().availableProcessors() : parallelism;
+            LOG.info("Decoding {} with rapidgzip {} (native, ISA-L, {} thread{})", name, NativeLibrary.version(),
+                    threads, threads == 1 ? "" : "s");
             return new Native(file, parallelism, keepSeekPoints);
         }
         LOG.info("Decoding {} with java.util.zip", name);
@@ -116,7 +117,26 @@ public abstract class SeekableGzipInputStream extends InputStream {
     }
 
     GzipFormatException corrupt(IOException e) {
-        return new GzipFormatException(name, "gzip data is corrupt or truncated (" + e.getMessage() + ")", e);
+        return new GzipFormatException(name, "gzip data is corrupt or truncated (" + firstSentence(e.getMessage())
+                + ")", e);
+    }
+
+    /**
+     * rapidgzip's first sentence, without its "[Component][Thread N]" tags: the rest is decoder
+     * state, and the thread would make the message differ from run to run.
+     */
+    static String firstSentence(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        String text = message.replaceAll("\\[[A-Za-z]+\\](\\[Thread [0-9]+\\])? *", "").trim();
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '!' || c == '.') && text.charAt(i + 1) == ' ') {
+                return text.substring(0, i + 1);
+            }
+        }
+        return text;
     }
 
     static byte[] nativePath(Path path) {

@@ -164,6 +164,16 @@ class SeekableGzipInputStreamTest {
     }
 
     @Test
+    void nativeMessagesKeepTheirFirstSentenceWithoutThreadIds() {
+        assertEquals("Decoding failed with error code -1: Invalid deflate block found!",
+                SeekableGzipInputStream.firstSentence("[IsalInflateWrapper][Thread 1396771] Decoding failed with error"
+                        + " code -1: Invalid deflate block found! Already decoded 0 B. Read 0 B 3 b."));
+        assertEquals("Mismatching CRC32 (0xf5f838d3 <-> stored: 0xf5f838c3)!",
+                SeekableGzipInputStream.firstSentence("Mismatching CRC32 (0xf5f838d3 <-> stored: 0xf5f838c3)!"));
+        assertEquals("no details", SeekableGzipInputStream.firstSentence(null));
+    }
+
+    @Test
     void theJavaPathHasNoIndexes() throws IOException {
         Path file = write("java.gz", gzip(text(10, 1)));
         try (SeekableGzipInputStream in = open(file, Decoder.JAVA)) {
