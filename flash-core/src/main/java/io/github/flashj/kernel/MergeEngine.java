@@ -2,6 +2,9 @@ package io.github.flashj.kernel;
 
 import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeParameters.TieBreak;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -12,6 +15,9 @@ import java.util.Arrays;
  */
 public final class MergeEngine {
     private static final byte[] COMPLEMENT = complementTable();
+    private static final long ONES = 0x0101010101010101L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
     private static final byte[] IUPAC = iupacTable();
     /** Room after each scratch copy for the kernels' eight-byte loads past a start. */
     private static final int PADDING = 64;
@@ -51,9 +57,16 @@ public final class MergeEngine {
             read1Copy = new byte[rcBases.length];
             read1QualCopy = new byte[rcBases.length];
         }
-        for (int k = 0; k < len2; k++) {
-            rcBases[k] = COMPLEMENT[bases2[off2 + len2 - 1 - k]];
-            rcQuals[k] = quals2[off2 + len2 - 1 - k];
+        int end2 = off2 + len2;
+        int k = 0;
+        for (; k + Long.BYTES <= len2; k += Long.BYTES) {
+            long bases = Long.reverseBytes((long) LONGS.get(bases2, end2 - k - Long.BYTES));
+            LONGS.set(rcBases, k, bases ^ complementMask(bases));
+            LONGS.set(rcQuals, k, Long.reverseBytes((long) LONGS.get(quals2, end2 - k - Long.BYTES)));
+        }
+        for (; k < len2; k++) {
+            rcBases[k] = COMPLEMENT[bases2[end2 - 1 - k]];
+            rcQuals[k] = quals2[end2 - 1 - k];
         }
         // A copy of read 1 with room after it for the kernels' eight-byte loads.
         System.arraycopy(bases1, off1, read1Copy, 0, len1);
@@ -172,6 +185,17 @@ public final class MergeEngine {
 
     private static byte mismatchQuality(int qx, int qy, boolean cap) {
         return (byte) (cap ? Math.min(Math.min(qx, qy), 2) : Math.max(Math.abs(qx - qy), 2));
+    }
+
+    /**
+     * What to XOR onto eight canonical bases to complement them: A (0x41) and T (0x54), whose bit 1
+     * is clear, differ by 0x15; C (0x43) and G (0x47), with bit 1 set and bit 3 clear, by 0x04; N
+     * (0x4E) has both bits set and stays. Batches hold canonical bases only.
+     */
+    private static long complementMask(long bases) {
+        long adenineOrThymine = ~(bases >>> 1) & ONES;
+        long cytosineOrGuanine = (bases >>> 1) & ~(bases >>> 3) & ONES;
+        return adenineOrThymine * 0x15 | cytosineOrGuanine * 0x04;
     }
 
     private static byte[] complementTable() {

@@ -17,6 +17,9 @@ abstract class PrefixFilteredKernel implements MergeKernel {
     private static final long N_BYTES = 0x4E4E4E4E4E4E4E4EL;
     /** The first-pass count of a start shorter than eight bases: never cut by it. */
     private static final int UNKNOWN = Long.BYTES + 1;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long UNKNOWNS = UNKNOWN * ONES;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
 
@@ -47,7 +50,7 @@ abstract class PrefixFilteredKernel implements MergeKernel {
             return;
         }
         // First pass: the mismatches among each start's first eight bases, eight at once in a long.
-        byte[] prefixMismatches = best.prefixScratch(lastStart + 1);
+        byte[] prefixMismatches = best.prefixScratch(lastStart + 1 + Long.BYTES);
         long y = (long) LONGS.get(second, secondOff);
         long yCounted = zeroBytes(y ^ N_BYTES);
         int center = firstStart;
@@ -70,24 +73,42 @@ abstract class PrefixFilteredKernel implements MergeKernel {
         int length = firstLen - center;
         score(first, firstQual, firstOff + center, length, second, secondQual, secondOff,
                 best.mismatchLimit(Math.min(length, maxOverlap)), center, minOverlap, maxOverlap, orientation, best);
-        for (int start = firstStart; start <= lastStart; start++) {
-            if (start == center) {
-                continue;
+        // The most mismatches any start may have: the longest scored length is the first start's,
+        // and the limit grows with the length. A start whose first eight bases alone have more is
+        // cut without looking at it, eight starts at a time; the others get the exact test.
+        int allowed = best.mismatchLimit(Math.min(firstLen - firstStart, maxOverlap));
+        long over = allowed < Long.BYTES ? (allowed + 1) * ONES : 0;
+        for (int word = firstStart; word <= lastStart; word += Long.BYTES) {
+            long candidates = HIGH_BITS;
+            if (over != 0) {
+                long counts = (long) LONGS.get(prefixMismatches, word);
+                // (count | 0x80) - (allowed + 1) keeps a byte's high bit exactly when count > allowed.
+                candidates = (~((counts | HIGH_BITS) - over) | zeroBytes(counts ^ UNKNOWNS)) & HIGH_BITS;
             }
-            length = firstLen - start;
-            int scored = Math.min(length, maxOverlap);
-            int mismatches = prefixMismatches[start];
-            if (mismatches > 0 && mismatches < UNKNOWN && scored < best.shortestLengthAllowing(mismatches)) {
-                continue;
+            int inWord = lastStart + 1 - word;
+            if (inWord < Long.BYTES) {
+                candidates &= (1L << (inWord * Byte.SIZE)) - 1;
             }
-            score(first, firstQual, firstOff + start, length, second, secondQual, secondOff,
-                    best.mismatchLimit(scored), start, minOverlap, maxOverlap, orientation, best);
+            for (; candidates != 0; candidates &= candidates - 1) {
+                int start = word + (Long.numberOfTrailingZeros(candidates) >>> 3);
+                if (start == center) {
+                    continue;
+                }
+                length = firstLen - start;
+                int scored = Math.min(length, maxOverlap);
+                int mismatches = prefixMismatches[start];
+                if (mismatches > 0 && mismatches < UNKNOWN && scored < best.shortestLengthAllowing(mismatches)) {
+                    continue;
+                }
+                score(first, firstQual, firstOff + start, length, second, secondQual, secondOff,
+                        best.mismatchLimit(scored), start, minOverlap, maxOverlap, orientation, best);
+            }
         }
     }
 
     /** The high bit of each byte of {@code v} that is zero, and no other bit (exact, no borrow). */
     private static long zeroBytes(long v) {
         long t = ((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v;
-        return ~t & 0x8080808080808080L;
+        return ~t & HIGH_BITS;
     }
 }

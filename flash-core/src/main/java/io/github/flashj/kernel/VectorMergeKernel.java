@@ -58,18 +58,21 @@ final class VectorMergeKernel extends PrefixFilteredKernel {
         if (mismatches > limit || effective < minOverlap) {
             return;
         }
-        best.offer(start, orientation, mismatches, qualitySum(first, firstQual, a, second, secondQual, b, length),
-                effective, maxOverlap);
+        best.offer(start, orientation, mismatches,
+                qualitySum(first, firstQual, a, second, secondQual, b, length, mismatches), effective, maxOverlap);
     }
 
+    /** The sum of the lower quality at each of the {@code mismatches} mismatches: it stops at the last. */
     private static int qualitySum(byte[] first, byte[] firstQual, int a, byte[] second, byte[] secondQual, int b,
-            int length) {
+            int length, int mismatches) {
         int sum = 0;
-        for (int k = 0; k < length; k++) {
+        int left = mismatches;
+        for (int k = 0; left > 0 && k < length; k++) {
             byte x = first[a + k];
             byte y = second[b + k];
             if (x != y && x != N && y != N) {
                 sum += Math.min(firstQual[a + k], secondQual[b + k]);
+                left--;
             }
         }
         return sum;
