@@ -35,6 +35,12 @@ public final class PairBatch {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long A_BYTES = 'A' * ONES;
+    private static final long C_BYTES = 'C' * ONES;
+    private static final long G_BYTES = 'G' * ONES;
+    private static final long T_BYTES = 'T' * ONES;
+    private static final long N_BYTES = 'N' * ONES;
 
     private final int capacity;
     private final int phredOffset;
@@ -198,16 +204,27 @@ public final class PairBatch {
         byte[] q = quals;
         int offset = phredOffset;
         int flags = 0;
-        for (int k = 0; k < length; k++) {
+        int k = 0;
+        // Eight bases at a time while they are already canonical (upper-case A, C, G, T or N), as
+        // nearly all are; the table takes over from the first word that is not.
+        for (; k + Long.BYTES <= length; k += Long.BYTES) {
+            long w = (long) LONGS.get(seq, seqOff + k);
+            if ((zeroBytes(w ^ A_BYTES) | zeroBytes(w ^ C_BYTES) | zeroBytes(w ^ G_BYTES) | zeroBytes(w ^ T_BYTES)
+                    | zeroBytes(w ^ N_BYTES)) != HIGH_BITS) {
+                break;
+            }
+            LONGS.set(b, start + k, w);
+        }
+        for (; k < length; k++) {
             byte c = CANONICAL[seq[seqOff + k] & 0xff];
             b[start + k] = c;
             flags |= c;
         }
-        int k = 0;
+        k = 0;
         if (offset > 0) {
             // Eight quality characters at a time. For bytes below 128, (c | 0x80) - offset cannot
             // borrow from the next byte, and its high bit stays set exactly when c >= offset.
-            long offsets = offset * 0x0101010101010101L;
+            long offsets = offset * ONES;
             for (; k + Long.BYTES <= length; k += Long.BYTES) {
                 long c = (long) LONGS.get(qual, qualOff + k);
                 long t = (c | HIGH_BITS) - offsets;
@@ -415,6 +432,11 @@ public final class PairBatch {
     }
 
     /** A, C, G, T in either case to upper case, whitespace to -1 (rejected), anything else to N. */
+    /** The high bit of each byte of {@code v} that is zero, and no other bit (exact, no borrow). */
+    private static long zeroBytes(long v) {
+        return ~(((v & ~HIGH_BITS) + ~HIGH_BITS) | v) & HIGH_BITS;
+    }
+
     private static byte[] canonicalTable() {
         byte[] t = new byte[256];
         Arrays.fill(t, (byte) 'N');
