@@ -1,11 +1,13 @@
-// FlashJ's JNI binding: rapidgzip's ParallelGzipReader for decoding, ISA-L's stateless deflate
-// for writing gzip members. The Java side is io.github.flashj.gzip.RapidgzipBinding.
+// FlashJ's JNI binding: rapidgzip's ParallelGzipReader for parallel decoding, ISA-L's inflate for
+// sequential decoding, ISA-L's stateless deflate for writing gzip members. The Java side is
+// io.github.flashj.gzip.RapidgzipBinding.
 //
 // Every C++ exception becomes a java.io.IOException carrying its message; the Java side adds the
 // file's name. A reader handle is used by one Java thread at a time.
 
 #include <jni.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -13,6 +15,9 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <filereader/Standard.hpp>
 #include <rapidgzip/ParallelGzipReader.hpp>
@@ -74,6 +79,56 @@ std::vector<uint8_t>& levelBuffer(int level)
         buffer.resize(sizes[level]);
     }
     return buffer;
+}
+
+// A gzip file decoded sequentially by ISA-L: member after member, each header parsed and each
+// CRC32 verified by isal_inflate. Input is read outside JNI critical sections.
+struct IsalReader
+{
+    int fd{ -1 };
+    std::vector<uint8_t> input = std::vector<uint8_t>(1U << 20U);
+    inflate_state state{};
+    bool inputEnded{ false };
+    bool inMember{ false };
+
+    ~IsalReader()
+    {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
+
+    // Keeps the unread input and appends what the file has next.
+    void refill()
+    {
+        const auto kept = state.avail_in;
+        if (kept > 0 && state.next_in != input.data()) {
+            std::memmove(input.data(), state.next_in, kept);
+        }
+        ssize_t n;
+        do {
+            n = ::read(fd, input.data() + kept, input.size() - kept);
+        } while (n < 0 && errno == EINTR);
+        if (n < 0) {
+            throw std::runtime_error(std::string("cannot read: ") + std::strerror(errno));
+        }
+        state.next_in = input.data();
+        state.avail_in = kept + static_cast<uint32_t>(n);
+        inputEnded = n == 0;
+    }
+};
+
+const char* isalError(int status)
+{
+    switch (status) {
+    case ISAL_INVALID_BLOCK: return "Invalid deflate block found!";
+    case ISAL_INVALID_SYMBOL: return "Invalid deflate symbol found!";
+    case ISAL_INVALID_LOOKBACK: return "Invalid lookback distance found!";
+    case ISAL_INVALID_WRAPPER: return "Invalid gzip header found!";
+    case ISAL_UNSUPPORTED_METHOD: return "Unsupported compression method!";
+    case ISAL_INCORRECT_CHECKSUM: return "Mismatching CRC32 or size in the gzip trailer!";
+    default: return "Decoding failed!";
+    }
 }
 
 }  // namespace
@@ -200,6 +255,77 @@ Java_io_github_flashj_gzip_RapidgzipBinding_close(JNIEnv* env, jclass, jlong han
         delete readerOf(handle);
         return 0;
     });
+}
+
+JNIEXPORT jlong JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_openSequential(JNIEnv* env, jclass, jbyteArray path)
+{
+    const auto file = pathOf(env, path);
+    return guarded<jlong>(env, 0, [&] {
+        auto reader = std::make_unique<IsalReader>();
+        reader->fd = ::open(file.c_str(), O_RDONLY);
+        if (reader->fd < 0) {
+            throw std::runtime_error("cannot open " + file + ": " + std::strerror(errno));
+        }
+        isal_inflate_init(&reader->state);
+        return reinterpret_cast<jlong>(reader.release());
+    });
+}
+
+// Decodes into output[offset, offset + length); 0 at the end of the last member. Bytes after the
+// last member that do not start another one are ignored, as zlib does.
+JNIEXPORT jint JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_readSequential(JNIEnv* env, jclass, jlong handle, jbyteArray output,
+                                                           jint offset, jint length)
+{
+    auto* reader = reinterpret_cast<IsalReader*>(handle);
+    return guarded<jint>(env, -1, [&] {
+        auto& state = reader->state;
+        while (true) {
+            if (state.avail_in < 2 && !reader->inputEnded) {
+                reader->refill();
+            }
+            if (!reader->inMember) {
+                if (state.avail_in < 2 || state.next_in[0] != 0x1f || state.next_in[1] != 0x8b) {
+                    return jint(0);
+                }
+                isal_inflate_reset(&state);
+                state.crc_flag = ISAL_GZIP;
+                reader->inMember = true;
+            }
+            auto* out = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(output, nullptr));
+            if (out == nullptr) {
+                throw std::runtime_error("out of memory");
+            }
+            state.next_out = out + offset;
+            state.avail_out = static_cast<uint32_t>(length);
+            const auto inputBefore = state.avail_in;
+            const int status = isal_inflate(&state);
+            env->ReleasePrimitiveArrayCritical(output, out, 0);
+            const auto produced = static_cast<jint>(length - static_cast<jint>(state.avail_out));
+            if (status < 0) {
+                throw std::runtime_error(isalError(status));
+            }
+            if (state.block_state == ISAL_BLOCK_FINISH) {
+                reader->inMember = false;
+            }
+            if (produced > 0) {
+                return produced;
+            }
+            if (reader->inMember && (state.avail_in == 0 || state.avail_in == inputBefore)) {
+                if (reader->inputEnded) {
+                    throw std::runtime_error("gzip data is truncated: the stream ends inside a member");
+                }
+                reader->refill();
+            }
+        }
+    });
+}
+
+JNIEXPORT void JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_closeSequential(JNIEnv*, jclass, jlong handle)
+{
+    delete reinterpret_cast<IsalReader*>(handle);
 }
 
 // Compresses input[offset, offset + length) into one gzip member at output[outputOffset, outputOffset

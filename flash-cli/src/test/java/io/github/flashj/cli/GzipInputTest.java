@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Gzip input through the command: rapidgzip (native) and java.util.zip (fallback) give flash's
- * bytes, the log says which decoder ran, and {@code --gzip-index} writes an index and reuses it.
+ * Gzip input through the command: rapidgzip and ISA-L (native) and java.util.zip (fallback) give
+ * flash's bytes, the log says which decoder ran, and {@code --gzip-index} writes an index and
+ * reuses it.
  * Each run is a separate JVM, because the native library is chosen once per JVM.
  */
 class GzipInputTest {
@@ -64,11 +65,21 @@ class GzipInputTest {
     @Test
     void rapidgzipGivesFlashsBytesAndSaysSo() throws Exception {
         assumeNative();
-        Oracle.Run run = flashj(dir, List.of(), List.of());
+        Oracle.Run run = flashj(dir, List.of(), List.of("--gzip-threads=2"));
         OutputComparison.assertSameFiles(oracleOut, dir, "rapidgzip");
-        assertTrue(run.stderr().contains("Decoding " + gz[0] + " with rapidgzip 0.16.1 (native, ISA-L"),
+        assertTrue(run.stderr().contains("Decoding " + gz[0] + " with rapidgzip 0.16.1 (native, ISA-L, 2 threads)"),
                 run.stderr());
         assertTrue(run.stderr().contains("Decoding " + gz[1] + " with rapidgzip"), run.stderr());
+    }
+
+    @Test
+    void sequentialIsalGivesFlashsBytesAndSaysSo() throws Exception {
+        assumeNative();
+        Oracle.Run run = flashj(dir, List.of(), List.of("--gzip-threads=1"));
+        OutputComparison.assertSameFiles(oracleOut, dir, "ISA-L");
+        assertTrue(run.stderr().contains("Decoding " + gz[0] + " with ISA-L (native, 1 thread, sequential)"),
+                run.stderr());
+        assertTrue(run.stderr().contains("Decoding " + gz[1] + " with ISA-L"), run.stderr());
     }
 
     @Test

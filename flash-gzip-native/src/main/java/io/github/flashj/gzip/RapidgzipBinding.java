@@ -50,6 +50,18 @@ final class RapidgzipBinding {
     /** Stops the decoder threads and frees the reader. */
     static native void close(long handle) throws java.io.IOException;
 
+    /** Opens a gzip file for sequential decoding by ISA-L on the calling thread. */
+    static native long openSequential(byte[] path) throws java.io.IOException;
+
+    /**
+     * Decodes into {@code output[offset, offset + length)} (length above 0); 0 at the end. Bytes
+     * after the last member that do not start another are ignored, as zlib does.
+     */
+    static native int readSequential(long handle, byte[] output, int offset, int length) throws java.io.IOException;
+
+    /** Closes the file and frees the decoder. */
+    static native void closeSequential(long handle);
+
     /**
      * Compresses {@code input[offset, offset + length)} with ISA-L into one gzip member at
      * {@code output[outputOffset, outputOffset + outputLength)}.

@@ -33,8 +33,10 @@ public abstract class SeekableGzipInputStream extends InputStream {
 
     /** Which decoder a stream uses. */
     public enum Decoder {
-        /** rapidgzip through FlashJ's JNI binding, with ISA-L. */
+        /** rapidgzip through FlashJ's JNI binding, with ISA-L: parallel, seekable, indexes. */
         RAPIDGZIP,
+        /** ISA-L's inflate through FlashJ's JNI binding, sequential on the reading thread. */
+        ISAL,
         /** java.util.zip, on the reading thread. */
         JAVA
     }
@@ -48,9 +50,13 @@ public abstract class SeekableGzipInputStream extends InputStream {
     /**
      * Opens a gzip file.
      *
-     * @param parallelism decoder threads for rapidgzip, 0 for one per core (the Java path uses one)
-     * @param keepSeekPoints whether to keep what {@link #seek} backwards and {@link #exportIndex} need;
-     *     without, rapidgzip frees each chunk's window once decoded
+     * <p>With the native library: one thread and no seek points decode sequentially with ISA-L on
+     * the reading thread, the least CPU per byte; otherwise rapidgzip decodes on its own threads.
+     *
+     * @param parallelism decoder threads, 0 for one per core (the Java path uses one)
+     * @param keepSeekPoints whether to keep what {@link #seek} backwards quickly and
+     *     {@link #importIndex}/{@link #exportIndex} need (rapidgzip); without, backward seeks decode
+     *     again from the start
      */
     public static SeekableGzipInputStream open(Path file, int parallelism, boolean keepSeekPoints) throws IOException {
         Objects.requireNonNull(file, "file");
@@ -64,6 +70,11 @@ public abstract class SeekableGzipInputStream extends InputStream {
     static SeekableGzipInputStream open(Path file, int parallelism, boolean keepSeekPoints, boolean useNative)
             throws IOException {
         String name = file.toString();
+        if (useNative && parallelism == 1 && !keepSeekPoints) {
+            LOG.info("Decoding {} with ISA-L (native, 1 thread, sequential)", name);
+            return new ForwardOnly(file, Decoder.ISAL, () -> new IsalStream(file, name),
+                    "gzip indexes need seek points: open with keepSeekPoints");
+        }
         if (useNative) {
             int threads = parallelism == 0 ? Runtime.getRuntime().availableProcessors() : parallelism;
             LOG.info("Decoding {} with rapidgzip {} (native, ISA-L, {} thread{})", name, NativeLibrary.version(),
@@ -71,7 +82,8 @@ public abstract class SeekableGzipInputStream extends InputStream {
             return new Native(file, parallelism, keepSeekPoints);
         }
         LOG.info("Decoding {} with java.util.zip", name);
-        return new Java(file);
+        return new ForwardOnly(file, Decoder.JAVA, () -> GzipDecoding.open(new FileInputStream(file.toFile()), name),
+                "gzip indexes need the native library, which is not used: " + NativeLibrary.unavailableReason());
     }
 
     /** Whether the native library loaded, so that streams decode with rapidgzip and indexes work. */
@@ -298,21 +310,33 @@ public abstract class SeekableGzipInputStream extends InputStream {
         }
     }
 
-    /** java.util.zip: seeks forward by skipping, backward by decoding again from the start. */
-    private static final class Java extends SeekableGzipInputStream {
-        private final Path file;
+    /** Opens a decoder that reads a file from its start. */
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * A decoder that reads forward only (java.util.zip, or ISA-L sequentially): seeks forward by
+     * skipping, backward by decoding again from the start.
+     */
+    private static final class ForwardOnly extends SeekableGzipInputStream {
+        private final Decoder decoder;
+        private final Opener opener;
+        private final String noIndexes;
         private InputStream in;
         private long position;
 
-        Java(Path file) throws IOException {
+        ForwardOnly(Path file, Decoder decoder, Opener opener, String noIndexes) throws IOException {
             super(file.toString());
-            this.file = file;
-            in = GzipDecoding.open(new FileInputStream(file.toFile()), name);
+            this.decoder = decoder;
+            this.opener = opener;
+            this.noIndexes = noIndexes;
+            in = opener.open();
         }
 
         @Override
         public Decoder decoder() {
-            return Decoder.JAVA;
+            return decoder;
         }
 
         @Override
@@ -336,7 +360,7 @@ public abstract class SeekableGzipInputStream extends InputStream {
             }
             if (offset < position) {
                 in.close();
-                in = GzipDecoding.open(new FileInputStream(file.toFile()), name);
+                in = opener.open();
                 position = 0;
             }
             while (position < offset) {
@@ -358,22 +382,66 @@ public abstract class SeekableGzipInputStream extends InputStream {
 
         @Override
         public void importIndex(Path index) {
-            throw noIndexes();
+            throw new UnsupportedOperationException(noIndexes);
         }
 
         @Override
         public void exportIndex(Path index) {
-            throw noIndexes();
-        }
-
-        private static UnsupportedOperationException noIndexes() {
-            return new UnsupportedOperationException(
-                    "gzip indexes need the native library, which is not used: " + NativeLibrary.unavailableReason());
+            throw new UnsupportedOperationException(noIndexes);
         }
 
         @Override
         public void close() throws IOException {
             in.close();
+        }
+    }
+
+    /** ISA-L's inflate on the reading thread, straight into the caller's array. */
+    private static final class IsalStream extends InputStream {
+        private final String name;
+        private long handle;
+
+        IsalStream(Path file, String name) throws IOException {
+            this.name = name;
+            try {
+                handle = RapidgzipBinding.openSequential(nativePath(file));
+            } catch (IOException e) {
+                throw new GzipFormatException(name, "gzip data cannot be read (" + e.getMessage() + ")", e);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (handle == 0) {
+                throw new IOException(name + ": stream closed");
+            }
+            if (len == 0) {
+                return 0;
+            }
+            int n;
+            try {
+                n = RapidgzipBinding.readSequential(handle, b, off, len);
+            } catch (IOException e) {
+                String problem = e.getMessage() != null && e.getMessage().startsWith("gzip data is truncated")
+                        ? e.getMessage() : "gzip data is corrupt or truncated (" + e.getMessage() + ")";
+                throw new GzipFormatException(name, problem, e);
+            }
+            return n == 0 ? -1 : n;
+        }
+
+        @Override
+        public void close() {
+            if (handle != 0) {
+                RapidgzipBinding.closeSequential(handle);
+                handle = 0;
+            }
         }
     }
 }

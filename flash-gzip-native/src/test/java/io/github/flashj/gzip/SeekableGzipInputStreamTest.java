@@ -44,7 +44,7 @@ class SeekableGzipInputStreamTest {
     }
 
     static void assumeDecoder(Decoder decoder) {
-        if (decoder == Decoder.RAPIDGZIP) {
+        if (decoder != Decoder.JAVA) {
             assumeTrue(SeekableGzipInputStream.nativeAvailable(),
                     () -> "native library unavailable: " + SeekableGzipInputStream.nativeUnavailableReason());
         }
@@ -57,7 +57,14 @@ class SeekableGzipInputStreamTest {
     }
 
     private static SeekableGzipInputStream open(Path file, Decoder decoder) throws IOException {
-        return SeekableGzipInputStream.open(file, 2, true, decoder == Decoder.RAPIDGZIP);
+        switch (decoder) {
+            case RAPIDGZIP:
+                return SeekableGzipInputStream.open(file, 2, true, true);
+            case ISAL:
+                return SeekableGzipInputStream.open(file, 1, false, true);
+            default:
+                return SeekableGzipInputStream.open(file, 1, false, false);
+        }
     }
 
     private static byte[] decode(Path file, Decoder decoder) throws IOException {
@@ -173,13 +180,26 @@ class SeekableGzipInputStreamTest {
         assertEquals("no details", SeekableGzipInputStream.firstSentence(null));
     }
 
-    @Test
-    void theJavaPathHasNoIndexes() throws IOException {
-        Path file = write("java.gz", gzip(text(10, 1)));
-        try (SeekableGzipInputStream in = open(file, Decoder.JAVA)) {
+    @ParameterizedTest
+    @EnumSource(value = Decoder.class, names = {"ISAL", "JAVA"})
+    void forwardOnlyDecodersHaveNoIndexes(Decoder decoder) throws IOException {
+        assumeDecoder(decoder);
+        Path file = write("forward.gz", gzip(text(10, 1)));
+        try (SeekableGzipInputStream in = open(file, decoder)) {
             assertThrows(UnsupportedOperationException.class, () -> in.exportIndex(dir.resolve("x")));
             assertThrows(UnsupportedOperationException.class, () -> in.importIndex(dir.resolve("x")));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decoder.class)
+    void bytesAfterTheLastMemberAreIgnoredUnlessTheyStartOne(Decoder decoder) throws IOException {
+        assumeDecoder(decoder);
+        assumeTrue(decoder != Decoder.RAPIDGZIP, "rapidgzip rejects trailing bytes (docs/COMPATIBILITY.md)");
+        byte[] a = text(50, 4);
+        assertArrayEquals(a, decode(write("garbage.gz", concat(gzip(a), "not gzip\n".getBytes())), decoder));
+        assertArrayEquals(a, decode(write("lone.gz", concat(gzip(a), new byte[] {0x1f})), decoder));
+        assertCorrupt(concat(gzip(a), new byte[] {0x1f, (byte) 0x8b}), decoder);
     }
 
     private void assertCorrupt(byte[] gz, Decoder decoder) throws IOException {

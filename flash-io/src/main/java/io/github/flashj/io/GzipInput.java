@@ -18,9 +18,9 @@ record GzipInput(int threads, Path indexDirectory) {
 
     /**
      * A quarter of the processors, at least one: two mate files decode at once, and the merge
-     * workers need the rest. On 2 cores one thread per file decodes sequentially with ISA-L at about
-     * 600 MB/s; two threads make rapidgzip search for blocks and decode twice, for 3.3 s of CPU per
-     * 654 MB file against 1.2 s (docs/BENCHMARKS.md).
+     * workers need the rest. One thread means ISA-L on the reader thread, the least CPU per byte;
+     * on 2 cores rapidgzip's two threads took 3.7 s of CPU per 654 MB file against 0.9 s
+     * (docs/BENCHMARKS.md).
      */
     static int automaticThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 4);
