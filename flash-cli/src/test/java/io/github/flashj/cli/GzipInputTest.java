@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Gzip input through the command: rapidgzip and ISA-L (native) and java.util.zip (fallback) give
@@ -62,24 +64,16 @@ class GzipInputTest {
                 () -> "native library unavailable: " + SeekableGzipInputStream.nativeUnavailableReason());
     }
 
-    @Test
-    void rapidgzipGivesFlashsBytesAndSaysSo() throws Exception {
+    @ParameterizedTest(name = "--gzip-threads={0}")
+    @CsvSource({"1, 'with ISA-L (native, 1 thread, sequential)'",
+        "2, 'with rapidgzip 0.16.1 (native, ISA-L, 2 threads)'"})
+    void nativeDecodersGiveFlashsBytesAndSaySo(int threads, String decoder) throws Exception {
         assumeNative();
-        Oracle.Run run = flashj(dir, List.of(), List.of("--gzip-threads=2"));
-        OutputComparison.assertSameFiles(oracleOut, dir, "rapidgzip");
-        assertTrue(run.stderr().contains("Decoding " + gz[0] + " with rapidgzip 0.16.1 (native, ISA-L, 2 threads)"),
-                run.stderr());
-        assertTrue(run.stderr().contains("Decoding " + gz[1] + " with rapidgzip"), run.stderr());
-    }
-
-    @Test
-    void sequentialIsalGivesFlashsBytesAndSaysSo() throws Exception {
-        assumeNative();
-        Oracle.Run run = flashj(dir, List.of(), List.of("--gzip-threads=1"));
-        OutputComparison.assertSameFiles(oracleOut, dir, "ISA-L");
-        assertTrue(run.stderr().contains("Decoding " + gz[0] + " with ISA-L (native, 1 thread, sequential)"),
-                run.stderr());
-        assertTrue(run.stderr().contains("Decoding " + gz[1] + " with ISA-L"), run.stderr());
+        Oracle.Run run = flashj(dir, List.of(), List.of("--gzip-threads=" + threads));
+        OutputComparison.assertSameFiles(oracleOut, dir, decoder);
+        for (Path input : gz) {
+            assertTrue(run.stderr().contains("Decoding " + input + " " + decoder), run.stderr());
+        }
     }
 
     @Test
