@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A gzip file's decompressed bytes, decoded in parallel by rapidgzip where the native library loads,
- * and by {@code java.util.zip} where it does not; both give the same bytes. Reads multi-member gzip
- * and BGZF; every decoding error is a {@link GzipFormatException} naming the file.
+ * A gzip file's decompressed bytes, decoded natively where the library loads (by rapidgzip in
+ * parallel, or by ISA-L sequentially) and by {@code java.util.zip} where it does not; all give the
+ * same bytes ({@link #decoder()} says which). Reads multi-member gzip and BGZF; every decoding error
+ * is a {@link GzipFormatException} naming the file.
  *
  * <pre>{@code
  * try (SeekableGzipInputStream in = SeekableGzipInputStream.open(Path.of("reads.fastq.gz"), 4, true)) {
@@ -66,7 +67,7 @@ public abstract class SeekableGzipInputStream extends InputStream {
         return open(file, parallelism, keepSeekPoints, NativeLibrary.available());
     }
 
-    /** Opens with the given decoder: tests compare the two on the same files. */
+    /** Opens with or without the native library: tests compare the decoders on the same files. */
     static SeekableGzipInputStream open(Path file, int parallelism, boolean keepSeekPoints, boolean useNative)
             throws IOException {
         String name = file.toString();

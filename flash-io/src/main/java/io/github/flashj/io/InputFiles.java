@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens inputs by name ({@code -} is standard input) and undoes the compression their magic bytes
- * show: gzip (and BGZF), Zstandard, LZ4 frames. Gzip regular files are decoded by rapidgzip in
- * parallel where the native library loads; pipes, standard input and the rest by java.util.zip.
+ * show: gzip (and BGZF), Zstandard, LZ4 frames. Gzip regular files are decoded natively (ISA-L,
+ * or rapidgzip in parallel) where the native library loads; pipes, standard input and the rest by
+ * java.util.zip.
  */
 final class InputFiles {
     private static final Logger LOG = LoggerFactory.getLogger(InputFiles.class);
@@ -64,8 +65,9 @@ final class InputFiles {
     }
 
     /**
-     * A gzip file through rapidgzip. With an index directory, an index left there by an earlier run
-     * is imported first, and one is written after the file has been read to its end.
+     * A gzip file through the native decoders. With an index directory, rapidgzip reads it: an index
+     * left there by an earlier run is imported first, and one is written after the file has been
+     * read to its end.
      */
     private static InputStream openGzipFile(Path file, GzipInput gzip) throws IOException {
         if (gzip.indexDirectory() == null) {
@@ -103,6 +105,13 @@ final class InputFiles {
             super(in);
             this.gzip = in;
             this.index = index;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            ended |= b < 0;
+            return b;
         }
 
         @Override
