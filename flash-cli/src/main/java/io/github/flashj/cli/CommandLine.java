@@ -115,7 +115,7 @@ final class CommandLine {
     int inFlight = -1;
     /** Threads reading two plain mate files at once; 0 chooses by input size and threads. */
     int producers;
-    /** rapidgzip's decoder threads per gzip input; 0 is a quarter of the processors, at least one. */
+    /** Native gzip decoder threads per input; 0 is a quarter of the processors, at least one. */
     int gzipThreads;
     /** Where gzip indexes are written and reused; null for none. */
     String gzipIndexDirectory;

@@ -104,6 +104,16 @@ class GzipInputTest {
     }
 
     @Test
+    void badGzipOptionValuesAreRejected() {
+        Oracle.Run threads = CliRunner.flashj(List.of("--gzip-threads=-2", gz[0].toString(), gz[1].toString()));
+        assertEquals(1, threads.status());
+        assertTrue(threads.stderr().contains("Gzip threads must be a non-negative integer!"), threads.stderr());
+        Oracle.Run index = CliRunner.flashj(List.of("--gzip-index=", gz[0].toString(), gz[1].toString()));
+        assertEquals(1, index.status());
+        assertTrue(index.stderr().contains("Gzip index directory cannot be empty!"), index.stderr());
+    }
+
+    @Test
     void theIndexOptionIsANoticeWithoutTheNativeLibrary() throws Exception {
         Oracle.Run run = flashj(dir, List.of("-Dflashj.gzip.native=false"),
                 List.of("--gzip-index=" + dir.resolve("indexes")));
