@@ -55,7 +55,7 @@ final class Pipeline {
     private final AtomicLong parseNanos = new AtomicLong();
     private final AtomicLong mergeNanos = new AtomicLong();
     private final AtomicLong prepareNanos = new AtomicLong();
-    private long readNanos;
+    private final AtomicLong readNanos = new AtomicLong();
 
     // Several producers (a ParallelPairSource asking for more than one).
     private int producers = 1;
@@ -64,7 +64,6 @@ final class Pipeline {
     private final AtomicLong endChunk = new AtomicLong(Long.MAX_VALUE);
     private final AtomicInteger producersLeft = new AtomicInteger();
     private final AtomicInteger batchesAllocated = new AtomicInteger();
-    private final AtomicLong sharedReadNanos = new AtomicLong();
 
     Pipeline(PairSource source, List<OrderedSink> sinks, MergeKernel kernel, MergeParameters params, int workers,
             int batchSize, int inFlight) {
@@ -131,8 +130,8 @@ final class Pipeline {
             throw asException(error);
         }
         JobStatistics stats = statistics.finish(Duration.ofNanos(System.nanoTime() - started),
-                Duration.ofNanos(readNanos + sharedReadNanos.get()), Duration.ofNanos(parseNanos.get()), Duration.ofNanos(mergeNanos.get()),
-                Duration.ofNanos(prepareNanos.get()), Duration.ofNanos(writeNanos));
+                Duration.ofNanos(readNanos.get()), Duration.ofNanos(parseNanos.get()),
+                Duration.ofNanos(mergeNanos.get()), Duration.ofNanos(prepareNanos.get()), Duration.ofNanos(writeNanos));
         long completeStarted = System.nanoTime();
         try {
             for (OrderedSink sink : sinks) {
@@ -145,9 +144,9 @@ final class Pipeline {
             throw asException(e);
         }
         LOG.debug("{}; CPU: read {} ms over {} producers, parse {} ms, merge {} ms and prepare output {} ms over {} "
-                + "workers, write {} ms, complete {} ms", stats, (readNanos + sharedReadNanos.get()) / 1_000_000, producers, parseNanos.get() / 1_000_000,
-                mergeNanos.get() / 1_000_000, prepareNanos.get() / 1_000_000, workers, writeNanos / 1_000_000,
-                (System.nanoTime() - completeStarted) / 1_000_000);
+                + "workers, write {} ms, complete {} ms", stats, readNanos.get() / 1_000_000, producers,
+                parseNanos.get() / 1_000_000, mergeNanos.get() / 1_000_000, prepareNanos.get() / 1_000_000, workers,
+                writeNanos / 1_000_000, (System.nanoTime() - completeStarted) / 1_000_000);
         return stats;
     }
 
@@ -187,7 +186,7 @@ final class Pipeline {
                 batch.clear(id);
                 long t0 = cpuNanos();
                 more = in.fill(batch);
-                readNanos += cpuNanos() - t0;
+                readNanos.addAndGet(cpuNanos() - t0);
                 if (batch.hasHalfPair()) {
                     throw new IllegalStateException("the source left a pair half filled in batch " + id);
                 }
@@ -196,11 +195,8 @@ final class Pipeline {
                 }
                 id++;
                 batchesRead = id;
-                while (!toMerge.offer(batch)) {
-                    if (failed()) {
-                        return;
-                    }
-                    idle();
+                if (!offerUnlessFailed(toMerge, batch)) {
+                    return;
                 }
                 batch = null;
             }
@@ -229,7 +225,7 @@ final class Pipeline {
                 batch.clear(chunk);
                 long t0 = cpuNanos();
                 boolean more = in.fillChunk(chunk, batch);
-                sharedReadNanos.addAndGet(cpuNanos() - t0);
+                readNanos.addAndGet(cpuNanos() - t0);
                 if (batch.hasHalfPair()) {
                     throw new IllegalStateException("the source left a pair half filled in chunk " + chunk);
                 }
@@ -245,11 +241,8 @@ final class Pipeline {
                 if (!more) {
                     endChunk.accumulateAndGet(chunk + 1, Math::min);
                 }
-                while (!toMerge.offer(batch)) {
-                    if (failed()) {
-                        return;
-                    }
-                    idle();
+                if (!offerUnlessFailed(toMerge, batch)) {
+                    return;
                 }
                 if (!more) {
                     return;
@@ -267,6 +260,17 @@ final class Pipeline {
                 readingDone = true;
             }
         }
+    }
+
+    /** Offers a batch until the bounded queue takes it (back-pressure); false when the run failed first. */
+    private boolean offerUnlessFailed(Queue<PairBatch> queue, PairBatch batch) {
+        while (!queue.offer(batch)) {
+            if (failed()) {
+                return false;
+            }
+            idle();
+        }
+        return true;
     }
 
     private PairBatch takeFreeBatch() {
@@ -317,11 +321,8 @@ final class Pipeline {
                 return;
             }
             prepareNanos.addAndGet(cpuNanos() - t2);
-            while (!merged.offer(batch)) {
-                if (failed()) {
-                    return;
-                }
-                idle();
+            if (!offerUnlessFailed(merged, batch)) {
+                return;
             }
         }
     }

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class SeekableGzipInputStream extends InputStream {
     private static final Logger LOG = LoggerFactory.getLogger(SeekableGzipInputStream.class);
+    /** How a message that the data ends too early begins, from the stream and from ISA-L's path. */
+    private static final String TRUNCATED = "gzip data is truncated";
 
     /** Which decoder a stream uses. */
     public enum Decoder {
@@ -130,8 +132,18 @@ public abstract class SeekableGzipInputStream extends InputStream {
     }
 
     GzipFormatException corrupt(IOException e) {
-        return new GzipFormatException(name, "gzip data is corrupt or truncated (" + firstSentence(e.getMessage())
-                + ")", e);
+        return corrupt(name, e);
+    }
+
+    /**
+     * A native decoder's error, named for the file: its own words when it already says the data is
+     * truncated (ISA-L's path), else the first sentence of rapidgzip's or ISA-L's message.
+     */
+    static GzipFormatException corrupt(String name, IOException e) {
+        String message = e.getMessage();
+        String problem = message != null && message.startsWith(TRUNCATED) ? message
+                : "gzip data is corrupt or truncated (" + firstSentence(message) + ")";
+        return new GzipFormatException(name, problem, e);
     }
 
     /**
@@ -238,7 +250,7 @@ public abstract class SeekableGzipInputStream extends InputStream {
                 throw corrupt(e);
             }
             if (end != compressedSize) {
-                throw new GzipFormatException(name, "gzip data is truncated: decoding ended at byte " + end + " of "
+                throw new GzipFormatException(name, TRUNCATED + ": decoding ended at byte " + end + " of "
                         + compressedSize, null);
             }
         }
@@ -411,9 +423,10 @@ public abstract class SeekableGzipInputStream extends InputStream {
             }
         }
 
+        private final byte[] one = new byte[1];
+
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
@@ -430,9 +443,7 @@ public abstract class SeekableGzipInputStream extends InputStream {
             try {
                 n = RapidgzipBinding.readSequential(handle, b, off, len);
             } catch (IOException e) {
-                String problem = e.getMessage() != null && e.getMessage().startsWith("gzip data is truncated")
-                        ? e.getMessage() : "gzip data is corrupt or truncated (" + e.getMessage() + ")";
-                throw new GzipFormatException(name, problem, e);
+                throw corrupt(name, e);
             }
             return n == 0 ? -1 : n;
         }

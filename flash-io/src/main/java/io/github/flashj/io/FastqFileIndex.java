@@ -345,16 +345,30 @@ final class FastqFileIndex {
         }
     }
 
-    /** Reads exactly {@code n} bytes at {@code position} into the start of {@code bb}'s array. */
+    /** Reads exactly {@code n} bytes at {@code position} into the start of {@code bb}. */
     static void readFully(FileChannel channel, ByteBuffer bb, int n, long position) throws IOException {
         bb.clear().limit(n);
+        if (!fill(channel, bb, position)) {
+            throw new IOException("the file ended early: it changed while it was being read");
+        }
+    }
+
+    /**
+     * Reads from {@code position} until {@code bb} has no room left, at most 1 MB per read (a heap
+     * buffer goes through a temporary direct buffer that size); false when the file ends first.
+     */
+    static boolean fill(FileChannel channel, ByteBuffer bb, long position) throws IOException {
         long pos = position;
-        while (bb.hasRemaining()) {
+        int limit = bb.limit();
+        while (bb.position() < limit) {
+            bb.limit(Math.min(limit, bb.position() + (1 << 20)));
             int r = channel.read(bb, pos);
+            bb.limit(limit);
             if (r < 0) {
-                throw new IOException("the file ended early: it changed while it was being read");
+                return false;
             }
             pos += r;
         }
+        return true;
     }
 }

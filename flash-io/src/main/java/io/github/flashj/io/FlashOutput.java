@@ -492,7 +492,7 @@ public final class FlashOutput implements OrderedSink {
             return this;
         }
 
-        /** {@code -z}: gzip with zlib level 6, suffix {@code gz}. */
+        /** {@code -z}: gzip, suffix {@code gz} (see {@link OutputCompression#gzip()}). */
         public Builder gzip() {
             compression = OutputCompression.gzip();
             return this;

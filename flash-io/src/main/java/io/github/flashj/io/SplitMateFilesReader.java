@@ -281,19 +281,8 @@ final class SplitMateFilesReader implements ParallelPairSource {
         lines.reset(name, 4 * first + 1);
         byte[] data = lines.room((int) n);
         int at = lines.length();
-        ByteBuffer bb = ByteBuffer.wrap(data, at, (int) n);
-        long pos = from;
-        while (bb.hasRemaining()) {
-            // At most 1 MB per read: the channel copies through a temporary direct buffer that size.
-            int want = Math.min(bb.remaining(), 1 << 20);
-            int limit = bb.limit();
-            bb.limit(bb.position() + want);
-            int r = channel.read(bb, pos);
-            bb.limit(limit);
-            if (r < 0) {
-                throw new IOException(name + " changed while it was being read");
-            }
-            pos += r;
+        if (!FastqFileIndex.fill(channel, ByteBuffer.wrap(data, at, (int) n), from)) {
+            throw new IOException(name + " changed while it was being read");
         }
         lines.grow((int) n);
         int end = at + (int) n;
