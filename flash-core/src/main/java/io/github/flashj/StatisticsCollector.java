@@ -33,26 +33,31 @@ final class StatisticsCollector {
 
     void add(PairBatch batch) {
         for (int i = 0, n = batch.size(); i < n; i++) {
-            byte outcome = batch.outcome(i);
-            if (outcome == PairBatch.SINGLE) {
-                singles++;
-                continue;
-            }
-            pairs++;
-            if (outcome == PairBatch.NOT_COMBINED) {
-                continue;
-            }
-            int length = batch.mergedLength(i);
-            if (outcome == PairBatch.INNIE) {
-                innie++;
-                innieHistogram = count(innieHistogram, length);
-            } else {
-                outie++;
-                outieHistogram = count(outieHistogram, length);
-            }
-            if (batch.overlapLength(i) > maxOverlap) {
-                overlapAboveMax++;
-            }
+            add(batch, i);
+        }
+    }
+
+    /** Counts pair {@code i}; one call per pair, so that the JIT compiles it early (as BatchMerger). */
+    private void add(PairBatch batch, int i) {
+        byte outcome = batch.outcome(i);
+        if (outcome == PairBatch.SINGLE) {
+            singles++;
+            return;
+        }
+        pairs++;
+        if (outcome == PairBatch.NOT_COMBINED) {
+            return;
+        }
+        int length = batch.mergedLength(i);
+        if (outcome == PairBatch.INNIE) {
+            innie++;
+            innieHistogram = count(innieHistogram, length);
+        } else {
+            outie++;
+            outieHistogram = count(outieHistogram, length);
+        }
+        if (batch.overlapLength(i) > maxOverlap) {
+            overlapAboveMax++;
         }
     }
 

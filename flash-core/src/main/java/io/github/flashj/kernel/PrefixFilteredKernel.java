@@ -14,9 +14,10 @@ import java.nio.ByteOrder;
  * {@link Alignment#offer} breaks ties by the earlier start, so the order does not change the result.
  */
 abstract class PrefixFilteredKernel implements MergeKernel {
-    private static final long N_BYTES = 0x4E4E4E4E4E4E4E4EL;
+    static final byte N = 'N';
+    static final long N_BYTES = 0x4E4E4E4E4E4E4E4EL;
     /** The first-pass count of a start shorter than eight bases: never cut by it. */
-    private static final int UNKNOWN = Long.BYTES + 1;
+    static final int UNKNOWN = Long.BYTES + 1;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long UNKNOWNS = UNKNOWN * ONES;
@@ -49,24 +50,10 @@ abstract class PrefixFilteredKernel implements MergeKernel {
             }
             return;
         }
-        // First pass: the mismatches among each start's first eight bases, eight at once in a long.
+        // First pass: the mismatches among each start's first eight bases.
         byte[] prefixMismatches = best.prefixScratch(lastStart + 1 + Long.BYTES);
-        long y = (long) LONGS.get(second, secondOff);
-        long yCounted = zeroBytes(y ^ N_BYTES);
-        int center = firstStart;
-        int fewest = UNKNOWN;
-        for (int start = firstStart; start <= lastStart; start++) {
-            int mismatches = UNKNOWN;
-            if (firstLen - start >= Long.BYTES) {
-                long x = (long) LONGS.get(first, firstOff + start);
-                mismatches = Long.BYTES - Long.bitCount(zeroBytes(x ^ y) | zeroBytes(x ^ N_BYTES) | yCounted);
-            }
-            prefixMismatches[start] = (byte) mismatches;
-            if (mismatches < fewest) {
-                fewest = mismatches;
-                center = start;
-            }
-        }
+        int center = countPrefixMismatches(first, firstOff, firstLen, firstStart, lastStart, second, secondOff,
+                prefixMismatches);
         // The start whose first bases match best is scored first: it is usually the overlap, and
         // once it is scored the cutoff drops so that the others are cut by their first eight
         // bases alone. The order does not change the result (see Alignment.offer).
@@ -106,8 +93,56 @@ abstract class PrefixFilteredKernel implements MergeKernel {
         }
     }
 
+    /**
+     * Counts, for each start from {@code from} to {@code to}, the mismatches among its first eight
+     * positions into {@code counts[start]} ({@code UNKNOWN} for a start with fewer than eight
+     * positions left in {@code first}), and returns the earliest start with the fewest. Positions
+     * where either base is N are not mismatches. This twin works eight bases at a time in a long;
+     * the caller guarantees eight readable bytes past {@code to} and at {@code second[secondOff]}.
+     */
+    int countPrefixMismatches(byte[] first, int firstOff, int firstLen, int from, int to, byte[] second,
+            int secondOff, byte[] counts) {
+        long y = (long) LONGS.get(second, secondOff);
+        long yCounted = zeroBytes(y ^ N_BYTES);
+        int center = from;
+        int fewest = UNKNOWN;
+        for (int start = from; start <= to; start++) {
+            int mismatches = UNKNOWN;
+            if (firstLen - start >= Long.BYTES) {
+                long x = (long) LONGS.get(first, firstOff + start);
+                mismatches = Long.BYTES - Long.bitCount(zeroBytes(x ^ y) | zeroBytes(x ^ N_BYTES) | yCounted);
+            }
+            counts[start] = (byte) mismatches;
+            if (mismatches < fewest) {
+                fewest = mismatches;
+                center = start;
+            }
+        }
+        return center;
+    }
+
+    /**
+     * The sum of the lower quality at each of a start's {@code mismatches} mismatches. Only starts
+     * that get offered need it, so the scoring loops count first and sum here, stopping at the last
+     * mismatch.
+     */
+    static int qualitySum(byte[] first, byte[] firstQual, int a, byte[] second, byte[] secondQual, int b,
+            int length, int mismatches) {
+        int sum = 0;
+        int left = mismatches;
+        for (int k = 0; left > 0 && k < length; k++) {
+            byte x = first[a + k];
+            byte y = second[b + k];
+            if (x != y && x != N && y != N) {
+                sum += Math.min(firstQual[a + k], secondQual[b + k]);
+                left--;
+            }
+        }
+        return sum;
+    }
+
     /** The high bit of each byte of {@code v} that is zero, and no other bit (exact, no borrow). */
-    private static long zeroBytes(long v) {
+    static long zeroBytes(long v) {
         long t = ((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v;
         return ~t & HIGH_BITS;
     }

@@ -2,11 +2,13 @@ package io.github.flashj.kernel;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The search of {@link PrefixFilteredKernel} scoring each remaining start with the Vector API: the
- * mismatches and N positions of a whole vector of positions are counted at once. The quality sum
+ * The search of {@link PrefixFilteredKernel} with the Vector API. The first pass counts the
+ * mismatches of a whole vector of starts at once, one of their eight first positions at a time.
+ * Each remaining start is scored a vector of positions at a time. The quality sum
  * is needed only to break density ties, so it is computed, one position at a time, only for starts
  * whose density can still change the outcome (at most {@link Alignment#cutoff}).
  *
@@ -14,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorMergeKernel extends PrefixFilteredKernel {
     private static final VectorSpecies<Byte> SPECIES = ByteVector.SPECIES_PREFERRED;
-    private static final byte N = 'N';
+    private static final byte ONE = 1;
 
     VectorMergeKernel() {
         // Fails fast (and MergeKernels falls back to scalar) where the species cannot be used.
@@ -24,6 +26,53 @@ final class VectorMergeKernel extends PrefixFilteredKernel {
     @Override
     public String name() {
         return "vector";
+    }
+
+    /**
+     * Counts a vector of consecutive starts at once: lane {@code i} of the load at offset
+     * {@code j} holds position {@code j} of start {@code block + i}, so eight loads, each checked
+     * against one base of {@code second}, count eight positions for every lane. Starts that the
+     * vector loads cannot cover (too few positions left, or too near the array's end) go to the
+     * eight-at-a-time twin.
+     */
+    @Override
+    int countPrefixMismatches(byte[] first, int firstOff, int firstLen, int from, int to, byte[] second,
+            int secondOff, byte[] counts) {
+        int lanes = SPECIES.length();
+        // The last start a vector may hold: its eight positions lie inside the read and the array.
+        int lastInVector = Math.min(to, Math.min(firstLen, first.length - firstOff) - Long.BYTES);
+        int center = -1;
+        int fewest = UNKNOWN;
+        int block = from;
+        for (; block + lanes - 1 <= lastInVector; block += lanes) {
+            ByteVector mismatches = ByteVector.zero(SPECIES);
+            for (int j = 0; j < Long.BYTES; j++) {
+                byte y = second[secondOff + j];
+                if (y == N) {
+                    continue;
+                }
+                ByteVector x = ByteVector.fromArray(SPECIES, first, firstOff + block + j);
+                // Bases are ASCII, so each XOR is 0 to 127 and its minimum with 1 is 1 exactly
+                // where the bytes differ: a mismatch where the base differs and is not N.
+                mismatches = mismatches.add(x.lanewise(VectorOperators.XOR, y).min(ONE)
+                        .and(x.lanewise(VectorOperators.XOR, N).min(ONE)));
+            }
+            mismatches.intoArray(counts, block);
+            int blockFewest = mismatches.reduceLanes(VectorOperators.MIN);
+            if (blockFewest < fewest) {
+                fewest = blockFewest;
+                center = block;
+                while (counts[center] != blockFewest) {
+                    center++;
+                }
+            }
+        }
+        if (block > to) {
+            return center;
+        }
+        int rest = super.countPrefixMismatches(first, firstOff, firstLen, block, to, second, secondOff, counts);
+        // An earlier start wins a tie, as in the twin.
+        return center >= 0 && counts[center] <= counts[rest] ? center : rest;
     }
 
     /** Scores one start a vector of positions at a time. */
@@ -60,21 +109,5 @@ final class VectorMergeKernel extends PrefixFilteredKernel {
         }
         best.offer(start, orientation, mismatches,
                 qualitySum(first, firstQual, a, second, secondQual, b, length, mismatches), effective, maxOverlap);
-    }
-
-    /** The sum of the lower quality at each of the {@code mismatches} mismatches: it stops at the last. */
-    private static int qualitySum(byte[] first, byte[] firstQual, int a, byte[] second, byte[] secondQual, int b,
-            int length, int mismatches) {
-        int sum = 0;
-        int left = mismatches;
-        for (int k = 0; left > 0 && k < length; k++) {
-            byte x = first[a + k];
-            byte y = second[b + k];
-            if (x != y && x != N && y != N) {
-                sum += Math.min(firstQual[a + k], secondQual[b + k]);
-                left--;
-            }
-        }
-        return sum;
     }
 }

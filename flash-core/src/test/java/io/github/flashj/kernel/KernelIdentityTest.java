@@ -338,6 +338,52 @@ class KernelIdentityTest {
     }
 
     @Test
+    void firstPass_vectorCountsEqualTheTwins_atEveryRangeAndArrayEnd() {
+        PrefixFilteredKernel scalar = (PrefixFilteredKernel) SCALAR;
+        PrefixFilteredKernel vector = (PrefixFilteredKernel) VECTOR;
+        Random rnd = new Random(99L);
+        byte[] alphabet = {'A', 'C', 'G', 'T', 'N'};
+        for (int t = 0; t < 20_000; t++) {
+            int firstLen = 1 + rnd.nextInt(300);
+            int firstOff = rnd.nextInt(4);
+            // Sometimes no byte after the read, sometimes a few, sometimes plenty.
+            int tail = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(80);
+            byte[] first = new byte[firstOff + firstLen + tail];
+            int nPercent = rnd.nextInt(4) == 0 ? 30 : 2;
+            for (int i = 0; i < first.length; i++) {
+                first[i] = rnd.nextInt(100) < nPercent ? (byte) 'N' : alphabet[rnd.nextInt(4)];
+            }
+            byte[] second = new byte[Long.BYTES + rnd.nextInt(4)];
+            int secondOff = second.length - Long.BYTES;
+            for (int i = 0; i < second.length; i++) {
+                second[i] = rnd.nextInt(100) < nPercent ? (byte) 'N' : alphabet[rnd.nextInt(4)];
+            }
+            if (rnd.nextBoolean()) {
+                // Plant the second's bases somewhere, so that one start matches them all.
+                int at = firstOff + rnd.nextInt(firstLen);
+                for (int j = 0; j < Long.BYTES && at + j < first.length; j++) {
+                    first[at + j] = second[secondOff + j];
+                }
+            }
+            int from = rnd.nextInt(firstLen);
+            int to = from + rnd.nextInt(firstLen - from);
+            if (firstOff + to + Long.BYTES > first.length) {
+                continue; // the caller's guarantee: eight readable bytes past the last start
+            }
+            byte[] expected = new byte[to + 1 + Long.BYTES];
+            byte[] actual = new byte[to + 1 + Long.BYTES];
+            int expectedCenter = scalar.countPrefixMismatches(first, firstOff, firstLen, from, to, second, secondOff,
+                    expected);
+            int actualCenter = vector.countPrefixMismatches(first, firstOff, firstLen, from, to, second, secondOff,
+                    actual);
+            String what = "from " + from + " to " + to + " firstLen " + firstLen + " off " + firstOff + " tail " + tail;
+            assertArrayEquals(Arrays.copyOfRange(expected, from, to + 1), Arrays.copyOfRange(actual, from, to + 1),
+                    () -> "counts, " + what);
+            assertEquals(expectedCenter, actualCenter, () -> "center, " + what);
+        }
+    }
+
+    @Test
     void directSearch_givesTheExhaustiveSearchsAnswer_withAndWithoutRoomForLongs() {
         Random rnd = new Random(31L);
         int checked = 0;

@@ -279,15 +279,20 @@ public final class FlashOutput implements OrderedSink {
      * is null, as with {@code -c}).
      */
     private static void formatFastq(PairBatch batch, ByteBuilder merged, ByteBuilder mate1, ByteBuilder mate2) {
-        int phred = batch.phredOffset();
         for (int i = 0, n = batch.size(); i < n; i++) {
-            byte outcome = batch.outcome(i);
-            if (outcome == PairBatch.INNIE || outcome == PairBatch.OUTIE) {
-                appendMergedFastq(merged, batch, i, phred);
-            } else if (outcome == PairBatch.NOT_COMBINED && mate1 != null) {
-                appendFastq(mate1, batch, i, 0, phred);
-                appendFastq(mate2, batch, i, 1, phred);
-            }
+            formatPair(batch, i, merged, mate1, mate2);
+        }
+    }
+
+    /** Formats pair {@code i}; one call per pair, so that the JIT compiles it within the first batches. */
+    private static void formatPair(PairBatch batch, int i, ByteBuilder merged, ByteBuilder mate1, ByteBuilder mate2) {
+        int phred = batch.phredOffset();
+        byte outcome = batch.outcome(i);
+        if (outcome == PairBatch.INNIE || outcome == PairBatch.OUTIE) {
+            appendMergedFastq(merged, batch, i, phred);
+        } else if (outcome == PairBatch.NOT_COMBINED && mate1 != null) {
+            appendFastq(mate1, batch, i, 0, phred);
+            appendFastq(mate2, batch, i, 1, phred);
         }
     }
 

@@ -18,6 +18,8 @@ final class LineSource implements Closeable {
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    /** The most lines one step of {@link #fill} copies. */
+    private static final int LINES_PER_STEP = 64;
 
     private final InputStream in;
     private final String name;
@@ -26,7 +28,7 @@ final class LineSource implements Closeable {
     private int limit;
     private boolean eof;
     private long linesConsumed;
-    private int[] lineEnds = new int[4096];
+    private final int[] lineEnds = new int[LINES_PER_STEP];
 
     LineSource(InputStream in, String name) {
         this.in = in;
@@ -47,26 +49,7 @@ final class LineSource implements Closeable {
     int fill(LineChunk chunk, int maxLines) throws IOException {
         chunk.reset(name, linesConsumed + 1);
         while (chunk.lines() < maxLines) {
-            // Find as many whole lines as the buffer holds, then copy them in one piece.
-            int from = pos;
-            int scan = pos;
-            int found = 0;
-            int room = maxLines - chunk.lines();
-            int nl;
-            while (found < room && (nl = indexOfNewline(scan, limit)) >= 0) {
-                lineEnds[found == lineEnds.length ? grow() : found] = nl;
-                found++;
-                scan = nl + 1;
-            }
-            if (found > 0) {
-                int at = chunk.append(buf, from, scan) - from;
-                int lineStart = from;
-                for (int k = 0; k < found; k++) {
-                    chunk.addLineAt(lineStart + at, lineEnds[k] + at);
-                    lineStart = lineEnds[k] + 1;
-                }
-                pos = scan;
-                linesConsumed += found;
+            if (copyLines(chunk, Math.min(maxLines - chunk.lines(), LINES_PER_STEP)) > 0) {
                 continue;
             }
             if (eof) {
@@ -82,9 +65,36 @@ final class LineSource implements Closeable {
         return chunk.lines();
     }
 
-    private int grow() {
-        lineEnds = Arrays.copyOf(lineEnds, lineEnds.length * 2);
-        return lineEnds.length / 2;
+    /**
+     * Copies up to {@code room} whole lines from the buffer into {@code chunk} in one piece.
+     *
+     * <p>A batch is filled in many such steps rather than in one loop over all its lines: this
+     * method then runs a few hundred times per batch, so the JIT compiles it within the first
+     * batches, where a loop over whole batches would run interpreted for the first hundred.
+     *
+     * @return how many lines were copied; 0 when the buffer holds no whole line
+     */
+    private int copyLines(LineChunk chunk, int room) {
+        int from = pos;
+        int scan = pos;
+        int found = 0;
+        int nl;
+        while (found < room && (nl = indexOfNewline(buf, scan, limit)) >= 0) {
+            lineEnds[found++] = nl;
+            scan = nl + 1;
+        }
+        if (found == 0) {
+            return 0;
+        }
+        int at = chunk.append(buf, from, scan) - from;
+        int lineStart = from;
+        for (int k = 0; k < found; k++) {
+            chunk.addLineAt(lineStart + at, lineEnds[k] + at);
+            lineStart = lineEnds[k] + 1;
+        }
+        pos = scan;
+        linesConsumed += found;
+        return found;
     }
 
     /** Moves the partial line to the front (growing the buffer if it fills it) and reads more. */
@@ -103,10 +113,6 @@ final class LineSource implements Closeable {
         } else {
             limit += r;
         }
-    }
-
-    private int indexOfNewline(int from, int to) {
-        return indexOfNewline(buf, from, to);
     }
 
     /** The first {@code \n} of {@code b[from, to)}, eight bytes at a time; -1 when there is none. */

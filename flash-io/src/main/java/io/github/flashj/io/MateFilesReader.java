@@ -48,21 +48,31 @@ final class MateFilesReader implements PairSource {
         Chunks c = (Chunks) batch.attachment();
         c.records1.reset(c.lines1);
         c.records2.reset(c.lines2);
-        while (true) {
-            boolean has1 = c.records1.next();
-            boolean has2 = c.records2.next();
-            if (has1 != has2) {
-                FastqRecordCursor longer = has1 ? c.records1 : c.records2;
-                FastqRecordCursor shorter = has1 ? c.records2 : c.records1;
-                throw new InputFormatException(shorter.name(), 0, "has fewer records than " + longer.name()
-                        + ", whose record at line " + longer.recordLine() + " has no mate");
-            }
-            if (!has1) {
-                return;
-            }
-            c.records1.appendTo(batch);
-            c.records2.appendTo(batch);
+        while (parsePair(c, batch)) {
+            // Each call appends one pair.
         }
+    }
+
+    /**
+     * Appends the next pair; false at the end of the chunks. One call per pair, so that the JIT
+     * compiles it within the first batches rather than leaving a loop over whole batches
+     * interpreted.
+     */
+    private static boolean parsePair(Chunks c, PairBatch batch) throws IOException {
+        boolean has1 = c.records1.next();
+        boolean has2 = c.records2.next();
+        if (has1 != has2) {
+            FastqRecordCursor longer = has1 ? c.records1 : c.records2;
+            FastqRecordCursor shorter = has1 ? c.records2 : c.records1;
+            throw new InputFormatException(shorter.name(), 0, "has fewer records than " + longer.name()
+                    + ", whose record at line " + longer.recordLine() + " has no mate");
+        }
+        if (!has1) {
+            return false;
+        }
+        c.records1.appendTo(batch);
+        c.records2.appendTo(batch);
+        return true;
     }
 
     @Override
