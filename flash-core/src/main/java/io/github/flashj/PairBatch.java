@@ -35,6 +35,7 @@ public final class PairBatch {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = ~HIGH_BITS;
     private static final long ONES = 0x0101010101010101L;
     private static final long A_BYTES = 'A' * ONES;
     private static final long C_BYTES = 'C' * ONES;
@@ -204,36 +205,13 @@ public final class PairBatch {
         byte[] q = quals;
         int offset = phredOffset;
         int flags = 0;
-        int k = 0;
-        // Eight bases at a time while they are already canonical (upper-case A, C, G, T or N), as
-        // nearly all are; the table takes over from the first word that is not.
-        for (; k + Long.BYTES <= length; k += Long.BYTES) {
-            long w = (long) LONGS.get(seq, seqOff + k);
-            if ((zeroBytes(w ^ A_BYTES) | zeroBytes(w ^ C_BYTES) | zeroBytes(w ^ G_BYTES) | zeroBytes(w ^ T_BYTES)
-                    | zeroBytes(w ^ N_BYTES)) != HIGH_BITS) {
-                break;
-            }
-            LONGS.set(b, start + k, w);
-        }
+        int k = copyCanonicalBases(seq, seqOff, b, start, length);
         for (; k < length; k++) {
             byte c = CANONICAL[seq[seqOff + k] & 0xff];
             b[start + k] = c;
             flags |= c;
         }
-        k = 0;
-        if (offset > 0) {
-            // Eight quality characters at a time. For bytes below 128, (c | 0x80) - offset cannot
-            // borrow from the next byte, and its high bit stays set exactly when c >= offset.
-            long offsets = offset * ONES;
-            for (; k + Long.BYTES <= length; k += Long.BYTES) {
-                long c = (long) LONGS.get(qual, qualOff + k);
-                long t = (c | HIGH_BITS) - offsets;
-                if ((c & HIGH_BITS) != 0 || (t & HIGH_BITS) != HIGH_BITS) {
-                    break;
-                }
-                LONGS.set(q, start + k, t & ~HIGH_BITS);
-            }
-        }
+        k = offset > 0 ? convertQualities(qual, qualOff, q, start, length, offset) : 0;
         for (; k < length; k++) {
             int v = qual[qualOff + k] - offset;
             q[start + k] = (byte) v;
@@ -433,8 +411,75 @@ public final class PairBatch {
 
     /** A, C, G, T in either case to upper case, whitespace to -1 (rejected), anything else to N. */
     /** The high bit of each byte of {@code v} that is zero, and no other bit (exact, no borrow). */
-    private static long zeroBytes(long v) {
-        return ~(((v & ~HIGH_BITS) + ~HIGH_BITS) | v) & HIGH_BITS;
+    /**
+     * Copies bases eight at a time while they are already canonical (upper-case A, C, G, T or N),
+     * as nearly all are. A read that is canonical to its end finishes with one word that overlaps
+     * the previous one, rather than byte by byte.
+     *
+     * @return how many bases were copied: {@code length}, or where the table must take over
+     */
+    private static int copyCanonicalBases(byte[] seq, int seqOff, byte[] b, int start, int length) {
+        int lastWord = length - Long.BYTES;
+        int k = 0;
+        for (; k <= lastWord; k += Long.BYTES) {
+            long w = (long) LONGS.get(seq, seqOff + k);
+            if (!canonical(w)) {
+                return k;
+            }
+            LONGS.set(b, start + k, w);
+        }
+        if (k < length && lastWord >= 0) {
+            long w = (long) LONGS.get(seq, seqOff + lastWord);
+            if (canonical(w)) {
+                LONGS.set(b, start + lastWord, w);
+                return length;
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Turns quality characters into PHRED values eight at a time while all are at least the
+     * offset and below 128, finishing with an overlapping word as {@link #copyCanonicalBases}.
+     * For bytes below 128, {@code (c | 0x80) - offset} cannot borrow from the next byte, and its
+     * high bit stays set exactly when {@code c >= offset}.
+     *
+     * @return how many were converted: {@code length}, or where the byte-wise loop must take over
+     */
+    private static int convertQualities(byte[] qual, int qualOff, byte[] q, int start, int length, int offset) {
+        long offsets = offset * ONES;
+        int lastWord = length - Long.BYTES;
+        int k = 0;
+        for (; k <= lastWord; k += Long.BYTES) {
+            long c = (long) LONGS.get(qual, qualOff + k);
+            long t = (c | HIGH_BITS) - offsets;
+            if (((c | ~t) & HIGH_BITS) != 0) {
+                return k;
+            }
+            LONGS.set(q, start + k, t & ~HIGH_BITS);
+        }
+        if (k < length && lastWord >= 0) {
+            long c = (long) LONGS.get(qual, qualOff + lastWord);
+            long t = (c | HIGH_BITS) - offsets;
+            if (((c | ~t) & HIGH_BITS) == 0) {
+                LONGS.set(q, start + lastWord, t & ~HIGH_BITS);
+                return length;
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Whether all eight bytes of {@code w} are A, C, G, T or N. For a byte below 0x80, its XOR
+     * with one of these letters is below 0x80 too, and adding 0x7F sets its high bit exactly when
+     * it differs from the letter, without a carry into the next byte. A byte is canonical when
+     * one of the five sums leaves its high bit clear. A byte of 0x80 or more may carry into its
+     * neighbour, but the final OR with {@code w} rejects the word anyway.
+     */
+    private static boolean canonical(long w) {
+        long differs = ((w ^ A_BYTES) + LOW_BITS) & ((w ^ C_BYTES) + LOW_BITS) & ((w ^ G_BYTES) + LOW_BITS)
+                & ((w ^ T_BYTES) + LOW_BITS) & ((w ^ N_BYTES) + LOW_BITS);
+        return ((differs | w) & HIGH_BITS) == 0;
     }
 
     private static byte[] canonicalTable() {

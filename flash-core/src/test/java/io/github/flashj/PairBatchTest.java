@@ -47,6 +47,56 @@ class PairBatchTest {
         assertEquals("N".repeat(odd.length()), bases(b, 0, 0));
     }
 
+    /**
+     * The word-at-a-time paths (with their overlapping last word) against a byte-by-byte
+     * reference: one odd base or quality at every position of reads of 1 to 40 bases, for each
+     * kind of odd byte.
+     */
+    @Test
+    void appendRead_oneOddByteAtEveryPosition_matchesTheBytewiseRule() {
+        byte[] oddBases = bytes("acgtnNRx.@[\u0000\u00c1T\t ");
+        byte[] oddQuals = {' ', '!', '"', (byte) 0x80, (byte) 0xff, '~', 'J'};
+        for (int length = 1; length <= 40; length++) {
+            for (int at = 0; at < length; at++) {
+                for (byte odd : oddBases) {
+                    byte[] seq = bytes("ACGTN".repeat(9).substring(0, length));
+                    seq[at] = odd;
+                    checkAgainstReference(seq, bytes("I".repeat(length)));
+                }
+                for (byte odd : oddQuals) {
+                    byte[] qual = bytes("5".repeat(length));
+                    qual[at] = odd;
+                    checkAgainstReference(bytes("GATTACA".repeat(6).substring(0, length)), qual);
+                }
+            }
+        }
+    }
+
+    private static void checkAgainstReference(byte[] seq, byte[] qual) {
+        int offset = 33;
+        int expected = -1;
+        byte[] bases = new byte[seq.length];
+        byte[] values = new byte[seq.length];
+        for (int k = 0; k < seq.length && expected == -1; k++) {
+            char c = Character.toUpperCase((char) (seq[k] & 0xff));
+            if (" \t\n\r\u000b\f".indexOf(c) >= 0) {
+                expected = -2 - k;
+            } else if (qual[k] < offset) {
+                expected = k;
+            }
+            bases[k] = (byte) ("ACGT".indexOf(c) >= 0 && (seq[k] & 0xff) < 128 ? c : 'N');
+            values[k] = (byte) (qual[k] - offset);
+        }
+        PairBatch b = new PairBatch(1, offset);
+        byte[] tag = bytes("r/1");
+        String what = "seq " + Arrays.toString(seq) + " qual " + Arrays.toString(qual);
+        assertEquals(expected, b.appendRead(tag, 0, tag.length, seq, 0, qual, 0, seq.length), what);
+        if (expected == -1) {
+            assertArrayEquals(bases, bytes(bases(b, 0, 0)), what);
+            assertArrayEquals(values, quals(b, 0, 0), what);
+        }
+    }
+
     @Test
     void appendRead_rejectsWhitespaceInTheSequence() {
         PairBatch b = new PairBatch(1, 33);
