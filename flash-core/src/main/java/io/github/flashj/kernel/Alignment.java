@@ -27,8 +27,6 @@ public final class Alignment {
      */
     private double cutoffMidpoint;
     private float maxMismatchDensity;
-    /** First passes this thread has made with the word-at-a-time twin (see VectorMergeKernel). */
-    int wordFirstPasses;
 
     /** Starts a new pair: nothing found, the bar at {@code maxMismatchDensity + 1}. */
     public void reset(float maxMismatchDensity) {

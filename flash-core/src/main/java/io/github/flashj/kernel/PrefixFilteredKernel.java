@@ -53,7 +53,7 @@ abstract class PrefixFilteredKernel implements MergeKernel {
         // First pass: the mismatches among each start's first eight bases.
         byte[] prefixMismatches = best.prefixScratch(lastStart + 1 + Long.BYTES);
         int center = countPrefixMismatches(first, firstOff, firstLen, firstStart, lastStart, second, secondOff,
-                prefixMismatches, best);
+                prefixMismatches);
         // The start whose first bases match best is scored first: it is usually the overlap, and
         // once it is scored the cutoff drops so that the others are cut by their first eight
         // bases alone. The order does not change the result (see Alignment.offer).
@@ -99,11 +99,9 @@ abstract class PrefixFilteredKernel implements MergeKernel {
      * positions left in {@code first}), and returns the earliest start with the fewest. Positions
      * where either base is N are not mismatches. This twin works eight bases at a time in a long;
      * the caller guarantees eight readable bytes past {@code to} and at {@code second[secondOff]}.
-     *
-     * @param best the thread's alignment, whose search count a kernel may consult
      */
     int countPrefixMismatches(byte[] first, int firstOff, int firstLen, int from, int to, byte[] second,
-            int secondOff, byte[] counts, Alignment best) {
+            int secondOff, byte[] counts) {
         long y = (long) LONGS.get(second, secondOff);
         long yCounted = zeroBytes(y ^ N_BYTES);
         int center = from;

@@ -17,8 +17,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorMergeKernel extends PrefixFilteredKernel {
     private static final VectorSpecies<Byte> SPECIES = ByteVector.SPECIES_PREFERRED;
     private static final byte ONE = 1;
-    /** How many first passes each thread makes with the twin before the vector code takes over. */
-    static final int WORD_FIRST_PASSES = 4096;
 
     VectorMergeKernel() {
         // Fails fast (and MergeKernels falls back to scalar) where the species cannot be used.
@@ -36,18 +34,10 @@ final class VectorMergeKernel extends PrefixFilteredKernel {
      * against one base of {@code second}, count eight positions for every lane. Starts that the
      * vector loads cannot cover (too few positions left, or too near the array's end) go to the
      * eight-at-a-time twin.
-     *
-     * <p>Each thread's first {@link #WORD_FIRST_PASSES} searches use the twin throughout: until C2
-     * compiles this method, its Vector API calls run a Java fallback that is tens of times slower
-     * than the twin, which would only slow down small inputs.
      */
     @Override
     int countPrefixMismatches(byte[] first, int firstOff, int firstLen, int from, int to, byte[] second,
-            int secondOff, byte[] counts, Alignment best) {
-        if (best.wordFirstPasses < WORD_FIRST_PASSES) {
-            best.wordFirstPasses++;
-            return super.countPrefixMismatches(first, firstOff, firstLen, from, to, second, secondOff, counts, best);
-        }
+            int secondOff, byte[] counts) {
         int lanes = SPECIES.length();
         // The last start a vector may hold: its eight positions lie inside the read and the array.
         int lastInVector = Math.min(to, Math.min(firstLen, first.length - firstOff) - Long.BYTES);
@@ -80,7 +70,7 @@ final class VectorMergeKernel extends PrefixFilteredKernel {
         if (block > to) {
             return center;
         }
-        int rest = super.countPrefixMismatches(first, firstOff, firstLen, block, to, second, secondOff, counts, best);
+        int rest = super.countPrefixMismatches(first, firstOff, firstLen, block, to, second, secondOff, counts);
         // An earlier start wins a tie, as in the twin.
         return center >= 0 && counts[center] <= counts[rest] ? center : rest;
     }

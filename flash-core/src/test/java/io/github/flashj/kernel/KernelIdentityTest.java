@@ -337,27 +337,6 @@ class KernelIdentityTest {
         }
     }
 
-    /** An alignment past the vector kernel's first passes with its twin. */
-    static Alignment warmAlignment() {
-        Alignment a = new Alignment();
-        a.wordFirstPasses = VectorMergeKernel.WORD_FIRST_PASSES;
-        return a;
-    }
-
-    @Test
-    void firstPass_ofTheVectorKernel_usesTheTwinForEachThreadsFirstSearches() {
-        PrefixFilteredKernel vector = (PrefixFilteredKernel) VECTOR;
-        byte[] first = "ACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGTACGT".getBytes();
-        byte[] second = "ACGTACGTACGT".getBytes();
-        byte[] counts = new byte[first.length + Long.BYTES];
-        Alignment thread = new Alignment();
-        for (int i = 0; i < VectorMergeKernel.WORD_FIRST_PASSES + 10; i++) {
-            assertEquals(0, vector.countPrefixMismatches(first, 0, first.length, 0, first.length - 10, second, 0,
-                    counts, thread));
-        }
-        assertEquals(VectorMergeKernel.WORD_FIRST_PASSES, thread.wordFirstPasses, "counted up to the switch only");
-    }
-
     @Test
     void firstPass_vectorCountsEqualTheTwins_atEveryRangeAndArrayEnd() {
         PrefixFilteredKernel scalar = (PrefixFilteredKernel) SCALAR;
@@ -394,9 +373,9 @@ class KernelIdentityTest {
             byte[] expected = new byte[to + 1 + Long.BYTES];
             byte[] actual = new byte[to + 1 + Long.BYTES];
             int expectedCenter = scalar.countPrefixMismatches(first, firstOff, firstLen, from, to, second, secondOff,
-                    expected, new Alignment());
+                    expected);
             int actualCenter = vector.countPrefixMismatches(first, firstOff, firstLen, from, to, second, secondOff,
-                    actual, warmAlignment());
+                    actual);
             String what = "from " + from + " to " + to + " firstLen " + firstLen + " off " + firstOff + " tail " + tail;
             assertArrayEquals(Arrays.copyOfRange(expected, from, to + 1), Arrays.copyOfRange(actual, from, to + 1),
                     () -> "counts, " + what);
@@ -425,7 +404,7 @@ class KernelIdentityTest {
             int la = pair[0].length;
             int lb = pair[1].length;
             for (MergeKernel kernel : new MergeKernel[] {SCALAR, VECTOR}) {
-                Alignment al = warmAlignment();
+                Alignment al = new Alignment();
                 al.reset(p.maxMismatchDensity());
                 kernel.search(a, qa, 0, la, b, qb, 0, lb, p.minOverlap(), p.maxOverlap(), Alignment.INNIE, al);
                 if (p.allowOuties()) {
