@@ -21,7 +21,7 @@ abstract class PrefixFilteredKernel implements MergeKernel {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long UNKNOWNS = UNKNOWN * ONES;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
 
     /**
@@ -119,6 +119,30 @@ abstract class PrefixFilteredKernel implements MergeKernel {
             }
         }
         return center;
+    }
+
+    /**
+     * Finishes scoring a start whose positions before {@code k} a kernel has counted in bulk
+     * ({@code mismatches}, {@code nCount}): counts the rest one at a time, cutting the start once
+     * it has more than {@code limit} mismatches, and offers it when long enough.
+     */
+    static void finishScore(byte[] first, byte[] firstQual, int a, int length, byte[] second, byte[] secondQual,
+            int b, int k, int mismatches, int nCount, int limit, int start, int minOverlap, int maxOverlap,
+            byte orientation, Alignment best) {
+        for (; k < length; k++) {
+            byte x = first[a + k];
+            byte y = second[b + k];
+            if (x == N || y == N) {
+                nCount++;
+            } else if (x != y && ++mismatches > limit) {
+                return;
+            }
+        }
+        int effective = length - nCount;
+        if (effective >= minOverlap) {
+            best.offer(start, orientation, mismatches,
+                    qualitySum(first, firstQual, a, second, secondQual, b, length, mismatches), effective, maxOverlap);
+        }
     }
 
     /**

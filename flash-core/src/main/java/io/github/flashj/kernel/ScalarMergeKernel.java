@@ -1,17 +1,11 @@
 package io.github.flashj.kernel;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * The search of {@link PrefixFilteredKernel} in plain Java, for every JVM: each remaining start is
  * scored eight positions at a time in a long.
  */
 final class ScalarMergeKernel extends PrefixFilteredKernel {
     static final ScalarMergeKernel INSTANCE = new ScalarMergeKernel();
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
 
     private ScalarMergeKernel() {
     }
@@ -39,19 +33,7 @@ final class ScalarMergeKernel extends PrefixFilteredKernel {
                 return;
             }
         }
-        for (; k < length; k++) {
-            byte x = first[a + k];
-            byte y = second[b + k];
-            if (x == N || y == N) {
-                nCount++;
-            } else if (x != y && ++mismatches > limit) {
-                return;
-            }
-        }
-        int effective = length - nCount;
-        if (effective >= minOverlap) {
-            best.offer(start, orientation, mismatches,
-                    qualitySum(first, firstQual, a, second, secondQual, b, length, mismatches), effective, maxOverlap);
-        }
+        finishScore(first, firstQual, a, length, second, secondQual, b, k, mismatches, nCount, limit, start,
+                minOverlap, maxOverlap, orientation, best);
     }
 }

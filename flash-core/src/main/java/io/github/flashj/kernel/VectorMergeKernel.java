@@ -94,20 +94,7 @@ final class VectorMergeKernel extends PrefixFilteredKernel {
                 return;
             }
         }
-        for (; k < length; k++) {
-            byte x = first[a + k];
-            byte y = second[b + k];
-            if (x == N || y == N) {
-                nCount++;
-            } else if (x != y) {
-                mismatches++;
-            }
-        }
-        int effective = length - nCount;
-        if (mismatches > limit || effective < minOverlap) {
-            return;
-        }
-        best.offer(start, orientation, mismatches,
-                qualitySum(first, firstQual, a, second, secondQual, b, length, mismatches), effective, maxOverlap);
+        finishScore(first, firstQual, a, length, second, secondQual, b, k, mismatches, nCount, limit, start,
+                minOverlap, maxOverlap, orientation, best);
     }
 }
