@@ -2,16 +2,46 @@ package io.github.flashj;
 
 import io.github.flashj.kernel.MergeEngine;
 import io.github.flashj.kernel.MergeKernel;
+import io.github.flashj.kernel.MergeKernels;
+import java.io.IOException;
 
-/** Merges every pair of a batch in place; one per worker thread. */
-final class BatchMerger {
+/**
+ * Merges every pair of a batch in place: the step that every runner (the local pipeline's workers,
+ * a Spark task) applies to each batch, on any thread or machine, in any order.
+ *
+ * <pre>{@code
+ * BatchMerger merger = new BatchMerger(parameters);   // one per thread
+ * merger.parseAndMerge(batch);                        // results in batch.outcome(i), ...
+ * }</pre>
+ *
+ * <p>Not thread-safe: each thread keeps its own, which holds its scratch arrays.
+ */
+public final class BatchMerger {
     private final MergeEngine engine;
 
-    BatchMerger(MergeKernel kernel, MergeParameters params) {
+    /** A merger with the fastest kernel this JVM can run ({@link MergeKernels#best()}). */
+    public BatchMerger(MergeParameters params) {
+        this(MergeKernels.best(), params);
+    }
+
+    /** A merger with the given kernel. */
+    public BatchMerger(MergeKernel kernel, MergeParameters params) {
         engine = new MergeEngine(kernel, params);
     }
 
-    void merge(PairBatch batch) {
+    /**
+     * Parses the raw input that a source left to the worker ({@link PairBatch#deferParsing}), if
+     * any, then merges.
+     *
+     * @throws InputFormatException when the raw input is malformed, naming it and the line
+     */
+    public void parseAndMerge(PairBatch batch) throws IOException {
+        batch.parseDeferred();
+        merge(batch);
+    }
+
+    /** Merges the batch's parsed pairs; each gets its outcome and, when merged, its merged read. */
+    public void merge(PairBatch batch) {
         batch.resetResults();
         for (int i = 0, n = batch.size(); i < n; i++) {
             mergePair(batch, i);

@@ -39,6 +39,9 @@ public final class JobStatistics {
      */
     public record PipelineMetrics(double meanMergeQueueDepth, int maxMergeQueueDepth, double meanReorderDepth,
             int maxReorderDepth, Duration commitWait, java.util.List<DepthSample> overTime) {
+        /** No pipeline figures: a run made of parts counted elsewhere, such as a Spark job. */
+        public static final PipelineMetrics NONE = new PipelineMetrics(0, 0, 0, 0, Duration.ZERO, java.util.List.of());
+
         @Override
         public String toString() {
             return "PipelineMetrics[meanMergeQueueDepth=" + String.format(java.util.Locale.ROOT, "%.2f",

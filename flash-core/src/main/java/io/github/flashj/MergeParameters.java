@@ -3,13 +3,15 @@ package io.github.flashj;
 /**
  * The parameters that decide how pairs are merged, with FLASH 1.2.11's defaults.
  *
- * <p>Immutable; made by {@link #builder()}, which checks every value at {@link Builder#build()}.
+ * <p>Immutable and serializable (a Spark job ships it to its executors); made by {@link #builder()},
+ * which checks every value at {@link Builder#build()}.
  *
  * <pre>{@code
  * MergeParameters p = MergeParameters.builder().minOverlap(20).maxOverlap(150).allowOuties(true).build();
  * }</pre>
  */
-public final class MergeParameters {
+public final class MergeParameters implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** FLASH's defaults: {@code -m 10 -M 65 -x 0.25 -p 33}, innies only. */
     public static final MergeParameters DEFAULTS = builder().build();
 

@@ -1,20 +1,12 @@
 package io.github.flashj;
 
 import java.time.Duration;
-import java.util.Arrays;
 
 /** Counts outcomes batch by batch on the committing thread. */
 final class StatisticsCollector {
     /** The most queue-depth samples kept; the series is thinned to half when it fills. */
     static final int MAX_SAMPLES = 2048;
-    private final int maxOverlap;
-    private long pairs;
-    private long innie;
-    private long outie;
-    private long singles;
-    private long overlapAboveMax;
-    private long[] innieHistogram = new long[512];
-    private long[] outieHistogram = new long[512];
+    private final MergeTally tally;
     private long depthSamples;
     private long mergeQueueDepthSum;
     private int mergeQueueDepthMax;
@@ -27,38 +19,12 @@ final class StatisticsCollector {
     private final java.util.ArrayList<JobStatistics.DepthSample> samples = new java.util.ArrayList<>();
 
     StatisticsCollector(int maxOverlap, long startNanoTime) {
-        this.maxOverlap = maxOverlap;
+        this.tally = new MergeTally(maxOverlap);
         this.started = startNanoTime;
     }
 
     void add(PairBatch batch) {
-        for (int i = 0, n = batch.size(); i < n; i++) {
-            add(batch, i);
-        }
-    }
-
-    /** Counts pair {@code i}; one call per pair, so that the JIT compiles it early (as BatchMerger). */
-    private void add(PairBatch batch, int i) {
-        byte outcome = batch.outcome(i);
-        if (outcome == PairBatch.SINGLE) {
-            singles++;
-            return;
-        }
-        pairs++;
-        if (outcome == PairBatch.NOT_COMBINED) {
-            return;
-        }
-        int length = batch.mergedLength(i);
-        if (outcome == PairBatch.INNIE) {
-            innie++;
-            innieHistogram = count(innieHistogram, length);
-        } else {
-            outie++;
-            outieHistogram = count(outieHistogram, length);
-        }
-        if (batch.overlapLength(i) > maxOverlap) {
-            overlapAboveMax++;
-        }
+        tally.add(batch);
     }
 
     /**
@@ -91,27 +57,12 @@ final class StatisticsCollector {
         commitWaitNanos += nanos;
     }
 
-    private static long[] count(long[] histogram, int length) {
-        long[] h = length < histogram.length ? histogram : Arrays.copyOf(histogram, Math.max(length + 1, histogram.length * 2));
-        h[length]++;
-        return h;
-    }
-
     JobStatistics finish(Duration wall, Duration read, Duration parse, Duration merge, Duration prepare,
             Duration write) {
         JobStatistics.PipelineMetrics metrics = new JobStatistics.PipelineMetrics(
                 depthSamples == 0 ? 0 : (double) mergeQueueDepthSum / depthSamples, mergeQueueDepthMax,
                 depthSamples == 0 ? 0 : (double) reorderDepthSum / depthSamples, reorderDepthMax,
                 Duration.ofNanos(commitWaitNanos), java.util.List.copyOf(samples));
-        return new JobStatistics(pairs, innie, outie, singles, overlapAboveMax, trim(innieHistogram),
-                trim(outieHistogram), wall, read, parse, merge, prepare, write, metrics);
-    }
-
-    private static long[] trim(long[] h) {
-        int n = h.length;
-        while (n > 0 && h[n - 1] == 0) {
-            n--;
-        }
-        return Arrays.copyOf(h, n);
+        return tally.toStatistics(wall, read, parse, merge, prepare, write, metrics);
     }
 }

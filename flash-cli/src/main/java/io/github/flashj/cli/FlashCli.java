@@ -9,7 +9,9 @@ import io.github.flashj.PairBatch;
 import io.github.flashj.PairSource;
 import io.github.flashj.io.FastqInputs;
 import io.github.flashj.io.FlashOutput;
+import io.github.flashj.io.InputFormat;
 import io.github.flashj.io.OutputCompression;
+import io.github.flashj.io.OutputLayout;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -33,23 +35,43 @@ public final class FlashCli {
     private final OutputStream dataOut;
     private final PrintStream out;
     private final PrintStream err;
+    private final MergeRunner runner;
     private int warningCount;
     private CommandLine cl;
 
     FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err) {
+        this(program, dataOut, out, err, null);
+    }
+
+    private FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err, MergeRunner runner) {
         this.program = program;
         this.dataOut = dataOut;
         this.out = out;
         this.err = err;
+        this.runner = runner;
     }
 
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
+        System.exit(runOnStandardStreams(args, null));
+    }
+
+    /**
+     * Runs the command with {@code runner} doing the merge (null: the local pipeline), on the
+     * process's standard streams, and returns the exit status.
+     */
+    public static int runOnStandardStreams(String[] args, MergeRunner runner) {
         String program = System.getProperty("flashj.program", "flashj");
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
-        int status = new FlashCli(program, new FileOutputStream(FileDescriptor.out), stdout, System.err).run(args);
+        int status = new FlashCli(program, new FileOutputStream(FileDescriptor.out), stdout, System.err, runner)
+                .run(args);
         stdout.flush();
-        System.exit(status);
+        return status;
+    }
+
+    /** Runs the command with {@code runner} doing the merge on the given streams; returns the exit status. */
+    public static int run(String[] args, MergeRunner runner, OutputStream dataOut, PrintStream out, PrintStream err) {
+        return new FlashCli(System.getProperty("flashj.program", "flashj"), dataOut, out, err, runner).run(args);
     }
 
     /** Runs the command; returns the exit status. */
@@ -108,6 +130,9 @@ public final class FlashCli {
                     + "\tUse tab-delimited output to preserve them.");
         }
         MergeParameters params = cl.mergeParameters();
+        if (runner != null) {
+            return runElsewhere(started, params);
+        }
         FastqInputs.Options reading = FastqInputs.options().producers(cl.producers).gzipThreads(cl.gzipThreads)
                 .gzipIndexDirectory(cl.gzipIndexDirectory == null ? null : Path.of(cl.gzipIndexDirectory));
         PairSource source = cl.tabInput ? reading.tabDelimited(inputs.get(0))
@@ -116,7 +141,7 @@ public final class FlashCli {
         FlashOutput output;
         try {
             output = output();
-            printBanner(output);
+            printBanner(output.layout());
             output.open();
         } catch (IOException | RuntimeException e) {
             source.close();
@@ -135,6 +160,31 @@ public final class FlashCli {
                 .inFlight(cl.inFlight)
                 .build()
                 .run();
+        finish(started, stats);
+        return 0;
+    }
+
+    /** Runs the merge with the runner given: prints the same log as a local run. */
+    private int runElsewhere(long started, MergeParameters params) throws IOException {
+        OutputLayout layout = outputBuilder().layout();
+        printBanner(layout);
+        info("Starting reader and writer threads");
+        info("Starting " + cl.threads + " combiner threads");
+        InputFormat format = cl.tabInput ? InputFormat.TAB_DELIMITED
+                : cl.interleavedInput ? InputFormat.INTERLEAVED_FASTQ : InputFormat.PAIRED_FASTQ;
+        JobStatistics stats = runner.run(new MergeRunner.Request(cl.inputs, format, params, layout, dataOut,
+                Math.min(cl.threads, CommandLine.MAX_WORKERS), cl.batchSize));
+        for (long mark = PROGRESS_INTERVAL; mark <= stats.pairs(); mark += PROGRESS_INTERVAL) {
+            info("Processed " + mark + " read pairs");
+        }
+        if (stats.pairs() % PROGRESS_INTERVAL != 0) {
+            info("Processed " + stats.pairs() + " read pairs");
+        }
+        finish(started, stats);
+        return 0;
+    }
+
+    private void finish(long started, JobStatistics stats) {
         printStatistics(stats);
         if (cl.quiet && warningCount > 0) {
             messages().println("[FLASH] Finished with " + warningCount + " warning" + (warningCount == 1 ? "" : "s")
@@ -148,10 +198,13 @@ public final class FlashCli {
             }
         }
         messages().flush();
-        return 0;
     }
 
     private FlashOutput output() {
+        return outputBuilder().build();
+    }
+
+    private FlashOutput.Builder outputBuilder() {
         FlashOutput.Builder b = FlashOutput.builder()
                 .prefix(cl.prefix)
                 .directory(cl.directory)
@@ -178,10 +231,10 @@ public final class FlashCli {
         if (cl.toStdout) {
             b.toStream(dataOut);
         }
-        return b.build();
+        return b;
     }
 
-    private void printBanner(FlashOutput output) {
+    private void printBanner(OutputLayout layout) {
         info("Starting FLASH v1.2.11 (FlashJ " + Help.FLASHJ_VERSION + ")");
         info("Fast Length Adjustment of SHort reads");
         info(" ");
@@ -191,10 +244,10 @@ public final class FlashCli {
         }
         info(" ");
         info("Output files:");
-        for (String name : output.readFileNames()) {
+        for (String name : layout.readFileNames()) {
             info("    " + name);
         }
-        List<String> histograms = output.histogramFileNames();
+        List<String> histograms = layout.histogramFileNames();
         for (int k = 0; k < Math.min(2, histograms.size()); k++) {
             info("    " + histograms.get(k));
         }
@@ -210,7 +263,7 @@ public final class FlashCli {
         info("    Input format:          " + (cl.tabInput ? "Tab-delimited" + phred
                 : "FASTQ" + phred + (cl.interleavedInput ? ", interleaved" : "")));
         info("    Output format:         " + (cl.tabOutput ? "Tab-delimited" + phred
-                : "FASTQ" + phred + (cl.interleavedOutput ? ", interleaved" : "")) + output.compressionDescription());
+                : "FASTQ" + phred + (cl.interleavedOutput ? ", interleaved" : "")) + layout.compressionDescription());
         info(" ");
     }
 

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Assumptions;
  * <p>Where it is not installed the tests that need it are skipped, unless the build runs with
  * {@code -Dflashj.requireOracle=true} (as CI does), where they fail instead.
  */
-final class Oracle {
+public final class Oracle {
     private Oracle() {
     }
 
     /** The path of {@code flash}, or a skipped (or, when required, failed) test. */
-    static String require() {
+    public static String require() {
         String path = onPath("flash");
         if (path == null) {
             if (Boolean.getBoolean("flashj.requireOracle")) {
@@ -34,7 +34,7 @@ final class Oracle {
     }
 
     /** Finds an executable on PATH; null when absent. */
-    static String onPath(String name) {
+    public static String onPath(String name) {
         String path = System.getenv("PATH");
         if (path == null) {
             return null;
@@ -49,14 +49,14 @@ final class Oracle {
     }
 
     /** What a command did. */
-    record Run(int status, byte[] stdout, String stderr) {
-        String stdoutText() {
+    public record Run(int status, byte[] stdout, String stderr) {
+        public String stdoutText() {
             return new String(stdout, StandardCharsets.ISO_8859_1);
         }
     }
 
     /** Runs {@code flash -t 1 ARGS} in {@code dir}. */
-    static Run flash(Path dir, List<String> args) throws IOException, InterruptedException {
+    public static Run flash(Path dir, List<String> args) throws IOException, InterruptedException {
         require();
         List<String> command = new ArrayList<>();
         // By name, so that its messages say "flash" as FlashJ's do in these tests.
@@ -68,7 +68,7 @@ final class Oracle {
     }
 
     /** Runs a command in {@code dir}, optionally feeding a file to its standard input. */
-    static Run exec(Path dir, List<String> command, Path stdin) throws IOException, InterruptedException {
+    public static Run exec(Path dir, List<String> command, Path stdin) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         Path err = Files.createTempFile("flashj-test", ".err");
         pb.redirectError(err.toFile());

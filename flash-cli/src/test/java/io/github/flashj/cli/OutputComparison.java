@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /** Compares the files and messages of a FlashJ run with the oracle's. */
-final class OutputComparison {
+public final class OutputComparison {
     private static final Pattern FACT = Pattern.compile(
             "\\[FLASH\\]\\s+(Total pairs|Combined pairs|Innie pairs|Outie pairs|Uncombined pairs|Percent combined"
                     + "|Min overlap|Max overlap|Max mismatch density|Allow \"outie\" pairs|Cap mismatch quals"
@@ -33,7 +33,7 @@ final class OutputComparison {
      * Every file the oracle wrote exists in FlashJ's directory with the same bytes (decoded for
      * gzip data), and FlashJ wrote no other file.
      */
-    static void assertSameFiles(Path oracleDir, Path flashjDir, String context) throws IOException {
+    public static void assertSameFiles(Path oracleDir, Path flashjDir, String context) throws IOException {
         List<String> expected = names(oracleDir);
         List<String> actual = names(flashjDir);
         assertEquals(expected, actual, context + ": output file names");
@@ -47,13 +47,13 @@ final class OutputComparison {
     }
 
     /** The same facts in the informational messages: parameters, counts, percent, the warning. */
-    static void assertSameFacts(String oracleMessages, String flashjMessages, String context) {
+    public static void assertSameFacts(String oracleMessages, String flashjMessages, String context) {
         assertEquals(facts(oracleMessages), facts(flashjMessages), context + ": facts in the messages");
         assertEquals(oracleMessages.contains("WARNING: An unexpectedly high proportion"),
                 flashjMessages.contains("WARNING: An unexpectedly high proportion"), context + ": max-overlap warning");
     }
 
-    static Map<String, String> facts(String messages) {
+    public static Map<String, String> facts(String messages) {
         Map<String, String> facts = new LinkedHashMap<>();
         for (String line : messages.split("\n")) {
             Matcher m = FACT.matcher(line);
@@ -65,7 +65,7 @@ final class OutputComparison {
         return facts;
     }
 
-    static List<String> names(Path dir) throws IOException {
+    public static List<String> names(Path dir) throws IOException {
         List<String> names = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             s.filter(Files::isRegularFile).forEach(p -> names.add(p.getFileName().toString()));
@@ -79,7 +79,7 @@ final class OutputComparison {
      * {@code -z --suffix=foo}) decoded, since FlashJ's members may be split differently from
      * flash's single stream; anything else as it is.
      */
-    static byte[] content(Path file) throws IOException {
+    public static byte[] content(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
             try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
@@ -89,13 +89,13 @@ final class OutputComparison {
         return bytes;
     }
 
-    static void assertSameBytes(byte[] want, byte[] got, String context) {
+    public static void assertSameBytes(byte[] want, byte[] got, String context) {
         if (!java.util.Arrays.equals(want, got)) {
             assertArrayEquals(want, got, context + firstDifference(want, got));
         }
     }
 
-    static String firstDifference(byte[] want, byte[] got) {
+    public static String firstDifference(byte[] want, byte[] got) {
         int n = Math.min(want.length, got.length);
         int i = 0;
         while (i < n && want[i] == got[i]) {

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Assumptions;
  * seeded random pairs; and the interleaved, tab-delimited and PHRED+64 forms of any pair set.
  * Nothing is committed: every input is generated where the test runs.
  */
-final class TestData {
-    static final Path LAMBDA_GZ = Path.of("/usr/share/doc/bowtie2/examples/reference/lambda_virus.fa.gz");
+public final class TestData {
+    public static final Path LAMBDA_GZ = Path.of("/usr/share/doc/bowtie2/examples/reference/lambda_virus.fa.gz");
 
     private TestData() {
     }
 
     /** The shared folder beside the repository (../shared), holding the spec, tools and golden vectors. */
-    static Path sharedDir() {
+    public static Path sharedDir() {
         String dir = System.getProperty("flashj.sharedDir");
         Path p = dir != null ? Path.of(dir) : Path.of("..", "..", "shared");
         if (!Files.isDirectory(p)) {
@@ -36,7 +36,7 @@ final class TestData {
     }
 
     /** Mate files of {@code n} edge-case pairs from ../shared/tools/make_edge_pairs.py. */
-    static Path[] edgePairs(Path dir, int n, int seed) throws IOException, InterruptedException {
+    public static Path[] edgePairs(Path dir, int n, int seed) throws IOException, InterruptedException {
         Path tool = sharedDir().resolve("tools/make_edge_pairs.py");
         requireTool(Files.isRegularFile(tool), tool + " (the shared folder beside the repository)");
         requireTool(Oracle.onPath("python3") != null, "python3");
@@ -54,7 +54,7 @@ final class TestData {
      * @param fragment mean fragment length
      * @param sd fragment length standard deviation
      */
-    static Path[] artPairs(Path dir, String profile, int readLength, int fold, int fragment, int sd, int seed)
+    public static Path[] artPairs(Path dir, String profile, int readLength, int fold, int fragment, int sd, int seed)
             throws IOException, InterruptedException {
         requireTool(Oracle.onPath("art_illumina") != null,
                 "art_illumina (apt-get install art-nextgen-simulation-tools art-nextgen-simulation-tools-profiles)");
@@ -77,7 +77,7 @@ final class TestData {
      * read-through, substitutions, N runs, equal-quality stretches, lower-case and junk bases,
      * varied tags and line endings.
      */
-    static Path[] randomPairs(Path dir, int n, long seed) throws IOException {
+    public static Path[] randomPairs(Path dir, int n, long seed) throws IOException {
         Random rnd = new Random(seed);
         Path p1 = dir.resolve("random" + seed + "_1.fq");
         Path p2 = dir.resolve("random" + seed + "_2.fq");
@@ -185,7 +185,7 @@ final class TestData {
     }
 
     /** One interleaved FASTQ file from two mate files. */
-    static Path interleave(Path dir, Path[] mates, String name) throws IOException {
+    public static Path interleave(Path dir, Path[] mates, String name) throws IOException {
         List<String> a = Files.readAllLines(mates[0], StandardCharsets.ISO_8859_1);
         List<String> b = Files.readAllLines(mates[1], StandardCharsets.ISO_8859_1);
         List<String> out = new ArrayList<>();
@@ -199,7 +199,7 @@ final class TestData {
     }
 
     /** One tab-delimited file (tag seq1 qual1 seq2 qual2) from two mate files. */
-    static Path tabDelimited(Path dir, Path[] mates, String name) throws IOException {
+    public static Path tabDelimited(Path dir, Path[] mates, String name) throws IOException {
         List<String> a = Files.readAllLines(mates[0], StandardCharsets.ISO_8859_1);
         List<String> b = Files.readAllLines(mates[1], StandardCharsets.ISO_8859_1);
         List<String> out = new ArrayList<>();
@@ -213,7 +213,7 @@ final class TestData {
     }
 
     /** The same reads with PHRED+64 qualities. */
-    static Path[] phred64(Path dir, Path[] mates) throws IOException {
+    public static Path[] phred64(Path dir, Path[] mates) throws IOException {
         Path[] out = new Path[2];
         for (int m = 0; m < 2; m++) {
             List<String> lines = Files.readAllLines(mates[m], StandardCharsets.ISO_8859_1);
@@ -231,7 +231,7 @@ final class TestData {
     }
 
     /** A gzip copy of a file, under the given name. */
-    static Path gzip(Path file, Path target) throws IOException {
+    public static Path gzip(Path file, Path target) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
             Files.copy(file, out);
         }

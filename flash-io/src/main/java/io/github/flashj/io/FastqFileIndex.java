@@ -125,20 +125,29 @@ final class FastqFileIndex {
      * of every {@code 4 * spacing}-th line from the first as a checkpoint (not counting the
      * line at {@code to}).
      */
-    static Segment count(FileChannel channel, long size, long from, long to, int spacing) throws IOException {
+    static Segment count(PositionalInput in, long size, long from, long to, int spacing) throws IOException {
+        return countLines(in, size, from, to, 4L * spacing);
+    }
+
+    /**
+     * Counts the lines of bytes {@code [from, to)}, which start at a line start, keeping the offset
+     * of every {@code every}-th line from the first as a checkpoint (not counting the line at
+     * {@code to}).
+     */
+    static Segment countLines(PositionalInput in, long size, long from, long to, long every) throws IOException {
         Segment segment = new Segment();
         if (from >= to) {
             return segment;
         }
         segment.checkpoint(from);
-        Counter counter = new Counter(segment, 4L * spacing);
-        // A direct buffer: the channel reads into it without a second copy.
-        ByteBuffer bb = ByteBuffer.allocateDirect(1 << 18).order(ByteOrder.LITTLE_ENDIAN);
+        Counter counter = new Counter(segment, every);
+        byte[] block = new byte[1 << 18];
+        ByteBuffer bb = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
         long pos = from;
         byte last = 0;
         while (pos < to) {
-            int n = (int) Math.min(bb.capacity(), to - pos);
-            readFully(channel, bb, n, pos);
+            int n = (int) Math.min(block.length, to - pos);
+            in.readFully(pos, block, 0, n);
             counter.block(bb, n, pos, to);
             last = bb.get(n - 1);
             pos += n;
@@ -212,8 +221,8 @@ final class FastqFileIndex {
      * @return the offset, or -1 when there is none in the range
      * @throws IrregularInputException when the lines to check are too long to judge
      */
-    static long findBoundary(FileChannel channel, long size, long from, long limit) throws IOException {
-        Window w = new Window(channel, size);
+    static long findBoundary(PositionalInput in, long size, long from, long limit) throws IOException {
+        Window w = new Window(in, size);
         long[] ends = new long[CHECK_LINES];
         long p;
         if (from == 0) {
@@ -235,12 +244,24 @@ final class FastqFileIndex {
         return -1;
     }
 
+    /** The first line start at or after {@code from}; -1 when there is none. */
+    static long findLineStart(PositionalInput in, long size, long from) throws IOException {
+        if (from == 0) {
+            return size == 0 ? -1 : 0;
+        }
+        long[] ends = new long[1];
+        if (new Window(in, size).lines(from - 1, ends, 1) == 0 || ends[0] + 1 >= size) {
+            return -1;
+        }
+        return ends[0] + 1;
+    }
+
     /** Whether a structure check at offset 0 passes: the file starts like FASTQ. */
-    static boolean startsWithRecord(FileChannel channel, long size) throws IOException {
+    static boolean startsWithRecord(PositionalInput in, long size) throws IOException {
         if (size == 0) {
             return true;
         }
-        Window w = new Window(channel, size);
+        Window w = new Window(in, size);
         long[] ends = new long[CHECK_LINES];
         int n = w.lines(0, ends, CHECK_LINES);
         return w.isRecordStart(0, ends, n);
@@ -257,14 +278,14 @@ final class FastqFileIndex {
 
     /** Bytes of the file around the lines being checked. */
     private static final class Window {
-        private final FileChannel channel;
+        private final PositionalInput in;
         private final long size;
         private byte[] buf = new byte[1 << 16];
         private long start;
         private long end;
 
-        Window(FileChannel channel, long size) {
-            this.channel = channel;
+        Window(PositionalInput in, long size) {
+            this.in = in;
             this.size = size;
         }
 
@@ -313,7 +334,7 @@ final class FastqFileIndex {
             if (buf.length < n) {
                 buf = new byte[n];
             }
-            readFully(channel, ByteBuffer.wrap(buf), n, p);
+            in.readFully(p, buf, 0, n);
             start = p;
             end = p + n;
         }
@@ -342,14 +363,6 @@ final class FastqFileIndex {
         private int trimmedLength(long lineStart, long lineEnd) {
             int s = (int) (lineStart - start);
             return LineSource.trimmedEnd(buf, s, (int) (lineEnd - start)) - s;
-        }
-    }
-
-    /** Reads exactly {@code n} bytes at {@code position} into the start of {@code bb}. */
-    static void readFully(FileChannel channel, ByteBuffer bb, int n, long position) throws IOException {
-        bb.clear().limit(n);
-        if (!fill(channel, bb, position)) {
-            throw new IOException("the file ended early: it changed while it was being read");
         }
     }
 

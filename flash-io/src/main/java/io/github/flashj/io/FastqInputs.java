@@ -167,6 +167,22 @@ public final class FastqInputs {
         return new TabDelimitedReader(lines(in, name));
     }
 
+    /**
+     * The compression that data starting with {@code head[0, length)} is in, by its magic bytes:
+     * {@code "gzip"} (BGZF included), {@code "zstd"}, {@code "lz4"}, or null for plain data.
+     */
+    public static String compressionOf(byte[] head, int length) {
+        return InputFiles.compressionOf(head, length);
+    }
+
+    /**
+     * Plain data from a stream of any compression FlashJ reads (recognised by its magic bytes);
+     * plain data passes through. Errors in the compressed data name {@code name}.
+     */
+    public static InputStream decoded(InputStream raw, String name) throws IOException {
+        return InputFiles.decompress(raw, name);
+    }
+
     private static LineSource lines(InputStream in, String name) throws IOException {
         return new LineSource(InputFiles.decompress(in, name), name);
     }

@@ -44,13 +44,10 @@ public final class FlashOutput implements OrderedSink {
         TAB_DELIMITED
     }
 
+    private final OutputLayout layout;
     private final Format format;
-    private final boolean interleaved;
     private final OutputStream stdout;
-    private final boolean histograms;
-    private final boolean orientationHistograms;
     private final OutputCompression compression;
-    private final String directory;
     private final String combinedName;
     private final String uncombinedName1;
     private final String uncombinedName2;
@@ -59,55 +56,33 @@ public final class FlashOutput implements OrderedSink {
     private final TabOrder tabOrder = new TabOrder();
     /** Whether the merge workers format and compress the output ({@link #prepare}). */
     private final boolean workersCompress;
-    private final Map<PairBatch, PreparedBatch> prepared = new ConcurrentHashMap<>();
-    private final Queue<PreparedBatch> pool = new ConcurrentLinkedQueue<>();
+    private final Map<PairBatch, BatchEncoder> prepared = new ConcurrentHashMap<>();
+    private final Queue<BatchEncoder> pool = new ConcurrentLinkedQueue<>();
     private final List<OutputChannel> channels = new ArrayList<>();
     private OutputChannel combined;
     private OutputChannel uncombined1;
     private OutputChannel uncombined2;
     private boolean opened;
 
-    private FlashOutput(Builder b) {
-        format = b.format;
-        interleaved = b.interleaved;
-        stdout = b.stdout;
-        compression = b.compression;
-        workersCompress = compression.compressesBlocks() && format == Format.FASTQ;
-        histograms = b.stdout == null && b.histograms;
-        orientationHistograms = b.orientationHistograms;
-        directory = b.directory;
-        String base = directory + "/" + b.prefix;
-        String suffix = b.suffix != null ? b.suffix : compression.defaultSuffix();
-        String dotSuffix = suffix.isEmpty() ? "" : "." + suffix;
-        if (stdout != null) {
-            combinedName = "-";
-            uncombinedName1 = null;
-            uncombinedName2 = null;
-        } else if (format == Format.TAB_DELIMITED) {
-            combinedName = base + ".readsAndPairs.tab" + dotSuffix;
-            uncombinedName1 = null;
-            uncombinedName2 = null;
-        } else if (interleaved) {
-            combinedName = base + ".extendedFrags.fastq" + dotSuffix;
-            uncombinedName1 = base + ".notCombined.fastq" + dotSuffix;
-            uncombinedName2 = null;
-        } else {
-            combinedName = base + ".extendedFrags.fastq" + dotSuffix;
-            uncombinedName1 = base + ".notCombined_1.fastq" + dotSuffix;
-            uncombinedName2 = base + ".notCombined_2.fastq" + dotSuffix;
+    private FlashOutput(OutputLayout layout, OutputStream stdout) {
+        this.layout = layout;
+        this.stdout = stdout;
+        format = layout.format();
+        compression = layout.compression();
+        workersCompress = BatchEncoder.compressesBlocks(layout);
+        List<String> names = layout.readFileNames();
+        combinedName = names.get(0);
+        uncombinedName1 = names.size() > 1 ? names.get(1) : null;
+        uncombinedName2 = names.size() > 2 ? names.get(2) : null;
+        histogramNames = layout.histogramFileNames();
+    }
+
+    /** FLASH's layout as a sink that writes files (with {@link OutputLayout#toStdout()}, merged reads to {@code stdout}). */
+    public static FlashOutput of(OutputLayout layout, OutputStream stdout) {
+        if (layout.toStdout() && stdout == null) {
+            throw new IllegalArgumentException("the layout writes to standard output: give the stream");
         }
-        List<String> h = new ArrayList<>();
-        if (histograms) {
-            h.add(base + ".hist");
-            h.add(base + ".histogram");
-            if (orientationHistograms) {
-                h.add(base + ".hist.innie");
-                h.add(base + ".hist.outie");
-                h.add(base + ".histogram.innie");
-                h.add(base + ".histogram.outie");
-            }
-        }
-        histogramNames = List.copyOf(h);
+        return new FlashOutput(layout, stdout);
     }
 
     /** A builder for FLASH's default layout: FASTQ files {@code ./out.*}, no compression. */
@@ -120,15 +95,7 @@ public final class FlashOutput implements OrderedSink {
      * {@code -} for standard output).
      */
     public List<String> readFileNames() {
-        List<String> names = new ArrayList<>();
-        names.add(combinedName);
-        if (uncombinedName1 != null) {
-            names.add(uncombinedName1);
-        }
-        if (uncombinedName2 != null) {
-            names.add(uncombinedName2);
-        }
-        return names;
+        return layout.readFileNames();
     }
 
     /** The histogram files this sink writes (none with standard output). */
@@ -141,6 +108,11 @@ public final class FlashOutput implements OrderedSink {
         return compression.description();
     }
 
+    /** The layout this sink writes. */
+    public OutputLayout layout() {
+        return layout;
+    }
+
     /**
      * Creates the output files now (the run does it otherwise when it starts), so that an output
      * that cannot be written fails before any input is read.
@@ -150,6 +122,7 @@ public final class FlashOutput implements OrderedSink {
             return;
         }
         opened = true;
+        String directory = layout.directory();
         if (!directory.isEmpty()) {
             Path dir = Path.of(directory);
             try {
@@ -186,35 +159,28 @@ public final class FlashOutput implements OrderedSink {
         if (!workersCompress) {
             return;
         }
-        PreparedBatch p = pool.poll();
-        if (p == null) {
-            p = new PreparedBatch();
+        BatchEncoder encoder = pool.poll();
+        if (encoder == null) {
+            encoder = new BatchEncoder(layout);
         }
-        p.clear();
-        formatFastq(batch, p.text[0], uncombinedName1 != null ? p.text[1] : null,
-                p.text[uncombinedName2 != null ? 2 : 1]);
-        for (int c = 0; c < PreparedBatch.FILES; c++) {
-            if (p.text[c].length() > 0) {
-                compression.compressBlock(p.text[c].array(), p.text[c].length(), p.packed[c]);
-            }
-        }
-        prepared.put(batch, p);
+        encoder.encode(batch);
+        prepared.put(batch, encoder);
     }
 
     @Override
     public void accept(PairBatch batch) throws IOException {
         open();
         if (workersCompress) {
-            PreparedBatch p = prepared.remove(batch);
-            if (p == null) {
+            BatchEncoder encoder = prepared.remove(batch);
+            if (encoder == null) {
                 // Driven without a pipeline: prepare here, in order.
                 prepare(batch);
-                p = prepared.remove(batch);
+                encoder = prepared.remove(batch);
             }
             for (int c = 0; c < channels.size(); c++) {
-                channels.get(c).write(p.packed[c]);
+                channels.get(c).write(encoder.block(c));
             }
-            pool.offer(p);
+            pool.offer(encoder);
             return;
         }
         if (format == Format.TAB_DELIMITED) {
@@ -223,7 +189,7 @@ public final class FlashOutput implements OrderedSink {
             }
         } else {
             ByteBuilder mate1 = uncombined1 != null ? uncombined1.buffer() : null;
-            formatFastq(batch, combined.buffer(), mate1, uncombined2 != null ? uncombined2.buffer() : mate1);
+            BatchEncoder.formatFastq(batch, combined.buffer(), mate1, uncombined2 != null ? uncombined2.buffer() : mate1);
         }
         for (OutputChannel c : channels) {
             c.flushBuffer();
@@ -238,9 +204,9 @@ public final class FlashOutput implements OrderedSink {
             combined.flushBuffer();
         }
         if (workersCompress) {
-            // A file that received no block still gets an empty member or frame: a valid empty file.
+            byte[] emptyFile = compression.emptyFile();
             ByteBuilder empty = new ByteBuilder(64);
-            compression.compressBlock(empty.array(), 0, empty);
+            empty.append(emptyFile, 0, emptyFile.length);
             for (OutputChannel c : channels) {
                 if (!c.wroteAnything()) {
                     c.write(empty);
@@ -250,9 +216,9 @@ public final class FlashOutput implements OrderedSink {
         for (OutputChannel c : channels) {
             c.close();
         }
-        if (histograms) {
+        if (!histogramNames.isEmpty()) {
             Histograms.write(histogramNames.get(0), histogramNames.get(1), statistics.histogram());
-            if (orientationHistograms) {
+            if (histogramNames.size() > 2) {
                 Histograms.write(histogramNames.get(2), histogramNames.get(4), statistics.innieHistogram());
                 Histograms.write(histogramNames.get(3), histogramNames.get(5), statistics.outieHistogram());
             }
@@ -269,86 +235,6 @@ public final class FlashOutput implements OrderedSink {
                 Files.deleteIfExists(Path.of(name));
             } catch (IOException | UncheckedIOException ignored) {
                 // Best effort: the run has already failed with its own error.
-            }
-        }
-    }
-
-    /**
-     * Formats a batch as FASTQ: merged reads into {@code merged}, the mates of pairs not merged into
-     * {@code mate1} and {@code mate2} (the same buffer when interleaved; dropped when {@code mate1}
-     * is null, as with {@code -c}).
-     */
-    private static void formatFastq(PairBatch batch, ByteBuilder merged, ByteBuilder mate1, ByteBuilder mate2) {
-        for (int i = 0, n = batch.size(); i < n; i++) {
-            formatPair(batch, i, merged, mate1, mate2);
-        }
-    }
-
-    /** Formats pair {@code i}; one call per pair, so that the JIT compiles it within the first batches. */
-    private static void formatPair(PairBatch batch, int i, ByteBuilder merged, ByteBuilder mate1, ByteBuilder mate2) {
-        int phred = batch.phredOffset();
-        byte outcome = batch.outcome(i);
-        if (outcome == PairBatch.INNIE || outcome == PairBatch.OUTIE) {
-            appendMergedFastq(merged, batch, i, phred);
-        } else if (outcome == PairBatch.NOT_COMBINED && mate1 != null) {
-            appendFastq(mate1, batch, i, 0, phred);
-            appendFastq(mate2, batch, i, 1, phred);
-        }
-    }
-
-    private static void appendFastq(ByteBuilder out, PairBatch batch, int pair, int mate, int phred) {
-        appendTagLine(out, batch.tagBytes(), batch.tagStart(pair, mate), batch.tagLength(pair, mate), -1, -1);
-        appendSequenceAndQuality(out, batch.bases(), batch.qualities(), batch.sequenceStart(pair, mate),
-                batch.sequenceLength(pair, mate), phred);
-    }
-
-    private static void appendMergedFastq(ByteBuilder out, PairBatch batch, int pair, int phred) {
-        byte[] tags = batch.tagBytes();
-        int off = batch.tagStart(pair, 0);
-        int len = batch.tagLength(pair, 0);
-        appendTagLine(out, tags, off, MergedTag.prefixEnd(tags, off, len) - off, MergedTag.suffixStart(tags, off, len),
-                off + len);
-        appendSequenceAndQuality(out, batch.mergedBases(), batch.mergedQualities(), batch.mergedStart(pair),
-                batch.mergedLength(pair), phred);
-    }
-
-    /** Writes {@code @}, the tag (and a second slice, if any) and a line end. */
-    private static void appendTagLine(ByteBuilder out, byte[] tags, int off, int len, int from2, int to2) {
-        out.append((byte) '@');
-        out.append(tags, off, len);
-        if (from2 >= 0) {
-            out.append(tags, from2, to2 - from2);
-        }
-        out.append((byte) '\n');
-    }
-
-    private static void appendSequenceAndQuality(ByteBuilder out, byte[] bases, byte[] quals, int start, int length,
-            int phred) {
-        out.append(bases, start, length);
-        out.append((byte) '\n');
-        out.append((byte) '+');
-        out.append((byte) '\n');
-        out.appendQualities(quals, start, length, phred);
-        out.append((byte) '\n');
-    }
-
-    /** A batch's output for each file, formatted and compressed by a merge worker. */
-    private static final class PreparedBatch {
-        static final int FILES = 3;
-        final ByteBuilder[] text = new ByteBuilder[FILES];
-        final ByteBuilder[] packed = new ByteBuilder[FILES];
-
-        PreparedBatch() {
-            for (int c = 0; c < FILES; c++) {
-                text[c] = new ByteBuilder(1 << 16);
-                packed[c] = new ByteBuilder(1 << 14);
-            }
-        }
-
-        void clear() {
-            for (int c = 0; c < FILES; c++) {
-                text[c].clear();
-                packed[c].clear();
             }
         }
     }
@@ -521,9 +407,18 @@ public final class FlashOutput implements OrderedSink {
             return this;
         }
 
+        /**
+         * The layout collected so far, without the stream of {@link #toStream}: what a runner that
+         * writes the files elsewhere (a Spark job) needs.
+         */
+        public OutputLayout layout() {
+            return new OutputLayout(directory, prefix, format, interleaved, stdout != null, histograms,
+                    orientationHistograms, compression, suffix);
+        }
+
         /** Makes the sink. */
         public FlashOutput build() {
-            return new FlashOutput(this);
+            return new FlashOutput(layout(), stdout);
         }
     }
 }

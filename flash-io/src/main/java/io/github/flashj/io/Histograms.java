@@ -5,8 +5,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes FLASH's two histogram files of merged read lengths. */
-final class Histograms {
+/**
+ * FLASH's two histogram files of merged read lengths, {@code .hist} and {@code .histogram}: written
+ * by {@link FlashOutput}, and available as bytes to runners that write files elsewhere.
+ */
+public final class Histograms {
     /** The widest bar of the visual histogram. */
     private static final int BAR_WIDTH = 72;
 
@@ -19,6 +22,22 @@ final class Histograms {
      * scaled as {@code (int)(count * (72.0 / most))}).
      */
     static void write(String histName, String histogramName, long[] counts) throws IOException {
+        ByteBuilder[] files = render(counts);
+        writeFile(histName, files[0]);
+        writeFile(histogramName, files[1]);
+    }
+
+    /**
+     * The two files' bytes for {@code counts} (index: merged length): {@code .hist} first, then
+     * {@code .histogram}.
+     */
+    public static byte[][] contents(long[] counts) {
+        ByteBuilder[] files = render(counts);
+        return new byte[][] {java.util.Arrays.copyOf(files[0].array(), files[0].length()),
+                java.util.Arrays.copyOf(files[1].array(), files[1].length())};
+    }
+
+    private static ByteBuilder[] render(long[] counts) {
         ByteBuilder hist = new ByteBuilder(4096);
         ByteBuilder histogram = new ByteBuilder(4096);
         int min = -1;
@@ -51,8 +70,7 @@ final class Histograms {
                 histogram.append((byte) '\n');
             }
         }
-        writeFile(histName, hist);
-        writeFile(histogramName, histogram);
+        return new ByteBuilder[] {hist, histogram};
     }
 
     private static void writeFile(String name, ByteBuilder content) throws IOException {

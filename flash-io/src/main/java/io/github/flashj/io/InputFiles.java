@@ -147,19 +147,34 @@ final class InputFiles {
     }
 
     private static InputStream decompress(BufferedInputStream in, String name, byte[] head) throws IOException {
-        int n = head.length;
+        String compression = compressionOf(head, head.length);
+        if (compression == null) {
+            return in;
+        }
+        switch (compression) {
+            case "gzip":
+                LOG.info("Decoding {} with java.util.zip", name);
+                return GzipDecoding.open(in, name);
+            case "zstd":
+                return new NamedErrors(new ZstdInputStream(in), name, "zstd");
+            default:
+                return new NamedErrors(new LZ4FrameInputStream(in), name, "lz4");
+        }
+    }
+
+    /** The compression the magic bytes {@code head[0, n)} announce; null for plain data. */
+    static String compressionOf(byte[] head, int n) {
         if (GzipDecoding.isGzip(head, n)) {
-            LOG.info("Decoding {} with java.util.zip", name);
-            return GzipDecoding.open(in, name);
+            return "gzip";
         }
-        if (n == 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f
+        if (n >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f
                 && (head[3] & 0xff) == 0xfd) {
-            return new NamedErrors(new ZstdInputStream(in), name, "zstd");
+            return "zstd";
         }
-        if (n == 4 && head[0] == 0x04 && head[1] == 0x22 && head[2] == 0x4d && head[3] == 0x18) {
-            return new NamedErrors(new LZ4FrameInputStream(in), name, "lz4");
+        if (n >= 4 && head[0] == 0x04 && head[1] == 0x22 && head[2] == 0x4d && head[3] == 0x18) {
+            return "lz4";
         }
-        return in;
+        return null;
     }
 
     /** Puts the input's name on every error of a zstd or LZ4 decoder. */

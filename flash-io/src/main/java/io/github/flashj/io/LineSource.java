@@ -28,11 +28,36 @@ final class LineSource implements Closeable {
     private int limit;
     private boolean eof;
     private long linesConsumed;
+    /** The line number (0-based) at which the input ends for this source: a chunk's end. */
+    private final long lineLimit;
     private final int[] lineEnds = new int[LINES_PER_STEP];
 
     LineSource(InputStream in, String name) {
+        this(in, name, 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * A source over part of an input: {@code in} starts at line {@code linesBefore} (0-based) of the
+     * whole input, so that lines are numbered as in the whole input, and the source ends before line
+     * {@code lineLimit}.
+     */
+    LineSource(InputStream in, String name, long linesBefore, long lineLimit) {
         this.in = in;
         this.name = name;
+        this.linesConsumed = linesBefore;
+        this.lineLimit = lineLimit;
+    }
+
+    /** Passes over the next {@code lines} lines (fewer at the end of the input). */
+    void skip(long lines) throws IOException {
+        LineChunk scratch = new LineChunk();
+        for (long left = lines; left > 0; ) {
+            int n = fill(scratch, (int) Math.min(left, 1 << 16));
+            if (n == 0) {
+                return;
+            }
+            left -= n;
+        }
     }
 
     /** The input's name for messages. */
@@ -41,13 +66,14 @@ final class LineSource implements Closeable {
     }
 
     /**
-     * Copies the next lines, up to {@code maxLines}, into {@code chunk} (emptied first). A last
+     * Copies the next lines, up to {@code wanted}, into {@code chunk} (emptied first). A last
      * line without {@code \n} counts as a line when it is not empty.
      *
-     * @return how many lines were copied: {@code maxLines}, or fewer at the end of the input
+     * @return how many lines were copied: {@code wanted}, or fewer at the end of the input
      */
-    int fill(LineChunk chunk, int maxLines) throws IOException {
+    int fill(LineChunk chunk, int wanted) throws IOException {
         chunk.reset(name, linesConsumed + 1);
+        int maxLines = (int) Math.min(wanted, lineLimit - linesConsumed);
         while (chunk.lines() < maxLines) {
             if (copyLines(chunk, Math.min(maxLines - chunk.lines(), LINES_PER_STEP)) > 0) {
                 continue;

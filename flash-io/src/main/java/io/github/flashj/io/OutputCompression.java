@@ -9,7 +9,9 @@ import java.util.Objects;
 import net.jpountz.lz4.LZ4FrameOutputStream;
 
 /** How output files are compressed: not at all, gzip ({@code -z}), Zstandard, LZ4, or through a program. */
-public final class OutputCompression {
+public final class OutputCompression implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private enum Kind { NONE, GZIP, ZSTD, LZ4, PROGRAM }
 
     private static final int ZSTD_LEVEL = 3;
@@ -122,8 +124,22 @@ public final class OutputCompression {
         }
     }
 
-    /** Whether the output goes through an external program. */
-    boolean usesProgram() {
+    /**
+     * What a file that holds no record contains: nothing for plain text, else one empty gzip member
+     * or frame, which every decoder reads as an empty file. Applied once per file, by whoever writes
+     * the file last.
+     */
+    public byte[] emptyFile() throws IOException {
+        if (!compressesBlocks()) {
+            return new byte[0];
+        }
+        ByteBuilder empty = new ByteBuilder(64);
+        compressBlock(empty.array(), 0, empty);
+        return java.util.Arrays.copyOf(empty.array(), empty.length());
+    }
+
+    /** Whether the output goes through an external program ({@link #program}). */
+    public boolean usesProgram() {
         return kind == Kind.PROGRAM;
     }
 

@@ -126,7 +126,8 @@ final class SplitMateFilesReader implements ParallelPairSource {
     private FastqFileIndex[] index(int threads, int spacing) throws IOException {
         long size1 = channel1.size();
         long size2 = channel2.size();
-        if (!FastqFileIndex.startsWithRecord(channel1, size1) || !FastqFileIndex.startsWithRecord(channel2, size2)) {
+        PositionalInput[] inputs = {PositionalInput.of(channel1), PositionalInput.of(channel2)};
+        if (!FastqFileIndex.startsWithRecord(inputs[0], size1) || !FastqFileIndex.startsWithRecord(inputs[1], size2)) {
             return null;
         }
         AtomicInteger made = new AtomicInteger();
@@ -136,12 +137,11 @@ final class SplitMateFilesReader implements ParallelPairSource {
             return t;
         });
         try {
-            FileChannel[] channels = {channel1, channel2};
             long[] sizes = {size1, size2};
             // Phase 1a: the first record start in each byte range.
             List<List<Future<Long>>> found = new ArrayList<>();
             for (int f = 0; f < 2; f++) {
-                FileChannel ch = channels[f];
+                PositionalInput ch = inputs[f];
                 long size = sizes[f];
                 int ranges = (int) Math.max(1, Math.min(4L * threads, size / minRange));
                 List<Future<Long>> starts = new ArrayList<>();
@@ -168,7 +168,7 @@ final class SplitMateFilesReader implements ParallelPairSource {
             // Phase 1b: the lines and checkpoints of each stretch between two record starts.
             List<List<Future<FastqFileIndex.Segment>>> counted = new ArrayList<>();
             for (int f = 0; f < 2; f++) {
-                FileChannel ch = channels[f];
+                PositionalInput ch = inputs[f];
                 long size = sizes[f];
                 long[] b = boundaries[f];
                 List<Future<FastqFileIndex.Segment>> segments = new ArrayList<>();

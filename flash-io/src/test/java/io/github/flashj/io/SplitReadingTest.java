@@ -87,7 +87,8 @@ class SplitReadingTest {
         }
         Path file = TestData.write(dir.resolve("tricky.fq"), content.toString());
         long size = Files.size(file);
-        try (FileChannel ch = FileChannel.open(file)) {
+        try (FileChannel channel = FileChannel.open(file)) {
+            PositionalInput ch = PositionalInput.of(channel);
             assertTrue(FastqFileIndex.startsWithRecord(ch, size));
             for (long from = 0; from <= size; from++) {
                 Long expected = starts.ceiling(from);
@@ -113,7 +114,8 @@ class SplitReadingTest {
         long size = content.length();
         starts.add(size);
         Path file = TestData.write(dir.resolve("index.fq"), content.toString());
-        try (FileChannel ch = FileChannel.open(file)) {
+        try (FileChannel channel = FileChannel.open(file)) {
+            PositionalInput ch = PositionalInput.of(channel);
             for (int ranges = 1; ranges <= 40; ranges++) {
                 for (int spacing : new int[] {1, 3, 7, 100}) {
                     List<Long> b = new ArrayList<>(List.of(0L));

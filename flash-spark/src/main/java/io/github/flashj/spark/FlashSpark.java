@@ -1,0 +1,423 @@
+package io.github.flashj.spark;
+
+import io.github.flashj.InvalidParameterException;
+import io.github.flashj.JobStatistics;
+import io.github.flashj.MergeParameters;
+import io.github.flashj.MergeTally;
+import io.github.flashj.io.ChunkPlan;
+import io.github.flashj.io.ChunkPlanner;
+import io.github.flashj.io.FastqInputs;
+import io.github.flashj.io.FlashOutput;
+import io.github.flashj.io.InputFormat;
+import io.github.flashj.io.OutputCompression;
+import io.github.flashj.io.OutputLayout;
+import io.github.flashj.io.RangeScan;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkException;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * FLASH's merge as a Spark job: the same output files, byte for byte, as {@code flash -t 1} and
+ * {@code bin/flashj}, from inputs on any Hadoop file system ({@code file:}, {@code hdfs:},
+ * {@code s3a:}, ...).
+ *
+ * <pre>{@code
+ * JobStatistics stats = FlashSpark.builder(spark)
+ *         .inputs("hdfs:///runs/42/R1.fastq", "hdfs:///runs/42/R2.fastq")
+ *         .parameters(MergeParameters.builder().maxOverlap(150).build())
+ *         .output("hdfs:///runs/42/merged", "sample42")
+ *         .compression(OutputCompression.gzip())
+ *         .build()
+ *         .run();
+ * }</pre>
+ *
+ * <p>How it runs: Spark tasks scan byte ranges of every input for record starts and count their
+ * lines; the driver lines the files up by record index (no shuffle, no pairing by name) and cuts
+ * chunks of whole pairs; a task per chunk merges it with the same kernel as a local run and writes
+ * its part of each output file, committed by rename so that a retried or speculative attempt
+ * never duplicates or drops a record; the driver then writes FLASH's layout by concatenating the
+ * parts in chunk order. Compressed inputs are decoded once, on the driver, into the run's work
+ * directory and split from there. The output directory must be on a file system that every
+ * executor can write to.
+ */
+public final class FlashSpark {
+    private static final Logger LOG = LoggerFactory.getLogger(FlashSpark.class);
+    /** Lines between two checkpoints of a scan: a chunk skips fewer than this many lines. */
+    static final int CHECKPOINT_LINES = 1024;
+    private static final long MIN_RANGE_BYTES = 4L << 20;
+    private static final long MAX_RANGE_BYTES = 128L << 20;
+    private static final long MAX_PAIRS_PER_CHUNK = 1_000_000;
+
+    private final SparkSession spark;
+    private final InputFormat format;
+    private final List<String> inputs;
+    private final MergeParameters parameters;
+    private final OutputLayout layout;
+    private final OutputStream stdout;
+    private final int batchSize;
+    private final long pairsPerChunk;
+    private final long rangeBytes;
+
+    private FlashSpark(Builder b) {
+        spark = b.spark;
+        format = b.format;
+        inputs = List.copyOf(b.inputs);
+        parameters = b.parameters;
+        layout = b.layout != null ? b.layout : b.output.layout();
+        stdout = b.stdout;
+        batchSize = b.batchSize;
+        pairsPerChunk = b.pairsPerChunk;
+        rangeBytes = b.rangeBytes;
+    }
+
+    /** A builder for a job on this session; inputs and output are required. */
+    public static Builder builder(SparkSession spark) {
+        return new Builder(spark);
+    }
+
+    /**
+     * Runs the job and returns its statistics (counts and histograms equal to a local run's; times:
+     * the wall time only).
+     *
+     * @throws io.github.flashj.InputFormatException when an input is malformed, naming the file
+     *     and the line in the whole file; no output is left
+     * @throws IOException when an input cannot be read or the output written; no output is left
+     */
+    public JobStatistics run() throws IOException {
+        long started = System.nanoTime();
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        Path outputDirectory = new Path(layout.directory());
+        FileSystem outFs = HadoopFiles.of(outputDirectory, hadoop);
+        try {
+            outFs.mkdirs(outputDirectory);
+        } catch (IOException e) {
+            throw new IOException("Failed to create directory \"" + layout.directory() + "\": " + e.getMessage(), e);
+        }
+        String workDirectory = layout.directory() + "/.flashj-" + UUID.randomUUID();
+        Path work = new Path(workDirectory);
+        if (!outFs.mkdirs(new Path(work, "parts"))) {
+            throw new IOException("Failed to create directory \"" + work + "\"");
+        }
+        HadoopConf conf = new HadoopConf(hadoop);
+        JobSpec job = null;
+        OutputAssembly assembly = null;
+        try {
+            job = new JobSpec(format, plainInputs(hadoop, workDirectory), inputs, parameters, layout, batchSize,
+                    workDirectory, conf);
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            long planStarted = System.nanoTime();
+            ChunkPlanner.Plan plan = plan(jsc, job);
+            LOG.info("Planned {} chunk{} in {} ms{}", plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
+                    (System.nanoTime() - planStarted) / 1_000_000,
+                    plan.split() ? "" : ": one chunk reads the inputs in order, since " + plan.unsplitReason());
+            MergeTally total = merge(jsc, job, plan.chunks());
+            JobStatistics statistics = total.toStatistics(Duration.ofNanos(System.nanoTime() - started));
+            assembly = new OutputAssembly(job);
+            String how = assembly.assemble(plan.chunks().size(), statistics, stdout);
+            assembly.publish();
+            LOG.info("Wrote the output files from {} parts each ({})", plan.chunks().size(), how);
+            return total.toStatistics(Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException | RuntimeException | Error e) {
+            if (assembly != null) {
+                assembly.discard();
+            }
+            throw e;
+        } finally {
+            try {
+                outFs.delete(work, true);
+            } catch (IOException e) {
+                LOG.warn("could not remove the work directory {}: {}", work, e.toString());
+            }
+        }
+    }
+
+    /** The inputs as plain files: compressed ones are decoded once into the work directory. */
+    private List<String> plainInputs(Configuration hadoop, String workDirectory) throws IOException {
+        List<String> plain = new ArrayList<>();
+        for (int f = 0; f < inputs.size(); f++) {
+            String name = inputs.get(f);
+            Path path = new Path(name);
+            FileSystem fs = HadoopFiles.of(path, hadoop);
+            if (!fs.exists(path)) {
+                throw new FileNotFoundException("Failed to open \"" + name + "\" for reading: No such file or directory");
+            }
+            if (fs.getFileStatus(path).isDirectory()) {
+                throw new FileNotFoundException("Failed to open \"" + name + "\" for reading: Is a directory");
+            }
+            byte[] head = new byte[4];
+            int n;
+            try (FSDataInputStream in = fs.open(path)) {
+                n = Math.max(0, in.read(head, 0, head.length));
+            }
+            String compression = FastqInputs.compressionOf(head, n);
+            if (compression == null) {
+                plain.add(fs.makeQualified(path).toString());
+                continue;
+            }
+            Path decoded = new Path(workDirectory, "input-" + f + ".fastq");
+            long t0 = System.nanoTime();
+            FileSystem workFs = HadoopFiles.of(decoded, hadoop);
+            try (InputStream in = FastqInputs.decoded(fs.open(path), name);
+                    FSDataOutputStream out = workFs.create(decoded, true)) {
+                in.transferTo(out);
+            }
+            LOG.info("{} is {}-compressed: decoded once on the driver ({} ms) and split from the decoded copy",
+                    name, compression, (System.nanoTime() - t0) / 1_000_000);
+            plain.add(workFs.makeQualified(decoded).toString());
+        }
+        return plain;
+    }
+
+    /** Scans the byte ranges of every input as Spark tasks, then plans chunks on the driver. */
+    private ChunkPlanner.Plan plan(JavaSparkContext jsc, JobSpec job) throws IOException {
+        int parallelism = Math.max(1, jsc.defaultParallelism());
+        List<long[]> ranges = new ArrayList<>();
+        Configuration hadoop = job.conf().get();
+        for (int f = 0; f < job.paths().size(); f++) {
+            Path path = new Path(job.paths().get(f));
+            long size = HadoopFiles.of(path, hadoop).getFileStatus(path).getLen();
+            long bytes = rangeBytes > 0 ? rangeBytes
+                    : Math.min(MAX_RANGE_BYTES, Math.max(MIN_RANGE_BYTES, size / (2L * parallelism) + 1));
+            long[] cuts = ChunkPlanner.ranges(size, bytes);
+            for (int r = 0; r + 1 < cuts.length; r++) {
+                ranges.add(new long[] {f, cuts[r], cuts[r + 1]});
+            }
+        }
+        List<RangeScan> scanned = runJob(() -> jsc.parallelize(ranges, ranges.size())
+                .map(range -> scan(job, range)).collect());
+        List<List<RangeScan>> scans = new ArrayList<>();
+        for (int f = 0; f < job.paths().size(); f++) {
+            scans.add(new ArrayList<>());
+        }
+        long lines = 0;
+        for (int r = 0; r < ranges.size(); r++) {
+            int f = (int) ranges.get(r)[0];
+            scans.get(f).add(scanned.get(r));
+            if (f == 0) {
+                lines += scanned.get(r).lines();
+            }
+        }
+        long perChunk = pairsPerChunk;
+        if (perChunk <= 0) {
+            long pairs = lines / job.format().linesPerPair();
+            perChunk = Math.max(batchSize, Math.min(MAX_PAIRS_PER_CHUNK, (pairs + 4L * parallelism - 1) / (4L * parallelism)));
+        }
+        return ChunkPlanner.plan(job.format(), job.names(), scans, CHECKPOINT_LINES, perChunk);
+    }
+
+    private static RangeScan scan(JobSpec job, long[] range) throws IOException {
+        Path path = new Path(job.paths().get((int) range[0]));
+        try (HadoopInput in = new HadoopInput(HadoopFiles.of(path, job.conf().get()), path)) {
+            return RangeScan.scan(in, job.format(), range[1], range[2], CHECKPOINT_LINES);
+        }
+    }
+
+    /** Merges every chunk as a Spark task; the first chunk with bad input fails the run. */
+    private static MergeTally merge(JavaSparkContext jsc, JobSpec job, List<ChunkPlan> chunks) throws IOException {
+        List<ChunkTask.Result> results = runJob(() -> jsc.parallelize(chunks, chunks.size())
+                .map(chunk -> ChunkTask.run(job, chunk)).collect());
+        MergeTally total = new MergeTally(job.parameters().maxOverlap());
+        for (ChunkTask.Result result : results) {
+            if (result.inputError() != null) {
+                throw result.inputError();
+            }
+            total.add(result.tally());
+        }
+        return total;
+    }
+
+    /** A Spark action whose failure becomes an IOException with its root cause's message. */
+    private static <T> T runJob(SparkAction<T> action) throws IOException {
+        try {
+            return action.run();
+        } catch (SparkException e) {
+            throw new IOException("the Spark job failed: " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof SparkException) {
+                throw new IOException("the Spark job failed: " + rootMessage(e), e);
+            }
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        int newline = message == null ? -1 : message.indexOf('\n');
+        return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
+    }
+
+    @FunctionalInterface
+    private interface SparkAction<T> {
+        T run() throws SparkException;
+    }
+
+    /** Collects the job; {@link #build()} checks it. */
+    public static final class Builder {
+        private final SparkSession spark;
+        private InputFormat format;
+        private List<String> inputs = List.of();
+        private MergeParameters parameters = MergeParameters.DEFAULTS;
+        private final FlashOutput.Builder output = FlashOutput.builder().prefix("out").directory(".");
+        private OutputLayout layout;
+        private OutputStream stdout;
+        private int batchSize = 4096;
+        private long pairsPerChunk;
+        private long rangeBytes;
+
+        private Builder(SparkSession spark) {
+            this.spark = Objects.requireNonNull(spark, "spark");
+        }
+
+        /** Two FASTQ mate files, as Hadoop paths. */
+        public Builder inputs(String mate1, String mate2) {
+            format = InputFormat.PAIRED_FASTQ;
+            inputs = List.of(mate1, mate2);
+            return this;
+        }
+
+        /** One interleaved FASTQ file, as a Hadoop path. */
+        public Builder interleavedInput(String path) {
+            format = InputFormat.INTERLEAVED_FASTQ;
+            inputs = List.of(path);
+            return this;
+        }
+
+        /** One tab-delimited file, as a Hadoop path. */
+        public Builder tabDelimitedInput(String path) {
+            format = InputFormat.TAB_DELIMITED;
+            inputs = List.of(path);
+            return this;
+        }
+
+        /** Inputs of any format: {@code paths} as {@link InputFormat#files()} asks. */
+        public Builder inputs(InputFormat inputFormat, List<String> paths) {
+            format = Objects.requireNonNull(inputFormat, "inputFormat");
+            inputs = List.copyOf(paths);
+            return this;
+        }
+
+        /** The merge parameters; FLASH's defaults otherwise. */
+        public Builder parameters(MergeParameters v) {
+            parameters = Objects.requireNonNull(v, "parameters");
+            return this;
+        }
+
+        /** The output directory (a Hadoop path every executor can write to) and file name prefix. */
+        public Builder output(String directory, String prefix) {
+            output.directory(directory).prefix(prefix);
+            return this;
+        }
+
+        /** The output's compression: gzip, zstd or LZ4 (not a program). */
+        public Builder compression(OutputCompression v) {
+            output.compression(v);
+            return this;
+        }
+
+        /** The mates of pairs not merged in one interleaved file. */
+        public Builder interleavedOutput(boolean v) {
+            output.interleaved(v);
+            return this;
+        }
+
+        /** Also the innie and outie histograms ({@code -O} writes them). */
+        public Builder orientationHistograms(boolean v) {
+            output.orientationHistograms(v);
+            return this;
+        }
+
+        /**
+         * A whole layout made with {@link FlashOutput.Builder#layout()}, in place of
+         * {@link #output}, {@link #compression} and {@link #interleavedOutput}.
+         */
+        public Builder layout(OutputLayout v) {
+            layout = Objects.requireNonNull(v, "layout");
+            return this;
+        }
+
+        /** Where merged reads go when the layout writes to standard output ({@code -c}). */
+        public Builder standardOutput(OutputStream v) {
+            stdout = v;
+            return this;
+        }
+
+        /** Pairs per batch inside a task (4096). */
+        public Builder batchSize(int v) {
+            if (v < 1) {
+                throw new InvalidParameterException("batchSize", "batch size must be at least 1, got " + v);
+            }
+            batchSize = v;
+            return this;
+        }
+
+        /** Pairs per chunk, a Spark task each; 0 (the default) for about four chunks per core, at most a million pairs. */
+        public Builder pairsPerChunk(long v) {
+            if (v < 0) {
+                throw new InvalidParameterException("pairsPerChunk", "pairs per chunk must be 0 (automatic) or more, got " + v);
+            }
+            pairsPerChunk = v;
+            return this;
+        }
+
+        /** Bytes per planning range, a Spark task each; 0 (the default) to choose by input size and cores. */
+        public Builder rangeBytes(long v) {
+            if (v < 0) {
+                throw new InvalidParameterException("rangeBytes", "range bytes must be 0 (automatic) or more, got " + v);
+            }
+            rangeBytes = v;
+            return this;
+        }
+
+        /**
+         * Checks and makes the job.
+         *
+         * @throws InvalidParameterException when inputs are missing or standard input, or the layout
+         *     asks for what a split run cannot write: tab-delimited output (its record order spans
+         *     the whole input) or a compression program
+         */
+        public FlashSpark build() {
+            if (format == null) {
+                throw new InvalidParameterException("inputs", "no input: give inputs(mate1, mate2), interleavedInput or tabDelimitedInput");
+            }
+            for (String in : inputs) {
+                if (in == null || in.isEmpty() || "-".equals(in)) {
+                    throw new InvalidParameterException("inputs", "FlashJ on Spark reads files, not standard input");
+                }
+            }
+            OutputLayout l = layout != null ? layout : output.layout();
+            if (l.format() != FlashOutput.Format.FASTQ) {
+                throw new InvalidParameterException("layout", "FlashJ on Spark writes FASTQ output; tab-delimited output"
+                        + " (-To) keeps FLASH's record order across the whole input and needs bin/flashj");
+            }
+            if (l.compression().usesProgram()) {
+                throw new InvalidParameterException("compression", "FlashJ on Spark compresses with gzip, zstd or lz4;"
+                        + " a compression program (--compress-prog) needs bin/flashj");
+            }
+            if (l.toStdout() && stdout == null) {
+                throw new InvalidParameterException("standardOutput", "the layout writes merged reads to standard output:"
+                        + " give the stream");
+            }
+            return new FlashSpark(this);
+        }
+    }
+}

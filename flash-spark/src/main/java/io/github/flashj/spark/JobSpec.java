@@ -1,0 +1,32 @@
+package io.github.flashj.spark;
+
+import io.github.flashj.MergeParameters;
+import io.github.flashj.io.InputFormat;
+import io.github.flashj.io.OutputLayout;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What every task of a run needs to know, shipped with each task.
+ *
+ * @param format how the inputs hold pairs
+ * @param paths the plain inputs the tasks read (a decoded copy for compressed inputs)
+ * @param names the inputs' names for messages, as the user gave them
+ * @param parameters the merge parameters
+ * @param layout the output layout
+ * @param batchSize pairs per batch inside a task
+ * @param workDirectory the run's temporary directory, beside the output
+ * @param conf the Hadoop configuration
+ */
+record JobSpec(InputFormat format, List<String> paths, List<String> names, MergeParameters parameters,
+        OutputLayout layout, int batchSize, String workDirectory, HadoopConf conf) implements Serializable {
+    /** The directory of committed part files. */
+    String partsDirectory() {
+        return workDirectory + "/parts";
+    }
+
+    /** The committed part of output file {@code file} for chunk {@code chunk}. */
+    String part(int chunk, int file) {
+        return String.format(java.util.Locale.ROOT, "%s/chunk-%09d.%d", partsDirectory(), chunk, file);
+    }
+}

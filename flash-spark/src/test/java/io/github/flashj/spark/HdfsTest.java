@@ -1,0 +1,91 @@
+package io.github.flashj.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.flashj.cli.Oracle;
+import io.github.flashj.cli.OutputComparison;
+import io.github.flashj.cli.TestData;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inputs on HDFS and output to HDFS: a real {@code MiniDFSCluster} (a name node and two data
+ * nodes in this JVM), with a small block size so that files span many blocks and the parts are
+ * joined by HDFS's {@code concat}.
+ */
+class HdfsTest {
+    @TempDir
+    static Path data;
+    static MiniDFSCluster hdfs;
+    static FileSystem fs;
+    static SparkSession spark;
+    static Path[] art;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Oracle.require();
+        art = TestData.artPairs(data, "HS25", 150, 20, 250, 25, 3);
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, data.resolve("hdfs").toString());
+        conf.setLong("dfs.blocksize", 1 << 20);
+        conf.setLong("dfs.namenode.fs-limits.min-block-size", 4096);
+        hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(2).build();
+        hdfs.waitActive();
+        fs = hdfs.getFileSystem();
+        spark = SparkSession.builder().master("local[2]").appName("HdfsTest").config("spark.ui.enabled", "false")
+                .config("spark.hadoop.dfs.blocksize", String.valueOf(1 << 20))
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+        if (hdfs != null) {
+            hdfs.shutdown();
+        }
+    }
+
+    @Test
+    void readsFromAndWritesToHdfs() throws Exception {
+        String uri = hdfs.getURI().toString();
+        fs.mkdirs(new org.apache.hadoop.fs.Path("/in"));
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(art[0].toString()), new org.apache.hadoop.fs.Path("/in/r1.fq"));
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(art[1].toString()), new org.apache.hadoop.fs.Path("/in/r2.fq"));
+        for (List<String> options : List.of(List.of("-O", "-M", "150"), List.of("-z", "--interleaved-output"))) {
+            Path oracleDir = Files.createTempDirectory(data, "oracle");
+            List<String> oracleArgs = new ArrayList<>(options);
+            oracleArgs.addAll(List.of("-d", oracleDir.toString(), art[0].toString(), art[1].toString()));
+            Oracle.Run want = Oracle.flash(oracleDir, oracleArgs);
+            String out = "/out" + options.size();
+            List<String> args = new ArrayList<>(options);
+            args.addAll(List.of("-d", uri + out, uri + "/in/r1.fq", uri + "/in/r2.fq"));
+            Oracle.Run got = SparkCli.flashj(spark, args, 400, 1 << 17);
+            assertEquals(want.status(), got.status(), options + ": flashj said " + got.stderr());
+            Path copied = Files.createTempDirectory(data, "fromhdfs");
+            List<String> names = new ArrayList<>();
+            for (FileStatus status : fs.listStatus(new org.apache.hadoop.fs.Path(out))) {
+                names.add(status.getPath().getName());
+                try (OutputStream to = Files.newOutputStream(copied.resolve(status.getPath().getName()))) {
+                    fs.open(status.getPath()).transferTo(to);
+                }
+            }
+            names.sort(null);
+            assertEquals(OutputComparison.names(oracleDir), names, options + ": every file, and no other, on HDFS");
+            OutputComparison.assertSameFiles(oracleDir, copied, options + " on HDFS");
+        }
+    }
+}
