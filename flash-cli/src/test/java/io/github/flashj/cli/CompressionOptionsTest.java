@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import net.jpountz.lz4.LZ4FrameInputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +39,7 @@ class CompressionOptionsTest {
             InputStream in = switch (suffix) {
                 case ".gz" -> new GZIPInputStream(raw);
                 case ".zst" -> new ZstdInputStream(raw);
-                case ".lz4" -> new LZ4FrameInputStream(raw);
+                case ".lz4" -> new FramedLZ4CompressorInputStream(raw, true);
                 default -> raw;
             };
             return in.readAllBytes();

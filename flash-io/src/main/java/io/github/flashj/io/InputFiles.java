@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import net.jpountz.lz4.LZ4FrameInputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,7 +158,7 @@ final class InputFiles {
             case "zstd":
                 return new NamedErrors(new ZstdInputStream(in), name, "zstd");
             default:
-                return new NamedErrors(new LZ4FrameInputStream(in), name, "lz4");
+                return new NamedErrors(new FramedLZ4CompressorInputStream(in, true), name, "lz4");
         }
     }
 

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Objects;
-import net.jpountz.lz4.LZ4FrameOutputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
 
 /** How output files are compressed: not at all, gzip ({@code -z}), Zstandard, LZ4, or through a program. */
 public final class OutputCompression implements java.io.Serializable {
@@ -15,6 +15,10 @@ public final class OutputCompression implements java.io.Serializable {
     private enum Kind { NONE, GZIP, ZSTD, LZ4, PROGRAM }
 
     private static final int ZSTD_LEVEL = 3;
+    /** 4 MiB blocks, independent of each other, with a content checksum (the lz4 tool's defaults). */
+    private static final FramedLZ4CompressorOutputStream.Parameters LZ4_FRAMES =
+            new FramedLZ4CompressorOutputStream.Parameters(FramedLZ4CompressorOutputStream.BlockSize.M4, true, false,
+                    false);
 
     private final Kind kind;
     private final String program;
@@ -149,9 +153,11 @@ public final class OutputCompression implements java.io.Serializable {
             case GZIP:
                 return new GzipOutputStream(out);
             case ZSTD:
-                return new ZstdOutputStream(out, ZSTD_LEVEL);
+                // A content checksum, as the zstd and lz4 tools write by default: `zstd -t` and
+                // `lz4 -t` then catch corrupted files.
+                return new ZstdOutputStream(out, ZSTD_LEVEL).setChecksum(true);
             case LZ4:
-                return new LZ4FrameOutputStream(out);
+                return new FramedLZ4CompressorOutputStream(out, LZ4_FRAMES);
             default:
                 return out;
         }

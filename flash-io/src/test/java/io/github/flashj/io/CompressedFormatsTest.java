@@ -23,8 +23,8 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import net.jpountz.lz4.LZ4FrameInputStream;
-import net.jpountz.lz4.LZ4FrameOutputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +82,7 @@ class CompressedFormatsTest {
 
     static OutputStream lz4(OutputStream out) {
         try {
-            return new LZ4FrameOutputStream(out);
+            return new FramedLZ4CompressorOutputStream(out);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -101,7 +101,7 @@ class CompressedFormatsTest {
         try (InputStream raw = Files.newInputStream(file)) {
             String name = file.getFileName().toString();
             InputStream in = name.endsWith(".zst") ? new ZstdInputStream(raw)
-                    : name.endsWith(".lz4") ? new LZ4FrameInputStream(raw) : raw;
+                    : name.endsWith(".lz4") ? new FramedLZ4CompressorInputStream(raw, true) : raw;
             return in.readAllBytes();
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -5,7 +5,7 @@ import org.apache.spark.TaskContext;
 /**
  * A test-only hook that makes the first attempt of one chunk's task fail, so that tests can show
  * that Spark's retry leaves the output exact. Off unless the driver sets the local property
- * {@value #PROPERTY} to {@code fail:CHUNK} (the task throws once it has written half its batches)
+ * {@value #PROPERTY} to {@code fail:CHUNK} (the task throws once it has written its first batch)
  * or {@code exit:CHUNK} (the executor's JVM halts there).
  */
 final class FaultInjection {
@@ -14,10 +14,10 @@ final class FaultInjection {
     private FaultInjection() {
     }
 
-    /** Called by a task after writing batch {@code batch} of chunk {@code chunk}. */
+    /** Called by a task after writing batch {@code batch} of chunk {@code chunk}: acts after the first. */
     static void afterBatch(int chunk, long batch) {
         TaskContext task = TaskContext.get();
-        if (task == null || batch != 1 || task.attemptNumber() != 0) {
+        if (task == null || batch != 0 || task.attemptNumber() != 0) {
             return;
         }
         String fault = task.getLocalProperty(PROPERTY);

@@ -87,13 +87,16 @@ class FlashSparkTest {
         Path firstDir = Files.createTempDirectory(data, "plain");
         Path retriedDir = Files.createTempDirectory(data, "retried");
         JobStatistics plain = run(firstDir);
+        TaskFailures failures = TaskFailures.listen(spark.sparkContext());
         spark.sparkContext().setLocalProperty(FaultInjection.PROPERTY, "fail:3");
         JobStatistics retried;
         try {
             retried = run(retriedDir);
         } finally {
             spark.sparkContext().setLocalProperty(FaultInjection.PROPERTY, null);
+            spark.sparkContext().removeSparkListener(failures);
         }
+        assertEquals(1, failures.failedTasks.get(), "the first attempt of chunk 3 failed");
         assertEquals(plain.pairs(), retried.pairs(), "no pair counted twice");
         assertArrayEquals(plain.histogram(), retried.histogram());
         OutputComparison.assertSameFiles(firstDir, retriedDir, "a retried chunk");
