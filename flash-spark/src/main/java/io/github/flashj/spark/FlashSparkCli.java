@@ -3,8 +3,6 @@ package io.github.flashj.spark;
 import io.github.flashj.cli.FlashCli;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -18,15 +16,22 @@ import org.apache.spark.sql.SparkSession;
  *   <li>{@code --spark-conf=KEY=VALUE}: any Spark setting, as often as needed.
  * </ul>
  *
- * <p>Spark's own messages are kept to warnings; FlashJ's (the plan, how inputs were read) go to
- * standard error.
+ * <p>Standard output carries FLASH's log alone. Spark's own messages are kept to warnings, and
+ * they and FlashJ's notes (the plan, how inputs were read) go to standard error; a
+ * {@code -Dlog4j2.configurationFile} of the user's replaces this.
  */
 public final class FlashSparkCli {
+    /** Log4j 2's setting of its configuration: the command's own unless the user gives one. */
+    private static final String LOG_CONFIGURATION = "log4j2.configurationFile";
+
     private FlashSparkCli() {
     }
 
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
+        if (System.getProperty(LOG_CONFIGURATION) == null) {
+            System.setProperty(LOG_CONFIGURATION, FlashSparkCli.class.getResource("log4j2-cli.properties").toString());
+        }
         List<String> rest = new ArrayList<>();
         SparkConf conf = new SparkConf().setAppName("FlashJ").set("spark.ui.enabled", "false");
         String master = null;
@@ -71,8 +76,6 @@ public final class FlashSparkCli {
             conf.setMaster(master);
         }
         conf.setIfMissing("spark.master", "local[*]");
-        Configurator.setRootLevel(Level.WARN);
-        Configurator.setLevel("io.github.flashj", Level.INFO);
         SparkSession[] session = new SparkSession[1];
         int status;
         try {
