@@ -53,7 +53,7 @@ public final class BatchMerger {
      * batches; a loop body over whole batches would wait for hundreds of batches.
      */
     private void mergePair(PairBatch batch, int i) {
-        if (batch.outcome(i) == PairBatch.SINGLE) {
+        if (batch.outcome(i) == MergeOutcome.SINGLE) {
             batch.setNotCombined(i);
             return;
         }
@@ -61,7 +61,7 @@ public final class BatchMerger {
         byte[] quals = batch.qualities();
         byte orientation = engine.align(bases, quals, batch.sequenceStart(i, 0), batch.sequenceLength(i, 0), bases,
                 quals, batch.sequenceStart(i, 1), batch.sequenceLength(i, 1));
-        if (orientation == 0) {
+        if (orientation == MergeOutcome.NOT_COMBINED) {
             batch.setNotCombined(i);
         } else {
             int start = batch.reserveMerged(i, orientation, engine.overlapLength(), engine.mergedLength());

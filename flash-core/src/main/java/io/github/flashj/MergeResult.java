@@ -12,14 +12,26 @@ import java.util.Optional;
  * @param overlapLength the overlap length, 0 when not combined
  */
 public record MergeResult(Orientation orientation, Optional<FastqRead> merged, int overlapLength) {
-    /** How a pair was merged. */
+    /** How a pair was merged: the {@link MergeOutcome} codes of a pair, as an enum. */
     public enum Orientation {
-        /** Not merged. */
+        /** Not merged ({@link MergeOutcome#NOT_COMBINED}). */
         NOT_COMBINED,
-        /** Read 2 overlaps the end of read 1. */
+        /** Read 2 overlaps the end of read 1 ({@link MergeOutcome#INNIE}). */
         INNIE,
-        /** Read 1 overlaps the end of read 2. */
-        OUTIE
+        /** Read 1 overlaps the end of read 2 ({@link MergeOutcome#OUTIE}). */
+        OUTIE;
+
+        /** The orientation of a pair's outcome code (a lone read is not combined). */
+        public static Orientation of(byte outcome) {
+            switch (outcome) {
+                case MergeOutcome.INNIE:
+                    return INNIE;
+                case MergeOutcome.OUTIE:
+                    return OUTIE;
+                default:
+                    return NOT_COMBINED;
+            }
+        }
     }
 
     /** Whether the pair merged. */

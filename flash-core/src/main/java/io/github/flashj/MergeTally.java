@@ -49,16 +49,16 @@ public final class MergeTally implements Serializable {
     /** Counts pair {@code i}; one call per pair, so that the JIT compiles it early (as BatchMerger). */
     private void add(PairBatch batch, int i) {
         byte outcome = batch.outcome(i);
-        if (outcome == PairBatch.SINGLE) {
+        if (outcome == MergeOutcome.SINGLE) {
             singles++;
             return;
         }
         pairs++;
-        if (outcome == PairBatch.NOT_COMBINED) {
+        if (outcome == MergeOutcome.NOT_COMBINED) {
             return;
         }
         int length = batch.mergedLength(i);
-        if (outcome == PairBatch.INNIE) {
+        if (outcome == MergeOutcome.INNIE) {
             innie++;
             innieHistogram = count(innieHistogram, length, 1);
         } else {

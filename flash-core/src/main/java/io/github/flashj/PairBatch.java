@@ -1,9 +1,6 @@
 package io.github.flashj;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -22,26 +19,6 @@ import java.util.Arrays;
  * edge at each hand-over.
  */
 public final class PairBatch {
-    /** Outcome of a pair that has not been merged, or could not be. */
-    public static final byte NOT_COMBINED = 0;
-    /** Outcome of a pair merged in the innie orientation. */
-    public static final byte INNIE = 1;
-    /** Outcome of a pair merged in the outie orientation. */
-    public static final byte OUTIE = 2;
-    /** Outcome of a lone read (a 3-field tab-delimited line): it is never merged. */
-    public static final byte SINGLE = 3;
-
-    private static final byte[] CANONICAL = canonicalTable();
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LOW_BITS = ~HIGH_BITS;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long A_BYTES = 'A' * ONES;
-    private static final long C_BYTES = 'C' * ONES;
-    private static final long G_BYTES = 'G' * ONES;
-    private static final long T_BYTES = 'T' * ONES;
-    private static final long N_BYTES = 'N' * ONES;
 
     private final int capacity;
     private final int phredOffset;
@@ -189,10 +166,9 @@ public final class PairBatch {
      * pair). In one pass, bases are made canonical, qualities converted to PHRED values, and both
      * checked as FLASH checks them.
      *
-     * @return -1 when the read was appended. Otherwise nothing was appended, and the value says
-     *     why: {@code k >= 0} when quality byte {@code k} (from 0) is below the PHRED offset
-     *     (quality bytes are signed, as in FLASH, so 0x80 and above are below any offset but 0);
-     *     {@code -2 - k} when sequence byte {@code k} is whitespace
+     * @return {@link ReadEncoding#APPENDED} when the read was appended; otherwise nothing was
+     *     appended, and the value says why ({@link ReadEncoding#isWhitespaceInSequence},
+     *     {@link ReadEncoding#position})
      */
     public int appendRead(byte[] tag, int tagOff, int tagLen, byte[] seq, int seqOff, byte[] qual,
             int qualOff, int length) {
@@ -201,32 +177,9 @@ public final class PairBatch {
         }
         ensureBases(length);
         int start = basesLength;
-        byte[] b = bases;
-        byte[] q = quals;
-        int offset = phredOffset;
-        int flags = 0;
-        int k = copyCanonicalBases(seq, seqOff, b, start, length);
-        for (; k < length; k++) {
-            byte c = CANONICAL[seq[seqOff + k] & 0xff];
-            b[start + k] = c;
-            flags |= c;
-        }
-        k = offset > 0 ? convertQualities(qual, qualOff, q, start, length, offset) : 0;
-        for (; k < length; k++) {
-            int v = qual[qualOff + k] - offset;
-            q[start + k] = (byte) v;
-            flags |= v;
-        }
-        // Negative flags: a quality below the offset, or whitespace (whose table entry is negative).
-        if (flags < 0) {
-            for (k = 0; k < length; k++) {
-                if (CANONICAL[seq[seqOff + k] & 0xff] < 0) {
-                    return -2 - k;
-                }
-                if (qual[qualOff + k] < offset) {
-                    return k;
-                }
-            }
+        int problem = ReadEncoding.encode(seq, seqOff, qual, qualOff, length, bases, quals, start, phredOffset);
+        if (problem != ReadEncoding.APPENDED) {
+            return problem;
         }
         int read = readIndexToFill();
         appendTag(read, tag, tagOff, tagLen);
@@ -234,10 +187,10 @@ public final class PairBatch {
         seqLength[read] = length;
         basesLength += length;
         if ((read & 1) == 1) {
-            outcome[size] = NOT_COMBINED;
+            outcome[size] = MergeOutcome.NOT_COMBINED;
             size++;
         }
-        return -1;
+        return ReadEncoding.APPENDED;
     }
 
     /**
@@ -251,9 +204,9 @@ public final class PairBatch {
         if (pendingMate1) {
             throw new IllegalStateException("a pair is half filled");
         }
-        int bad = appendRead(tag, tagOff, tagLen, seq, seqOff, qual, qualOff, length);
-        if (bad != -1) {
-            return bad;
+        int problem = appendRead(tag, tagOff, tagLen, seq, seqOff, qual, qualOff, length);
+        if (problem != ReadEncoding.APPENDED) {
+            return problem;
         }
         int read = 2 * size + 1;
         tagStart[read] = tagsLength;
@@ -261,9 +214,9 @@ public final class PairBatch {
         seqStart[read] = basesLength;
         seqLength[read] = 0;
         pendingMate1 = false;
-        outcome[size] = SINGLE;
+        outcome[size] = MergeOutcome.SINGLE;
         size++;
-        return -1;
+        return ReadEncoding.APPENDED;
     }
 
     private int readIndexToFill() {
@@ -332,15 +285,14 @@ public final class PairBatch {
 
     // ---- results ----
 
-    /** {@link #NOT_COMBINED}, {@link #INNIE}, {@link #OUTIE} or {@link #SINGLE}. */
+    /** The pair's {@link MergeOutcome}: not combined, innie, outie or a lone read. */
     public byte outcome(int pair) {
         return outcome[pair];
     }
 
     /** Whether the pair was merged (innie or outie). */
     public boolean isCombined(int pair) {
-        byte o = outcome[pair];
-        return o == INNIE || o == OUTIE;
+        return MergeOutcome.isCombined(outcome[pair]);
     }
 
     /** The overlap length of a merged pair. */
@@ -385,8 +337,8 @@ public final class PairBatch {
     }
 
     void setNotCombined(int pair) {
-        if (outcome[pair] != SINGLE) {
-            outcome[pair] = NOT_COMBINED;
+        if (outcome[pair] != MergeOutcome.SINGLE) {
+            outcome[pair] = MergeOutcome.NOT_COMBINED;
         }
         overlap[pair] = 0;
         mergedStart[pair] = mergedLength;
@@ -407,91 +359,5 @@ public final class PairBatch {
         mergedLen[pair] = length;
         mergedLength += length;
         return start;
-    }
-
-    /** A, C, G, T in either case to upper case, whitespace to -1 (rejected), anything else to N. */
-    /** The high bit of each byte of {@code v} that is zero, and no other bit (exact, no borrow). */
-    /**
-     * Copies bases eight at a time while they are already canonical (upper-case A, C, G, T or N),
-     * as nearly all are. A read that is canonical to its end finishes with one word that overlaps
-     * the previous one, rather than byte by byte.
-     *
-     * @return how many bases were copied: {@code length}, or where the table must take over
-     */
-    private static int copyCanonicalBases(byte[] seq, int seqOff, byte[] b, int start, int length) {
-        int lastWord = length - Long.BYTES;
-        int k = 0;
-        for (; k <= lastWord; k += Long.BYTES) {
-            long w = (long) LONGS.get(seq, seqOff + k);
-            if (!canonical(w)) {
-                return k;
-            }
-            LONGS.set(b, start + k, w);
-        }
-        if (k < length && lastWord >= 0) {
-            long w = (long) LONGS.get(seq, seqOff + lastWord);
-            if (canonical(w)) {
-                LONGS.set(b, start + lastWord, w);
-                return length;
-            }
-        }
-        return k;
-    }
-
-    /**
-     * Turns quality characters into PHRED values eight at a time while all are at least the
-     * offset and below 128, finishing with an overlapping word as {@link #copyCanonicalBases}.
-     * For bytes below 128, {@code (c | 0x80) - offset} cannot borrow from the next byte, and its
-     * high bit stays set exactly when {@code c >= offset}.
-     *
-     * @return how many were converted: {@code length}, or where the byte-wise loop must take over
-     */
-    private static int convertQualities(byte[] qual, int qualOff, byte[] q, int start, int length, int offset) {
-        long offsets = offset * ONES;
-        int lastWord = length - Long.BYTES;
-        int k = 0;
-        for (; k <= lastWord; k += Long.BYTES) {
-            long c = (long) LONGS.get(qual, qualOff + k);
-            long t = (c | HIGH_BITS) - offsets;
-            if (((c | ~t) & HIGH_BITS) != 0) {
-                return k;
-            }
-            LONGS.set(q, start + k, t & ~HIGH_BITS);
-        }
-        if (k < length && lastWord >= 0) {
-            long c = (long) LONGS.get(qual, qualOff + lastWord);
-            long t = (c | HIGH_BITS) - offsets;
-            if (((c | ~t) & HIGH_BITS) == 0) {
-                LONGS.set(q, start + lastWord, t & ~HIGH_BITS);
-                return length;
-            }
-        }
-        return k;
-    }
-
-    /**
-     * Whether all eight bytes of {@code w} are A, C, G, T or N. For a byte below 0x80, its XOR
-     * with one of these letters is below 0x80 too, and adding 0x7F sets its high bit exactly when
-     * it differs from the letter, without a carry into the next byte. A byte is canonical when
-     * one of the five sums leaves its high bit clear. A byte of 0x80 or more may carry into its
-     * neighbour, but the final OR with {@code w} rejects the word anyway.
-     */
-    private static boolean canonical(long w) {
-        long differs = ((w ^ A_BYTES) + LOW_BITS) & ((w ^ C_BYTES) + LOW_BITS) & ((w ^ G_BYTES) + LOW_BITS)
-                & ((w ^ T_BYTES) + LOW_BITS) & ((w ^ N_BYTES) + LOW_BITS);
-        return ((differs | w) & HIGH_BITS) == 0;
-    }
-
-    private static byte[] canonicalTable() {
-        byte[] t = new byte[256];
-        Arrays.fill(t, (byte) 'N');
-        for (char c : " \t\n\r\u000b\f".toCharArray()) {
-            t[c] = -1;
-        }
-        for (char c : "ACGT".toCharArray()) {
-            t[c] = (byte) c;
-            t[Character.toLowerCase(c)] = (byte) c;
-        }
-        return t;
     }
 }

@@ -51,7 +51,7 @@ public final class ReadMerger {
         append(pair.read2());
         merger.merge(batch);
         byte outcome = batch.outcome(0);
-        if (outcome == PairBatch.NOT_COMBINED) {
+        if (outcome == MergeOutcome.NOT_COMBINED) {
             return new MergeResult(MergeResult.Orientation.NOT_COMBINED, Optional.empty(), 0);
         }
         int start = batch.mergedStart(0);
@@ -71,9 +71,7 @@ public final class ReadMerger {
         FastqRead merged = new FastqRead(mergedTag,
                 new String(batch.mergedBases(), start, length, StandardCharsets.ISO_8859_1),
                 new String(quality, StandardCharsets.ISO_8859_1));
-        MergeResult.Orientation orientation = outcome == PairBatch.INNIE ? MergeResult.Orientation.INNIE
-                : MergeResult.Orientation.OUTIE;
-        return new MergeResult(orientation, Optional.of(merged), batch.overlapLength(0));
+        return new MergeResult(MergeResult.Orientation.of(outcome), Optional.of(merged), batch.overlapLength(0));
     }
 
     /** Merges each pair in turn; the results are in the pairs' order. */
@@ -90,14 +88,16 @@ public final class ReadMerger {
         int skip = tag.length > 0 && tag[0] == '@' ? 1 : 0;
         byte[] seq = read.sequence().getBytes(StandardCharsets.ISO_8859_1);
         byte[] qual = read.quality().getBytes(StandardCharsets.ISO_8859_1);
-        int bad = batch.appendRead(tag, skip, tag.length - skip, seq, 0, qual, 0, seq.length);
-        if (bad < -1) {
+        int refusal = batch.appendRead(tag, skip, tag.length - skip, seq, 0, qual, 0, seq.length);
+        if (refusal == ReadEncoding.APPENDED) {
+            return;
+        }
+        int at = ReadEncoding.position(refusal);
+        if (ReadEncoding.isWhitespaceInSequence(refusal)) {
             throw new IllegalArgumentException("read " + read.tag() + ": whitespace in the sequence at position "
-                    + (-1 - bad));
+                    + (at + 1));
         }
-        if (bad >= 0) {
-            throw new IllegalArgumentException("read " + read.tag() + ": quality character '" + (char) qual[bad]
-                    + "' at position " + (bad + 1) + " is below the PHRED offset " + params.phredOffset());
-        }
+        throw new IllegalArgumentException("read " + read.tag() + ": quality character '" + (char) qual[at]
+                + "' at position " + (at + 1) + " is below the PHRED offset " + params.phredOffset());
     }
 }

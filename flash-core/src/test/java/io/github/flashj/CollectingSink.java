@@ -47,7 +47,7 @@ final class CollectingSink implements OrderedSink {
         String tag = batch.tag(i, 0);
         byte outcome = batch.outcome(i);
         if (!batch.isCombined(i)) {
-            return tag + "\t" + (outcome == PairBatch.NOT_COMBINED ? "NOT_COMBINED" : "SINGLE");
+            return tag + "\t" + (outcome == MergeOutcome.NOT_COMBINED ? "NOT_COMBINED" : "SINGLE");
         }
         byte[] tags = batch.tagBytes();
         int off = batch.tagStart(i, 0);
@@ -61,7 +61,7 @@ final class CollectingSink implements OrderedSink {
         for (int k = 0; k < batch.mergedLength(i); k++) {
             q.append((char) (batch.mergedQualities()[start + k] + batch.phredOffset()));
         }
-        return tag + "\t" + (outcome == PairBatch.INNIE ? "INNIE" : "OUTIE") + "\t" + merged + "\t"
+        return tag + "\t" + (outcome == MergeOutcome.INNIE ? "INNIE" : "OUTIE") + "\t" + merged + "\t"
                 + batch.mergedSequence(i) + "\t" + q + "\t" + batch.overlapLength(i);
     }
 

@@ -194,7 +194,7 @@ class PairBatchTest {
         assertEquals("CC", bases(b, 0, 1));
         assertEquals("G", bases(b, 1, 0));
         assertEquals("TTTT", bases(b, 1, 1));
-        assertEquals(PairBatch.NOT_COMBINED, b.outcome(1));
+        assertEquals(MergeOutcome.NOT_COMBINED, b.outcome(1));
     }
 
     @Test
@@ -278,11 +278,11 @@ class PairBatchTest {
         assertEquals(-1, b.appendSingle(t, 0, 1, s, 0, q, 0, 4));
         assertEquals(1, b.size());
         assertFalse(b.hasHalfPair());
-        assertEquals(PairBatch.SINGLE, b.outcome(0));
+        assertEquals(MergeOutcome.SINGLE, b.outcome(0));
         assertEquals("ACGT", bases(b, 0, 0));
         assertEquals(0, b.sequenceLength(0, 1));
         new BatchMerger(io.github.flashj.kernel.MergeKernels.scalar(), MergeParameters.DEFAULTS).merge(b);
-        assertEquals(PairBatch.SINGLE, b.outcome(0));
+        assertEquals(MergeOutcome.SINGLE, b.outcome(0));
         assertFalse(b.isCombined(0));
     }
 

@@ -3,6 +3,7 @@ package io.github.flashj.cli;
 import io.github.flashj.FlashJob;
 import io.github.flashj.InvalidParameterException;
 import io.github.flashj.JobStatistics;
+import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.PairBatch;
@@ -340,7 +341,7 @@ public final class FlashCli {
         public void accept(PairBatch batch) {
             long before = pairs;
             for (int i = 0, n = batch.size(); i < n; i++) {
-                if (batch.outcome(i) != PairBatch.SINGLE) {
+                if (batch.outcome(i) != MergeOutcome.SINGLE) {
                     pairs++;
                 }
             }

@@ -5,11 +5,6 @@ package io.github.flashj.kernel;
  * orientations update in turn.
  */
 public final class Alignment {
-    /** Orientation of an overlap of read 2 (reverse-complemented) at the end of read 1. */
-    public static final byte INNIE = 1;
-    /** Orientation of an overlap of read 1 at the end of read 2 (reverse-complemented). */
-    public static final byte OUTIE = 2;
-
     float density;
     float qualityScore;
     int start;
@@ -142,7 +137,7 @@ public final class Alignment {
         return start;
     }
 
-    /** {@link #INNIE}, {@link #OUTIE}, or 0 when none was found. */
+    /** {@link io.github.flashj.MergeOutcome#INNIE}, {@link io.github.flashj.MergeOutcome#OUTIE}, or 0 when none was found. */
     public byte orientation() {
         return orientation;
     }

@@ -1,5 +1,6 @@
 package io.github.flashj.kernel;
 
+import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeParameters.TieBreak;
 import java.lang.invoke.MethodHandles;
@@ -45,7 +46,7 @@ public final class MergeEngine {
     /**
      * Finds the best overlap of a pair.
      *
-     * @return {@link Alignment#INNIE} or {@link Alignment#OUTIE} when the pair merges, else 0;
+     * @return {@link MergeOutcome#INNIE} or {@link MergeOutcome#OUTIE} when the pair merges, else {@link MergeOutcome#NOT_COMBINED};
      *     after a merge, {@link #mergedLength()}, {@link #overlapLength()} and {@link #build} describe it
      */
     public byte align(byte[] bases1, byte[] quals1, int off1, int len1, byte[] bases2, byte[] quals2, int off2,
@@ -78,13 +79,13 @@ public final class MergeEngine {
         int maxOverlap = params.maxOverlap();
         best.reset(params.maxMismatchDensity());
         kernel.search(read1Copy, read1QualCopy, 0, len1, rcBases, rcQuals, 0, len2, minOverlap, maxOverlap,
-                Alignment.INNIE, best);
+                MergeOutcome.INNIE, best);
         if (params.allowOuties()) {
             kernel.search(rcBases, rcQuals, 0, len2, read1Copy, read1QualCopy, 0, len1, minOverlap, maxOverlap,
-                    Alignment.OUTIE, best);
+                    MergeOutcome.OUTIE, best);
         }
         if (best.start < 0 || best.density > params.maxMismatchDensity()) {
-            return 0;
+            return MergeOutcome.NOT_COMBINED;
         }
         return best.orientation;
     }
@@ -105,12 +106,12 @@ public final class MergeEngine {
     }
 
     private int firstLength() {
-        return best.orientation == Alignment.INNIE ? read1Len : read2Len;
+        return best.orientation == MergeOutcome.INNIE ? read1Len : read2Len;
     }
 
     /** Writes the merged read of the last merged pair: bases and PHRED values. */
     public void build(byte[] outBases, byte[] outQuals, int outOff) {
-        boolean innie = best.orientation == Alignment.INNIE;
+        boolean innie = best.orientation == MergeOutcome.INNIE;
         byte[] fb = innie ? read1Copy : rcBases;
         byte[] fq = innie ? read1QualCopy : rcQuals;
         int fl = innie ? read1Len : read2Len;

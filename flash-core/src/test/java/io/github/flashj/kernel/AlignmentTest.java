@@ -2,6 +2,7 @@ package io.github.flashj.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.flashj.MergeOutcome;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class AlignmentTest {
             int len = 1 + rnd.nextInt(500);
             int mm = rnd.nextInt(len + 1);
             // The cutoff becomes exactly a float quotient m / len: the ties the midpoint rule handles.
-            a.offer(0, Alignment.INNIE, mm, 0, len, 1000);
+            a.offer(0, MergeOutcome.INNIE, mm, 0, len, 1000);
             assertLimitExact(a, (float) mm / len, 520);
         }
     }

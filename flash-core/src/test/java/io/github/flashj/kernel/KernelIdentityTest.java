@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeParameters.TieBreak;
 import java.util.Arrays;
@@ -108,9 +109,9 @@ class KernelIdentityTest {
         RefSearch s = new RefSearch();
         s.density = p.maxMismatchDensity() + 1.0f;
         s.qscore = 0f;
-        s.search(r1, q1, b, qb, p.minOverlap(), p.maxOverlap(), Alignment.INNIE);
+        s.search(r1, q1, b, qb, p.minOverlap(), p.maxOverlap(), MergeOutcome.INNIE);
         if (p.allowOuties()) {
-            s.search(b, qb, r1, q1, p.minOverlap(), p.maxOverlap(), Alignment.OUTIE);
+            s.search(b, qb, r1, q1, p.minOverlap(), p.maxOverlap(), MergeOutcome.OUTIE);
         }
         boolean combined = s.start >= 0 && !(s.density > p.maxMismatchDensity());
         return new Ref(s.start, s.orientation, s.density, s.qscore, combined);
@@ -120,7 +121,7 @@ class KernelIdentityTest {
     static byte[][] referenceMerge(byte[] r1, byte[] q1, byte[] r2, byte[] q2, Ref ref, MergeParameters p) {
         byte[] b = rc(r2);
         byte[] qb = reverse(q2);
-        boolean innie = ref.orientation() == Alignment.INNIE;
+        boolean innie = ref.orientation() == MergeOutcome.INNIE;
         byte[] f = innie ? r1 : b;
         byte[] fq = innie ? q1 : qb;
         byte[] s = innie ? b : r1;
@@ -406,9 +407,9 @@ class KernelIdentityTest {
             for (MergeKernel kernel : new MergeKernel[] {SCALAR, VECTOR}) {
                 Alignment al = new Alignment();
                 al.reset(p.maxMismatchDensity());
-                kernel.search(a, qa, 0, la, b, qb, 0, lb, p.minOverlap(), p.maxOverlap(), Alignment.INNIE, al);
+                kernel.search(a, qa, 0, la, b, qb, 0, lb, p.minOverlap(), p.maxOverlap(), MergeOutcome.INNIE, al);
                 if (p.allowOuties()) {
-                    kernel.search(b, qb, 0, lb, a, qa, 0, la, p.minOverlap(), p.maxOverlap(), Alignment.OUTIE, al);
+                    kernel.search(b, qb, 0, lb, a, qa, 0, la, p.minOverlap(), p.maxOverlap(), MergeOutcome.OUTIE, al);
                 }
                 String who = kernel.name() + " pad " + pad + ": " + describe(p, pair);
                 assertEquals(ref.start(), al.start(), () -> "start, " + who);
@@ -476,7 +477,7 @@ class KernelIdentityTest {
             }
             if (ref.combined()) {
                 combined++;
-                if (ref.orientation() == Alignment.OUTIE) {
+                if (ref.orientation() == MergeOutcome.OUTIE) {
                     outies++;
                 }
             }

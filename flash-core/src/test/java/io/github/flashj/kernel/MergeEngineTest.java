@@ -2,6 +2,7 @@ package io.github.flashj.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ class MergeEngineTest {
         MergeParameters p = MergeParameters.builder().minOverlap(11).build();
         MergeEngine e = new MergeEngine(kernel, p);
         byte o = align(e, "ACGTTGCATGCA", q(12, 20), "ACGGTGCATNCA", q(12, 30));
-        assertEquals(Alignment.INNIE, o);
+        assertEquals(MergeOutcome.INNIE, o);
         assertEquals(0, e.alignment().start());
         assertEquals(1 / (float) 11, e.alignment().density());
         assertEquals(20 / (float) 11, e.alignment().qualityScore());
@@ -59,7 +60,7 @@ class MergeEngineTest {
         MergeParameters p = MergeParameters.builder().minOverlap(10).maxOverlap(10).maxMismatchDensity(0.3f).build();
         MergeEngine e = new MergeEngine(kernel, p);
         byte o = align(e, "A".repeat(17) + "CCC", q(20, 40), "A".repeat(20), q(20, 10));
-        assertEquals(Alignment.INNIE, o);
+        assertEquals(MergeOutcome.INNIE, o);
         assertEquals(0, e.alignment().start());
         assertEquals(3 / (float) 10, e.alignment().density());
         assertEquals(30 / (float) 10, e.alignment().qualityScore());
@@ -72,7 +73,7 @@ class MergeEngineTest {
     void overlapAndMergedLength_ofAnOffsetOverlap(MergeKernel kernel) {
         MergeEngine e = new MergeEngine(kernel, MergeParameters.DEFAULTS);
         byte o = align(e, "CCCCACGTTGCATGCA", q(16, 30), "ACGTTGCATGCAGGGGTT", q(18, 30));
-        assertEquals(Alignment.INNIE, o);
+        assertEquals(MergeOutcome.INNIE, o);
         assertEquals(4, e.alignment().start());
         assertEquals(0f, e.alignment().density());
         assertEquals(12, e.overlapLength());
@@ -90,8 +91,8 @@ class MergeEngineTest {
         byte[] qb = q(12, 10);
         qb[5] = 40;
         byte o = align(e, "ACACACACAC", qa, "ACACAGACACAC", qb);
-        assertEquals(Alignment.OUTIE, o);
-        assertEquals(Alignment.OUTIE, e.alignment().orientation());
+        assertEquals(MergeOutcome.OUTIE, o);
+        assertEquals(MergeOutcome.OUTIE, e.alignment().orientation());
         assertEquals(2, e.alignment().start());
         assertEquals(1 / (float) 10, e.alignment().density());
         assertEquals(20 / (float) 10, e.alignment().qualityScore());
@@ -127,7 +128,7 @@ class MergeEngineTest {
         a.reset(1f);
         byte[] x = b("AAAAAAAAAAAA");
         byte[] y = b("CCCCCCCCCCCC");
-        kernel.search(x, q(12, 5), 0, 12, y, q(12, 5), 0, 12, 12, 65, Alignment.INNIE, a);
+        kernel.search(x, q(12, 5), 0, 12, y, q(12, 5), 0, 12, 12, 65, MergeOutcome.INNIE, a);
         assertEquals(0, a.start());
         assertEquals(1f, a.density());
         assertEquals(5f, a.qualityScore());
@@ -140,9 +141,9 @@ class MergeEngineTest {
         Alignment a = new Alignment();
         a.reset(0.25f);
         byte[] x = b("ACGTTGCATGCA");
-        kernel.search(x, q(12, 5), 0, 12, x, q(12, 5), 0, 12, 12, 65, Alignment.INNIE, a);
-        kernel.search(x, q(12, 5), 0, 12, x, q(12, 5), 0, 12, 12, 65, Alignment.OUTIE, a);
-        assertEquals(Alignment.INNIE, a.orientation());
+        kernel.search(x, q(12, 5), 0, 12, x, q(12, 5), 0, 12, 12, 65, MergeOutcome.INNIE, a);
+        kernel.search(x, q(12, 5), 0, 12, x, q(12, 5), 0, 12, 12, 65, MergeOutcome.OUTIE, a);
+        assertEquals(MergeOutcome.INNIE, a.orientation());
         assertEquals(0f, a.density());
     }
 
@@ -154,7 +155,7 @@ class MergeEngineTest {
         a.reset(1f);
         byte[] x = b("TTTTACGTTGCATGCAGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG");
         byte[] y = b("CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCACGTTGCATGCANNNNNNNN");
-        kernel.search(x, q(x.length, 5), 4, 12, y, q(y.length, 5), 36, 12, 12, 65, Alignment.INNIE, a);
+        kernel.search(x, q(x.length, 5), 4, 12, y, q(y.length, 5), 36, 12, 12, 65, MergeOutcome.INNIE, a);
         assertEquals(0, a.start());
         assertEquals(0f, a.density());
     }

@@ -1,5 +1,6 @@
 package io.github.flashj.io;
 
+import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergedTag;
 import io.github.flashj.PairBatch;
 import java.io.IOException;
@@ -107,9 +108,9 @@ public final class BatchEncoder {
     private static void formatPair(PairBatch batch, int i, ByteBuilder merged, ByteBuilder mate1, ByteBuilder mate2) {
         int phred = batch.phredOffset();
         byte outcome = batch.outcome(i);
-        if (outcome == PairBatch.INNIE || outcome == PairBatch.OUTIE) {
+        if (outcome == MergeOutcome.INNIE || outcome == MergeOutcome.OUTIE) {
             appendMergedFastq(merged, batch, i, phred);
-        } else if (outcome == PairBatch.NOT_COMBINED && mate1 != null) {
+        } else if (outcome == MergeOutcome.NOT_COMBINED && mate1 != null) {
             appendFastq(mate1, batch, i, 0, phred);
             appendFastq(mate2, batch, i, 1, phred);
         }

@@ -2,6 +2,7 @@ package io.github.flashj.io;
 
 import io.github.flashj.InputFormatException;
 import io.github.flashj.PairBatch;
+import io.github.flashj.ReadEncoding;
 
 /**
  * Walks the FASTQ records of a {@link LineChunk} and checks each as FLASH does: four lines (tag,
@@ -78,9 +79,9 @@ final class FastqRecordCursor {
     /** Appends the last record read to the batch as the next mate. */
     void appendTo(PairBatch batch) throws InputFormatException {
         byte[] b = chunk.data();
-        int bad = batch.appendRead(b, tagStart, tagEnd - tagStart, b, seqStart, b, qualStart, seqEnd - seqStart);
-        if (bad != -1) {
-            throw rejected(name(), bad, chunk.lineNumber(recordLine + 1), chunk.lineNumber(recordLine + 3), b,
+        int refusal = batch.appendRead(b, tagStart, tagEnd - tagStart, b, seqStart, b, qualStart, seqEnd - seqStart);
+        if (refusal != ReadEncoding.APPENDED) {
+            throw rejected(name(), refusal, chunk.lineNumber(recordLine + 1), chunk.lineNumber(recordLine + 3), b,
                     qualStart, batch.phredOffset());
         }
     }
@@ -88,18 +89,19 @@ final class FastqRecordCursor {
     /**
      * The error for a read {@link PairBatch#appendRead} refused.
      *
-     * @param code what appendRead returned
+     * @param refusal what appendRead returned
      * @param sequenceLine the line (or record line) of the sequence
      * @param qualityLine the line of the quality string
      */
-    static InputFormatException rejected(String name, int code, long sequenceLine, long qualityLine, byte[] buf,
+    static InputFormatException rejected(String name, int refusal, long sequenceLine, long qualityLine, byte[] buf,
             int qualStart, int phredOffset) {
-        if (code < -1) {
+        int at = ReadEncoding.position(refusal);
+        if (ReadEncoding.isWhitespaceInSequence(refusal)) {
             return new InputFormatException(name, sequenceLine, "whitespace inside the sequence (column "
-                    + (-1 - code) + ")");
+                    + (at + 1) + ")");
         }
-        int value = buf[qualStart + code] & 0xff;
+        int value = buf[qualStart + at] & 0xff;
         return new InputFormatException(name, qualityLine, "quality character '" + (char) value + "' (ASCII " + value
-                + ") at position " + (code + 1) + " is below the PHRED offset " + phredOffset);
+                + ") at position " + (at + 1) + " is below the PHRED offset " + phredOffset);
     }
 }

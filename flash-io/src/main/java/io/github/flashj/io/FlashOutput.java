@@ -1,6 +1,7 @@
 package io.github.flashj.io;
 
 import io.github.flashj.JobStatistics;
+import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergedTag;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.PairBatch;
@@ -255,9 +256,9 @@ public final class FlashOutput implements OrderedSink {
 
         void add(ByteBuilder out, PairBatch batch, int pair, int phred) {
             byte outcome = batch.outcome(pair);
-            if (outcome == PairBatch.SINGLE) {
+            if (outcome == MergeOutcome.SINGLE) {
                 appendTab(out, batch, pair, phred, true);
-            } else if (outcome == PairBatch.NOT_COMBINED) {
+            } else if (outcome == MergeOutcome.NOT_COMBINED) {
                 if (pairCount == BLOCK) {
                     moveTo(out, pairs);
                     pairCount = 0;

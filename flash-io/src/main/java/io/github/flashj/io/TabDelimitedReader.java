@@ -3,6 +3,7 @@ package io.github.flashj.io;
 import io.github.flashj.InputFormatException;
 import io.github.flashj.PairBatch;
 import io.github.flashj.PairSource;
+import io.github.flashj.ReadEncoding;
 import java.io.IOException;
 
 /**
@@ -87,10 +88,10 @@ final class TabDelimitedReader implements PairSource {
         }
     }
 
-    private static void check(int bad, Chunk c, LineChunk lines, long line, int qualField, PairBatch batch)
+    private static void check(int refusal, Chunk c, LineChunk lines, long line, int qualField, PairBatch batch)
             throws InputFormatException {
-        if (bad != -1) {
-            throw FastqRecordCursor.rejected(lines.name(), bad, line, line, lines.data(), c.fieldStart[qualField],
+        if (refusal != ReadEncoding.APPENDED) {
+            throw FastqRecordCursor.rejected(lines.name(), refusal, line, line, lines.data(), c.fieldStart[qualField],
                     batch.phredOffset());
         }
     }

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -35,8 +37,13 @@ final class ChunkTask {
     private ChunkTask() {
     }
 
-    /** The outcome of one chunk. */
-    record Result(int chunk, MergeTally tally, long[] bytes, IOException inputError) implements Serializable {
+    /**
+     * The outcome of one chunk.
+     *
+     * @param cpuNanos the task thread's CPU time: reading, parsing and merging, encoding and writing
+     */
+    record Result(int chunk, MergeTally tally, long[] bytes, long[] cpuNanos, IOException inputError)
+            implements Serializable {
     }
 
     static Result run(JobSpec job, ChunkPlan chunk) throws IOException {
@@ -55,6 +62,8 @@ final class ChunkTask {
         String attemptId = task == null ? "driver" : Long.toString(task.taskAttemptId());
         MergeTally tally = new MergeTally(job.parameters().maxOverlap());
         long[] bytes = new long[encoder.files()];
+        long[] cpu = new long[3];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean done = false;
         try (PairSource source = ChunkReader.open(job.format(), chunk, job.names(), streams)) {
             for (int f = 0; f < outs.length; f++) {
@@ -64,15 +73,21 @@ final class ChunkTask {
             BatchMerger merger = new BatchMerger(job.parameters());
             PairBatch batch = new PairBatch(job.batchSize(), job.parameters().phredOffset());
             for (long id = 0; ; id++) {
+                long t0 = threads.getCurrentThreadCpuTime();
                 batch.clear(id);
                 boolean more = source.fill(batch);
+                long t1 = threads.getCurrentThreadCpuTime();
                 merger.parseAndMerge(batch);
+                long t2 = threads.getCurrentThreadCpuTime();
                 tally.add(batch);
                 encoder.encode(batch);
                 for (int f = 0; f < outs.length; f++) {
                     bytes[f] += encoder.length(f);
                     encoder.writeTo(f, outs[f]);
                 }
+                cpu[0] += t1 - t0;
+                cpu[1] += t2 - t1;
+                cpu[2] += threads.getCurrentThreadCpuTime() - t2;
                 FaultInjection.afterBatch(chunk.id(), id);
                 if (!more) {
                     break;
@@ -87,13 +102,13 @@ final class ChunkTask {
         } catch (InputFormatException | CompressedDataException e) {
             // Bad input fails the same way on every attempt: report it to the driver, which fails
             // the run with the first chunk's error, rather than have Spark retry it.
-            return new Result(chunk.id(), null, null, e);
+            return new Result(chunk.id(), null, null, null, e);
         } finally {
             if (!done) {
                 discard(outFs, attempt, outs);
             }
         }
-        return new Result(chunk.id(), tally, bytes, null);
+        return new Result(chunk.id(), tally, bytes, cpu, null);
     }
 
     private static void commit(FileSystem fs, JobSpec job, int chunk, Path[] attempt) throws IOException {

@@ -233,12 +233,20 @@ public final class FlashSpark {
         List<ChunkTask.Result> results = runJob(() -> jsc.parallelize(chunks, chunks.size())
                 .map(chunk -> ChunkTask.run(job, chunk)).collect());
         MergeTally total = new MergeTally(job.parameters().maxOverlap());
+        long[] cpu = new long[3];
         for (ChunkTask.Result result : results) {
             if (result.inputError() != null) {
                 throw result.inputError();
             }
             total.add(result.tally());
+            for (int k = 0; k < cpu.length; k++) {
+                cpu[k] += result.cpuNanos()[k];
+            }
         }
+        long pairs = Math.max(1, total.pairs());
+        LOG.info("Merged {} pairs in {} tasks; task CPU: read {} ms, parse and merge {} ms, encode and write {} ms"
+                + " ({} ns per pair)", total.pairs(), results.size(), cpu[0] / 1_000_000, cpu[1] / 1_000_000,
+                cpu[2] / 1_000_000, (cpu[0] + cpu[1] + cpu[2]) / pairs);
         return total;
     }
 

@@ -1,0 +1,168 @@
+package io.github.flashj;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * How a read's text becomes a batch's bytes, and why a read is refused: bases made canonical
+ * (upper-case {@code A C G T}, anything else {@code N}), quality characters turned into PHRED
+ * values, both checked as FLASH checks them, eight bytes at a time where they can be.
+ *
+ * <p>{@link PairBatch#appendRead} returns {@link #APPENDED} or a refusal that names the position
+ * of the first bad byte of the read; {@link #isWhitespaceInSequence} and {@link #position} read it.
+ */
+public final class ReadEncoding {
+    /** {@link PairBatch#appendRead}'s result when the read was appended. */
+    public static final int APPENDED = -1;
+    /** A, C, G, T in either case to upper case, whitespace to -1 (rejected), anything else to N. */
+    private static final byte[] CANONICAL = canonicalTable();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = ~HIGH_BITS;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long A_BYTES = 'A' * ONES;
+    private static final long C_BYTES = 'C' * ONES;
+    private static final long G_BYTES = 'G' * ONES;
+    private static final long T_BYTES = 'T' * ONES;
+    private static final long N_BYTES = 'N' * ONES;
+
+    private ReadEncoding() {
+    }
+
+    /**
+     * Whether a refusal is for whitespace inside the sequence; otherwise a quality character is
+     * below the PHRED offset (quality bytes are signed, as in FLASH, so 0x80 and above are below any
+     * offset but 0).
+     */
+    public static boolean isWhitespaceInSequence(int refusal) {
+        return refusal < APPENDED;
+    }
+
+    /** The position in the read (from 0) of the byte that a refusal names. */
+    public static int position(int refusal) {
+        return refusal >= 0 ? refusal : -2 - refusal;
+    }
+
+    /**
+     * Writes the canonical bases and PHRED values of a read of {@code length} at {@code start} of
+     * {@code bases} and {@code quals}.
+     *
+     * @return {@link #APPENDED}, or a refusal: quality byte {@code k} below the offset is {@code k},
+     *     whitespace at sequence byte {@code k} is {@code -2 - k}
+     */
+    static int encode(byte[] seq, int seqOff, byte[] qual, int qualOff, int length, byte[] bases, byte[] quals,
+            int start, int offset) {
+        int flags = 0;
+        int k = copyCanonicalBases(seq, seqOff, bases, start, length);
+        for (; k < length; k++) {
+            byte c = CANONICAL[seq[seqOff + k] & 0xff];
+            bases[start + k] = c;
+            flags |= c;
+        }
+        k = offset > 0 ? convertQualities(qual, qualOff, quals, start, length, offset) : 0;
+        for (; k < length; k++) {
+            int v = qual[qualOff + k] - offset;
+            quals[start + k] = (byte) v;
+            flags |= v;
+        }
+        // Negative flags: a quality below the offset, or whitespace (whose table entry is negative).
+        if (flags < 0) {
+            for (k = 0; k < length; k++) {
+                if (CANONICAL[seq[seqOff + k] & 0xff] < 0) {
+                    return -2 - k;
+                }
+                if (qual[qualOff + k] < offset) {
+                    return k;
+                }
+            }
+        }
+        return APPENDED;
+    }
+
+    /**
+     * Copies bases eight at a time while they are already canonical (upper-case A, C, G, T or N),
+     * as nearly all are. A read that is canonical to its end finishes with one word that overlaps
+     * the previous one, rather than byte by byte.
+     *
+     * @return how many bases were copied: {@code length}, or where the table must take over
+     */
+    private static int copyCanonicalBases(byte[] seq, int seqOff, byte[] b, int start, int length) {
+        int lastWord = length - Long.BYTES;
+        int k = 0;
+        for (; k <= lastWord; k += Long.BYTES) {
+            long w = (long) LONGS.get(seq, seqOff + k);
+            if (!canonical(w)) {
+                return k;
+            }
+            LONGS.set(b, start + k, w);
+        }
+        if (k < length && lastWord >= 0) {
+            long w = (long) LONGS.get(seq, seqOff + lastWord);
+            if (canonical(w)) {
+                LONGS.set(b, start + lastWord, w);
+                return length;
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Turns quality characters into PHRED values eight at a time while all are at least the
+     * offset and below 128, finishing with an overlapping word as {@link #copyCanonicalBases}.
+     * For bytes below 128, {@code (c | 0x80) - offset} cannot borrow from the next byte, and its
+     * high bit stays set exactly when {@code c >= offset}.
+     *
+     * @return how many were converted: {@code length}, or where the byte-wise loop must take over
+     */
+    private static int convertQualities(byte[] qual, int qualOff, byte[] q, int start, int length, int offset) {
+        long offsets = offset * ONES;
+        int lastWord = length - Long.BYTES;
+        int k = 0;
+        for (; k <= lastWord; k += Long.BYTES) {
+            long c = (long) LONGS.get(qual, qualOff + k);
+            long t = (c | HIGH_BITS) - offsets;
+            if (((c | ~t) & HIGH_BITS) != 0) {
+                return k;
+            }
+            LONGS.set(q, start + k, t & ~HIGH_BITS);
+        }
+        if (k < length && lastWord >= 0) {
+            long c = (long) LONGS.get(qual, qualOff + lastWord);
+            long t = (c | HIGH_BITS) - offsets;
+            if (((c | ~t) & HIGH_BITS) == 0) {
+                LONGS.set(q, start + lastWord, t & ~HIGH_BITS);
+                return length;
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Whether all eight bytes of {@code w} are A, C, G, T or N. For a byte below 0x80, its XOR
+     * with one of these letters is below 0x80 too, and adding 0x7F sets its high bit exactly when
+     * it differs from the letter, without a carry into the next byte. A byte is canonical when
+     * one of the five sums leaves its high bit clear. A byte of 0x80 or more may carry into its
+     * neighbour, but the final OR with {@code w} rejects the word anyway.
+     */
+    private static boolean canonical(long w) {
+        long differs = ((w ^ A_BYTES) + LOW_BITS) & ((w ^ C_BYTES) + LOW_BITS) & ((w ^ G_BYTES) + LOW_BITS)
+                & ((w ^ T_BYTES) + LOW_BITS) & ((w ^ N_BYTES) + LOW_BITS);
+        return ((differs | w) & HIGH_BITS) == 0;
+    }
+
+    private static byte[] canonicalTable() {
+        byte[] t = new byte[256];
+        Arrays.fill(t, (byte) 'N');
+        for (char c : " \t\n\r\u000b\f".toCharArray()) {
+            t[c] = -1;
+        }
+        for (char c : "ACGT".toCharArray()) {
+            t[c] = (byte) c;
+            t[Character.toLowerCase(c)] = (byte) c;
+        }
+        return t;
+    }
+}
