@@ -128,10 +128,12 @@ public final class FlashSpark {
                     plan.split() ? "" : ": one chunk reads the inputs in order, since " + plan.unsplitReason());
             MergeTally total = merge(jsc, job, plan.chunks());
             JobStatistics statistics = total.toStatistics(Duration.ofNanos(System.nanoTime() - started));
+            long assemblyStarted = System.nanoTime();
             assembly = new OutputAssembly(job);
             String how = assembly.assemble(plan.chunks().size(), statistics, stdout);
             assembly.publish();
-            LOG.info("Wrote the output files from {} parts each ({})", plan.chunks().size(), how);
+            LOG.info("Wrote the output files from {} parts each in {} ms ({})", plan.chunks().size(),
+                    (System.nanoTime() - assemblyStarted) / 1_000_000, how);
             return total.toStatistics(Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | RuntimeException | Error e) {
             if (assembly != null) {
@@ -230,6 +232,7 @@ public final class FlashSpark {
 
     /** Merges every chunk as a Spark task; the first chunk with bad input fails the run. */
     private static MergeTally merge(JavaSparkContext jsc, JobSpec job, List<ChunkPlan> chunks) throws IOException {
+        long started = System.nanoTime();
         List<ChunkTask.Result> results = runJob(() -> jsc.parallelize(chunks, chunks.size())
                 .map(chunk -> ChunkTask.run(job, chunk)).collect());
         MergeTally total = new MergeTally(job.parameters().maxOverlap());
@@ -244,8 +247,9 @@ public final class FlashSpark {
             }
         }
         long pairs = Math.max(1, total.pairs());
-        LOG.info("Merged {} pairs in {} tasks; task CPU: read {} ms, parse and merge {} ms, encode and write {} ms"
-                + " ({} ns per pair)", total.pairs(), results.size(), cpu[0] / 1_000_000, cpu[1] / 1_000_000,
+        LOG.info("Merged {} pairs in {} tasks in {} ms; task CPU: read {} ms, parse and merge {} ms, encode and"
+                + " write {} ms ({} ns per pair)", total.pairs(), results.size(),
+                (System.nanoTime() - started) / 1_000_000, cpu[0] / 1_000_000, cpu[1] / 1_000_000,
                 cpu[2] / 1_000_000, (cpu[0] + cpu[1] + cpu[2]) / pairs);
         return total;
     }

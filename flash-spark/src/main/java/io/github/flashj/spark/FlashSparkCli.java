@@ -13,7 +13,9 @@ import org.apache.spark.sql.SparkSession;
  * <ul>
  *   <li>{@code --master=URL}: the Spark master ({@code local[*]} by default; {@code local[2,4]},
  *       {@code local-cluster[2,1,1024]}, {@code spark://host:port}, ...);
- *   <li>{@code --spark-conf=KEY=VALUE}: any Spark setting, as often as needed.
+ *   <li>{@code --spark-conf=KEY=VALUE}: any Spark setting, as often as needed; FlashJ's own are
+ *       {@value #PAIRS_PER_CHUNK} (pairs per merge task; 0, the default, for about four per core, at
+ *       most a million) and {@value #RANGE_BYTES} (bytes per planning task; 0 to choose by size).
  * </ul>
  *
  * <p>Standard output carries FLASH's log alone. Spark's own messages are kept to warnings, and
@@ -23,6 +25,10 @@ import org.apache.spark.sql.SparkSession;
 public final class FlashSparkCli {
     /** Log4j 2's setting of its configuration: the command's own unless the user gives one. */
     private static final String LOG_CONFIGURATION = "log4j2.configurationFile";
+    /** The Spark setting for {@link FlashSpark.Builder#pairsPerChunk}. */
+    static final String PAIRS_PER_CHUNK = "spark.flashj.pairsPerChunk";
+    /** The Spark setting for {@link FlashSpark.Builder#rangeBytes}. */
+    static final String RANGE_BYTES = "spark.flashj.rangeBytes";
 
     private FlashSparkCli() {
     }
@@ -87,6 +93,8 @@ public final class FlashSparkCli {
                         .layout(request.output())
                         .standardOutput(request.stdout())
                         .batchSize(request.batchSize())
+                        .pairsPerChunk(conf.getLong(PAIRS_PER_CHUNK, 0))
+                        .rangeBytes(conf.getLong(RANGE_BYTES, 0))
                         .build()
                         .run();
             });

@@ -6,19 +6,22 @@ import io.github.flashj.io.OutputLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes FLASH's layout on the driver from the committed parts: each read file is its parts in
- * chunk order, by the file system's {@code concat} where it has one (HDFS: only metadata moves) and
- * by streaming the parts otherwise. Every file is made under a temporary name and renamed into
+ * chunk order, by the file system's {@code concat} where it has one (HDFS: only metadata moves), by
+ * the kernel's file copy on a local file system, and by streaming the parts otherwise. Every file is made under a temporary name and renamed into
  * place only once all of them are complete, so a failed run never leaves a file that looks whole.
  */
 final class OutputAssembly {
@@ -66,6 +69,10 @@ final class OutputAssembly {
             if (parts.size() > 1 && concat(parts)) {
                 how = "concatenated by the file system";
                 rename(parts.get(0), temporary);
+            } else if (parts.size() > 1 && fs instanceof RawLocalFileSystem) {
+                how = "appended by the kernel";
+                rename(parts.get(0), temporary);
+                appendLocally((RawLocalFileSystem) fs, temporary, parts.subList(1, parts.size()));
             } else if (parts.size() == 1) {
                 rename(parts.get(0), temporary);
             } else {
@@ -138,6 +145,24 @@ final class OutputAssembly {
             throw new IOException("concatenating the parts of " + first + " gave " + length + " bytes, not " + expected);
         }
         return true;
+    }
+
+    /**
+     * Appends local files to a local file with {@link FileChannel#transferTo}, which copies inside
+     * the kernel ({@code copy_file_range} or {@code sendfile}), not through this JVM's buffers.
+     */
+    private static void appendLocally(RawLocalFileSystem local, Path target, List<Path> parts) throws IOException {
+        try (FileChannel out = FileChannel.open(local.pathToFile(target).toPath(), StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            for (Path part : parts) {
+                try (FileChannel in = FileChannel.open(local.pathToFile(part).toPath(), StandardOpenOption.READ)) {
+                    long size = in.size();
+                    for (long done = 0; done < size; ) {
+                        done += in.transferTo(done, size - done, out);
+                    }
+                }
+            }
+        }
     }
 
     private void stream(List<Path> parts, OutputStream out, byte[] empty) throws IOException {
