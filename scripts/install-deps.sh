@@ -3,7 +3,8 @@
 #   build: a JDK 17 and Maven; for flash-gzip-native's JNI library (rapidgzip with ISA-L, compiled
 #          from its PyPI sdist, which the build downloads with curl): g++, nasm, zlib headers;
 #   tests: Debian's flash (FLASH 1.2.11, the oracle), ART and its profiles, the lambda phage genome
-#          (bowtie2-examples), python3 (for ../shared/tools/make_edge_pairs.py), gzip.
+#          (bowtie2-examples), python3 (for ../shared/tools/make_edge_pairs.py), gzip, bgzip (tabix:
+#          BGZF inputs as bcl2fastq writes them).
 # Skips apt entirely when everything is already there. Runs apt through sudo when not root.
 set -euo pipefail
 
@@ -25,6 +26,7 @@ need /usr/share/art-nextgen-simulation-tools/Illumina_profiles/HiSeq2500L150R1.t
 need /usr/share/doc/bowtie2/examples/reference/lambda_virus.fa.gz bowtie2-examples
 need python3 python3
 need gzip gzip
+need bgzip tabix
 need mkfifo coreutils
 
 if [ ${#packages[@]} -eq 0 ]; then

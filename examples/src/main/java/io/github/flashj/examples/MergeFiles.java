@@ -2,8 +2,8 @@ package io.github.flashj.examples;
 
 import io.github.flashj.FlashJob;
 import io.github.flashj.JobStatistics;
-import io.github.flashj.io.FastqInputs;
-import io.github.flashj.io.FlashOutput;
+import io.github.flashj.io.input.FastqInputs;
+import io.github.flashj.io.output.FlashOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 

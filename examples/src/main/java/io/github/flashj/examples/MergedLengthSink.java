@@ -4,7 +4,7 @@ import io.github.flashj.FlashJob;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.PairBatch;
-import io.github.flashj.io.FastqInputs;
+import io.github.flashj.io.input.FastqInputs;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.flashj.FlashJob;
 import io.github.flashj.JobStatistics;
-import io.github.flashj.io.FastqInputs;
+import io.github.flashj.io.input.FastqInputs;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package io.github.flashj.cli;
 
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
-import io.github.flashj.io.InputFormat;
-import io.github.flashj.io.OutputLayout;
+import io.github.flashj.io.input.InputFormat;
+import io.github.flashj.io.output.OutputLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.flashj.FlashJob;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.PairSource;
+import io.github.flashj.io.output.FlashOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,22 +21,22 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /** Generated FASTQ data and helpers shared by the flash-io tests. */
-final class TestData {
+public final class TestData {
     private TestData() {
     }
 
     /** One pair of reads: tags without '@', sequences and quality strings (read 2 as sequenced). */
-    record Pair(String tag1, String seq1, String qual1, String tag2, String seq2, String qual2) {
-        String fastq1() {
+    public record Pair(String tag1, String seq1, String qual1, String tag2, String seq2, String qual2) {
+        public String fastq1() {
             return "@" + tag1 + "\n" + seq1 + "\n+\n" + qual1 + "\n";
         }
 
-        String fastq2() {
+        public String fastq2() {
             return "@" + tag2 + "\n" + seq2 + "\n+\n" + qual2 + "\n";
         }
     }
 
-    static String random(Random r, String alphabet, int length) {
+    public static String random(Random r, String alphabet, int length) {
         StringBuilder sb = new StringBuilder(length);
         for (int k = 0; k < length; k++) {
             sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
@@ -43,7 +44,7 @@ final class TestData {
         return sb.toString();
     }
 
-    static String quals(Random r, int length) {
+    public static String quals(Random r, int length) {
         StringBuilder sb = new StringBuilder(length);
         for (int k = 0; k < length; k++) {
             sb.append((char) ('5' + r.nextInt(10)));
@@ -51,7 +52,7 @@ final class TestData {
         return sb.toString();
     }
 
-    static String revcomp(String s) {
+    public static String revcomp(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int k = s.length() - 1; k >= 0; k--) {
             char c = s.charAt(k);
@@ -61,7 +62,7 @@ final class TestData {
     }
 
     /** A pair that merges (innie) into {@code fragment}: read length {@code readLength}. */
-    static Pair mergeable(String name, Random r, int fragmentLength, int readLength) {
+    public static Pair mergeable(String name, Random r, int fragmentLength, int readLength) {
         String fragment = random(r, "ACGT", fragmentLength);
         return new Pair(name + "/1", fragment.substring(0, readLength), quals(r, readLength), name + "/2",
                 revcomp(fragment.substring(fragmentLength - readLength)), quals(r, readLength));
@@ -71,12 +72,12 @@ final class TestData {
      * A pair that never merges: both reads over {A, C}, so read 2 reverse-complemented is over {G, T}
      * and every aligned position is a mismatch.
      */
-    static Pair unmergeable(String name, Random r, int length1, int length2) {
+    public static Pair unmergeable(String name, Random r, int length1, int length2) {
         return new Pair(name + "/1", random(r, "AC", length1), quals(r, length1), name + "/2", random(r, "AC", length2),
                 quals(r, length2));
     }
 
-    static List<Pair> unmergeable(int n, long seed, int length) {
+    public static List<Pair> unmergeable(int n, long seed, int length) {
         Random r = new Random(seed);
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -85,7 +86,7 @@ final class TestData {
         return pairs;
     }
 
-    static List<Pair> mergeable(int n, long seed) {
+    public static List<Pair> mergeable(int n, long seed) {
         Random r = new Random(seed);
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -94,23 +95,23 @@ final class TestData {
         return pairs;
     }
 
-    static String mates1(List<Pair> pairs) {
+    public static String mates1(List<Pair> pairs) {
         return pairs.stream().map(Pair::fastq1).collect(Collectors.joining());
     }
 
-    static String mates2(List<Pair> pairs) {
+    public static String mates2(List<Pair> pairs) {
         return pairs.stream().map(Pair::fastq2).collect(Collectors.joining());
     }
 
-    static String interleaved(List<Pair> pairs) {
+    public static String interleaved(List<Pair> pairs) {
         return pairs.stream().map(p -> p.fastq1() + p.fastq2()).collect(Collectors.joining());
     }
 
-    static Path write(Path file, String content) {
+    public static Path write(Path file, String content) {
         return write(file, content.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    static Path write(Path file, byte[] content) {
+    public static Path write(Path file, byte[] content) {
         try {
             Files.write(file, content);
             return file;
@@ -119,11 +120,11 @@ final class TestData {
         }
     }
 
-    static byte[] gzip(String content) {
+    public static byte[] gzip(String content) {
         return gzip(content.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    static byte[] gzip(byte[] content) {
+    public static byte[] gzip(byte[] content) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
             out.write(content);
@@ -133,7 +134,7 @@ final class TestData {
         return bytes.toByteArray();
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
@@ -141,18 +142,18 @@ final class TestData {
         return out.toByteArray();
     }
 
-    static String read(Path file) throws IOException {
+    public static String read(Path file) throws IOException {
         return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
     }
 
-    static String gunzip(Path file) throws IOException {
+    public static String gunzip(Path file) throws IOException {
         try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 
     /** The regular files under a directory, as sorted relative names. */
-    static List<String> files(Path dir) throws IOException {
+    public static List<String> files(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return List.of();
         }
@@ -162,20 +163,20 @@ final class TestData {
         }
     }
 
-    static FlashOutput.Builder output(Path dir) {
+    public static FlashOutput.Builder output(Path dir) {
         return FlashOutput.builder().directory(dir.toString()).prefix("out");
     }
 
-    static JobStatistics run(PairSource source, FlashOutput sink) throws IOException {
+    public static JobStatistics run(PairSource source, FlashOutput sink) throws IOException {
         return job(source, sink).build().run();
     }
 
-    static FlashJob.Builder job(PairSource source, FlashOutput sink) {
+    public static FlashJob.Builder job(PairSource source, FlashOutput sink) {
         return FlashJob.builder().source(source).sink(sink).workers(1);
     }
 
     /** Runs a process and returns its standard output; fails on a non-zero exit. */
-    static byte[] runProcess(String... command) throws IOException, InterruptedException {
+    public static byte[] runProcess(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
@@ -183,7 +184,7 @@ final class TestData {
         return out;
     }
 
-    static boolean onPath(String program) {
+    public static boolean onPath(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
                 return true;
@@ -193,7 +194,7 @@ final class TestData {
     }
 
     /** Expected FASTQ output of an uncombined read: '@' + tag, canonical bases, '+', qualities. */
-    static String canonical(String seq) {
+    public static String canonical(String seq) {
         StringBuilder sb = new StringBuilder(seq.length());
         for (int k = 0; k < seq.length(); k++) {
             char c = Character.toUpperCase(seq.charAt(k));

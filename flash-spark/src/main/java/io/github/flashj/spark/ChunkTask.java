@@ -5,10 +5,10 @@ import io.github.flashj.InputFormatException;
 import io.github.flashj.MergeTally;
 import io.github.flashj.PairBatch;
 import io.github.flashj.PairSource;
-import io.github.flashj.io.BatchEncoder;
-import io.github.flashj.io.ChunkPlan;
-import io.github.flashj.io.ChunkReader;
-import io.github.flashj.io.CompressedDataException;
+import io.github.flashj.io.output.BatchEncoder;
+import io.github.flashj.io.input.ChunkPlan;
+import io.github.flashj.io.input.ChunkReader;
+import io.github.flashj.io.input.CompressedDataException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,14 +113,7 @@ final class ChunkTask {
 
     private static void commit(FileSystem fs, JobSpec job, int chunk, Path[] attempt) throws IOException {
         for (int f = 0; f < attempt.length; f++) {
-            Path committed = new Path(job.part(chunk, f));
-            if (!fs.rename(attempt[f], committed)) {
-                if (!fs.exists(committed)) {
-                    throw new IOException("could not commit " + attempt[f] + " as " + committed);
-                }
-                // Another attempt committed the same bytes first.
-                fs.delete(attempt[f], false);
-            }
+            PartFiles.commit(fs, attempt[f], new Path(job.part(chunk, f)));
         }
     }
 

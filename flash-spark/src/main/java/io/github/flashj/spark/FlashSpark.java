@@ -4,14 +4,15 @@ import io.github.flashj.InvalidParameterException;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeTally;
-import io.github.flashj.io.ChunkPlan;
-import io.github.flashj.io.ChunkPlanner;
-import io.github.flashj.io.FastqInputs;
-import io.github.flashj.io.FlashOutput;
-import io.github.flashj.io.InputFormat;
-import io.github.flashj.io.OutputCompression;
-import io.github.flashj.io.OutputLayout;
-import io.github.flashj.io.RangeScan;
+import io.github.flashj.io.input.BgzfBlocks;
+import io.github.flashj.io.input.ChunkPlan;
+import io.github.flashj.io.input.ChunkPlanner;
+import io.github.flashj.io.input.FastqInputs;
+import io.github.flashj.io.output.FlashOutput;
+import io.github.flashj.io.input.InputFormat;
+import io.github.flashj.io.output.OutputCompression;
+import io.github.flashj.io.output.OutputLayout;
+import io.github.flashj.io.input.RangeScan;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,8 +53,9 @@ import org.slf4j.LoggerFactory;
  * chunks of whole pairs; a task per chunk merges it with the same kernel as a local run and writes
  * its part of each output file, committed by rename so that a retried or speculative attempt
  * never duplicates or drops a record; the driver then writes FLASH's layout by concatenating the
- * parts in chunk order. Compressed inputs are decoded once, on the driver, into the run's work
- * directory and split from there. The output directory must be on a file system that every
+ * parts in chunk order. BGZF inputs (bgzip, bcl2fastq, BCL Convert) are decoded by Spark tasks,
+ * a range of blocks each, into the run's work directory; other compressed inputs are decoded once,
+ * on the driver; either is then split like a plain input. The output directory must be on a file system that every
  * executor can write to.
  */
 public final class FlashSpark {
@@ -118,9 +120,9 @@ public final class FlashSpark {
         JobSpec job = null;
         OutputAssembly assembly = null;
         try {
-            job = new JobSpec(format, plainInputs(hadoop, workDirectory), inputs, parameters, layout, batchSize,
-                    workDirectory, conf);
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            job = new JobSpec(format, plainInputs(jsc, conf, workDirectory), inputs, parameters, layout, batchSize,
+                    workDirectory, conf);
             long planStarted = System.nanoTime();
             ChunkPlanner.Plan plan = plan(jsc, job);
             LOG.info("Planned {} chunk{} in {} ms{}", plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
@@ -150,7 +152,9 @@ public final class FlashSpark {
     }
 
     /** The inputs as plain files: compressed ones are decoded once into the work directory. */
-    private List<String> plainInputs(Configuration hadoop, String workDirectory) throws IOException {
+    private List<String> plainInputs(JavaSparkContext jsc, HadoopConf conf, String workDirectory)
+            throws IOException {
+        Configuration hadoop = conf.get();
         List<String> plain = new ArrayList<>();
         for (int f = 0; f < inputs.size(); f++) {
             String name = inputs.get(f);
@@ -162,10 +166,10 @@ public final class FlashSpark {
             if (fs.getFileStatus(path).isDirectory()) {
                 throw new FileNotFoundException("Failed to open \"" + name + "\" for reading: Is a directory");
             }
-            byte[] head = new byte[4];
+            byte[] head = new byte[18];
             int n;
             try (FSDataInputStream in = fs.open(path)) {
-                n = Math.max(0, in.read(head, 0, head.length));
+                n = Math.max(0, in.readNBytes(head, 0, head.length));
             }
             String compression = FastqInputs.compressionOf(head, n);
             if (compression == null) {
@@ -175,11 +179,19 @@ public final class FlashSpark {
             Path decoded = new Path(workDirectory, "input-" + f + ".fastq");
             long t0 = System.nanoTime();
             FileSystem workFs = HadoopFiles.of(decoded, hadoop);
+            if (BgzfBlocks.isBgzf(head, n)) {
+                int tasks = BgzfDecoding.decode(jsc, conf, fs.makeQualified(path).toString(), name, decoded,
+                        rangeBytes(fs.getFileStatus(path).getLen(), jsc.defaultParallelism()));
+                LOG.info("{} is BGZF: decoded at block boundaries by {} Spark tasks ({} ms), then split", name, tasks,
+                        (System.nanoTime() - t0) / 1_000_000);
+                plain.add(workFs.makeQualified(decoded).toString());
+                continue;
+            }
             try (InputStream in = FastqInputs.decoded(fs.open(path), name);
                     FSDataOutputStream out = workFs.create(decoded, true)) {
                 in.transferTo(out);
             }
-            LOG.info("{} is {}-compressed: decoded once on the driver ({} ms) and split from the decoded copy",
+            LOG.info("{} is {}-compressed, not BGZF: decoded once on the driver ({} ms) and split from the decoded copy",
                     name, compression, (System.nanoTime() - t0) / 1_000_000);
             plain.add(workFs.makeQualified(decoded).toString());
         }
@@ -194,9 +206,7 @@ public final class FlashSpark {
         for (int f = 0; f < job.paths().size(); f++) {
             Path path = new Path(job.paths().get(f));
             long size = HadoopFiles.of(path, hadoop).getFileStatus(path).getLen();
-            long bytes = rangeBytes > 0 ? rangeBytes
-                    : Math.min(MAX_RANGE_BYTES, Math.max(MIN_RANGE_BYTES, size / (2L * parallelism) + 1));
-            long[] cuts = ChunkPlanner.ranges(size, bytes);
+            long[] cuts = ChunkPlanner.ranges(size, rangeBytes(size, parallelism));
             for (int r = 0; r + 1 < cuts.length; r++) {
                 ranges.add(new long[] {f, cuts[r], cuts[r + 1]});
             }
@@ -221,6 +231,12 @@ public final class FlashSpark {
             perChunk = Math.max(batchSize, Math.min(MAX_PAIRS_PER_CHUNK, (pairs + 4L * parallelism - 1) / (4L * parallelism)));
         }
         return ChunkPlanner.plan(job.format(), job.names(), scans, CHECKPOINT_LINES, perChunk);
+    }
+
+    /** Bytes per planning (or decoding) task: as set, else about two tasks per core, within bounds. */
+    private long rangeBytes(long size, int parallelism) {
+        return rangeBytes > 0 ? rangeBytes
+                : Math.min(MAX_RANGE_BYTES, Math.max(MIN_RANGE_BYTES, size / (2L * Math.max(1, parallelism)) + 1));
     }
 
     private static RangeScan scan(JobSpec job, long[] range) throws IOException {
@@ -255,7 +271,7 @@ public final class FlashSpark {
     }
 
     /** A Spark action whose failure becomes an IOException with its root cause's message. */
-    private static <T> T runJob(SparkAction<T> action) throws IOException {
+    static <T> T runJob(SparkAction<T> action) throws IOException {
         try {
             return action.run();
         } catch (SparkException e) {
@@ -279,7 +295,7 @@ public final class FlashSpark {
     }
 
     @FunctionalInterface
-    private interface SparkAction<T> {
+    interface SparkAction<T> {
         T run() throws SparkException;
     }
 

@@ -1,8 +1,8 @@
 package io.github.flashj.spark;
 
 import io.github.flashj.MergeParameters;
-import io.github.flashj.io.InputFormat;
-import io.github.flashj.io.OutputLayout;
+import io.github.flashj.io.input.InputFormat;
+import io.github.flashj.io.output.OutputLayout;
 import java.io.Serializable;
 import java.util.List;
 

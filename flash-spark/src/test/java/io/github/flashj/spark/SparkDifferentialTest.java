@@ -109,6 +109,20 @@ class SparkDifferentialTest {
     }
 
     @Test
+    void bgzfInputIsDecodedByTasksAtBlockBoundaries() throws Exception {
+        Path a = bgzip(art150[0], data.resolve("art_1.fq.bgz"));
+        Path b = bgzip(art150[1], data.resolve("art_2.fq.bgz"));
+        compare(List.of("-O", "-M", "150"), List.of(a.toString(), b.toString()), 300, 1 << 14);
+    }
+
+    /** BGZF as bcl2fastq and BCL Convert write it, by htslib's bgzip. */
+    static Path bgzip(Path file, Path target) throws IOException, InterruptedException {
+        Oracle.Run run = Oracle.exec(data, List.of("bgzip", "-c", file.toString()), null);
+        assertEquals(0, run.status(), "bgzip (apt-get install tabix): " + run.stderr());
+        return Files.write(target, run.stdout());
+    }
+
+    @Test
     void toStdout() throws Exception {
         for (List<String> options : List.of(List.of("-c"), List.of("-c", "-z", "-O"))) {
             Path oracleDir = Files.createTempDirectory(data, "oracle");

@@ -1,0 +1,107 @@
+package io.github.flashj.io.input;
+
+import io.github.flashj.InputFormatException;
+import io.github.flashj.PairBatch;
+import io.github.flashj.ReadEncoding;
+
+/**
+ * Walks the FASTQ records of a {@link LineChunk} and checks each as FLASH does: four lines (tag,
+ * sequence, separator starting with {@code +}, quality), trailing whitespace removed, quality as
+ * long as the sequence; {@link PairBatch#appendRead} checks the bases and quality characters.
+ */
+final class FastqRecordCursor {
+    private static final String[] LINE_NAMES = {"tag", "sequence", "separator", "quality"};
+
+    private LineChunk chunk;
+    private int line;
+    private int tagStart;
+    private int tagEnd;
+    private int seqStart;
+    private int seqEnd;
+    private int qualStart;
+    private int recordLine;
+
+    /** Starts at the first line of {@code lines}. */
+    void reset(LineChunk lines) {
+        chunk = lines;
+        line = 0;
+    }
+
+    String name() {
+        return chunk.name();
+    }
+
+    /** The 1-based line number of the last record's tag line. */
+    long recordLine() {
+        return chunk.lineNumber(recordLine);
+    }
+
+    /**
+     * Reads the next record.
+     *
+     * @return false when no line is left
+     * @throws InputFormatException when the record is malformed or cut short
+     */
+    boolean next() throws InputFormatException {
+        int left = chunk.lines() - line;
+        if (left <= 0) {
+            return false;
+        }
+        recordLine = line;
+        if (left < 4) {
+            throw new InputFormatException(name(), chunk.lineNumber(line + left), "unexpected end of input: the "
+                    + LINE_NAMES[left] + " line of the record that starts at line " + recordLine() + " is missing");
+        }
+        byte[] b = chunk.data();
+        tagStart = chunk.start(line);
+        tagEnd = chunk.trimmedEnd(line);
+        // As FLASH: the tag is the line less one leading '@', which need not be there.
+        if (tagEnd > tagStart && b[tagStart] == '@') {
+            tagStart++;
+        }
+        seqStart = chunk.start(line + 1);
+        seqEnd = chunk.trimmedEnd(line + 1);
+        int sep = chunk.start(line + 2);
+        if (chunk.end(line + 2) == sep || b[sep] != '+') {
+            throw new InputFormatException(name(), chunk.lineNumber(line + 2),
+                    "expected a separator line starting with '+'");
+        }
+        qualStart = chunk.start(line + 3);
+        int qualEnd = chunk.trimmedEnd(line + 3);
+        if (qualEnd - qualStart != seqEnd - seqStart) {
+            throw new InputFormatException(name(), chunk.lineNumber(line + 3), "quality length ("
+                    + (qualEnd - qualStart) + ") differs from sequence length (" + (seqEnd - seqStart) + ")");
+        }
+        line += 4;
+        return true;
+    }
+
+    /** Appends the last record read to the batch as the next mate. */
+    void appendTo(PairBatch batch) throws InputFormatException {
+        byte[] b = chunk.data();
+        int refusal = batch.appendRead(b, tagStart, tagEnd - tagStart, b, seqStart, b, qualStart, seqEnd - seqStart);
+        if (refusal != ReadEncoding.APPENDED) {
+            throw rejected(name(), refusal, chunk.lineNumber(recordLine + 1), chunk.lineNumber(recordLine + 3), b,
+                    qualStart, batch.phredOffset());
+        }
+    }
+
+    /**
+     * The error for a read {@link PairBatch#appendRead} refused.
+     *
+     * @param refusal what appendRead returned
+     * @param sequenceLine the line (or record line) of the sequence
+     * @param qualityLine the line of the quality string
+     */
+    static InputFormatException rejected(String name, int refusal, long sequenceLine, long qualityLine, byte[] buf,
+            int qualStart, int phredOffset) {
+        int at = ReadEncoding.position(refusal);
+        if (ReadEncoding.isWhitespaceInSequence(refusal)) {
+            return new InputFormatException(name, sequenceLine, "whitespace inside the sequence (column "
+                    + (at + 1) + ")");
+        }
+        int value = buf[qualStart + at] & 0xff;
+        return new InputFormatException(name, qualityLine, "quality character '" + (char) value + "' (ASCII " + value
+                + ") at position " + (at + 1) + " is below the PHRED offset " + phredOffset);
+    }
+}

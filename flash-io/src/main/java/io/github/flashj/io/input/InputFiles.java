@@ -1,0 +1,209 @@
+package io.github.flashj.io.input;
+
+import com.github.luben.zstd.ZstdInputStream;
+import io.github.flashj.gzip.GzipDecoding;
+import io.github.flashj.gzip.SeekableGzipInputStream;
+import java.io.BufferedInputStream;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens inputs by name ({@code -} is standard input) and undoes the compression their magic bytes
+ * show: gzip (and BGZF), Zstandard, LZ4 frames. Gzip regular files are decoded natively (ISA-L,
+ * or rapidgzip in parallel) where the native library loads; pipes, standard input and the rest by
+ * java.util.zip.
+ */
+final class InputFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(InputFiles.class);
+
+    /** The name used in messages for standard input. */
+    static final String STDIN_NAME = "standard input";
+
+    /** The suffix of the gzip index kept for an input in the index directory. */
+    static final String INDEX_SUFFIX = ".gzidx";
+
+    private InputFiles() {
+    }
+
+    /** Opens a path, or standard input for {@code -}; compression is recognised by its magic bytes. */
+    static InputStream open(String path, GzipInput gzip) throws IOException {
+        if ("-".equals(path)) {
+            return decompress(System.in, STDIN_NAME);
+        }
+        InputStream raw;
+        try {
+            // FileInputStream, not Files.newInputStream: the latter's available() seeks, which
+            // fails on named pipes such as <(zcat x.gz).
+            raw = new FileInputStream(path);
+        } catch (FileNotFoundException e) {
+            Path p = Path.of(path);
+            String reason = !Files.exists(p) ? "No such file or directory"
+                    : Files.isDirectory(p) ? "Is a directory" : "Permission denied";
+            throw new FileNotFoundException("Failed to open \"" + path + "\" for reading: " + reason);
+        }
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        byte[] head = peek(in);
+        if (GzipDecoding.isGzip(head, head.length)) {
+            if (SeekableGzipInputStream.nativeAvailable() && Files.isRegularFile(Path.of(path))) {
+                in.close();
+                return openGzipFile(Path.of(path), gzip);
+            }
+            if (gzip.indexDirectory() != null) {
+                LOG.info("No gzip index for {}: indexes need rapidgzip, which reads regular files only "
+                        + "and only where the native library loads", path);
+            }
+        }
+        return decompress(in, path, head);
+    }
+
+    /**
+     * A gzip file through the native decoders. With an index directory, rapidgzip reads it: an index
+     * left there by an earlier run is imported first, and one is written after the file has been
+     * read to its end.
+     */
+    private static InputStream openGzipFile(Path file, GzipInput gzip) throws IOException {
+        if (gzip.indexDirectory() == null) {
+            return SeekableGzipInputStream.open(file, gzip.decoderThreads(), false);
+        }
+        Path index = gzip.indexDirectory().resolve(file.getFileName() + INDEX_SUFFIX);
+        boolean reuse = Files.isRegularFile(index);
+        SeekableGzipInputStream in = SeekableGzipInputStream.open(file, gzip.decoderThreads(), true);
+        try {
+            if (reuse) {
+                in.importIndex(index);
+                LOG.info("Using the gzip index {}", index);
+            }
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return reuse ? in : new ExportIndexAtEnd(in, index);
+    }
+
+    private static byte[] peek(BufferedInputStream in) throws IOException {
+        in.mark(4);
+        byte[] head = in.readNBytes(4);
+        in.reset();
+        return head;
+    }
+
+    /** Writes the gzip index once the stream has been read to its end, when it is closed. */
+    private static final class ExportIndexAtEnd extends FilterInputStream {
+        private final SeekableGzipInputStream gzip;
+        private final Path index;
+        private boolean ended;
+
+        ExportIndexAtEnd(SeekableGzipInputStream in, Path index) {
+            super(in);
+            this.gzip = in;
+            this.index = index;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            ended |= n < 0;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (ended) {
+                    Files.createDirectories(index.getParent());
+                    gzip.exportIndex(index);
+                    LOG.info("Wrote the gzip index {}", index);
+                }
+            } finally {
+                in.close();
+            }
+        }
+    }
+
+    /** The name of an input for messages. */
+    static String displayName(String path) {
+        return "-".equals(path) ? STDIN_NAME : path;
+    }
+
+    /** Wraps a stream in the decoder its first bytes call for; plain data passes through. */
+    static InputStream decompress(InputStream raw, String name) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        return decompress(in, name, peek(in));
+    }
+
+    private static InputStream decompress(BufferedInputStream in, String name, byte[] head) throws IOException {
+        String compression = compressionOf(head, head.length);
+        if (compression == null) {
+            return in;
+        }
+        switch (compression) {
+            case "gzip":
+                LOG.info("Decoding {} with java.util.zip", name);
+                return GzipDecoding.open(in, name);
+            case "zstd":
+                return new NamedErrors(new ZstdInputStream(in), name, "zstd");
+            default:
+                return new NamedErrors(new FramedLZ4CompressorInputStream(in, true), name, "lz4");
+        }
+    }
+
+    /** The compression the magic bytes {@code head[0, n)} announce; null for plain data. */
+    static String compressionOf(byte[] head, int n) {
+        if (GzipDecoding.isGzip(head, n)) {
+            return "gzip";
+        }
+        if (n >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f
+                && (head[3] & 0xff) == 0xfd) {
+            return "zstd";
+        }
+        if (n >= 4 && head[0] == 0x04 && head[1] == 0x22 && head[2] == 0x4d && head[3] == 0x18) {
+            return "lz4";
+        }
+        return null;
+    }
+
+    /** Puts the input's name on every error of a zstd or LZ4 decoder. */
+    private static final class NamedErrors extends FilterInputStream {
+        private final String name;
+        private final String format;
+
+        NamedErrors(InputStream in, String name, String format) {
+            super(in);
+            this.name = name;
+            this.format = format;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return in.read();
+            } catch (IOException | RuntimeException e) {
+                throw new CompressedDataException(name, format, e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (IOException | RuntimeException e) {
+                throw new CompressedDataException(name, format, e);
+            }
+        }
+    }
+}

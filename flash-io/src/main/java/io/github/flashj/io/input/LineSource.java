@@ -1,0 +1,188 @@
+package io.github.flashj.io.input;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Reads an input in large blocks and hands out whole lines by the chunk ({@link #fill}), finding
+ * line ends eight bytes at a time; no per-line object.
+ */
+final class LineSource implements Closeable {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    /** The most lines one step of {@link #fill} copies. */
+    private static final int LINES_PER_STEP = 64;
+
+    private final InputStream in;
+    private final String name;
+    private byte[] buf = new byte[1 << 17];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private long linesConsumed;
+    /** The line number (0-based) at which the input ends for this source: a chunk's end. */
+    private final long lineLimit;
+    private final int[] lineEnds = new int[LINES_PER_STEP];
+
+    LineSource(InputStream in, String name) {
+        this(in, name, 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * A source over part of an input: {@code in} starts at line {@code linesBefore} (0-based) of the
+     * whole input, so that lines are numbered as in the whole input, and the source ends before line
+     * {@code lineLimit}.
+     */
+    LineSource(InputStream in, String name, long linesBefore, long lineLimit) {
+        this.in = in;
+        this.name = name;
+        this.linesConsumed = linesBefore;
+        this.lineLimit = lineLimit;
+    }
+
+    /** Passes over the next {@code lines} lines (fewer at the end of the input). */
+    void skip(long lines) throws IOException {
+        LineChunk scratch = new LineChunk();
+        for (long left = lines; left > 0; ) {
+            int n = fill(scratch, (int) Math.min(left, 1 << 16));
+            if (n == 0) {
+                return;
+            }
+            left -= n;
+        }
+    }
+
+    /** The input's name for messages. */
+    String name() {
+        return name;
+    }
+
+    /**
+     * Copies the next lines, up to {@code wanted}, into {@code chunk} (emptied first). A last
+     * line without {@code \n} counts as a line when it is not empty.
+     *
+     * @return how many lines were copied: {@code wanted}, or fewer at the end of the input
+     */
+    int fill(LineChunk chunk, int wanted) throws IOException {
+        chunk.reset(name, linesConsumed + 1);
+        int maxLines = (int) Math.min(wanted, lineLimit - linesConsumed);
+        while (chunk.lines() < maxLines) {
+            if (copyLines(chunk, Math.min(maxLines - chunk.lines(), LINES_PER_STEP)) > 0) {
+                continue;
+            }
+            if (eof) {
+                if (pos < limit) {
+                    chunk.add(buf, pos, limit);
+                    pos = limit;
+                    linesConsumed++;
+                }
+                break;
+            }
+            refill();
+        }
+        return chunk.lines();
+    }
+
+    /**
+     * Copies up to {@code room} whole lines from the buffer into {@code chunk} in one piece.
+     *
+     * <p>A batch is filled in many such steps rather than in one loop over all its lines: this
+     * method then runs a few hundred times per batch, so the JIT compiles it within the first
+     * batches, where a loop over whole batches would run interpreted for the first hundred.
+     *
+     * @return how many lines were copied; 0 when the buffer holds no whole line
+     */
+    private int copyLines(LineChunk chunk, int room) {
+        int from = pos;
+        int scan = pos;
+        int found = 0;
+        int nl;
+        while (found < room && (nl = indexOfNewline(buf, scan, limit)) >= 0) {
+            lineEnds[found++] = nl;
+            scan = nl + 1;
+        }
+        if (found == 0) {
+            return 0;
+        }
+        int at = chunk.append(buf, from, scan) - from;
+        int lineStart = from;
+        for (int k = 0; k < found; k++) {
+            chunk.addLineAt(lineStart + at, lineEnds[k] + at);
+            lineStart = lineEnds[k] + 1;
+        }
+        pos = scan;
+        linesConsumed += found;
+        return found;
+    }
+
+    /** Moves the partial line to the front (growing the buffer if it fills it) and reads more. */
+    private void refill() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        if (limit == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int r = in.read(buf, limit, buf.length - limit);
+        if (r < 0) {
+            eof = true;
+        } else {
+            limit += r;
+        }
+    }
+
+    /** The first {@code \n} of {@code b[from, to)}, eight bytes at a time; -1 when there is none. */
+    static int indexOfNewline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long v = (long) LONGS.get(b, i) ^ NEWLINES;
+            // Classic zero-byte test: the lowest set bit marks the first byte equal to '\n'.
+            long found = (v - ONES) & ~v & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** How many of the eight bytes of {@code word} are {@code \n}. */
+    static int newlinesIn(long word) {
+        long v = word ^ NEWLINES;
+        // Exact zero-byte test (no borrow between bytes): high bit set only for bytes that were 0.
+        long t = ~(((v & ~HIGH_BITS) + ~HIGH_BITS) | v | ~HIGH_BITS);
+        return Long.bitCount(t);
+    }
+
+    /** The end of {@code b[start, end)} with trailing whitespace removed. */
+    static int trimmedEnd(byte[] b, int start, int end) {
+        int e = end;
+        while (e > start && isSpace(b[e - 1])) {
+            e--;
+        }
+        return e;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0x0b || b == 0x0c;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.flashj.io.input;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * An input read at any byte offset, safely from several threads at once: what finding record
+ * boundaries needs. A local {@link FileChannel} backs it ({@link #of}), and so can a Hadoop
+ * {@code FSDataInputStream} ({@code PositionedReadable}).
+ */
+public interface PositionalInput {
+    /** The input's size in bytes. */
+    long size() throws IOException;
+
+    /**
+     * Reads up to {@code length} bytes at {@code position} into {@code buffer[offset, offset + length)}.
+     *
+     * @return how many bytes were read; -1 at the end of the input
+     */
+    int read(long position, byte[] buffer, int offset, int length) throws IOException;
+
+    /**
+     * Reads exactly {@code length} bytes at {@code position}.
+     *
+     * @throws IOException when the input ends first (it changed while it was being read)
+     */
+    default void readFully(long position, byte[] buffer, int offset, int length) throws IOException {
+        int done = 0;
+        while (done < length) {
+            int r = read(position + done, buffer, offset + done, length - done);
+            if (r < 0) {
+                throw new IOException("the file ended early: it changed while it was being read");
+            }
+            done += r;
+        }
+    }
+
+    /** A file channel read with positional reads; closing it stays the caller's task. */
+    static PositionalInput of(FileChannel channel) {
+        return new PositionalInput() {
+            @Override
+            public long size() throws IOException {
+                return channel.size();
+            }
+
+            @Override
+            public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+                return channel.read(ByteBuffer.wrap(buffer, offset, length), position);
+            }
+        };
+    }
+}

@@ -1,0 +1,425 @@
+package io.github.flashj.io.output;
+
+import io.github.flashj.JobStatistics;
+import io.github.flashj.MergeOutcome;
+import io.github.flashj.MergedTag;
+import io.github.flashj.OrderedSink;
+import io.github.flashj.PairBatch;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * FLASH's output layout as a sink: {@code PREFIX.extendedFrags.fastq},
+ * {@code PREFIX.notCombined_1.fastq}, {@code PREFIX.notCombined_2.fastq} (or
+ * {@code PREFIX.notCombined.fastq} interleaved, or {@code PREFIX.readsAndPairs.tab}), the
+ * histograms, compression and standard output, with the same bytes as {@code flash -t 1}.
+ *
+ * <pre>{@code
+ * OrderedSink sink = FlashOutput.builder().directory("results").prefix("sample1").gzip().build();
+ * }</pre>
+ *
+ * <p>With compressed FASTQ output, the merge workers format and compress each batch's part of
+ * each file ({@link #prepare}), as one gzip member or Zstandard or LZ4 frame, and the committing
+ * thread only writes the blocks in order: compression runs on every worker. The files decode to
+ * the same bytes as uncompressed output.
+ *
+ * <p>Files are created when the run starts. When the run fails, every file this sink created is
+ * removed, so that no output is left looking complete.
+ */
+public final class FlashOutput implements OrderedSink {
+    /** The layout of the read files. */
+    public enum Format {
+        /** FASTQ files: merged reads, and the two mates of pairs not merged. */
+        FASTQ,
+        /** One tab-delimited file of merged reads ({@code tag seq qual}) and pairs ({@code tag seq1 qual1 seq2 qual2}). */
+        TAB_DELIMITED
+    }
+
+    private final OutputLayout layout;
+    private final Format format;
+    private final OutputStream stdout;
+    private final OutputCompression compression;
+    private final String combinedName;
+    private final String uncombinedName1;
+    private final String uncombinedName2;
+    private final List<String> histogramNames;
+
+    private final TabOrder tabOrder = new TabOrder();
+    /** Whether the merge workers format and compress the output ({@link #prepare}). */
+    private final boolean workersCompress;
+    private final Map<PairBatch, BatchEncoder> prepared = new ConcurrentHashMap<>();
+    private final Queue<BatchEncoder> pool = new ConcurrentLinkedQueue<>();
+    private final List<OutputChannel> channels = new ArrayList<>();
+    private OutputChannel combined;
+    private OutputChannel uncombined1;
+    private OutputChannel uncombined2;
+    private boolean opened;
+
+    private FlashOutput(OutputLayout layout, OutputStream stdout) {
+        this.layout = layout;
+        this.stdout = stdout;
+        format = layout.format();
+        compression = layout.compression();
+        workersCompress = BatchEncoder.compressesBlocks(layout);
+        List<String> names = layout.readFileNames();
+        combinedName = names.get(0);
+        uncombinedName1 = names.size() > 1 ? names.get(1) : null;
+        uncombinedName2 = names.size() > 2 ? names.get(2) : null;
+        histogramNames = layout.histogramFileNames();
+    }
+
+    /** FLASH's layout as a sink that writes files (with {@link OutputLayout#toStdout()}, merged reads to {@code stdout}). */
+    public static FlashOutput of(OutputLayout layout, OutputStream stdout) {
+        if (layout.toStdout() && stdout == null) {
+            throw new IllegalArgumentException("the layout writes to standard output: give the stream");
+        }
+        return new FlashOutput(layout, stdout);
+    }
+
+    /** A builder for FLASH's default layout: FASTQ files {@code ./out.*}, no compression. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The read files this sink writes, as FLASH lists them ({@code ./out.extendedFrags.fastq}, ...;
+     * {@code -} for standard output).
+     */
+    public List<String> readFileNames() {
+        return layout.readFileNames();
+    }
+
+    /** The histogram files this sink writes (none with standard output). */
+    public List<String> histogramFileNames() {
+        return histogramNames;
+    }
+
+    /** A description of the compression, as FLASH's "Output format" line ends: "", ", gzip", ... */
+    public String compressionDescription() {
+        return compression.description();
+    }
+
+    /** The layout this sink writes. */
+    public OutputLayout layout() {
+        return layout;
+    }
+
+    /**
+     * Creates the output files now (the run does it otherwise when it starts), so that an output
+     * that cannot be written fails before any input is read.
+     */
+    public void open() throws IOException {
+        if (opened) {
+            return;
+        }
+        opened = true;
+        String directory = layout.directory();
+        if (!directory.isEmpty()) {
+            Path dir = Path.of(directory);
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new IOException("Failed to create directory \"" + directory + "\": "
+                        + (Files.exists(dir) ? "Not a directory" : "Permission denied or no such parent"), e);
+            }
+        }
+        combined = channel(combinedName);
+        if (uncombinedName1 != null) {
+            uncombined1 = channel(uncombinedName1);
+        }
+        if (uncombinedName2 != null) {
+            uncombined2 = channel(uncombinedName2);
+        }
+    }
+
+    private OutputChannel channel(String name) throws IOException {
+        // Blocks compressed by the workers are written as they are.
+        OutputCompression applied = workersCompress ? OutputCompression.none() : compression;
+        OutputChannel c = "-".equals(name) ? OutputChannel.stdout(stdout, applied)
+                : OutputChannel.file(name, applied);
+        channels.add(c);
+        return c;
+    }
+
+    /**
+     * With gzip, Zstandard or LZ4 FASTQ output: formats the batch and compresses each file's part
+     * as one gzip member or frame, on the merge worker, so that compression runs on every worker.
+     */
+    @Override
+    public void prepare(PairBatch batch) throws IOException {
+        if (!workersCompress) {
+            return;
+        }
+        BatchEncoder encoder = pool.poll();
+        if (encoder == null) {
+            encoder = new BatchEncoder(layout);
+        }
+        encoder.encode(batch);
+        prepared.put(batch, encoder);
+    }
+
+    @Override
+    public void accept(PairBatch batch) throws IOException {
+        open();
+        if (workersCompress) {
+            BatchEncoder encoder = prepared.remove(batch);
+            if (encoder == null) {
+                // Driven without a pipeline: prepare here, in order.
+                prepare(batch);
+                encoder = prepared.remove(batch);
+            }
+            for (int c = 0; c < channels.size(); c++) {
+                channels.get(c).write(encoder.block(c));
+            }
+            pool.offer(encoder);
+            return;
+        }
+        if (format == Format.TAB_DELIMITED) {
+            for (int i = 0, n = batch.size(); i < n; i++) {
+                tabOrder.add(combined.buffer(), batch, i, batch.phredOffset());
+            }
+        } else {
+            ByteBuilder mate1 = uncombined1 != null ? uncombined1.buffer() : null;
+            BatchEncoder.formatFastq(batch, combined.buffer(), mate1, uncombined2 != null ? uncombined2.buffer() : mate1);
+        }
+        for (OutputChannel c : channels) {
+            c.flushBuffer();
+        }
+    }
+
+    @Override
+    public void complete(JobStatistics statistics) throws IOException {
+        open();
+        if (format == Format.TAB_DELIMITED) {
+            tabOrder.finish(combined.buffer());
+            combined.flushBuffer();
+        }
+        if (workersCompress) {
+            byte[] emptyFile = compression.emptyFile();
+            ByteBuilder empty = new ByteBuilder(64);
+            empty.append(emptyFile, 0, emptyFile.length);
+            for (OutputChannel c : channels) {
+                if (!c.wroteAnything()) {
+                    c.write(empty);
+                }
+            }
+        }
+        for (OutputChannel c : channels) {
+            c.close();
+        }
+        if (!histogramNames.isEmpty()) {
+            Histograms.write(histogramNames.get(0), histogramNames.get(1), statistics.histogram());
+            if (histogramNames.size() > 2) {
+                Histograms.write(histogramNames.get(2), histogramNames.get(4), statistics.innieHistogram());
+                Histograms.write(histogramNames.get(3), histogramNames.get(5), statistics.outieHistogram());
+            }
+        }
+    }
+
+    @Override
+    public void abort(Throwable cause) {
+        for (OutputChannel c : channels) {
+            c.discard();
+        }
+        for (String name : histogramNames) {
+            try {
+                Files.deleteIfExists(Path.of(name));
+            } catch (IOException | UncheckedIOException ignored) {
+                // Best effort: the run has already failed with its own error.
+            }
+        }
+    }
+
+    /**
+     * FLASH's record order in tab-delimited output, which is not input order: merged records and
+     * pairs not merged collect in two blocks of {@value #BLOCK} records. A full merged block is
+     * written at once; a full block of pairs is written when the next pair arrives; at the end the
+     * pairs' block goes first. Lone reads are written as they come (FLASH's own placement of them
+     * depends on thread timing).
+     */
+    private static final class TabOrder {
+        private static final int BLOCK = 35;
+        private final ByteBuilder merged = new ByteBuilder(1 << 14);
+        private final ByteBuilder pairs = new ByteBuilder(1 << 14);
+        private int mergedCount;
+        private int pairCount;
+
+        void add(ByteBuilder out, PairBatch batch, int pair, int phred) {
+            byte outcome = batch.outcome(pair);
+            if (outcome == MergeOutcome.SINGLE) {
+                appendTab(out, batch, pair, phred, true);
+            } else if (outcome == MergeOutcome.NOT_COMBINED) {
+                if (pairCount == BLOCK) {
+                    moveTo(out, pairs);
+                    pairCount = 0;
+                }
+                appendTab(pairs, batch, pair, phred, false);
+                pairCount++;
+            } else {
+                appendMergedTab(merged, batch, pair, phred);
+                if (++mergedCount == BLOCK) {
+                    moveTo(out, merged);
+                    mergedCount = 0;
+                }
+            }
+        }
+
+        void finish(ByteBuilder out) {
+            moveTo(out, pairs);
+            moveTo(out, merged);
+            pairCount = 0;
+            mergedCount = 0;
+        }
+
+        private static void moveTo(ByteBuilder out, ByteBuilder block) {
+            out.append(block.array(), 0, block.length());
+            block.clear();
+        }
+    }
+
+    private static void appendMergedTab(ByteBuilder out, PairBatch batch, int pair, int phred) {
+        byte[] tags = batch.tagBytes();
+        int off = batch.tagStart(pair, 0);
+        int len = batch.tagLength(pair, 0);
+        out.append(tags, off, MergedTag.prefixEnd(tags, off, len) - off);
+        int suffix = MergedTag.suffixStart(tags, off, len);
+        out.append(tags, suffix, off + len - suffix);
+        appendTabRead(out, batch.mergedBases(), batch.mergedQualities(), batch.mergedStart(pair),
+                batch.mergedLength(pair), phred);
+        out.append((byte) '\n');
+    }
+
+    private static void appendTab(ByteBuilder out, PairBatch batch, int pair, int phred, boolean single) {
+        byte[] tags = batch.tagBytes();
+        int off = batch.tagStart(pair, 0);
+        int len = batch.tagLength(pair, 0);
+        // As FLASH: a pair's line drops a trailing "/1" or "/2" from the tag; a lone read's does not.
+        if (!single && len >= 2 && tags[off + len - 2] == '/' && (tags[off + len - 1] == '1' || tags[off + len - 1] == '2')) {
+            len -= 2;
+        }
+        out.append(tags, off, len);
+        appendTabRead(out, batch.bases(), batch.qualities(), batch.sequenceStart(pair, 0),
+                batch.sequenceLength(pair, 0), phred);
+        if (!single) {
+            appendTabRead(out, batch.bases(), batch.qualities(), batch.sequenceStart(pair, 1),
+                    batch.sequenceLength(pair, 1), phred);
+        }
+        out.append((byte) '\n');
+    }
+
+    private static void appendTabRead(ByteBuilder out, byte[] bases, byte[] quals, int start, int length, int phred) {
+        out.append((byte) '\t');
+        out.append(bases, start, length);
+        out.append((byte) '\t');
+        out.appendQualities(quals, start, length, phred);
+    }
+
+    /** Collects the layout; {@link #build()} makes the sink. */
+    public static final class Builder {
+        private String prefix = "out";
+        private String directory = ".";
+        private Format format = Format.FASTQ;
+        private boolean interleaved;
+        private OutputStream stdout;
+        private boolean histograms = true;
+        private boolean orientationHistograms;
+        private OutputCompression compression = OutputCompression.none();
+        private String suffix;
+
+        private Builder() {
+        }
+
+        /** {@code -o}: the file name prefix, default {@code out}. */
+        public Builder prefix(String v) {
+            prefix = Objects.requireNonNull(v, "prefix");
+            return this;
+        }
+
+        /** {@code -d}: the directory, created if missing; default {@code .}. */
+        public Builder directory(String v) {
+            directory = Objects.requireNonNull(v, "directory");
+            return this;
+        }
+
+        /** {@code -To}: FASTQ (default) or tab-delimited. */
+        public Builder format(Format v) {
+            format = Objects.requireNonNull(v, "format");
+            return this;
+        }
+
+        /** {@code --interleaved-output}: the mates of pairs not merged in one interleaved file. */
+        public Builder interleaved(boolean v) {
+            interleaved = v;
+            return this;
+        }
+
+        /**
+         * {@code -c}: merged reads to this stream (pairs not merged are dropped with FASTQ and included
+         * with tab-delimited output); no histogram files. The stream is flushed, not closed.
+         */
+        public Builder toStream(OutputStream v) {
+            stdout = v;
+            return this;
+        }
+
+        /** Whether to write {@code .hist} and {@code .histogram}; default true. */
+        public Builder histograms(boolean v) {
+            histograms = v;
+            return this;
+        }
+
+        /** {@code -O}: also write the {@code .innie} and {@code .outie} histograms. */
+        public Builder orientationHistograms(boolean v) {
+            orientationHistograms = v;
+            return this;
+        }
+
+        /** {@code -z}: gzip, suffix {@code gz} (see {@link OutputCompression#gzip()}). */
+        public Builder gzip() {
+            compression = OutputCompression.gzip();
+            return this;
+        }
+
+        /** {@code --compress-prog}: pipe each file through {@code PROG ARGS -c -}; suffix PROG. */
+        public Builder compressProgram(String program, String arguments) {
+            compression = OutputCompression.program(program, arguments == null ? "" : arguments);
+            return this;
+        }
+
+        /** Any compression (see {@link OutputCompression}). */
+        public Builder compression(OutputCompression v) {
+            compression = Objects.requireNonNull(v, "compression");
+            return this;
+        }
+
+        /** {@code --suffix}: what follows {@code .fastq.}; empty for none. Default from the compression. */
+        public Builder suffix(String v) {
+            suffix = v;
+            return this;
+        }
+
+        /**
+         * The layout collected so far, without the stream of {@link #toStream}: what a runner that
+         * writes the files elsewhere (a Spark job) needs.
+         */
+        public OutputLayout layout() {
+            return new OutputLayout(directory, prefix, format, interleaved, stdout != null, histograms,
+                    orientationHistograms, compression, suffix);
+        }
+
+        /** Makes the sink. */
+        public FlashOutput build() {
+            return new FlashOutput(layout(), stdout);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.flashj.io.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * One gzip member written with zlib at level 6 and the header FLASH's zlib writes (no name, mtime
+ * 0, OS 3), so that {@code -z} output has the same compressed bytes as {@code flash -z}.
+ */
+final class GzipOutputStream extends OutputStream {
+    private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3};
+
+    private final OutputStream out;
+    private final Deflater deflater = new Deflater(6, true);
+    private final CRC32 crc = new CRC32();
+    private final byte[] buf = new byte[1 << 16];
+    private boolean closed;
+
+    GzipOutputStream(OutputStream out) throws IOException {
+        this.out = out;
+        out.write(HEADER);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return;
+        }
+        crc.update(b, off, len);
+        deflater.setInput(b, off, len);
+        while (!deflater.needsInput()) {
+            drain();
+        }
+    }
+
+    private void drain() throws IOException {
+        int n = deflater.deflate(buf, 0, buf.length, Deflater.NO_FLUSH);
+        if (n > 0) {
+            out.write(buf, 0, n);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            deflater.finish();
+            while (!deflater.finished()) {
+                drain();
+            }
+            long size = deflater.getBytesRead();
+            byte[] trailer = new byte[8];
+            writeIntLe(trailer, 0, crc.getValue());
+            writeIntLe(trailer, 4, size);
+            out.write(trailer);
+        } finally {
+            deflater.end();
+            out.close();
+        }
+    }
+
+    /** Releases the deflater and the file without finishing the member (failed runs). */
+    void discard() throws IOException {
+        closed = true;
+        deflater.end();
+        out.close();
+    }
+
+    private static void writeIntLe(byte[] b, int off, long v) {
+        b[off] = (byte) v;
+        b[off + 1] = (byte) (v >>> 8);
+        b[off + 2] = (byte) (v >>> 16);
+        b[off + 3] = (byte) (v >>> 24);
+    }
+}

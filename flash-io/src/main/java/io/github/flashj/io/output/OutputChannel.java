@@ -1,0 +1,162 @@
+package io.github.flashj.io.output;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** One output file (or standard output): a format buffer, the compression, the process if any. */
+final class OutputChannel {
+    private final String name;
+    private final Path path;
+    private final OutputStream out;
+    private final Process process;
+    private final boolean closeUnderlying;
+    private final ByteBuilder buffer = new ByteBuilder(1 << 16);
+    private boolean closed;
+    private long written;
+
+    private OutputChannel(String name, Path path, OutputStream out, Process process, boolean closeUnderlying) {
+        this.name = name;
+        this.path = path;
+        this.out = out;
+        this.process = process;
+        this.closeUnderlying = closeUnderlying;
+    }
+
+    /**
+     * Opens a file.
+     *
+     * @param compression applied by this channel; {@link OutputCompression#none()} when the data
+     *     written is compressed already (by the merge workers)
+     */
+    static OutputChannel file(String name, OutputCompression compression) throws IOException {
+        Path path = Path.of(name);
+        try {
+            if (compression.usesProgram()) {
+                Process p = compression.startProgram(path);
+                return new OutputChannel(name, path, p.getOutputStream(), p, true);
+            }
+            return new OutputChannel(name, path, compression.wrap(new FileOutputStream(path.toFile())), null, true);
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new IOException("Failed to open \"" + name + "\" for writing: " + reason(path), e);
+        }
+    }
+
+    static OutputChannel stdout(OutputStream stdout, OutputCompression compression) throws IOException {
+        return new OutputChannel("-", null, compression.wrap(new NonClosing(stdout)), null, false);
+    }
+
+    private static String reason(Path path) {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+            return "Not a directory";
+        }
+        if (parent != null && !Files.exists(parent)) {
+            return "No such file or directory";
+        }
+        if (Files.isDirectory(path)) {
+            return "Is a directory";
+        }
+        return "Permission denied";
+    }
+
+    ByteBuilder buffer() {
+        return buffer;
+    }
+
+    /** Writes bytes ready as they are (compressed blocks from the merge workers). */
+    void write(ByteBuilder data) throws IOException {
+        try {
+            data.writeTo(out);
+        } catch (IOException e) {
+            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+        }
+        written += data.length();
+    }
+
+    /** Whether any byte has been written through {@link #write}. */
+    boolean wroteAnything() {
+        return written > 0;
+    }
+
+    /** Writes what was formatted into the buffer. */
+    void flushBuffer() throws IOException {
+        try {
+            buffer.writeTo(out);
+        } catch (IOException e) {
+            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+        }
+        buffer.clear();
+    }
+
+    /** Finishes the file: compression trailer, process exit. */
+    void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+        }
+        if (process != null) {
+            int status;
+            try {
+                status = process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the compression program of \"" + name + "\"", e);
+            }
+            if (status != 0) {
+                throw new IOException("the compression program writing \"" + name + "\" exited with status " + status);
+            }
+        }
+    }
+
+    /** Stops writing and removes the file: the run failed. */
+    void discard() {
+        closed = true;
+        try {
+            if (out instanceof GzipOutputStream) {
+                ((GzipOutputStream) out).discard();
+            } else if (closeUnderlying) {
+                out.close();
+            } else {
+                out.flush();
+            }
+        } catch (IOException ignored) {
+            // The run has already failed with its own error.
+        }
+        if (process != null) {
+            process.destroy();
+        }
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // Best effort, as above.
+            }
+        }
+    }
+
+    /** Standard output must stay open after the run; closing this stream only flushes it. */
+    static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

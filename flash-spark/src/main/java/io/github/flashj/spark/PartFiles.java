@@ -1,0 +1,145 @@
+package io.github.flashj.spark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Files written in parts by tasks: an attempt commits its part by rename, and the driver joins the
+ * committed parts in order into one file.
+ */
+final class PartFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(PartFiles.class);
+    /** File systems whose {@code concat} appends the sources to the target without copying data. */
+    private static final Set<String> CONCAT_SCHEMES = Set.of("hdfs");
+
+    private PartFiles() {
+    }
+
+    /**
+     * Renames a finished attempt's file to its committed name. Parts are deterministic: when
+     * another attempt committed first, its file holds the same bytes, and this one is dropped.
+     */
+    static void commit(FileSystem fs, Path attempt, Path committed) throws IOException {
+        if (!fs.rename(attempt, committed)) {
+            if (!fs.exists(committed)) {
+                throw new IOException("could not commit " + attempt + " as " + committed);
+            }
+            fs.delete(attempt, false);
+        }
+    }
+
+    /**
+     * Joins the parts, in order, into {@code target}; the parts are used up. A target with no part
+     * gets {@code empty}.
+     *
+     * @return how: by the file system's {@code concat} (HDFS: block references move, no data), by
+     *     the kernel's file copy (a local file system), or streamed
+     */
+    static String join(FileSystem fs, List<Path> parts, Path target, byte[] empty) throws IOException {
+        if (parts.isEmpty()) {
+            try (FSDataOutputStream out = fs.create(target, true)) {
+                out.write(empty);
+            }
+            return "streamed";
+        }
+        String how;
+        if (parts.size() == 1) {
+            how = "renamed";
+        } else if (concat(fs, parts)) {
+            how = "concatenated by the file system";
+        } else if (fs instanceof RawLocalFileSystem) {
+            appendLocally((RawLocalFileSystem) fs, parts.get(0), parts.subList(1, parts.size()));
+            how = "appended by the kernel";
+        } else {
+            try (FSDataOutputStream out = fs.create(target, true)) {
+                stream(fs, parts, out);
+            }
+            return "streamed";
+        }
+        rename(fs, parts.get(0), target);
+        return how;
+    }
+
+    /** Writes the parts, in order, to {@code out}; {@code empty} when there is none. */
+    static void stream(FileSystem fs, List<Path> parts, OutputStream out, byte[] empty) throws IOException {
+        if (parts.isEmpty()) {
+            out.write(empty);
+        } else {
+            stream(fs, parts, out);
+        }
+    }
+
+    private static void stream(FileSystem fs, List<Path> parts, OutputStream out) throws IOException {
+        byte[] buffer = new byte[1 << 20];
+        for (Path part : parts) {
+            try (InputStream in = fs.open(part)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    out.write(buffer, 0, n);
+                }
+            }
+        }
+    }
+
+    static void rename(FileSystem fs, Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new IOException("Failed to move " + from + " to " + to);
+        }
+    }
+
+    /**
+     * Appends the other parts to the first by HDFS's {@code concat}; false (nothing changed)
+     * elsewhere. Other file systems either lack it or implement it as a copy that replaces the
+     * target's content.
+     */
+    private static boolean concat(FileSystem fs, List<Path> parts) throws IOException {
+        if (!CONCAT_SCHEMES.contains(fs.getUri().getScheme())) {
+            return false;
+        }
+        Path first = parts.get(0);
+        long expected = 0;
+        for (Path part : parts) {
+            expected += fs.getFileStatus(part).getLen();
+        }
+        try {
+            fs.concat(first, parts.subList(1, parts.size()).toArray(new Path[0]));
+        } catch (UnsupportedOperationException | IOException | IllegalArgumentException e) {
+            LOG.debug("{} cannot concatenate {}: streaming the parts instead ({})", fs.getUri().getScheme(), first,
+                    e.toString());
+            return false;
+        }
+        long length = fs.getFileStatus(first).getLen();
+        if (length != expected) {
+            throw new IOException("concatenating the parts of " + first + " gave " + length + " bytes, not " + expected);
+        }
+        return true;
+    }
+
+    /**
+     * Appends local files to a local file with {@link FileChannel#transferTo}, which copies inside
+     * the kernel ({@code copy_file_range} or {@code sendfile}), not through this JVM's buffers.
+     */
+    private static void appendLocally(RawLocalFileSystem local, Path target, List<Path> parts) throws IOException {
+        try (FileChannel out = FileChannel.open(local.pathToFile(target).toPath(), StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            for (Path part : parts) {
+                try (FileChannel in = FileChannel.open(local.pathToFile(part).toPath(), StandardOpenOption.READ)) {
+                    long size = in.size();
+                    for (long done = 0; done < size; ) {
+                        done += in.transferTo(done, size - done, out);
+                    }
+                }
+            }
+        }
+    }
+}
