@@ -3,6 +3,7 @@ package io.github.flashj.io.input;
 import com.github.luben.zstd.ZstdInputStream;
 import io.github.flashj.gzip.GzipDecoding;
 import io.github.flashj.gzip.SeekableGzipInputStream;
+import io.github.flashj.io.lz4.Lz4FrameInputStream;
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,7 +158,7 @@ final class InputFiles {
             case "zstd":
                 return new NamedErrors(new ZstdInputStream(in), name, "zstd");
             default:
-                return new NamedErrors(new FramedLZ4CompressorInputStream(in, true), name, "lz4");
+                return new NamedErrors(new Lz4FrameInputStream(in), name, "lz4");
         }
     }
 

@@ -2,11 +2,11 @@ package io.github.flashj.io.output;
 
 import com.github.luben.zstd.ZstdOutputStream;
 import io.github.flashj.gzip.IsalDeflate;
+import io.github.flashj.io.lz4.Lz4FrameOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
 
 /** How output files are compressed: not at all, gzip ({@code -z}), Zstandard, LZ4, or through a program. */
 public final class OutputCompression implements java.io.Serializable {
@@ -15,10 +15,6 @@ public final class OutputCompression implements java.io.Serializable {
     private enum Kind { NONE, GZIP, ZSTD, LZ4, PROGRAM }
 
     private static final int ZSTD_LEVEL = 3;
-    /** 4 MiB blocks, independent of each other, with a content checksum (the lz4 tool's defaults). */
-    private static final FramedLZ4CompressorOutputStream.Parameters LZ4_FRAMES =
-            new FramedLZ4CompressorOutputStream.Parameters(FramedLZ4CompressorOutputStream.BlockSize.M4, true, false,
-                    false);
 
     private final Kind kind;
     private final String program;
@@ -157,7 +153,7 @@ public final class OutputCompression implements java.io.Serializable {
                 // `lz4 -t` then catch corrupted files.
                 return new ZstdOutputStream(out, ZSTD_LEVEL).setChecksum(true);
             case LZ4:
-                return new FramedLZ4CompressorOutputStream(out, LZ4_FRAMES);
+                return new Lz4FrameOutputStream(out);
             default:
                 return out;
         }
