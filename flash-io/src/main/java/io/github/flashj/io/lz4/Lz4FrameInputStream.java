@@ -207,14 +207,9 @@ public final class Lz4FrameInputStream extends InputStream {
         int token = src[ip++] & 0xff;
         int literals = token >>> 4;
         if (literals == 15) {
-            int b;
-            do {
-                if (ip >= blockLength) {
-                    throw new IOException("lz4 block ends inside a literal length");
-                }
-                b = src[ip++] & 0xff;
-                literals += b;
-            } while (b == 255 && literals < maxBlock);
+            in = ip;
+            literals += extraLength();
+            ip = in;
         }
         if (literals > blockLength - ip || literals > outEnd - op) {
             throw new IOException("lz4 literals run past the block");
@@ -234,14 +229,9 @@ public final class Lz4FrameInputStream extends InputStream {
         ip += 2;
         int match = token & 15;
         if (match == 15) {
-            int b;
-            do {
-                if (ip >= blockLength) {
-                    throw new IOException("lz4 block ends inside a match length");
-                }
-                b = src[ip++] & 0xff;
-                match += b;
-            } while (b == 255 && match < maxBlock);
+            in = ip;
+            match += extraLength();
+            ip = in;
         }
         match += MIN_MATCH;
         if (offset == 0 || offset > op) {
@@ -254,6 +244,23 @@ public final class Lz4FrameInputStream extends InputStream {
         in = ip;
         out = op + match;
         return true;
+    }
+
+    /**
+     * The bytes at {@code in} that continue a length of 15 in a token: each adds its value, and 255
+     * means another follows. Stops past the largest block, which no valid length exceeds.
+     */
+    private int extraLength() throws IOException {
+        int extra = 0;
+        int b;
+        do {
+            if (in >= blockLength) {
+                throw new IOException("lz4 block ends inside a length");
+            }
+            b = block[in++] & 0xff;
+            extra += b;
+        } while (b == 255 && extra < maxBlock);
+        return extra;
     }
 
     /** Copies a match, which may overlap its own output (a run repeats the bytes it has written). */
