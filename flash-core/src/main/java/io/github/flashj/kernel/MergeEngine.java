@@ -1,8 +1,8 @@
 package io.github.flashj.kernel;
 
 import io.github.flashj.MergeOutcome;
-import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeParameters.TieBreak;
+import io.github.flashj.MergeParameters;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

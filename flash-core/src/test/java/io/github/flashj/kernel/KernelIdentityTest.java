@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.flashj.MergeOutcome;
-import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeParameters.TieBreak;
+import io.github.flashj.MergeParameters;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

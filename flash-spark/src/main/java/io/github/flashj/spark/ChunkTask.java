@@ -5,10 +5,10 @@ import io.github.flashj.InputFormatException;
 import io.github.flashj.MergeTally;
 import io.github.flashj.PairBatch;
 import io.github.flashj.PairSource;
-import io.github.flashj.io.output.BatchEncoder;
 import io.github.flashj.io.input.ChunkPlan;
 import io.github.flashj.io.input.ChunkReader;
 import io.github.flashj.io.input.CompressedDataException;
+import io.github.flashj.io.output.BatchEncoder;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,18 +42,12 @@ final class ChunkTask {
      *
      * @param cpuNanos the task thread's CPU time: reading, parsing and merging, encoding and writing
      */
-    record Result(int chunk, MergeTally tally, long[] bytes, long[] cpuNanos, IOException inputError)
+    record Result(int chunk, MergeTally tally, long[] cpuNanos, IOException inputError)
             implements Serializable {
     }
 
     static Result run(JobSpec job, ChunkPlan chunk) throws IOException {
-        FileSystem inputFs = HadoopFiles.of(new Path(job.paths().get(0)), job.conf().get());
-        List<InputStream> streams = new ArrayList<>();
-        for (int f = 0; f < job.paths().size(); f++) {
-            FSDataInputStream in = inputFs.open(new Path(job.paths().get(f)));
-            in.seek(chunk.slices().get(f).offset());
-            streams.add(in);
-        }
+        List<InputStream> streams = open(job, chunk);
         BatchEncoder encoder = new BatchEncoder(job.layout());
         Path[] attempt = new Path[encoder.files()];
         OutputStream[] outs = new OutputStream[encoder.files()];
@@ -61,7 +55,6 @@ final class ChunkTask {
         TaskContext task = TaskContext.get();
         String attemptId = task == null ? "driver" : Long.toString(task.taskAttemptId());
         MergeTally tally = new MergeTally(job.parameters().maxOverlap());
-        long[] bytes = new long[encoder.files()];
         long[] cpu = new long[3];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean done = false;
@@ -82,7 +75,6 @@ final class ChunkTask {
                 tally.add(batch);
                 encoder.encode(batch);
                 for (int f = 0; f < outs.length; f++) {
-                    bytes[f] += encoder.length(f);
                     encoder.writeTo(f, outs[f]);
                 }
                 cpu[0] += t1 - t0;
@@ -102,13 +94,36 @@ final class ChunkTask {
         } catch (InputFormatException | CompressedDataException e) {
             // Bad input fails the same way on every attempt: report it to the driver, which fails
             // the run with the first chunk's error, rather than have Spark retry it.
-            return new Result(chunk.id(), null, null, null, e);
+            return new Result(chunk.id(), null, null, e);
         } finally {
             if (!done) {
                 discard(outFs, attempt, outs);
             }
         }
-        return new Result(chunk.id(), tally, bytes, cpu, null);
+        return new Result(chunk.id(), tally, cpu, null);
+    }
+
+    /** Each input at its slice's offset; a failure closes what was opened. */
+    private static List<InputStream> open(JobSpec job, ChunkPlan chunk) throws IOException {
+        List<InputStream> streams = new ArrayList<>();
+        try {
+            for (int f = 0; f < job.paths().size(); f++) {
+                Path path = new Path(job.paths().get(f));
+                FSDataInputStream in = HadoopFiles.of(path, job.conf().get()).open(path);
+                streams.add(in);
+                in.seek(chunk.slices().get(f).offset());
+            }
+            return streams;
+        } catch (IOException | RuntimeException e) {
+            for (InputStream in : streams) {
+                try {
+                    in.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
     }
 
     private static void commit(FileSystem fs, JobSpec job, int chunk, Path[] attempt) throws IOException {
