@@ -7,7 +7,6 @@ import io.github.flashj.OrderedSink;
 import io.github.flashj.PairBatch;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,10 +32,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * thread only writes the blocks in order: compression runs on every worker. The files decode to
  * the same bytes as uncompressed output.
  *
- * <p>Files are created when the run starts. When the run fails, every file this sink created is
- * removed, so that no output is left looking complete.
+ * <p>Files are created when the run starts, under temporary names of their own in the output
+ * directory ({@code .NAME.flashj-PID-N.tmp}), and take their final names only when the run has
+ * succeeded. When the run fails, or the JVM is stopped (SIGINT, SIGTERM, SIGHUP), the temporary
+ * files are removed; after {@code kill -9} only temporary names are left. No output under a final
+ * name ever looks complete without being so, and a run never touches another run's files.
  */
 public final class FlashOutput implements OrderedSink {
+    private static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
     /** The layout of the read files. */
     public enum Format {
         /** FASTQ files: merged reads, and the two mates of pairs not merged. */
@@ -59,7 +62,12 @@ public final class FlashOutput implements OrderedSink {
     private final boolean workersCompress;
     private final Map<PairBatch, BatchEncoder> prepared = new ConcurrentHashMap<>();
     private final Queue<BatchEncoder> pool = new ConcurrentLinkedQueue<>();
+    /** The channels opened so far, histograms included: published at the end, or discarded. */
     private final List<OutputChannel> channels = new ArrayList<>();
+    /** What makes this run's temporary file names its own. */
+    private final String tag = ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
+    /** Removes the temporary files if the JVM stops before the run has completed or failed. */
+    private final Thread cleanup = new Thread(this::discardAll, "flashj-output-cleanup");
     private OutputChannel combined;
     private OutputChannel uncombined1;
     private OutputChannel uncombined2;
@@ -145,10 +153,43 @@ public final class FlashOutput implements OrderedSink {
     private OutputChannel channel(String name) throws IOException {
         // Blocks compressed by the workers are written as they are.
         OutputCompression applied = workersCompress ? OutputCompression.none() : compression;
-        OutputChannel c = "-".equals(name) ? OutputChannel.stdout(stdout, applied)
-                : OutputChannel.file(name, applied);
-        channels.add(c);
+        return track("-".equals(name) ? OutputChannel.stdout(stdout, applied)
+                : OutputChannel.file(name, applied, tag));
+    }
+
+    private OutputChannel track(OutputChannel c) {
+        synchronized (channels) {
+            if (channels.isEmpty()) {
+                Runtime.getRuntime().addShutdownHook(cleanup);
+            }
+            channels.add(c);
+        }
         return c;
+    }
+
+    /** Writes one histogram file, under its temporary name until the run's files are published. */
+    private void writeHistogram(String name, byte[] content) throws IOException {
+        OutputChannel c = track(OutputChannel.file(name, OutputCompression.none(), tag));
+        c.buffer().append(content, 0, content.length);
+        c.flushBuffer();
+        c.close();
+    }
+
+    /** Removes the temporary files of a run stopped by a signal (SIGINT, SIGTERM, SIGHUP). */
+    private void discardAll() {
+        synchronized (channels) {
+            for (OutputChannel c : channels) {
+                c.discard();
+            }
+        }
+    }
+
+    private void forgetCleanup() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting: the hook runs, and finds nothing left to remove.
+        }
     }
 
     /**
@@ -218,26 +259,31 @@ public final class FlashOutput implements OrderedSink {
             c.close();
         }
         if (!histogramNames.isEmpty()) {
-            Histograms.write(histogramNames.get(0), histogramNames.get(1), statistics.histogram());
+            writeHistograms(0, 1, statistics.histogram());
             if (histogramNames.size() > 2) {
-                Histograms.write(histogramNames.get(2), histogramNames.get(4), statistics.innieHistogram());
-                Histograms.write(histogramNames.get(3), histogramNames.get(5), statistics.outieHistogram());
+                writeHistograms(2, 4, statistics.innieHistogram());
+                writeHistograms(3, 5, statistics.outieHistogram());
             }
         }
+        synchronized (channels) {
+            for (OutputChannel c : channels) {
+                c.publish();
+            }
+            channels.clear();
+        }
+        forgetCleanup();
+    }
+
+    private void writeHistograms(int hist, int histogram, long[] counts) throws IOException {
+        byte[][] contents = Histograms.contents(counts);
+        writeHistogram(histogramNames.get(hist), contents[0]);
+        writeHistogram(histogramNames.get(histogram), contents[1]);
     }
 
     @Override
     public void abort(Throwable cause) {
-        for (OutputChannel c : channels) {
-            c.discard();
-        }
-        for (String name : histogramNames) {
-            try {
-                Files.deleteIfExists(Path.of(name));
-            } catch (IOException | UncheckedIOException ignored) {
-                // Best effort: the run has already failed with its own error.
-            }
-        }
+        discardAll();
+        forgetCleanup();
     }
 
     /**

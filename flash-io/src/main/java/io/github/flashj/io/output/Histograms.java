@@ -1,10 +1,5 @@
 package io.github.flashj.io.output;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
  * FLASH's two histogram files of merged read lengths, {@code .hist} and {@code .histogram}: written
  * by {@link FlashOutput}, and available as bytes to runners that write files elsewhere.
@@ -17,19 +12,10 @@ public final class Histograms {
     }
 
     /**
-     * Writes {@code hist} (a {@code length TAB count} line for each length that occurs) and
-     * {@code histogram} (a bar of {@code *} for every length from the shortest to the longest,
-     * scaled as {@code (int)(count * (72.0 / most))}).
-     */
-    static void write(String histName, String histogramName, long[] counts) throws IOException {
-        ByteBuilder[] files = render(counts);
-        writeFile(histName, files[0]);
-        writeFile(histogramName, files[1]);
-    }
-
-    /**
-     * The two files' bytes for {@code counts} (index: merged length): {@code .hist} first, then
-     * {@code .histogram}.
+     * The two files' bytes for {@code counts} (index: merged length): {@code .hist} first (a
+     * {@code length TAB count} line for each length that occurs), then {@code .histogram} (a bar of
+     * {@code *} for every length from the shortest to the longest, scaled as
+     * {@code (int)(count * (72.0 / most))}).
      */
     public static byte[][] contents(long[] counts) {
         ByteBuilder[] files = render(counts);
@@ -71,13 +57,5 @@ public final class Histograms {
             }
         }
         return new ByteBuilder[] {hist, histogram};
-    }
-
-    private static void writeFile(String name, ByteBuilder content) throws IOException {
-        try (OutputStream out = Files.newOutputStream(Path.of(name))) {
-            content.writeTo(out);
-        } catch (IOException e) {
-            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
-        }
     }
 }

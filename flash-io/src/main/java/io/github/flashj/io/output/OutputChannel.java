@@ -6,11 +6,21 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
-/** One output file (or standard output): a format buffer, the compression, the process if any. */
+/**
+ * One output file (or standard output): a format buffer, the compression, the process if any.
+ *
+ * <p>A file is written under a temporary name of its own in the same directory
+ * ({@code .NAME.flashj-TAG.tmp}, visibly partial) and takes its final name only at
+ * {@link #publish}, when the whole run has succeeded; {@link #discard} removes only the temporary
+ * file. A failed, interrupted or killed run therefore never leaves a file under a final name, and
+ * never touches the files of another run writing the same names.
+ */
 final class OutputChannel {
     private final String name;
     private final Path path;
+    private final Path target;
     private final OutputStream out;
     private final Process process;
     private final boolean closeUnderlying;
@@ -18,38 +28,59 @@ final class OutputChannel {
     private boolean closed;
     private long written;
 
-    private OutputChannel(String name, Path path, OutputStream out, Process process, boolean closeUnderlying) {
+    private OutputChannel(String name, Path path, Path target, OutputStream out, Process process,
+            boolean closeUnderlying) {
         this.name = name;
         this.path = path;
+        this.target = target;
         this.out = out;
         this.process = process;
         this.closeUnderlying = closeUnderlying;
     }
 
     /**
-     * Opens a file.
+     * Opens a file under its temporary name.
      *
      * @param compression applied by this channel; {@link OutputCompression#none()} when the data
      *     written is compressed already (by the merge workers)
+     * @param tag what makes this run's temporary names its own
      */
-    static OutputChannel file(String name, OutputCompression compression) throws IOException {
-        Path path = Path.of(name);
+    static OutputChannel file(String name, OutputCompression compression, String tag) throws IOException {
+        Path target = Path.of(name);
+        Path path = temporary(target, tag);
         try {
             if (compression.usesProgram()) {
                 Process p = compression.startProgram(path);
-                return new OutputChannel(name, path, p.getOutputStream(), p, true);
+                return new OutputChannel(name, path, target, p.getOutputStream(), p, true);
             }
-            return new OutputChannel(name, path, compression.wrap(new FileOutputStream(path.toFile())), null, true);
+            return new OutputChannel(name, path, target, compression.wrap(new FileOutputStream(path.toFile())), null,
+                    true);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new IOException("Failed to open \"" + name + "\" for writing: " + reason(path), e);
+            throw new IOException("Failed to open \"" + name + "\" for writing: " + reason(e, target), e);
         }
     }
 
-    static OutputChannel stdout(OutputStream stdout, OutputCompression compression) throws IOException {
-        return new OutputChannel("-", null, compression.wrap(new NonClosing(stdout)), null, false);
+    /** The temporary name of {@code target} for the run tagged {@code tag}: hidden, and visibly partial. */
+    static Path temporary(Path target, String tag) {
+        Path file = target.getFileName();
+        Path temporary = Path.of("." + file + ".flashj-" + tag + ".tmp");
+        Path parent = target.getParent();
+        return parent == null ? temporary : parent.resolve(temporary);
     }
 
-    private static String reason(Path path) {
+    static OutputChannel stdout(OutputStream stdout, OutputCompression compression) throws IOException {
+        return new OutputChannel("-", null, null, compression.wrap(new NonClosing(stdout)), null, false);
+    }
+
+    /**
+     * The system's reason for a file that cannot be opened: Java puts it in parentheses after the
+     * path ("... (Read-only file system)"); where it does not, the reason is worked out.
+     */
+    private static String reason(IOException e, Path path) {
+        String message = e.getMessage();
+        if (message != null && message.endsWith(")") && message.lastIndexOf(" (") > 0) {
+            return message.substring(message.lastIndexOf(" (") + 2, message.length() - 1);
+        }
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
             return "Not a directory";
@@ -117,7 +148,24 @@ final class OutputChannel {
         }
     }
 
-    /** Stops writing and removes the file: the run failed. */
+    /**
+     * Gives the closed file its final name. A file already there (from an earlier run) is removed
+     * first rather than renamed over, so that file systems that flush a replaced file's data on
+     * rename (ext4's auto_da_alloc) do not make the run wait for its writeback.
+     */
+    void publish() throws IOException {
+        if (target == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(target);
+            Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops writing and removes the temporary file: the run failed. */
     void discard() {
         closed = true;
         try {

@@ -1,0 +1,123 @@
+package io.github.flashj.io.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.flashj.FlashJob;
+import io.github.flashj.PairBatch;
+import io.github.flashj.PairSource;
+import io.github.flashj.io.TestData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Output files take their final names only when the run succeeds; a failed run removes only its own. */
+class AtomicOutputTest {
+    private static final List<String> FINAL = List.of("out.extendedFrags.fastq", "out.hist", "out.histogram",
+            "out.notCombined_1.fastq", "out.notCombined_2.fastq");
+
+    @TempDir
+    Path dir;
+
+    /** Pairs in batches; after the first batch it waits for {@code go}, then ends or fails. */
+    private static final class GatedSource implements PairSource {
+        final CountDownLatch firstBatchRead = new CountDownLatch(1);
+        final CountDownLatch go = new CountDownLatch(1);
+        private final boolean fail;
+        private int batches;
+
+        GatedSource(boolean fail) {
+            this.fail = fail;
+        }
+
+        @Override
+        public boolean fill(PairBatch batch) throws IOException {
+            if (batches++ == 1) {
+                firstBatchRead.countDown();
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                if (fail) {
+                    throw new IOException("the input went away");
+                }
+                return false;
+            }
+            byte[] tag = ("pair" + batches).getBytes(StandardCharsets.ISO_8859_1);
+            byte[] seq = "ACGTACGTACGTACGTACGTACGTACGTAC".getBytes(StandardCharsets.ISO_8859_1);
+            byte[] qual = "IIIIIIIIIIIIIIIIIIIIIIIIIIIIII".getBytes(StandardCharsets.ISO_8859_1);
+            while (!batch.isFull()) {
+                batch.appendRead(tag, 0, tag.length, seq, 0, qual, 0, seq.length);
+                batch.appendRead(tag, 0, tag.length, seq, 0, qual, 0, seq.length);
+            }
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private CompletableFuture<Void> start(GatedSource source, Path out) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                FlashJob.builder().source(source).sink(TestData.output(out).build()).batchSize(100).workers(2).build()
+                        .run();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void filesAreTemporaryUntilTheRunSucceeds() throws Exception {
+        GatedSource source = new GatedSource(false);
+        CompletableFuture<Void> run = start(source, dir);
+        assertTrue(source.firstBatchRead.await(30, TimeUnit.SECONDS));
+        for (String name : TestData.files(dir)) {
+            assertTrue(name.startsWith(".") && name.endsWith(".tmp"), "only temporary names while running: " + name);
+        }
+        source.go.countDown();
+        run.get(30, TimeUnit.SECONDS);
+        assertEquals(FINAL, TestData.files(dir));
+    }
+
+    @Test
+    void aFailedRunRemovesItsOwnFilesAndNothingElse() throws Exception {
+        for (String name : FINAL) {
+            Files.writeString(dir.resolve(name), "from an earlier run\n");
+        }
+        GatedSource failing = new GatedSource(true);
+        CompletableFuture<Void> run = start(failing, dir);
+        assertTrue(failing.firstBatchRead.await(30, TimeUnit.SECONDS));
+        failing.go.countDown();
+        assertThrows(Exception.class, () -> run.get(30, TimeUnit.SECONDS));
+        assertEquals(FINAL, TestData.files(dir), "no temporary file is left, and no earlier file is removed");
+        assertEquals("from an earlier run\n", Files.readString(dir.resolve("out.extendedFrags.fastq")));
+    }
+
+    @Test
+    void aRunThatFailsLeavesAnotherRunOnTheSameNamesAlone() throws Exception {
+        GatedSource succeeding = new GatedSource(false);
+        GatedSource failing = new GatedSource(true);
+        CompletableFuture<Void> good = start(succeeding, dir);
+        CompletableFuture<Void> bad = start(failing, dir);
+        assertTrue(succeeding.firstBatchRead.await(30, TimeUnit.SECONDS));
+        assertTrue(failing.firstBatchRead.await(30, TimeUnit.SECONDS));
+        failing.go.countDown();
+        assertThrows(Exception.class, () -> bad.get(30, TimeUnit.SECONDS));
+        succeeding.go.countDown();
+        good.get(30, TimeUnit.SECONDS);
+        assertEquals(FINAL, TestData.files(dir));
+        assertTrue(Files.size(dir.resolve("out.extendedFrags.fastq")) > 0, "the successful run's files are whole");
+    }
+}
