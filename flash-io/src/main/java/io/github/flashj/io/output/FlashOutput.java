@@ -34,9 +34,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Files are created when the run starts, under temporary names of their own in the output
  * directory ({@code .NAME.flashj-PID-N.tmp}), and take their final names only when the run has
- * succeeded. When the run fails, or the JVM is stopped (SIGINT, SIGTERM, SIGHUP), the temporary
- * files are removed; after {@code kill -9} only temporary names are left. No output under a final
- * name ever looks complete without being so, and a run never touches another run's files.
+ * succeeded; files an earlier run left under the final names are removed when the run starts, as
+ * FLASH truncates them. When the run fails, or the JVM is stopped (SIGINT, SIGTERM, SIGHUP), its
+ * temporary files are removed; after {@code kill -9} only temporary names are left. No file under
+ * a final name is ever partial, and a failing run never removes another running one's files.
  */
 public final class FlashOutput implements OrderedSink {
     private static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
@@ -141,12 +142,33 @@ public final class FlashOutput implements OrderedSink {
                         + (Files.exists(dir) ? "Not a directory" : "Permission denied or no such parent"), e);
             }
         }
+        removeEarlierOutput();
         combined = channel(combinedName);
         if (uncombinedName1 != null) {
             uncombined1 = channel(uncombinedName1);
         }
         if (uncombinedName2 != null) {
             uncombined2 = channel(uncombinedName2);
+        }
+    }
+
+    /**
+     * Removes the files an earlier run left under this run's final names, as FLASH's truncation
+     * does: a run that then fails leaves no output at all, rather than an earlier run's. Removing
+     * them now, not renaming over them at the end, also spares ext4 the flush of a file truncated
+     * and rewritten (auto_da_alloc), and the writeback of their data during the run.
+     */
+    private void removeEarlierOutput() throws IOException {
+        List<String> names = new ArrayList<>(layout.readFileNames());
+        names.addAll(histogramNames);
+        for (String name : names) {
+            if (!"-".equals(name)) {
+                try {
+                    Files.deleteIfExists(Path.of(name));
+                } catch (IOException e) {
+                    throw new IOException("Failed to open \"" + name + "\" for writing: " + e.getMessage(), e);
+                }
+            }
         }
     }
 

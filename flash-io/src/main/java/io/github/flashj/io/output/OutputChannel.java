@@ -148,17 +148,12 @@ final class OutputChannel {
         }
     }
 
-    /**
-     * Gives the closed file its final name. A file already there (from an earlier run) is removed
-     * first rather than renamed over, so that file systems that flush a replaced file's data on
-     * rename (ext4's auto_da_alloc) do not make the run wait for its writeback.
-     */
+    /** Gives the closed file its final name, in one atomic rename. */
     void publish() throws IOException {
         if (target == null) {
             return;
         }
         try {
-            Files.deleteIfExists(target);
             Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
