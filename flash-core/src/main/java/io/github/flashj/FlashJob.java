@@ -27,6 +27,13 @@ import java.util.Objects;
 public final class FlashJob {
     /** Default pairs per batch. */
     public static final int DEFAULT_BATCH_SIZE = 4096;
+    /** The most pairs one batch holds. */
+    public static final int MAX_BATCH_SIZE = 1 << 20;
+    /**
+     * The most pairs all batches in flight hold together ({@code batchSize × inFlight}): at a few
+     * hundred bytes a pair, about as much as a default JVM heap on a laptop holds.
+     */
+    public static final long MAX_PAIRS_IN_FLIGHT = 1L << 22;
 
     private final PairSource source;
     private final List<OrderedSink> sinks;
@@ -235,8 +242,13 @@ public final class FlashJob {
             require(kernel != null, "kernel", "kernel must not be null");
             require(workers >= 1, "workers", "workers must be at least 1, got " + workers);
             require(batchSize >= 1, "batchSize", "batchSize must be at least 1, got " + batchSize);
+            require(batchSize <= MAX_BATCH_SIZE, "batchSize", "batchSize must be at most " + MAX_BATCH_SIZE + ", got "
+                    + batchSize);
             int chunks = inFlight < 0 ? Math.max(4, 2 * workers) : inFlight;
             require(chunks >= 2, "inFlight", "inFlight must be at least 2, got " + inFlight);
+            require((long) batchSize * chunks <= MAX_PAIRS_IN_FLIGHT, inFlight < 0 ? "batchSize" : "inFlight",
+                    "batchSize × inFlight (" + batchSize + " × " + chunks + ") must be at most " + MAX_PAIRS_IN_FLIGHT
+                            + " pairs in memory: lower the batch size or the batches in flight");
             return new FlashJob(this, p, workers, chunks);
         }
 

@@ -1,5 +1,6 @@
 package io.github.flashj.cli;
 
+import io.github.flashj.FlashJob;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeParameters.TieBreak;
 import java.math.BigInteger;
@@ -111,7 +112,7 @@ final class CommandLine {
     boolean earliest;
     boolean ambiguous;
     Integer qualityTieThreshold;
-    int batchSize = io.github.flashj.FlashJob.DEFAULT_BATCH_SIZE;
+    int batchSize = FlashJob.DEFAULT_BATCH_SIZE;
     int inFlight = -1;
     /** Threads reading two plain mate files at once; 0 chooses by input size and threads. */
     int producers;
@@ -296,6 +297,16 @@ final class CommandLine {
         }
         if (earliest && ambiguous) {
             throw new FatalException("--earliest (-e) and --ambiguous (-a) cannot be used together!");
+        }
+        if (batchSize > FlashJob.MAX_BATCH_SIZE) {
+            throw new FatalException("Batch size must be at most " + FlashJob.MAX_BATCH_SIZE
+                    + "!  Please check option --batch-size.");
+        }
+        int batches = inFlight > 0 ? inFlight : Math.max(4, 2 * Math.min(threads, MAX_WORKERS));
+        if ((long) batchSize * batches > FlashJob.MAX_PAIRS_IN_FLIGHT) {
+            throw new FatalException("Batch size times in-flight batches (" + batchSize + " x " + batches
+                    + ") must be at most " + FlashJob.MAX_PAIRS_IN_FLIGHT + " pairs in memory!  Please lower\n"
+                    + "--batch-size or --in-flight.");
         }
         if (maxOverlap == null) {
             boolean any = readLengthSet || fragmentLengthSet || fragmentStddevSet;

@@ -102,6 +102,9 @@ public final class FlashCli {
             return fail(e.getMessage());
         } catch (RuntimeException e) {
             return fail("unexpected internal error (" + e + "); please report it");
+        } catch (OutOfMemoryError e) {
+            return fail("out of memory: lower --batch-size or --in-flight, or give Java more memory with"
+                    + " JAVA_OPTS=-Xmx... (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB now)");
         }
     }
 
@@ -151,16 +154,24 @@ public final class FlashCli {
         int workers = Math.min(cl.threads, CommandLine.MAX_WORKERS);
         info("Starting reader and writer threads");
         info("Starting " + cl.threads + " combiner threads");
-        JobStatistics stats = FlashJob.builder()
-                .parameters(params)
-                .source(source)
-                .sink(output)
-                .sink(new ProgressReporter())
-                .workers(workers)
-                .batchSize(cl.batchSize)
-                .inFlight(cl.inFlight)
-                .build()
-                .run();
+        FlashJob job;
+        try {
+            job = FlashJob.builder()
+                    .parameters(params)
+                    .source(source)
+                    .sink(output)
+                    .sink(new ProgressReporter())
+                    .workers(workers)
+                    .batchSize(cl.batchSize)
+                    .inFlight(cl.inFlight)
+                    .build();
+        } catch (RuntimeException e) {
+            // The files are open under their temporary names: the run that never started removes them.
+            output.abort(e);
+            source.close();
+            throw e;
+        }
+        JobStatistics stats = job.run();
         finish(started, stats);
         return 0;
     }

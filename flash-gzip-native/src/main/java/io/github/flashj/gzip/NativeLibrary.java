@@ -75,9 +75,14 @@ final class NativeLibrary {
                     return "this build has no library for " + platform;
                 }
                 Path file = Files.createTempFile("flashj-rapidgzip-", ".so");
-                file.toFile().deleteOnExit();
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                System.load(file.toAbsolutePath().toString());
+                try {
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    System.load(file.toAbsolutePath().toString());
+                } finally {
+                    // A loaded library stays mapped after its file is gone: removing it now leaves
+                    // nothing behind, even after kill -9 (deleteOnExit does not run then).
+                    Files.deleteIfExists(file);
+                }
                 return null;
             }
         }

@@ -117,11 +117,10 @@ public final class FlashSpark {
             throw new IOException("Failed to create directory \"" + work + "\"");
         }
         HadoopConf conf = new HadoopConf(hadoop);
-        JobSpec job = null;
         OutputAssembly assembly = null;
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            job = new JobSpec(format, plainInputs(jsc, conf, workDirectory), inputs, parameters, layout, batchSize,
+            JobSpec job = new JobSpec(format, plainInputs(jsc, conf, workDirectory), inputs, parameters, layout, batchSize,
                     workDirectory, conf);
             long planStarted = System.nanoTime();
             ChunkPlanner.Plan plan = plan(jsc, job);
@@ -129,10 +128,9 @@ public final class FlashSpark {
                     (System.nanoTime() - planStarted) / 1_000_000,
                     plan.split() ? "" : ": one chunk reads the inputs in order, since " + plan.unsplitReason());
             MergeTally total = merge(jsc, job, plan.chunks());
-            JobStatistics statistics = total.toStatistics(Duration.ofNanos(System.nanoTime() - started));
             long assemblyStarted = System.nanoTime();
             assembly = new OutputAssembly(job);
-            String how = assembly.assemble(plan.chunks().size(), statistics, stdout);
+            String how = assembly.assemble(plan.chunks().size(), total.toStatistics(Duration.ZERO), stdout);
             assembly.publish();
             LOG.info("Wrote the output files from {} parts each in {} ms ({})", plan.chunks().size(),
                     (System.nanoTime() - assemblyStarted) / 1_000_000, how);

@@ -1,5 +1,6 @@
 package io.github.flashj.io.input;
 
+import io.github.flashj.InputFormatException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,8 @@ final class LineSource implements Closeable {
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    /** The longest line read; a longer one is not a read, and would overflow the buffer's size. */
+    private static final int MAX_LINE = 1 << 30;
     /** The most lines one step of {@link #fill} copies. */
     private static final int LINES_PER_STEP = 64;
 
@@ -131,6 +134,10 @@ final class LineSource implements Closeable {
             pos = 0;
         }
         if (limit == buf.length) {
+            if (buf.length >= MAX_LINE) {
+                throw new InputFormatException(name, linesConsumed + 1, "a line longer than " + (MAX_LINE >> 20)
+                        + " MiB: this is not FASTQ or tab-delimited text");
+            }
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
         int r = in.read(buf, limit, buf.length - limit);

@@ -1,0 +1,40 @@
+package io.github.flashj.gzip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The native library is copied out of the jar to be loaded and removed right after loading, so that
+ * nothing is left in the temporary directory, even by a JVM that is killed (no exit hooks run).
+ */
+class NativeLibraryFileTest {
+    @TempDir
+    Path tmp;
+
+    /** Loads the library and halts at once, as {@code kill -9} would stop the JVM. */
+    public static void main(String[] args) {
+        boolean loaded = IsalDeflate.available();
+        Runtime.getRuntime().halt(loaded ? 0 : 3);
+    }
+
+    @Test
+    void noLibraryFileIsLeftBehind() throws Exception {
+        Assumptions.assumeTrue(SeekableGzipInputStream.nativeAvailable(), "the native library is not built here");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+                NativeLibraryFileTest.class.getName()).inheritIO().start();
+        assertEquals(0, p.waitFor(), "the child JVM loaded the library");
+        try (Stream<Path> s = Files.list(tmp)) {
+            List<Path> left = s.toList();
+            assertTrue(left.isEmpty(), "left behind: " + left);
+        }
+    }
+}
