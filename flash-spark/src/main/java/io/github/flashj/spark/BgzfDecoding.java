@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * A BGZF input decoded by Spark tasks: each takes a byte range, decodes the blocks that start in
@@ -34,9 +35,9 @@ final class BgzfDecoding {
      * @return the number of tasks
      * @throws CompressedDataException when a block is corrupt or the file ends inside one
      */
-    static int decode(JavaSparkContext jsc, HadoopConf conf, String path, String name, Path target, long rangeBytes)
-            throws IOException {
-        FileSystem fs = HadoopFiles.of(new Path(path), conf.get());
+    static int decode(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path, String name, Path target,
+            long rangeBytes) throws IOException {
+        FileSystem fs = HadoopFiles.of(new Path(path), conf.value().get());
         long[] cuts = ChunkPlanner.ranges(fs.getFileStatus(new Path(path)).getLen(), rangeBytes);
         String parts = target + ".parts";
         List<long[]> ranges = new ArrayList<>();
@@ -55,7 +56,7 @@ final class BgzfDecoding {
                 committed.add(part);
             }
         }
-        FileSystem targetFs = HadoopFiles.of(target, conf.get());
+        FileSystem targetFs = HadoopFiles.of(target, conf.value().get());
         PartFiles.join(targetFs, committed, target, new byte[0]);
         targetFs.delete(new Path(parts), true);
         return ranges.size();
@@ -65,14 +66,14 @@ final class BgzfDecoding {
         return new Path(String.format(Locale.ROOT, "%s/range-%09d", parts, range));
     }
 
-    private static Result decodeRange(HadoopConf conf, String path, String name, String parts, long[] range)
-            throws IOException {
+    private static Result decodeRange(Broadcast<HadoopConf> conf, String path, String name, String parts,
+            long[] range) throws IOException {
         int r = (int) range[0];
-        FileSystem outFs = HadoopFiles.of(new Path(parts), conf.get());
+        FileSystem outFs = HadoopFiles.of(new Path(parts), conf.value().get());
         TaskContext task = TaskContext.get();
         Path committed = part(parts, r);
         Path attempt = new Path(committed + ".attempt-" + (task == null ? "driver" : task.taskAttemptId()));
-        try (HadoopInput in = new HadoopInput(HadoopFiles.of(new Path(path), conf.get()), new Path(path))) {
+        try (HadoopInput in = new HadoopInput(HadoopFiles.of(new Path(path), conf.value().get()), new Path(path))) {
             long start = range[1] == 0 ? 0 : BgzfBlocks.nextBlock(in, range[1]);
             long end = range[2] >= in.size() ? in.size() : BgzfBlocks.nextBlock(in, range[2]);
             try (OutputStream out = new BufferedOutputStream(outFs.create(attempt, true), 1 << 16)) {

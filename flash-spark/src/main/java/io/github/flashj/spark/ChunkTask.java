@@ -51,7 +51,7 @@ final class ChunkTask {
         BatchEncoder encoder = new BatchEncoder(job.layout());
         Path[] attempt = new Path[encoder.files()];
         OutputStream[] outs = new OutputStream[encoder.files()];
-        FileSystem outFs = HadoopFiles.of(new Path(job.workDirectory()), job.conf().get());
+        FileSystem outFs = HadoopFiles.of(new Path(job.workDirectory()), job.hadoop());
         TaskContext task = TaskContext.get();
         String attemptId = task == null ? "driver" : Long.toString(task.taskAttemptId());
         MergeTally tally = new MergeTally(job.parameters().maxOverlap());
@@ -109,7 +109,7 @@ final class ChunkTask {
         try {
             for (int f = 0; f < job.paths().size(); f++) {
                 Path path = new Path(job.paths().get(f));
-                FSDataInputStream in = HadoopFiles.of(path, job.conf().get()).open(path);
+                FSDataInputStream in = HadoopFiles.of(path, job.hadoop()).open(path);
                 streams.add(in);
                 in.seek(chunk.slices().get(f).offset());
             }

@@ -29,6 +29,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,12 +117,12 @@ public final class FlashSpark {
         if (!outFs.mkdirs(new Path(work, "parts"))) {
             throw new IOException("Failed to create directory \"" + work + "\"");
         }
-        HadoopConf conf = new HadoopConf(hadoop);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
         OutputAssembly assembly = null;
         try {
-            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            JobSpec job = new JobSpec(format, plainInputs(jsc, conf, workDirectory), inputs, parameters, layout, batchSize,
-                    workDirectory, conf);
+            JobSpec job = new JobSpec(format, plainInputs(jsc, conf, workDirectory), inputs, parameters, layout,
+                    batchSize, workDirectory, conf);
             long planStarted = System.nanoTime();
             ChunkPlanner.Plan plan = plan(jsc, job);
             LOG.info("Planned {} chunk{} in {} ms{}", plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
@@ -141,6 +142,7 @@ public final class FlashSpark {
             }
             throw e;
         } finally {
+            conf.destroy();
             try {
                 outFs.delete(work, true);
             } catch (IOException e) {
@@ -150,16 +152,17 @@ public final class FlashSpark {
     }
 
     /** The inputs as plain files: compressed ones are decoded once into the work directory. */
-    private List<String> plainInputs(JavaSparkContext jsc, HadoopConf conf, String workDirectory)
+    private List<String> plainInputs(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String workDirectory)
             throws IOException {
-        Configuration hadoop = conf.get();
+        Configuration hadoop = conf.value().get();
         List<String> plain = new ArrayList<>();
         for (int f = 0; f < inputs.size(); f++) {
             String name = inputs.get(f);
             Path path = new Path(name);
             FileSystem fs = HadoopFiles.of(path, hadoop);
             if (!fs.exists(path)) {
-                throw new FileNotFoundException("Failed to open \"" + name + "\" for reading: No such file or directory");
+                throw new FileNotFoundException("Failed to open \"" + name
+                        + "\" for reading: No such file or directory");
             }
             if (fs.getFileStatus(path).isDirectory()) {
                 throw new FileNotFoundException("Failed to open \"" + name + "\" for reading: Is a directory");
@@ -189,7 +192,8 @@ public final class FlashSpark {
                     FSDataOutputStream out = workFs.create(decoded, true)) {
                 in.transferTo(out);
             }
-            LOG.info("{} is {}-compressed, not BGZF: decoded once on the driver ({} ms) and split from the decoded copy",
+            LOG.info("{} is {}-compressed, not BGZF: decoded once on the driver ({} ms) and split from the decoded"
+                    + " copy",
                     name, compression, (System.nanoTime() - t0) / 1_000_000);
             plain.add(workFs.makeQualified(decoded).toString());
         }
@@ -200,7 +204,7 @@ public final class FlashSpark {
     private ChunkPlanner.Plan plan(JavaSparkContext jsc, JobSpec job) throws IOException {
         int parallelism = Math.max(1, jsc.defaultParallelism());
         List<long[]> ranges = new ArrayList<>();
-        Configuration hadoop = job.conf().get();
+        Configuration hadoop = job.hadoop();
         for (int f = 0; f < job.paths().size(); f++) {
             Path path = new Path(job.paths().get(f));
             long size = HadoopFiles.of(path, hadoop).getFileStatus(path).getLen();
@@ -226,7 +230,8 @@ public final class FlashSpark {
         long perChunk = pairsPerChunk;
         if (perChunk <= 0) {
             long pairs = lines / job.format().linesPerPair();
-            perChunk = Math.max(batchSize, Math.min(MAX_PAIRS_PER_CHUNK, (pairs + 4L * parallelism - 1) / (4L * parallelism)));
+            long quarterPerCore = (pairs + 4L * parallelism - 1) / (4L * parallelism);
+            perChunk = Math.max(batchSize, Math.min(MAX_PAIRS_PER_CHUNK, quarterPerCore));
         }
         return ChunkPlanner.plan(job.format(), job.names(), scans, CHECKPOINT_LINES, perChunk);
     }
@@ -239,7 +244,7 @@ public final class FlashSpark {
 
     private static RangeScan scan(JobSpec job, long[] range) throws IOException {
         Path path = new Path(job.paths().get((int) range[0]));
-        try (HadoopInput in = new HadoopInput(HadoopFiles.of(path, job.conf().get()), path)) {
+        try (HadoopInput in = new HadoopInput(HadoopFiles.of(path, job.hadoop()), path)) {
             return RangeScan.scan(in, job.format(), range[1], range[2], CHECKPOINT_LINES);
         }
     }
@@ -396,10 +401,14 @@ public final class FlashSpark {
             return this;
         }
 
-        /** Pairs per chunk, a Spark task each; 0 (the default) for about four chunks per core, at most a million pairs. */
+        /**
+         * Pairs per chunk, a Spark task each; 0 (the default) for about four chunks per core, at most a
+         * million pairs.
+         */
         public Builder pairsPerChunk(long v) {
             if (v < 0) {
-                throw new InvalidParameterException("pairsPerChunk", "pairs per chunk must be 0 (automatic) or more, got " + v);
+                throw new InvalidParameterException("pairsPerChunk",
+                        "pairs per chunk must be 0 (automatic) or more, got " + v);
             }
             pairsPerChunk = v;
             return this;
@@ -408,7 +417,8 @@ public final class FlashSpark {
         /** Bytes per planning range, a Spark task each; 0 (the default) to choose by input size and cores. */
         public Builder rangeBytes(long v) {
             if (v < 0) {
-                throw new InvalidParameterException("rangeBytes", "range bytes must be 0 (automatic) or more, got " + v);
+                throw new InvalidParameterException("rangeBytes",
+                        "range bytes must be 0 (automatic) or more, got " + v);
             }
             rangeBytes = v;
             return this;
@@ -423,7 +433,8 @@ public final class FlashSpark {
          */
         public FlashSpark build() {
             if (format == null) {
-                throw new InvalidParameterException("inputs", "no input: give inputs(mate1, mate2), interleavedInput or tabDelimitedInput");
+                throw new InvalidParameterException("inputs",
+                        "no input: give inputs(mate1, mate2), interleavedInput or tabDelimitedInput");
             }
             for (String in : inputs) {
                 if (in == null || in.isEmpty() || "-".equals(in)) {
@@ -432,15 +443,16 @@ public final class FlashSpark {
             }
             OutputLayout l = layout != null ? layout : output.layout();
             if (l.format() != FlashOutput.Format.FASTQ) {
-                throw new InvalidParameterException("layout", "FlashJ on Spark writes FASTQ output; tab-delimited output"
-                        + " (-To) keeps FLASH's record order across the whole input and needs bin/flashj");
+                throw new InvalidParameterException("layout", "FlashJ on Spark writes FASTQ output; tab-delimited"
+                        + " output (-To) keeps FLASH's record order across the whole input and needs bin/flashj");
             }
             if (l.compression().usesProgram()) {
                 throw new InvalidParameterException("compression", "FlashJ on Spark compresses with gzip, zstd or lz4;"
                         + " a compression program (--compress-prog) needs bin/flashj");
             }
             if (l.toStdout() && stdout == null) {
-                throw new InvalidParameterException("standardOutput", "the layout writes merged reads to standard output:"
+                throw new InvalidParameterException("standardOutput",
+                        "the layout writes merged reads to standard output:"
                         + " give the stream");
             }
             return new FlashSpark(this);

@@ -5,6 +5,8 @@ import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.output.OutputLayout;
 import java.io.Serializable;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * What every task of a run needs to know, shipped with each task.
@@ -16,10 +18,15 @@ import java.util.List;
  * @param layout the output layout
  * @param batchSize pairs per batch inside a task
  * @param workDirectory the run's temporary directory, beside the output
- * @param conf the Hadoop configuration
+ * @param conf the Hadoop configuration, broadcast: shipped to each executor once, not with every task
  */
 record JobSpec(InputFormat format, List<String> paths, List<String> names, MergeParameters parameters,
-        OutputLayout layout, int batchSize, String workDirectory, HadoopConf conf) implements Serializable {
+        OutputLayout layout, int batchSize, String workDirectory, Broadcast<HadoopConf> conf) implements Serializable {
+    /** The Hadoop configuration. */
+    Configuration hadoop() {
+        return conf.value().get();
+    }
+
     /** The directory of committed part files. */
     String partsDirectory() {
         return workDirectory + "/parts";

@@ -31,7 +31,7 @@ final class OutputAssembly {
 
     OutputAssembly(JobSpec job) throws IOException {
         this.job = job;
-        this.fs = HadoopFiles.of(new Path(job.workDirectory()), job.conf().get());
+        this.fs = HadoopFiles.of(new Path(job.workDirectory()), job.hadoop());
     }
 
     /**

@@ -120,7 +120,8 @@ final class PartFiles {
         }
         long length = fs.getFileStatus(first).getLen();
         if (length != expected) {
-            throw new IOException("concatenating the parts of " + first + " gave " + length + " bytes, not " + expected);
+            throw new IOException("concatenating the parts of " + first + " gave " + length + " bytes, not "
+                    + expected);
         }
         return true;
     }
