@@ -31,6 +31,23 @@ final class FastqRecordCursor {
         return chunk.name();
     }
 
+    /** Takes over another cursor's position and record, to hold a record while this one reads on. */
+    void copyFrom(FastqRecordCursor other) {
+        chunk = other.chunk;
+        line = other.line;
+        tagStart = other.tagStart;
+        tagEnd = other.tagEnd;
+        seqStart = other.seqStart;
+        seqEnd = other.seqEnd;
+        qualStart = other.qualStart;
+        recordLine = other.recordLine;
+    }
+
+    /** The length of the last record's sequence (trailing whitespace aside). */
+    int sequenceLength() {
+        return seqEnd - seqStart;
+    }
+
     /** The 1-based line number of the last record's tag line. */
     long recordLine() {
         return chunk.lineNumber(recordLine);

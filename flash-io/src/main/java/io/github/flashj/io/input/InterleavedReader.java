@@ -6,8 +6,9 @@ import io.github.flashj.PairSource;
 import java.io.IOException;
 
 /**
- * Pairs from one interleaved FASTQ input: records 1 and 2 are a pair, then 3 and 4, and so on.
- * The reader thread only cuts the input into lines; the merge worker parses them.
+ * Pairs from one interleaved FASTQ input: records 1 and 2 are a pair, then 3 and 4, and so on; a
+ * pair whose second record has an empty sequence is dropped, as FLASH 1.2.11 drops it. The reader
+ * thread only cuts the input into lines; the merge worker parses them.
  */
 final class InterleavedReader implements PairSource {
     private final LineSource input;
@@ -20,6 +21,8 @@ final class InterleavedReader implements PairSource {
     private static final class Chunk {
         final LineChunk lines = new LineChunk();
         final FastqRecordCursor records = new FastqRecordCursor();
+        /** The first record of the pair being read, held while the second is read. */
+        final FastqRecordCursor first = new FastqRecordCursor();
     }
 
     @Override
@@ -43,11 +46,17 @@ final class InterleavedReader implements PairSource {
         records.reset(c.lines);
         while (records.next()) {
             long line = records.recordLine();
-            records.appendTo(batch);
+            c.first.copyFrom(records);
             if (!records.next()) {
                 throw new InputFormatException(records.name(), line,
                         "interleaved input has an odd number of records: the record at this line has no mate");
             }
+            // As FLASH 1.2.11 does with interleaved input: a pair whose second record has no bases is
+            // dropped (not counted, not written); an empty first record is kept.
+            if (records.sequenceLength() == 0) {
+                continue;
+            }
+            c.first.appendTo(batch);
             records.appendTo(batch);
         }
     }

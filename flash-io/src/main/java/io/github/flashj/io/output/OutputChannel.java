@@ -27,6 +27,8 @@ final class OutputChannel {
     private final ByteBuilder buffer = new ByteBuilder(1 << 16);
     private boolean closed;
     private long written;
+    /** With a compression program on standard output: the thread copying its output. */
+    private Thread copier;
 
     private OutputChannel(String name, Path path, Path target, OutputStream out, Process process,
             boolean closeUnderlying) {
@@ -68,8 +70,28 @@ final class OutputChannel {
         return parent == null ? temporary : parent.resolve(temporary);
     }
 
+    /**
+     * Standard output ({@code -c}). Through a compression program, as FLASH does: the program's
+     * output is copied to {@code stdout} by a thread of its own, and {@link #close} waits for it.
+     */
     static OutputChannel stdout(OutputStream stdout, OutputCompression compression) throws IOException {
-        return new OutputChannel("-", null, null, compression.wrap(new NonClosing(stdout)), null, false);
+        if (!compression.usesProgram()) {
+            return new OutputChannel("-", null, null, compression.wrap(new NonClosing(stdout)), null, false);
+        }
+        Process p = compression.startProgramToPipe();
+        Thread copy = new Thread(() -> {
+            try (java.io.InputStream in = p.getInputStream()) {
+                in.transferTo(stdout);
+                stdout.flush();
+            } catch (IOException e) {
+                p.destroy();
+            }
+        }, "flashj-stdout-copy");
+        copy.setDaemon(true);
+        copy.start();
+        OutputChannel c = new OutputChannel("-", null, null, p.getOutputStream(), p, true);
+        c.copier = copy;
+        return c;
     }
 
     /**
@@ -144,6 +166,14 @@ final class OutputChannel {
             }
             if (status != 0) {
                 throw new IOException("the compression program writing \"" + name + "\" exited with status " + status);
+            }
+            if (copier != null) {
+                try {
+                    copier.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while copying the compression program's output", e);
+                }
             }
         }
     }

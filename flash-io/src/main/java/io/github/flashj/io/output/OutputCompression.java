@@ -161,8 +161,17 @@ public final class OutputCompression implements java.io.Serializable {
 
     /** Starts the compression program writing to {@code file}. */
     Process startProgram(Path file) throws IOException {
+        return startProgram(ProcessBuilder.Redirect.to(file.toFile()));
+    }
+
+    /** Starts the compression program writing to a pipe that the caller reads ({@code -c}). */
+    Process startProgramToPipe() throws IOException {
+        return startProgram(ProcessBuilder.Redirect.PIPE);
+    }
+
+    private Process startProgram(ProcessBuilder.Redirect output) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command());
-        pb.redirectOutput(file.toFile());
+        pb.redirectOutput(output);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         return pb.start();
     }
