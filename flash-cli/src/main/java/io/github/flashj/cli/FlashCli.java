@@ -186,12 +186,9 @@ public final class FlashCli {
                 : cl.interleavedInput ? InputFormat.INTERLEAVED_FASTQ : InputFormat.PAIRED_FASTQ;
         JobStatistics stats = runner.run(new MergeRunner.Request(cl.inputs, format, params, layout, dataOut,
                 Math.min(cl.threads, CommandLine.MAX_WORKERS), cl.batchSize));
-        for (long mark = PROGRESS_INTERVAL; mark <= stats.pairs(); mark += PROGRESS_INTERVAL) {
-            info("Processed " + mark + " read pairs");
-        }
-        if (stats.pairs() % PROGRESS_INTERVAL != 0) {
-            info("Processed " + stats.pairs() + " read pairs");
-        }
+        ProgressReporter progress = new ProgressReporter();
+        progress.advanceTo(stats.pairs());
+        progress.complete(stats);
         finish(started, stats);
         return 0;
     }
@@ -350,16 +347,22 @@ public final class FlashCli {
 
         @Override
         public void accept(PairBatch batch) {
-            long before = pairs;
+            long now = pairs;
             for (int i = 0, n = batch.size(); i < n; i++) {
                 if (batch.outcome(i) != MergeOutcome.SINGLE) {
-                    pairs++;
+                    now++;
                 }
             }
-            for (long mark = (before / PROGRESS_INTERVAL + 1) * PROGRESS_INTERVAL; mark <= pairs;
+            advanceTo(now);
+        }
+
+        /** Counts up to {@code now} pairs, printing every mark passed. */
+        void advanceTo(long now) {
+            for (long mark = (pairs / PROGRESS_INTERVAL + 1) * PROGRESS_INTERVAL; mark <= now;
                     mark += PROGRESS_INTERVAL) {
                 info("Processed " + mark + " read pairs");
             }
+            pairs = now;
         }
 
         @Override

@@ -101,7 +101,7 @@ final class OutputAssembly {
     }
 
     private Path temporaryName(Path target) {
-        return new Path(target.getParent(), "." + target.getName() + ".flashj-" + tag + ".tmp");
+        return new Path(target.getParent(), OutputLayout.temporaryFileName(target.getName(), tag));
     }
 
     private void writeHistograms(String histName, String histogramName, long[] counts) throws IOException {

@@ -64,8 +64,7 @@ final class OutputChannel {
 
     /** The temporary name of {@code target} for the run tagged {@code tag}: hidden, and visibly partial. */
     static Path temporary(Path target, String tag) {
-        Path file = target.getFileName();
-        Path temporary = Path.of("." + file + ".flashj-" + tag + ".tmp");
+        Path temporary = Path.of(OutputLayout.temporaryFileName(target.getFileName().toString(), tag));
         Path parent = target.getParent();
         return parent == null ? temporary : parent.resolve(temporary);
     }
