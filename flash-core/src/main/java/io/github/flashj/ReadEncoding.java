@@ -35,7 +35,7 @@ public final class ReadEncoding {
     /**
      * Whether a refusal is for whitespace inside the sequence; otherwise a quality character is
      * below the PHRED offset (quality bytes are signed, as in FLASH, so 0x80 and above are below any
-     * offset but 0).
+     * offset; at offset 0, as in FLASH, no quality is refused).
      */
     public static boolean isWhitespaceInSequence(int refusal) {
         return refusal < APPENDED;
@@ -62,11 +62,16 @@ public final class ReadEncoding {
             bases[start + k] = c;
             flags |= c;
         }
-        k = offset > 0 ? convertQualities(qual, qualOff, quals, start, length, offset) : 0;
-        for (; k < length; k++) {
-            int v = qual[qualOff + k] - offset;
-            quals[start + k] = (byte) v;
-            flags |= v;
+        if (offset > 0) {
+            k = convertQualities(qual, qualOff, quals, start, length, offset);
+            for (; k < length; k++) {
+                int v = qual[qualOff + k] - offset;
+                quals[start + k] = (byte) v;
+                flags |= v;
+            }
+        } else {
+            // FLASH checks no quality at offset 0: every byte is taken as it is, as a signed value.
+            System.arraycopy(qual, qualOff, quals, start, length);
         }
         // Negative flags: a quality below the offset, or whitespace (whose table entry is negative).
         if (flags < 0) {
@@ -74,7 +79,7 @@ public final class ReadEncoding {
                 if (CANONICAL[seq[seqOff + k] & 0xff] < 0) {
                     return -2 - k;
                 }
-                if (qual[qualOff + k] < offset) {
+                if (offset > 0 && qual[qualOff + k] < offset) {
                     return k;
                 }
             }

@@ -105,7 +105,20 @@ class CliBadInputTest {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         Oracle.Run run = CliRunner.flashj(List.of("-d", file.toString(), a.toString(), b.toString()));
         assertEquals(1, run.status());
-        assertTrue(run.stderr().contains("Failed to create directory \"" + file + "\": Not a directory"),
+        assertTrue(run.stderr().contains("Failed to open \"" + file + "/out.extendedFrags.fastq\" for writing: "
+                + "Not a directory"), run.stderr());
+    }
+
+    @Test
+    void outputDirectoryUnderAFile() throws IOException {
+        Path a = dir.resolve("r_1.fq");
+        Path b = dir.resolve("r_2.fq");
+        Files.writeString(a, GOOD);
+        Files.writeString(b, GOOD2);
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        Oracle.Run run = CliRunner.flashj(List.of("-d", file + "/sub", a.toString(), b.toString()));
+        assertEquals(1, run.status());
+        assertTrue(run.stderr().contains("Failed to create directory \"" + file + "/sub\": Not a directory"),
                 run.stderr());
     }
 

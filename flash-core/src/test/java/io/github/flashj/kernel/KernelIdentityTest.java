@@ -210,8 +210,14 @@ class KernelIdentityTest {
 
     static byte[] randomQuals(Random rnd, int n) {
         byte[] q = new byte[n];
-        switch (rnd.nextInt(4)) {
+        switch (rnd.nextInt(5)) {
             case 0 -> Arrays.fill(q, (byte) rnd.nextInt(42));
+            case 4 -> {
+                // -p 0 takes every byte as a quality, and those of 128 and above are negative.
+                for (int k = 0; k < n; k++) {
+                    q[k] = (byte) rnd.nextInt(256);
+                }
+            }
             case 1 -> {
                 byte lo = (byte) rnd.nextInt(42);
                 byte hi = (byte) rnd.nextInt(42);

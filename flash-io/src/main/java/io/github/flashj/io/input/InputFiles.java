@@ -36,7 +36,7 @@ final class InputFiles {
     /** Opens a path, or standard input for {@code -}; compression is recognised by its magic bytes. */
     static InputStream open(String path, GzipInput gzip) throws IOException {
         if ("-".equals(path)) {
-            return decompress(System.in, STDIN_NAME);
+            return decompress(standardInput(), STDIN_NAME);
         }
         InputStream raw;
         try {
@@ -86,6 +86,32 @@ final class InputFiles {
             throw e;
         }
         return reuse ? in : new ExportIndexAtEnd(in, index);
+    }
+
+    /**
+     * Standard input, unless descriptor 0 was closed when the JVM started ({@code flashj - <&-}, as
+     * daemons and cron run commands): the JVM then opened its own module image under that number,
+     * and reading or closing it as standard input crashes the JVM. FLASH's reason is given instead.
+     */
+    private static InputStream standardInput() throws IOException {
+        if (standardInputClosedAtLaunch()) {
+            throw new IOException("Error reading \"-\": Bad file descriptor");
+        }
+        return System.in;
+    }
+
+    /** Whether descriptor 0 is one of the JDK's own files (Linux's {@code /proc} tells; elsewhere, no). */
+    static boolean standardInputClosedAtLaunch() {
+        Path descriptor = Path.of("/proc/self/fd/0");
+        try {
+            if (!Files.isSymbolicLink(descriptor)) {
+                return false;
+            }
+            Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+            return Files.readSymbolicLink(descriptor).startsWith(javaHome);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static byte[] peek(BufferedInputStream in) throws IOException {

@@ -135,11 +135,15 @@ public final class FlashOutput implements OrderedSink {
         String directory = layout.directory();
         if (!directory.isEmpty()) {
             Path dir = Path.of(directory);
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new IOException("Failed to create directory \"" + directory + "\": "
-                        + (Files.exists(dir) ? "Not a directory" : "Permission denied or no such parent"), e);
+            // As FLASH: a path that exists already is used as it is, and a file there fails when
+            // the outputs are opened in it ("Not a directory").
+            if (!Files.exists(dir)) {
+                try {
+                    Files.createDirectories(dir);
+                } catch (IOException e) {
+                    throw new IOException("Failed to create directory \"" + directory + "\": "
+                            + OutputChannel.reason(e, dir), e);
+                }
             }
         }
         removeEarlierOutput();
@@ -166,7 +170,8 @@ public final class FlashOutput implements OrderedSink {
                 try {
                     Files.deleteIfExists(Path.of(name));
                 } catch (IOException e) {
-                    throw new IOException("Failed to open \"" + name + "\" for writing: " + e.getMessage(), e);
+                    throw new IOException("Failed to open \"" + name + "\" for writing: "
+                            + OutputChannel.reason(e, Path.of(name)), e);
                 }
             }
         }

@@ -3,6 +3,9 @@ package io.github.flashj.io.output;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -57,7 +60,7 @@ final class OutputChannel {
             }
             return new OutputChannel(name, path, target, compression.wrap(new FileOutputStream(path.toFile())), null,
                     true);
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+        } catch (FileSystemException | java.io.FileNotFoundException e) {
             throw new IOException("Failed to open \"" + name + "\" for writing: " + reason(e, target), e);
         }
     }
@@ -94,10 +97,23 @@ final class OutputChannel {
     }
 
     /**
-     * The system's reason for a file that cannot be opened: Java puts it in parentheses after the
-     * path ("... (Read-only file system)"); where it does not, the reason is worked out.
+     * The system's reason for a file that cannot be opened or created, in the words of strerror as
+     * FLASH gives it: java.io puts it in parentheses after the path ("... (Read-only file system)"),
+     * java.nio in the exception's type or reason; where neither does, it is worked out.
      */
-    private static String reason(IOException e, Path path) {
+    static String reason(IOException e, Path path) {
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "File exists";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            return ((FileSystemException) e).getReason();
+        }
         String message = e.getMessage();
         if (message != null && message.endsWith(")") && message.lastIndexOf(" (") > 0) {
             return message.substring(message.lastIndexOf(" (") + 2, message.length() - 1);
