@@ -49,6 +49,18 @@ public final class MergeTally implements Serializable {
     /** Counts pair {@code i}; one call per pair, so that the JIT compiles it early (as BatchMerger). */
     private void add(PairBatch batch, int i) {
         byte outcome = batch.outcome(i);
+        boolean merged = MergeOutcome.isCombined(outcome);
+        add(outcome, merged ? batch.mergedLength(i) : 0, merged ? batch.overlapLength(i) : 0);
+    }
+
+    /**
+     * Counts one pair (or lone read) merged elsewhere, for instance by {@code flash_merge} in SQL.
+     *
+     * @param outcome its {@link MergeOutcome}
+     * @param mergedLength the length of the merged read (ignored unless the pair was combined)
+     * @param overlapLength the overlap of the merged pair (ignored unless the pair was combined)
+     */
+    public void add(byte outcome, int mergedLength, int overlapLength) {
         if (outcome == MergeOutcome.SINGLE) {
             singles++;
             return;
@@ -57,15 +69,14 @@ public final class MergeTally implements Serializable {
         if (outcome == MergeOutcome.NOT_COMBINED) {
             return;
         }
-        int length = batch.mergedLength(i);
         if (outcome == MergeOutcome.INNIE) {
             innie++;
-            innieHistogram = count(innieHistogram, length, 1);
+            innieHistogram = count(innieHistogram, mergedLength, 1);
         } else {
             outie++;
-            outieHistogram = count(outieHistogram, length, 1);
+            outieHistogram = count(outieHistogram, mergedLength, 1);
         }
-        if (batch.overlapLength(i) > maxOverlap) {
+        if (overlapLength > maxOverlap) {
             overlapAboveMax++;
         }
     }

@@ -135,8 +135,13 @@ public final class PairBatch {
         deferred = parser;
     }
 
-    /** Runs the deferred parsing, if any; called by the merge worker. */
-    void parseDeferred() throws IOException {
+    /**
+     * Runs the deferred parsing, if any: the merge does it first; a reader that wants the pairs
+     * without merging them (a table scan) calls it.
+     *
+     * @throws InputFormatException when the input is malformed, naming it and the line
+     */
+    public void parseDeferred() throws IOException {
         DeferredParser parser = deferred;
         if (parser != null) {
             deferred = null;

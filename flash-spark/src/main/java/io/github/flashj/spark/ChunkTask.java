@@ -104,7 +104,7 @@ final class ChunkTask {
     }
 
     /** Each input at its slice's offset; a failure closes what was opened. */
-    private static List<InputStream> open(JobSpec job, ChunkPlan chunk) throws IOException {
+    static List<InputStream> open(JobSpec job, ChunkPlan chunk) throws IOException {
         List<InputStream> streams = new ArrayList<>();
         try {
             for (int f = 0; f < job.paths().size(); f++) {

@@ -9,7 +9,6 @@ import io.github.flashj.io.input.ChunkPlan;
 import io.github.flashj.io.input.ChunkPlanner;
 import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.input.InputFormat;
-import io.github.flashj.io.input.RangeScan;
 import io.github.flashj.io.output.FlashOutput;
 import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.io.output.OutputLayout;
@@ -61,11 +60,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlashSpark {
     private static final Logger LOG = LoggerFactory.getLogger(FlashSpark.class);
-    /** Lines between two checkpoints of a scan: a chunk skips fewer than this many lines. */
-    static final int CHECKPOINT_LINES = 1024;
-    private static final long MIN_RANGE_BYTES = 4L << 20;
-    private static final long MAX_RANGE_BYTES = 128L << 20;
-    private static final long MAX_PAIRS_PER_CHUNK = 1_000_000;
 
     private final SparkSession spark;
     private final InputFormat format;
@@ -124,7 +118,7 @@ public final class FlashSpark {
             JobSpec job = new JobSpec(format, plainInputs(jsc, conf, workDirectory), inputs, parameters, layout,
                     batchSize, workDirectory, conf);
             long planStarted = System.nanoTime();
-            ChunkPlanner.Plan plan = plan(jsc, job);
+            ChunkPlanner.Plan plan = InputPlanning.plan(jsc, job, pairsPerChunk, rangeBytes);
             LOG.info("Planned {} chunk{} in {} ms{}", plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
                     (System.nanoTime() - planStarted) / 1_000_000,
                     plan.split() ? "" : ": one chunk reads the inputs in order, since " + plan.unsplitReason());
@@ -182,7 +176,7 @@ public final class FlashSpark {
             FileSystem workFs = HadoopFiles.of(decoded, hadoop);
             if (BgzfBlocks.isBgzf(head, n)) {
                 int tasks = BgzfDecoding.decode(jsc, conf, fs.makeQualified(path).toString(), name, decoded,
-                        rangeBytes(fs.getFileStatus(path).getLen(), jsc.defaultParallelism()));
+                        InputPlanning.rangeBytes(rangeBytes, fs.getFileStatus(path).getLen(), jsc.defaultParallelism()));
                 LOG.info("{} is BGZF: decoded at block boundaries by {} Spark tasks ({} ms), then split", name, tasks,
                         (System.nanoTime() - t0) / 1_000_000);
                 plain.add(workFs.makeQualified(decoded).toString());
@@ -198,55 +192,6 @@ public final class FlashSpark {
             plain.add(workFs.makeQualified(decoded).toString());
         }
         return plain;
-    }
-
-    /** Scans the byte ranges of every input as Spark tasks, then plans chunks on the driver. */
-    private ChunkPlanner.Plan plan(JavaSparkContext jsc, JobSpec job) throws IOException {
-        int parallelism = Math.max(1, jsc.defaultParallelism());
-        List<long[]> ranges = new ArrayList<>();
-        Configuration hadoop = job.hadoop();
-        for (int f = 0; f < job.paths().size(); f++) {
-            Path path = new Path(job.paths().get(f));
-            long size = HadoopFiles.of(path, hadoop).getFileStatus(path).getLen();
-            long[] cuts = ChunkPlanner.ranges(size, rangeBytes(size, parallelism));
-            for (int r = 0; r + 1 < cuts.length; r++) {
-                ranges.add(new long[] {f, cuts[r], cuts[r + 1]});
-            }
-        }
-        List<RangeScan> scanned = runJob(() -> jsc.parallelize(ranges, ranges.size())
-                .map(range -> scan(job, range)).collect());
-        List<List<RangeScan>> scans = new ArrayList<>();
-        for (int f = 0; f < job.paths().size(); f++) {
-            scans.add(new ArrayList<>());
-        }
-        long lines = 0;
-        for (int r = 0; r < ranges.size(); r++) {
-            int f = (int) ranges.get(r)[0];
-            scans.get(f).add(scanned.get(r));
-            if (f == 0) {
-                lines += scanned.get(r).lines();
-            }
-        }
-        long perChunk = pairsPerChunk;
-        if (perChunk <= 0) {
-            long pairs = lines / job.format().linesPerPair();
-            long quarterPerCore = (pairs + 4L * parallelism - 1) / (4L * parallelism);
-            perChunk = Math.max(batchSize, Math.min(MAX_PAIRS_PER_CHUNK, quarterPerCore));
-        }
-        return ChunkPlanner.plan(job.format(), job.names(), scans, CHECKPOINT_LINES, perChunk);
-    }
-
-    /** Bytes per planning (or decoding) task: as set, else about two tasks per core, within bounds. */
-    private long rangeBytes(long size, int parallelism) {
-        return rangeBytes > 0 ? rangeBytes
-                : Math.min(MAX_RANGE_BYTES, Math.max(MIN_RANGE_BYTES, size / (2L * Math.max(1, parallelism)) + 1));
-    }
-
-    private static RangeScan scan(JobSpec job, long[] range) throws IOException {
-        Path path = new Path(job.paths().get((int) range[0]));
-        try (HadoopInput in = new HadoopInput(HadoopFiles.of(path, job.hadoop()), path)) {
-            return RangeScan.scan(in, job.format(), range[1], range[2], CHECKPOINT_LINES);
-        }
     }
 
     /** Merges every chunk as a Spark task; the first chunk with bad input fails the run. */

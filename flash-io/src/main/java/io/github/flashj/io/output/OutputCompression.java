@@ -143,8 +143,13 @@ public final class OutputCompression implements java.io.Serializable {
         return kind == Kind.PROGRAM;
     }
 
-    /** Wraps a stream that writes the file (or standard output) in this compression. */
-    OutputStream wrap(OutputStream out) throws IOException {
+    /**
+     * Wraps a stream that writes the file (or standard output) in this compression. Streams of
+     * parts written one after another make one valid file (gzip members, zstd and LZ4 frames).
+     *
+     * @throws IllegalStateException for a compression program, which writes files itself
+     */
+    public OutputStream wrap(OutputStream out) throws IOException {
         switch (kind) {
             case GZIP:
                 return new GzipOutputStream(out);
@@ -154,6 +159,8 @@ public final class OutputCompression implements java.io.Serializable {
                 return new ZstdOutputStream(out, ZSTD_LEVEL).setChecksum(true);
             case LZ4:
                 return new Lz4FrameOutputStream(out);
+            case PROGRAM:
+                throw new IllegalStateException("a compression program writes its files itself");
             default:
                 return out;
         }

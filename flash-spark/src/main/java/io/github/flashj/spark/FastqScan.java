@@ -1,0 +1,147 @@
+package io.github.flashj.spark;
+
+import io.github.flashj.MergeParameters;
+import io.github.flashj.io.input.ChunkPlan;
+import io.github.flashj.io.input.ChunkPlanner;
+import io.github.flashj.io.input.FastqInputs;
+import io.github.flashj.io.input.InputFormat;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/**
+ * A scan of the {@code flashj-fastq} table: the chunk plans of the file job as partitions, and
+ * only the columns the query reads.
+ */
+final class FastqScan implements Scan, Batch {
+    private static final int BATCH_SIZE = 4096;
+
+    private final InputFormat format;
+    private final List<String> inputs;
+    private final CaseInsensitiveStringMap options;
+    private final StructType readSchema;
+
+    private FastqScan(InputFormat format, List<String> inputs, CaseInsensitiveStringMap options,
+            StructType readSchema) {
+        this.format = format;
+        this.inputs = inputs;
+        this.options = options;
+        this.readSchema = readSchema;
+    }
+
+    /** Keeps the columns the query needs. */
+    static final class Builder implements ScanBuilder, SupportsPushDownRequiredColumns {
+        private final InputFormat format;
+        private final List<String> inputs;
+        private final CaseInsensitiveStringMap options;
+        private StructType required = FlashFastqSource.SCHEMA;
+
+        Builder(InputFormat format, List<String> inputs, CaseInsensitiveStringMap options) {
+            this.format = format;
+            this.inputs = inputs;
+            this.options = options;
+        }
+
+        @Override
+        public void pruneColumns(StructType requiredSchema) {
+            required = requiredSchema;
+        }
+
+        @Override
+        public Scan build() {
+            return new FastqScan(format, inputs, options, required);
+        }
+    }
+
+    @Override
+    public StructType readSchema() {
+        return readSchema;
+    }
+
+    @Override
+    public String description() {
+        return FlashFastqSource.SHORT_NAME + " " + format + " " + inputs + " columns " + Arrays.toString(
+                readSchema.fieldNames());
+    }
+
+    @Override
+    public Batch toBatch() {
+        return this;
+    }
+
+    @Override
+    public InputPartition[] planInputPartitions() {
+        SparkSession spark = SparkSession.active();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        MergeParameters parameters = MergeParameters.builder()
+                .phredOffset(options.getInt("phredOffset", MergeParameters.DEFAULTS.phredOffset())).build();
+        try {
+            List<String> paths = new ArrayList<>();
+            boolean compressed = false;
+            for (String name : inputs) {
+                Path path = new Path(name);
+                FileSystem fs = HadoopFiles.of(path, hadoop);
+                if (!fs.exists(path) || fs.getFileStatus(path).isDirectory()) {
+                    throw new FileNotFoundException("Failed to open \"" + name + "\" for reading: "
+                            + (fs.exists(path) ? "Is a directory" : "No such file or directory"));
+                }
+                byte[] head = new byte[4];
+                int n;
+                try (FSDataInputStream in = fs.open(path)) {
+                    n = Math.max(0, in.readNBytes(head, 0, head.length));
+                }
+                compressed |= FastqInputs.compressionOf(head, n) != null;
+                paths.add(fs.makeQualified(path).toString());
+            }
+            JobSpec job = new JobSpec(format, paths, inputs, parameters, null, BATCH_SIZE, null,
+                    jsc.broadcast(new HadoopConf(hadoop)));
+            List<ChunkPlan> chunks;
+            if (compressed) {
+                List<ChunkPlan.Slice> starts = new ArrayList<>();
+                for (int f = 0; f < paths.size(); f++) {
+                    starts.add(new ChunkPlan.Slice(0, 0, 0));
+                }
+                chunks = List.of(new ChunkPlan(0, 0, ChunkPlan.TO_THE_END, starts));
+            } else {
+                ChunkPlanner.Plan plan = InputPlanning.plan(jsc, job, options.getLong("pairsPerChunk", 0), 0);
+                chunks = plan.chunks();
+            }
+            InputPartition[] partitions = new InputPartition[chunks.size()];
+            for (int k = 0; k < partitions.length; k++) {
+                partitions[k] = new FastqPartitionReader.Partition(job, chunks.get(k), compressed);
+            }
+            return partitions;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public PartitionReaderFactory createReaderFactory() {
+        int[] columns = new int[readSchema.size()];
+        for (int i = 0; i < columns.length; i++) {
+            StructField field = readSchema.fields()[i];
+            columns[i] = FlashFastqSource.SCHEMA.fieldIndex(field.name());
+        }
+        return new FastqPartitionReader.Factory(columns);
+    }
+}

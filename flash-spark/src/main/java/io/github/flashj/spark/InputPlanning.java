@@ -1,0 +1,81 @@
+package io.github.flashj.spark;
+
+import io.github.flashj.io.input.ChunkPlanner;
+import io.github.flashj.io.input.RangeScan;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Cuts plain inputs into chunks of whole pairs, for the file job and the {@code flashj-fastq}
+ * table alike: byte ranges of every input are scanned for record starts and lines as Spark tasks,
+ * and the driver lines the files up by record index.
+ */
+final class InputPlanning {
+    /** Lines between two checkpoints of a scan: a chunk skips fewer than this many lines. */
+    static final int CHECKPOINT_LINES = 1024;
+    private static final long MIN_RANGE_BYTES = 4L << 20;
+    private static final long MAX_RANGE_BYTES = 128L << 20;
+    private static final long MAX_PAIRS_PER_CHUNK = 1_000_000;
+
+    private InputPlanning() {
+    }
+
+    /**
+     * The chunks of the job's inputs.
+     *
+     * @param pairsPerChunk pairs per chunk, or 0 for about four chunks per core (at least a batch)
+     * @param rangeBytes bytes per scanning task, or 0 for about two per core
+     */
+    static ChunkPlanner.Plan plan(JavaSparkContext jsc, JobSpec job, long pairsPerChunk, long rangeBytes)
+            throws IOException {
+        int parallelism = Math.max(1, jsc.defaultParallelism());
+        List<long[]> ranges = new ArrayList<>();
+        Configuration hadoop = job.hadoop();
+        for (int f = 0; f < job.paths().size(); f++) {
+            Path path = new Path(job.paths().get(f));
+            long size = HadoopFiles.of(path, hadoop).getFileStatus(path).getLen();
+            long[] cuts = ChunkPlanner.ranges(size, rangeBytes(rangeBytes, size, parallelism));
+            for (int r = 0; r + 1 < cuts.length; r++) {
+                ranges.add(new long[] {f, cuts[r], cuts[r + 1]});
+            }
+        }
+        List<RangeScan> scanned = FlashSpark.runJob(() -> jsc.parallelize(ranges, ranges.size())
+                .map(range -> scan(job, range)).collect());
+        List<List<RangeScan>> scans = new ArrayList<>();
+        for (int f = 0; f < job.paths().size(); f++) {
+            scans.add(new ArrayList<>());
+        }
+        long lines = 0;
+        for (int r = 0; r < ranges.size(); r++) {
+            int f = (int) ranges.get(r)[0];
+            scans.get(f).add(scanned.get(r));
+            if (f == 0) {
+                lines += scanned.get(r).lines();
+            }
+        }
+        long perChunk = pairsPerChunk;
+        if (perChunk <= 0) {
+            long pairs = lines / job.format().linesPerPair();
+            long quarterPerCore = (pairs + 4L * parallelism - 1) / (4L * parallelism);
+            perChunk = Math.max(job.batchSize(), Math.min(MAX_PAIRS_PER_CHUNK, quarterPerCore));
+        }
+        return ChunkPlanner.plan(job.format(), job.names(), scans, CHECKPOINT_LINES, perChunk);
+    }
+
+    /** Bytes per planning (or decoding) task: as set, else about two tasks per core, within bounds. */
+    static long rangeBytes(long setting, long size, int parallelism) {
+        return setting > 0 ? setting
+                : Math.min(MAX_RANGE_BYTES, Math.max(MIN_RANGE_BYTES, size / (2L * Math.max(1, parallelism)) + 1));
+    }
+
+    private static RangeScan scan(JobSpec job, long[] range) throws IOException {
+        Path path = new Path(job.paths().get((int) range[0]));
+        try (HadoopInput in = new HadoopInput(HadoopFiles.of(path, job.hadoop()), path)) {
+            return RangeScan.scan(in, job.format(), range[1], range[2], CHECKPOINT_LINES);
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package io.github.flashj.spark;
+
+import static org.apache.spark.sql.functions.call_function;
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.flashj.MergeParameters;
+import io.github.flashj.cli.Oracle;
+import io.github.flashj.cli.OutputComparison;
+import io.github.flashj.cli.TestData;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * FlashJ in Spark SQL on {@code local[2]}: the {@code flashj-fastq} table holds the input files'
+ * reads in input order; {@code flash_merge} (both forms) gives {@code flash -t 1}'s extendedFrags
+ * and notCombined records; the sink writes {@code flash -t 1}'s files byte for byte; column
+ * pruning, filters, bad input, and SQL alone.
+ */
+class SparkSqlTest {
+    private static final Column[] READS = {col("name1"), col("seq1"), col("qual1"), col("name2"), col("seq2"),
+        col("qual2")};
+
+    @TempDir
+    static Path data;
+    static SparkSession spark;
+    static Path[] edge;
+    static Path[] art;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Oracle.require();
+        edge = TestData.edgePairs(data, 3000, 13);
+        art = TestData.artPairs(data, "HS25", 150, 10, 250, 25, 3);
+        spark = SparkSession.builder().master("local[2]").appName("SparkSqlTest")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.warehouse.dir", data.resolve("warehouse").toString()).getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    static Dataset<Row> pairs(Path[] mates, long pairsPerChunk) {
+        return spark.read().format("flashj-fastq").option("mate1", mates[0].toString())
+                .option("mate2", mates[1].toString()).option("pairsPerChunk", pairsPerChunk).load();
+    }
+
+    static Path[] dataset(String name) {
+        return name.equals("edge") ? edge : art;
+    }
+
+    @Test
+    void theTableHoldsTheInputFilesInOrder() throws Exception {
+        for (Path[] mates : List.of(edge, art)) {
+            List<String[]> r1 = records(mates[0]);
+            List<String[]> r2 = records(mates[1]);
+            List<Row> rows = pairs(mates, 97).orderBy("pair_index").collectAsList();
+            assertEquals(r1.size(), rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                assertEquals(i, row.getLong(0));
+                String[] want = {r1.get(i)[0], r1.get(i)[1], r1.get(i)[2], r2.get(i)[0], r2.get(i)[1], r2.get(i)[2]};
+                for (int c = 0; c < want.length; c++) {
+                    assertEquals(want[c], row.getString(c + 1), "pair " + i + " column " + (c + 1));
+                }
+            }
+            Path interleaved = TestData.interleave(data, mates, "il-" + mates[0].getFileName());
+            Path tab = TestData.tabDelimited(data, mates, "tab-" + mates[0].getFileName());
+            List<Row> fromInterleaved = spark.read().format("flashj-fastq").option("interleaved",
+                    interleaved.toString()).option("pairsPerChunk", 101).load().orderBy("pair_index").collectAsList();
+            assertEquals(rows, fromInterleaved);
+            // A tab-delimited line has one tag, read 1's, which is both reads' tag.
+            String[] shared = {"pair_index", "name1", "seq1", "qual1", "seq2", "qual2"};
+            List<Row> fromTab = spark.read().format("flashj-fastq").option("tabDelimited", tab.toString())
+                    .load().orderBy("pair_index").selectExpr(shared).collectAsList();
+            assertEquals(pairs(mates, 97).orderBy("pair_index").selectExpr(shared).collectAsList(), fromTab);
+        }
+    }
+
+    @Test
+    void aGzipInputIsReadWhole() throws Exception {
+        Path gz1 = TestData.gzip(art[0], data.resolve("art_1.fq.gz"));
+        Path gz2 = TestData.gzip(art[1], data.resolve("art_2.fq.gz"));
+        Dataset<Row> compressed = pairs(new Path[] {gz1, gz2}, 50);
+        assertEquals(1, compressed.rdd().getNumPartitions());
+        assertEquals(pairs(art, 50).orderBy("pair_index").collectAsList(),
+                compressed.orderBy("pair_index").collectAsList());
+    }
+
+    static Stream<Arguments> parameterSets() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String dataset : List.of("edge", "art")) {
+            for (List<String> options : List.<List<String>>of(List.of(), List.of("-O", "-M", "150"),
+                    List.of("-m", "20", "-x", "0.1", "--cap-mismatch-quals"), List.of("-O", "-m", "5", "-M", "300"))) {
+                cases.add(Arguments.of(dataset, options));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("parameterSets")
+    void flashMergeGivesFlashsRecords(String dataset, List<String> options) throws Exception {
+        Path[] mates = dataset(dataset);
+        Path oracleDir = Files.createTempDirectory(data, "oracle");
+        Oracle.flash(oracleDir, concat(options, List.of("-d", oracleDir.toString(), mates[0].toString(),
+                mates[1].toString())));
+        FlashFunctions.register(spark, parameters(options));
+        List<Row> rows = pairs(mates, 211).select(col("pair_index"), col("name1"), col("seq1"), col("qual1"),
+                col("name2"), col("seq2"), col("qual2"), call_function("flash_merge", READS).as("m"))
+                .orderBy("pair_index").collectAsList();
+        assertSameRecords(oracleDir, rows, 7, dataset + " " + options);
+    }
+
+    @Test
+    void theUdfFormGivesTheSameResults() throws Exception {
+        spark.udf().registerJava("flash_merge_udf", FlashMergeUdf.class.getName(), FlashFunctions.RESULT_TYPE);
+        FlashFunctions.register(spark, MergeParameters.DEFAULTS);
+        Dataset<Row> both = pairs(edge, 500).select(col("pair_index"),
+                call_function("flash_merge", READS).as("fast"), call_function("flash_merge_udf", READS).as("udf"));
+        assertEquals(0, both.where("NOT (fast <=> udf)").count());
+        assertTrue(both.where("fast.combined").count() > 0);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("parameterSets")
+    void theSinkWritesFlashsFiles(String dataset, List<String> options) throws Exception {
+        Path[] mates = dataset(dataset);
+        Path oracleDir = Files.createTempDirectory(data, "oracle");
+        Oracle.flash(oracleDir, concat(options, List.of("-d", oracleDir.toString(), mates[0].toString(),
+                mates[1].toString())));
+        FlashFunctions.register(spark, parameters(options));
+        Path out = Files.createTempDirectory(data, "sink");
+        pairs(mates, 173).withColumn("merged", call_function("flash_merge", READS))
+                .write().format("flashj-fastq").option("allowOuties", options.contains("-O"))
+                .mode("overwrite").save(out.toString());
+        OutputComparison.assertSameFiles(oracleDir, out, "sink " + dataset + " " + options);
+    }
+
+    @Test
+    void theSinkReplacesOnlyWithOverwrite() throws Exception {
+        FlashFunctions.register(spark, MergeParameters.DEFAULTS);
+        Path out = Files.createTempDirectory(data, "append");
+        Dataset<Row> merged = pairs(art, 400).withColumn("merged", call_function("flash_merge", READS));
+        merged.write().format("flashj-fastq").mode("append").save(out.toString());
+        Exception e = assertThrows(Exception.class,
+                () -> merged.write().format("flashj-fastq").mode("append").save(out.toString()));
+        assertTrue(String.valueOf(e.getMessage()).contains("overwrite"), e.toString());
+        Exception noMerge = assertThrows(Exception.class,
+                () -> pairs(art, 400).write().format("flashj-fastq").mode("overwrite").save(out.toString()));
+        assertTrue(String.valueOf(noMerge.getMessage()).contains("flash_merge"), noMerge.toString());
+    }
+
+    @Test
+    void aCountReadsOnlyThePairIndexAndFiltersWork() {
+        Dataset<Row> table = pairs(art, 120);
+        long n = table.count();
+        assertTrue(n > 1000, "pairs: " + n);
+        String countPlan = table.select("pair_index").queryExecution().executedPlan().toString();
+        assertTrue(countPlan.contains("columns [pair_index]"), countPlan);
+        String seqPlan = table.select("seq1").queryExecution().executedPlan().toString();
+        assertTrue(seqPlan.contains("columns [seq1]") && !seqPlan.contains("qual1"), seqPlan);
+        assertEquals((n + 3) / 7, table.where("pair_index % 7 = 3").count());
+        assertEquals(table.where("length(seq1) = 150").count() + table.where("length(seq1) <> 150").count(), n);
+        List<Row> picked = table.where(col("pair_index").equalTo(n - 1)).select("pair_index", "name1")
+                .collectAsList();
+        assertEquals(1, picked.size());
+        assertEquals(n - 1, picked.get(0).getLong(0));
+    }
+
+    @Test
+    void badInputFailsTheQueryWithTheFileAndLine() throws Exception {
+        Path bad1 = data.resolve("bad_1.fq");
+        Path bad2 = data.resolve("bad_2.fq");
+        List<String> lines1 = new ArrayList<>(Files.readAllLines(art[0]));
+        lines1.set(4 * 700 + 3, "II\u0001" + lines1.get(4 * 700 + 3).substring(3));
+        Files.write(bad1, lines1);
+        Files.copy(art[1], bad2);
+        Exception e = assertThrows(Exception.class, () -> pairs(new Path[] {bad1, bad2}, 100).count());
+        String message = messages(e);
+        assertTrue(message.contains(bad1.toString()) && message.contains("line " + (4 * 700 + 4)), message);
+    }
+
+    @Test
+    void sqlAlone() throws Exception {
+        Path oracleDir = Files.createTempDirectory(data, "oracle");
+        Oracle.flash(oracleDir, List.of("-d", oracleDir.toString(), art[0].toString(), art[1].toString()));
+        FlashFunctions.register(spark, MergeParameters.DEFAULTS);
+        spark.sql("CREATE TABLE sql_pairs USING `flashj-fastq` OPTIONS (mate1 '" + art[0] + "', mate2 '" + art[1]
+                + "', pairsPerChunk '300')");
+        try {
+            List<Row> rows = spark.sql("SELECT pair_index, name1, seq1, qual1, name2, seq2, qual2, "
+                    + "flash_merge(name1, seq1, qual1, name2, seq2, qual2) AS m FROM sql_pairs ORDER BY pair_index")
+                    .collectAsList();
+            assertSameRecords(oracleDir, rows, 7, "SQL");
+            long longMerged = spark.sql("SELECT count(*) FROM (SELECT flash_merge(name1, seq1, qual1, name2, seq2, "
+                    + "qual2) AS m FROM sql_pairs) WHERE m.combined AND length(m.seq) > 200").first().getLong(0);
+            assertTrue(longMerged > 0);
+        } finally {
+            spark.sql("DROP TABLE sql_pairs");
+        }
+    }
+
+    /** Rows of (pair_index, reads..., merge struct at {@code merge}) written as FLASH would, against its files. */
+    private static void assertSameRecords(Path oracleDir, List<Row> rows, int merge, String context)
+            throws Exception {
+        ByteArrayOutputStream combined = new ByteArrayOutputStream();
+        ByteArrayOutputStream uncombined1 = new ByteArrayOutputStream();
+        ByteArrayOutputStream uncombined2 = new ByteArrayOutputStream();
+        for (Row row : rows) {
+            Row m = row.getStruct(merge);
+            if (m.getBoolean(0)) {
+                fastq(combined, m.getString(3), m.getString(4), m.getString(5));
+            } else {
+                fastq(uncombined1, row.getString(1), row.getString(2), row.getString(3));
+                fastq(uncombined2, row.getString(4), row.getString(5), row.getString(6));
+            }
+        }
+        OutputComparison.assertSameBytes(Files.readAllBytes(oracleDir.resolve("out.extendedFrags.fastq")),
+                combined.toByteArray(), context + " extendedFrags");
+        OutputComparison.assertSameBytes(Files.readAllBytes(oracleDir.resolve("out.notCombined_1.fastq")),
+                uncombined1.toByteArray(), context + " notCombined_1");
+        OutputComparison.assertSameBytes(Files.readAllBytes(oracleDir.resolve("out.notCombined_2.fastq")),
+                uncombined2.toByteArray(), context + " notCombined_2");
+    }
+
+    private static void fastq(ByteArrayOutputStream out, String name, String seq, String qual) {
+        out.writeBytes(("@" + name + "\n" + seq + "\n+\n" + qual + "\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Each record's tag (no {@code @}), sequence and qualities as FLASH reads them. */
+    private static List<String[]> records(Path file) throws Exception {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        List<String[]> records = new ArrayList<>();
+        for (int i = 0; i + 3 < lines.size(); i += 4) {
+            String tag = lines.get(i).stripTrailing();
+            StringBuilder seq = new StringBuilder();
+            for (char c : lines.get(i + 1).stripTrailing().toCharArray()) {
+                char u = Character.toUpperCase(c);
+                seq.append(u == 'A' || u == 'C' || u == 'G' || u == 'T' ? u : 'N');
+            }
+            records.add(new String[] {tag.startsWith("@") ? tag.substring(1) : tag, seq.toString(),
+                lines.get(i + 3).stripTrailing()});
+        }
+        return records;
+    }
+
+    static MergeParameters parameters(List<String> options) {
+        MergeParameters.Builder b = MergeParameters.builder();
+        for (int i = 0; i < options.size(); i++) {
+            switch (options.get(i)) {
+                case "-O" -> b.allowOuties(true);
+                case "--cap-mismatch-quals" -> b.capMismatchQuals(true);
+                case "-m" -> b.minOverlap(Integer.parseInt(options.get(++i)));
+                case "-M" -> b.maxOverlap(Integer.parseInt(options.get(++i)));
+                case "-x" -> b.maxMismatchDensity(Float.parseFloat(options.get(++i)));
+                default -> throw new IllegalArgumentException(options.get(i));
+            }
+        }
+        return b.build();
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            sb.append(t).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> p : parts) {
+            all.addAll(p);
+        }
+        return all;
+    }
+}
