@@ -174,6 +174,16 @@ class SparkSqlTest {
     }
 
     @Test
+    void parquetKeepsEveryColumnAndTheMergeResult() throws Exception {
+        FlashFunctions.register(spark, MergeParameters.DEFAULTS);
+        Dataset<Row> merged = pairs(edge, 700).withColumn("merged", call_function("flash_merge", READS));
+        Path parquet = data.resolve("pairs.parquet");
+        merged.write().mode("overwrite").parquet(parquet.toString());
+        assertEquals(merged.orderBy("pair_index").collectAsList(),
+                spark.read().parquet(parquet.toString()).orderBy("pair_index").collectAsList());
+    }
+
+    @Test
     void aCountReadsOnlyThePairIndexAndFiltersWork() {
         Dataset<Row> table = pairs(art, 120);
         long n = table.count();
