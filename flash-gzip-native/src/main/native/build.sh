@@ -3,9 +3,9 @@
 # distribution (pinned below by version and SHA-256), with its bundled ISA-L assembled by nasm and
 # the system zlib.
 #
-#   build.sh OUTPUT_DIR JAVA_HOME REQUIRED
+#   build.sh OUTPUT_DIR JAVA_HOME REQUIRED FILE_NAME
 #
-# The library lands in OUTPUT_DIR/<os>-<arch>/, which Maven packages into the jar. Built
+# The library lands in OUTPUT_DIR/<os>-<arch>/FILE_NAME (a versioned name), which Maven packages into the jar. Built
 # libraries are cached under ${FLASHJ_NATIVE_CACHE:-~/.cache/flashj}, keyed by the hash of the
 # sdist, this script and the binding's source, so a clean build does not compile rapidgzip again.
 # Where the build cannot run (another OS or CPU, no compiler, nasm, zlib headers or network), it
@@ -20,6 +20,7 @@ RAPIDGZIP_URL=https://files.pythonhosted.org/packages/b0/d4/775d8942c050f21d7e03
 out=$1
 java_home=$2
 required=${3:-false}
+file_name=${4:-libflashj-rapidgzip.so}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 skip() {
@@ -94,5 +95,6 @@ if [ ! -f "$library" ]; then
       -static-libstdc++ -static-libgcc -Wl,--exclude-libs,ALL -s -lz -lpthread
   mv "$work/library.so" "$library"
 fi
-cp "$library" "$out/$platform/libflashj-rapidgzip.so"
-echo "[flash-gzip-native] packaged $platform/libflashj-rapidgzip.so (rapidgzip $RAPIDGZIP_VERSION with ISA-L)" >&2
+rm -f "$out/$platform"/libflashj-rapidgzip*.so
+cp "$library" "$out/$platform/$file_name"
+echo "[flash-gzip-native] packaged $platform/$file_name (rapidgzip $RAPIDGZIP_VERSION with ISA-L)" >&2

@@ -5,12 +5,19 @@ import java.io.IOException;
 /**
  * Receives merged batches strictly in input order, always from one thread at a time.
  *
- * <p>A run calls {@link #prepare(PairBatch)} for each batch on a merge worker (in any order) and
+ * <p>A run calls {@link #begin(MergeParameters)} once, {@link #prepare(PairBatch)} for each batch on a merge worker (in any order) and
  * {@link #accept(PairBatch)} for each batch in id order, then exactly one of
  * {@link #complete(JobStatistics)} (success) or {@link #abort(Throwable)} (failure). A sink must not
  * keep a reference to a batch after {@code accept} returns: the batch is recycled.
  */
 public interface OrderedSink {
+    /**
+     * The run is about to start with these parameters: called once, before any other method (a
+     * sink that writes FLASH's files adds the innie and outie histograms when outies are allowed).
+     */
+    default void begin(MergeParameters parameters) throws IOException {
+    }
+
     /**
      * Work on a merged batch that needs no order, such as formatting and compressing its output:
      * called on a merge worker, for batches in any order and for several at once, before

@@ -11,7 +11,7 @@ import java.io.IOException;
  * {@link #fill(PairBatch)} would give. The pipeline therefore commits chunks in chunk order and
  * writes the same output as a run with one producer.
  *
- * <p>Before starting its threads, the pipeline asks {@link #producers(int)} how many producers to
+ * <p>Before starting its threads, the pipeline asks {@link #producers(int, int)} how many producers to
  * use. With one, it reads through {@link #fill(PairBatch)} alone, exactly as for any other source;
  * with more, it calls {@link #fillChunk(long, PairBatch)} only.
  */

@@ -79,20 +79,23 @@ final class Pipeline {
 
     JobStatistics run() throws Exception {
         long started = System.nanoTime();
-        if (source instanceof ParallelPairSource) {
-            try {
-                producers = Math.max(1, ((ParallelPairSource) source).producers(workers, batchSize));
-            } catch (Throwable e) {
-                try {
-                    source.close();
-                } catch (Throwable suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                for (OrderedSink sink : sinks) {
-                    sink.abort(e);
-                }
-                throw asException(e);
+        try {
+            for (OrderedSink sink : sinks) {
+                sink.begin(params);
             }
+            if (source instanceof ParallelPairSource) {
+                producers = Math.max(1, ((ParallelPairSource) source).producers(workers, batchSize));
+            }
+        } catch (Throwable e) {
+            try {
+                source.close();
+            } catch (Throwable suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            for (OrderedSink sink : sinks) {
+                sink.abort(e);
+            }
+            throw asException(e);
         }
         List<Thread> threads = new ArrayList<>();
         if (producers == 1) {

@@ -23,10 +23,9 @@ public final class MergeFiles {
         }
         JobStatistics stats = FlashJob.builder()
                 .source(FastqInputs.pairedFiles(Path.of(args[0]), Path.of(args[1])))
-                .sink(FlashOutput.builder().directory(args[2]).prefix("merged").gzip()
-                        .orientationHistograms(true).build())
+                .sink(FlashOutput.builder().directory(args[2]).prefix("merged").gzip().build())
                 .maxOverlap(150)
-                .allowOuties(true)
+                .allowOuties(true)                       // and so the .innie/.outie histograms, as flash -O
                 .workers(2)
                 .build()
                 .run();

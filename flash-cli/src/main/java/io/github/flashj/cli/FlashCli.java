@@ -94,6 +94,9 @@ public final class FlashCli {
             return fail(String.valueOf(e.getMessage()));
         }
         printWarnings();
+        if (cl.quiet) {
+            quietLibraryNotices();
+        }
         try {
             return merge(started);
         } catch (IOException e) {
@@ -106,6 +109,16 @@ public final class FlashCli {
             return fail("out of memory: lower --batch-size or --in-flight, or give Java more memory with"
                     + " JAVA_OPTS=-Xmx... (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB now)");
         }
+    }
+
+    /**
+     * {@code -q}: FlashJ's own notices on standard error (which decoder reads an input, ...) are
+     * left out too, as {@code flash -q} prints no informational line; warnings stay. The library
+     * logs through SLF4J's simple logger, which reads its level when the first logger is made:
+     * in this command, after the options are read.
+     */
+    private static void quietLibraryNotices() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
 
     private int merge(long started) throws IOException {

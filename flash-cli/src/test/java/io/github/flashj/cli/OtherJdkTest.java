@@ -58,6 +58,9 @@ class OtherJdkTest {
             Oracle.Run run = Oracle.exec(Path.of("").toAbsolutePath(), command, null);
             assertEquals(0, run.status(), run.stderr());
             OutputComparison.assertSameFiles(here, there, "Temurin, " + (vector ? "vector" : "scalar") + " kernel");
+            // Without the module, one warning names the flag that turns the Vector API kernel on.
+            assertEquals(vector ? 0 : 1, run.stderr().split("--add-modules jdk.incubator.vector", -1).length - 1,
+                    run.stderr());
         }
     }
 }

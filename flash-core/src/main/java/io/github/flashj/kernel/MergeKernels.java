@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses the merge kernel at run time: the Vector API kernel where the {@code jdk.incubator.vector}
  * module is present (run with {@code --add-modules jdk.incubator.vector}), the scalar kernel
- * elsewhere. The system property {@code flashj.kernel=scalar} forces the scalar kernel.
+ * elsewhere, with one warning that names the flag. The system property {@code flashj.kernel=scalar}
+ * forces the scalar kernel.
  */
 public final class MergeKernels {
     private static final Logger LOG = LoggerFactory.getLogger(MergeKernels.class);
@@ -36,9 +37,15 @@ public final class MergeKernels {
             LOG.debug("flashj.kernel=scalar: using the scalar merge kernel");
             return ScalarMergeKernel.INSTANCE;
         }
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            // As Lucene does: once, naming the fix; the results are the same either way.
+            LOG.warn("The Vector API merge kernel is off: the JVM was started without the jdk.incubator.vector "
+                    + "module, so FlashJ merges with its scalar kernel (the same results, more slowly). Start Java "
+                    + "with --add-modules jdk.incubator.vector to use it");
+            return ScalarMergeKernel.INSTANCE;
+        }
         MergeKernel vector = loadVector();
         if (vector == null) {
-            LOG.debug("jdk.incubator.vector is not present: using the scalar merge kernel");
             return ScalarMergeKernel.INSTANCE;
         }
         LOG.debug("using the Vector API merge kernel");
@@ -55,7 +62,8 @@ public final class MergeKernels {
             return (MergeKernel) MethodHandles.lookup().findConstructor(type,
                     java.lang.invoke.MethodType.methodType(void.class)).invoke();
         } catch (Throwable e) {
-            LOG.debug("the Vector API merge kernel could not be loaded: {}", e.toString());
+            LOG.warn("The Vector API merge kernel could not be loaded ({}); FlashJ merges with its scalar kernel "
+                    + "(the same results, more slowly)", e.toString());
             return null;
         }
     }

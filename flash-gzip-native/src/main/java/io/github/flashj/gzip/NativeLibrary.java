@@ -6,19 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads libflashj-rapidgzip from the jar, once per JVM. The library sits in the jar under
- * {@code io/github/flashj/gzip/native/<os>-<arch>/}; it is copied to a temporary file (deleted at
- * exit) and loaded from there. When there is no library for this platform, or it cannot be loaded,
- * or the system property {@code flashj.gzip.native} is {@code false}, FlashJ decodes and encodes
- * gzip in Java, and says why once, at info level.
+ * {@code io/github/flashj/gzip/native/<os>-<arch>/} under a name that carries FlashJ's version
+ * ({@code native/library.properties} names it); it is copied to a temporary file in the folder of
+ * the system property {@value #FOLDER_PROPERTY} (default: {@code java.io.tmpdir}), loaded, and the
+ * file removed at once. When there is no library for this platform or it cannot be loaded, FlashJ
+ * decodes and encodes gzip in Java and says why once, as a warning that names the fix; when the
+ * system property {@value #DISABLE_PROPERTY} is {@code false}, it does so quietly (at info level).
  */
 final class NativeLibrary {
     private static final Logger LOG = LoggerFactory.getLogger(NativeLibrary.class);
-    static final String LIBRARY = "libflashj-rapidgzip.so";
+    /** A folder where the library may be written and executed from, if not {@code java.io.tmpdir}. */
+    static final String FOLDER_PROPERTY = "flashj.native.tmpdir";
+    /** {@code false} turns the native library off. */
+    static final String DISABLE_PROPERTY = "flashj.gzip.native";
 
     private NativeLibrary() {
     }
@@ -38,6 +44,18 @@ final class NativeLibrary {
         return Holder.REASON;
     }
 
+    /** The library's file name in the jar. */
+    static String fileName() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = NativeLibrary.class.getResourceAsStream("native/library.properties")) {
+            if (in == null) {
+                throw new IOException("native/library.properties is missing from the jar");
+            }
+            p.load(in);
+        }
+        return p.getProperty("file");
+    }
+
     /** Initialised on first use, so that loading happens once and only when gzip is met. */
     private static final class Holder {
         static final String VERSION;
@@ -46,35 +64,39 @@ final class NativeLibrary {
         static {
             String version = null;
             String reason;
+            boolean chosen = "false".equalsIgnoreCase(System.getProperty(DISABLE_PROPERTY));
             try {
-                reason = load();
+                reason = chosen ? "the system property " + DISABLE_PROPERTY + " is false" : load();
                 if (reason == null) {
                     version = RapidgzipBinding.version();
                 }
             } catch (IOException | LinkageError | SecurityException e) {
-                reason = "it could not be loaded (" + e + ")";
+                reason = "it could not be loaded (" + e + "); if " + folder() + " does not allow running "
+                        + "programs (mounted noexec), give a folder that does with -D" + FOLDER_PROPERTY
+                        + "=DIR (in JAVA_OPTS for bin/flashj)";
             }
             VERSION = version;
             REASON = reason;
             if (version != null) {
                 LOG.debug("loaded the native gzip library (rapidgzip {} with ISA-L)", version);
-            } else {
+            } else if (chosen) {
                 LOG.info("Native gzip library not used: {}; gzip is decoded and encoded with java.util.zip", reason);
+            } else {
+                LOG.warn("Native gzip library not used: {}. Gzip is decoded and encoded with java.util.zip, several "
+                        + "times slower", reason);
             }
         }
 
         /** Loads the library; returns why it is unavailable, or null once loaded. */
         private static String load() throws IOException {
-            if ("false".equalsIgnoreCase(System.getProperty("flashj.gzip.native"))) {
-                return "the system property flashj.gzip.native is false";
-            }
             String platform = platform();
-            String resource = "native/" + platform + "/" + LIBRARY;
+            String resource = "native/" + platform + "/" + fileName();
             try (InputStream in = NativeLibrary.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    return "this build has no library for " + platform;
+                    return "this build has no library for " + platform + "; build FlashJ on " + platform
+                            + " (mvn package builds it where a C++ compiler, nasm and zlib are installed)";
                 }
-                Path file = Files.createTempFile("flashj-rapidgzip-", ".so");
+                Path file = Files.createTempFile(folder(), "flashj-rapidgzip-", ".so");
                 try {
                     Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                     System.load(file.toAbsolutePath().toString());
@@ -85,6 +107,10 @@ final class NativeLibrary {
                 }
                 return null;
             }
+        }
+
+        private static Path folder() {
+            return Path.of(System.getProperty(FOLDER_PROPERTY, System.getProperty("java.io.tmpdir")));
         }
 
         private static String platform() {

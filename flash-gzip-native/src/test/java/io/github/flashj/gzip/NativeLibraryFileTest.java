@@ -26,6 +26,32 @@ class NativeLibraryFileTest {
     }
 
     @Test
+    void theLibraryIsVersionedAndLoadsFromTheFolderGiven() throws Exception {
+        Assumptions.assumeTrue(SeekableGzipInputStream.nativeAvailable(), "the native library is not built here");
+        assertTrue(NativeLibrary.fileName().matches("libflashj-rapidgzip-[0-9][^/]*\\.so"), NativeLibrary.fileName());
+        Path folder = Files.createDirectory(tmp.resolve("exec"));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + NativeLibrary.FOLDER_PROPERTY + "=" + folder, "-cp", System.getProperty("java.class.path"),
+                NativeLibraryFileTest.class.getName()).inheritIO().start();
+        assertEquals(0, p.waitFor(), "the child JVM loaded the library from " + folder);
+        try (Stream<Path> s = Files.list(folder)) {
+            assertEquals(List.of(), s.toList());
+        }
+    }
+
+    @Test
+    void aLibraryThatCannotBeWrittenGivesAWarningWithTheFix() throws Exception {
+        Assumptions.assumeTrue(SeekableGzipInputStream.nativeAvailable(), "the native library is not built here");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + NativeLibrary.FOLDER_PROPERTY + "=" + tmp.resolve("absent"), "-cp",
+                System.getProperty("java.class.path"), NativeLibraryFileTest.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(3, p.waitFor(), "the library is not loaded: " + output);
+        assertTrue(output.contains("WARN") && output.contains("-D" + NativeLibrary.FOLDER_PROPERTY + "=DIR"), output);
+    }
+
+    @Test
     void noLibraryFileIsLeftBehind() throws Exception {
         Assumptions.assumeTrue(SeekableGzipInputStream.nativeAvailable(), "the native library is not built here");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

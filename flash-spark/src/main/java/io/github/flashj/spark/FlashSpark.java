@@ -76,7 +76,9 @@ public final class FlashSpark {
         format = b.format;
         inputs = List.copyOf(b.inputs);
         parameters = b.parameters;
-        layout = b.layout != null ? b.layout : b.output.layout();
+        OutputLayout given = b.layout != null ? b.layout : b.output.layout();
+        // As a local run: outies allowed means the innie and outie histograms too, as flash -O.
+        layout = parameters.allowOuties() && !given.toStdout() ? given.withOrientationHistograms() : given;
         stdout = b.stdout;
         batchSize = b.batchSize;
         pairsPerChunk = b.pairsPerChunk;
@@ -313,12 +315,6 @@ public final class FlashSpark {
         /** The mates of pairs not merged in one interleaved file. */
         public Builder interleavedOutput(boolean v) {
             output.interleaved(v);
-            return this;
-        }
-
-        /** Also the innie and outie histograms ({@code -O} writes them). */
-        public Builder orientationHistograms(boolean v) {
-            output.orientationHistograms(v);
             return this;
         }
 

@@ -60,14 +60,13 @@ class FlashSparkTest {
         Path localDir = Files.createTempDirectory(data, "local");
         JobStatistics local = FlashJob.builder().parameters(p)
                 .source(FastqInputs.pairedFiles(art[0], art[1]))
-                .sink(FlashOutput.builder().directory(localDir.toString()).orientationHistograms(true).build())
+                .sink(FlashOutput.builder().directory(localDir.toString()).build())
                 .build().run();
         Path sparkDir = Files.createTempDirectory(data, "spark");
         JobStatistics distributed = FlashSpark.builder(spark)
                 .inputs(art[0].toString(), art[1].toString())
                 .parameters(p)
                 .output(sparkDir.toString(), "out")
-                .orientationHistograms(true)
                 .pairsPerChunk(250)
                 .build()
                 .run();

@@ -2,6 +2,7 @@ package io.github.flashj.io.output;
 
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeOutcome;
+import io.github.flashj.MergeParameters;
 import io.github.flashj.MergedTag;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.PairBatch;
@@ -49,14 +50,14 @@ public final class FlashOutput implements OrderedSink {
         TAB_DELIMITED
     }
 
-    private final OutputLayout layout;
+    private OutputLayout layout;
     private final Format format;
     private final OutputStream stdout;
     private final OutputCompression compression;
     private final String combinedName;
     private final String uncombinedName1;
     private final String uncombinedName2;
-    private final List<String> histogramNames;
+    private List<String> histogramNames;
 
     private final TabOrder tabOrder = new TabOrder();
     /** Whether the merge workers format and compress the output ({@link #prepare}). */
@@ -121,6 +122,15 @@ public final class FlashOutput implements OrderedSink {
     /** The layout this sink writes. */
     public OutputLayout layout() {
         return layout;
+    }
+
+    /** With outies allowed, the innie and outie histograms are written too, as {@code flash -O} does. */
+    @Override
+    public void begin(MergeParameters parameters) {
+        if (parameters.allowOuties() && !layout.toStdout()) {
+            layout = layout.withOrientationHistograms();
+            histogramNames = layout.histogramFileNames();
+        }
     }
 
     /**
@@ -451,7 +461,11 @@ public final class FlashOutput implements OrderedSink {
             return this;
         }
 
-        /** {@code -O}: also write the {@code .innie} and {@code .outie} histograms. */
+        /**
+         * Also write the {@code .innie} and {@code .outie} histograms. A run whose parameters allow
+         * outies writes them whatever this says, as {@code flash -O} does; this adds them to
+         * {@link #layout()} for runners that take a layout alone.
+         */
         public Builder orientationHistograms(boolean v) {
             orientationHistograms = v;
             return this;

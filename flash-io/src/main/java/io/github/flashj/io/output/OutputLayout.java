@@ -97,6 +97,12 @@ public final class OutputLayout implements Serializable {
                 base + ".notCombined_2.fastq" + dotSuffix);
     }
 
+    /** This layout with the innie and outie histograms, as {@code flash -O} writes them. */
+    public OutputLayout withOrientationHistograms() {
+        return orientationHistograms ? this : new OutputLayout(directory, prefix, format, interleaved, toStdout,
+                histograms, true, compression, suffix);
+    }
+
     /**
      * The histogram files: {@code .hist} and {@code .histogram}, then with outies allowed
      * {@code .hist.innie}, {@code .hist.outie}, {@code .histogram.innie}, {@code .histogram.outie};

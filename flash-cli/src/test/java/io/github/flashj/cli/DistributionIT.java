@@ -1,0 +1,63 @@
+package io.github.flashj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The binary distribution as a user installs it: {@code flashj-VERSION.tar.gz} unpacked, its
+ * {@code bin/flashj} linked onto a PATH directory as {@code flash}, and run under that name on the
+ * example pairs: the same files as Debian's {@code flash -t 1}, and the usage under the name run.
+ */
+class DistributionIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theUnpackedDistributionRunsAsFlash() throws Exception {
+        Path tarball = Path.of(System.getProperty("flashj.distribution"));
+        assertTrue(Files.isRegularFile(tarball), tarball + " was made by mvn package");
+        Path unpacked = Files.createDirectory(dir.resolve("opt"));
+        assertEquals(0, Oracle.exec(unpacked, List.of("tar", "xzf", tarball.toString()), null).status());
+        Path home;
+        try (Stream<Path> s = Files.list(unpacked)) {
+            home = s.findFirst().orElseThrow();
+        }
+        assertTrue(home.getFileName().toString().startsWith("flashj-"), home.toString());
+        for (String file : List.of("bin/flashj", "LICENSE", "README.md")) {
+            assertTrue(Files.isRegularFile(home.resolve(file)), file);
+        }
+        assertTrue(Files.isExecutable(home.resolve("bin/flashj")));
+        try (Stream<Path> s = Files.list(home.resolve("lib"))) {
+            List<String> jars = s.map(p -> p.getFileName().toString()).sorted().toList();
+            assertTrue(jars.stream().anyMatch(j -> j.startsWith("flash-cli-")), jars.toString());
+            assertTrue(jars.stream().noneMatch(j -> j.contains("-tests") || j.contains("-sources")), jars.toString());
+        }
+        Path path = Files.createDirectory(dir.resolve("path"));
+        Path flash = Files.createSymbolicLink(path.resolve("flash"), home.resolve("bin/flashj"));
+
+        Path examples = Path.of(System.getProperty("flashj.root", "..")).toAbsolutePath().normalize()
+                .resolve("examples/data");
+        List<String> inputs = List.of(examples.resolve("lambda_1.fastq.gz").toString(),
+                examples.resolve("lambda_2.fastq.gz").toString());
+        Path oracleDir = Files.createDirectory(dir.resolve("oracle"));
+        Path outDir = dir.resolve("out");
+        Oracle.Run want = Oracle.flash(oracleDir, List.of("-M", "150", "-O", "-d", oracleDir.toString(),
+                inputs.get(0), inputs.get(1)));
+        Oracle.Run got = Oracle.exec(dir, List.of(flash.toString(), "-M", "150", "-O", "-d", outDir.toString(),
+                inputs.get(0), inputs.get(1)), null);
+        assertEquals(0, got.status(), got.stderr());
+        OutputComparison.assertSameFiles(oracleDir, outDir, "the distribution, linked as flash");
+        OutputComparison.assertSameFacts(want.stdoutText(), got.stdoutText(), "the distribution, linked as flash");
+
+        Oracle.Run usage = Oracle.exec(dir, List.of(flash.toString()), null);
+        assertEquals(2, usage.status());
+        assertTrue(usage.stderr().contains("Usage: flash "), usage.stderr());
+    }
+}
