@@ -4,7 +4,8 @@
 #          from its PyPI sdist, which the build downloads with curl): g++, nasm, zlib headers;
 #   tests: Debian's flash (FLASH 1.2.11, the oracle), ART and its profiles, the lambda phage genome
 #          (bowtie2-examples), python3 (for ../shared/tools/make_edge_pairs.py), gzip, bgzip (tabix:
-#          BGZF inputs as bcl2fastq writes them).
+#          BGZF inputs as bcl2fastq writes them), tmux (the progress line tested in a real terminal),
+#          python3-venv (the PySpark example installs pyspark from PyPI in a virtual environment).
 # Skips apt entirely when everything is already there. Runs apt through sudo when not root.
 set -euo pipefail
 
@@ -27,6 +28,8 @@ need /usr/share/doc/bowtie2/examples/reference/lambda_virus.fa.gz bowtie2-exampl
 need python3 python3
 need gzip gzip
 need bgzip tabix
+need tmux tmux
+python3 -c 'import venv, ensurepip' 2>/dev/null || packages+=(python3-venv)
 need mkfifo coreutils
 
 if [ ${#packages[@]} -eq 0 ]; then

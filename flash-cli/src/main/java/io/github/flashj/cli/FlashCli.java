@@ -39,6 +39,8 @@ public final class FlashCli {
     private final MergeRunner runner;
     private int warningCount;
     private CommandLine cl;
+    /** The live progress line, when standard error is a terminal; else null. */
+    private TerminalProgress terminalProgress;
 
     FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err) {
         this(program, dataOut, out, err, null);
@@ -169,15 +171,19 @@ public final class FlashCli {
         info("Starting " + cl.threads + " combiner threads");
         FlashJob job;
         try {
-            job = FlashJob.builder()
+            FlashJob.Builder builder = FlashJob.builder()
                     .parameters(params)
                     .source(source)
                     .sink(output)
                     .sink(new ProgressReporter())
                     .workers(workers)
                     .batchSize(cl.batchSize)
-                    .inFlight(cl.inFlight)
-                    .build();
+                    .inFlight(cl.inFlight);
+            terminalProgress = cl.quiet ? null : TerminalProgress.forInputs(inputs, err);
+            if (terminalProgress != null) {
+                builder.sink(terminalProgress);
+            }
+            job = builder.build();
         } catch (RuntimeException e) {
             // The files are open under their temporary names: the run that never started removes them.
             output.abort(e);
@@ -330,6 +336,9 @@ public final class FlashCli {
 
     private void info(String line) {
         if (!cl.quiet) {
+            if (terminalProgress != null) {
+                terminalProgress.clearLine();
+            }
             messages().println("[FLASH] " + line);
         }
     }
