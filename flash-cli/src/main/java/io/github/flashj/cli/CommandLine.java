@@ -70,7 +70,9 @@ final class CommandLine {
             new Getopt.LongOption("in-flight", true, "in-flight"),
             new Getopt.LongOption("producers", true, "producers"),
             new Getopt.LongOption("gzip-threads", true, "gzip-threads"),
-            new Getopt.LongOption("gzip-index", true, "gzip-index"));
+            new Getopt.LongOption("gzip-index", true, "gzip-index"),
+            new Getopt.LongOption("report", true, "report"),
+            new Getopt.LongOption("json", true, "json"));
     private static final String SHORT_OPTIONS = "m:M:x:Op:r:f:s:IT:o:d:czt:qhvleaE:";
     /** FlashJ caps worker threads here: a huge {@code -t} would only exhaust the machine. */
     static final int MAX_WORKERS = 512;
@@ -101,6 +103,10 @@ final class CommandLine {
     boolean tabOutput;
     String prefix = "out";
     String directory = ".";
+    /** {@code --report}: the HTML report's file, or null. */
+    String reportFile;
+    /** {@code --json}: the JSON figures' file, or null. */
+    String jsonFile;
     boolean toStdout;
     Compression compression = Compression.NONE;
     String compressProgram;
@@ -282,6 +288,18 @@ final class CommandLine {
                     throw new FatalException("Gzip index directory cannot be empty!  Please check option --gzip-index.");
                 }
                 gzipIndexDirectory = v;
+                break;
+            case "report":
+                if (v.isEmpty()) {
+                    throw new FatalException("Report file name cannot be empty!  Please check option --report.");
+                }
+                reportFile = v;
+                break;
+            case "json":
+                if (v.isEmpty()) {
+                    throw new FatalException("JSON file name cannot be empty!  Please check option --json.");
+                }
+                jsonFile = v;
                 break;
             default:
                 throw new IllegalStateException("unhandled option " + o.key());

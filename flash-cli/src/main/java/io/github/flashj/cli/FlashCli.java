@@ -173,8 +173,13 @@ public final class FlashCli {
         try {
             FlashJob.Builder builder = FlashJob.builder()
                     .parameters(params)
-                    .source(source)
-                    .sink(output)
+                    .source(source);
+            if (cl.reportFile != null || cl.jsonFile != null) {
+                // Before the files: a report that cannot be written fails the run before they are published.
+                builder.sink(new ReportCollector(cl.prefix, cl.reportFile == null ? null : Path.of(cl.reportFile),
+                        cl.jsonFile == null ? null : Path.of(cl.jsonFile)));
+            }
+            builder.sink(output)
                     .sink(new ProgressReporter())
                     .workers(workers)
                     .batchSize(cl.batchSize)
@@ -197,6 +202,9 @@ public final class FlashCli {
 
     /** Runs the merge with the runner given: prints the same log as a local run. */
     private int runElsewhere(long started, MergeParameters params) throws IOException {
+        if (cl.reportFile != null || cl.jsonFile != null) {
+            return fail("--report and --json are written by a local run (bin/flashj) only");
+        }
         OutputLayout layout = outputBuilder().layout();
         printBanner(layout);
         info("Starting reader and writer threads");

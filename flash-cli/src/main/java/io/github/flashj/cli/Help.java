@@ -88,6 +88,9 @@ final class Help {
                 + "                                 quarter of the processors, at least 1) (0)\n"
                 + "  --gzip-index=DIR               keep gzip indexes in DIR: reuse INPUT.gzidx\n"
                 + "                                 found there, else write it after reading INPUT\n"
+                + "  --report=FILE.html             a report page: summary and plots (opens offline)\n"
+                + "  --json=FILE.json               the report's figures as JSON; named *_mqc.json,\n"
+                + "                                 MultiQC shows them as custom content\n"
                 + "  -q, --quiet                    no informational messages\n"
                 + "  -h, --help                     this help\n"
                 + "  -v, --version                  the version\n";
