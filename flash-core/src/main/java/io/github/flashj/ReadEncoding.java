@@ -29,7 +29,24 @@ public final class ReadEncoding {
     private static final long T_BYTES = 'T' * ONES;
     private static final long N_BYTES = 'N' * ONES;
 
+    private static final byte[] COMPLEMENT = complementTable();
+
     private ReadEncoding() {
+    }
+
+    /** The complement of a canonical base: A and T, C and G swap; N (and anything else) gives N. */
+    public static byte complement(byte base) {
+        return COMPLEMENT[base & 0xff];
+    }
+
+    private static byte[] complementTable() {
+        byte[] t = new byte[256];
+        Arrays.fill(t, (byte) 'N');
+        t['A'] = 'T';
+        t['T'] = 'A';
+        t['C'] = 'G';
+        t['G'] = 'C';
+        return t;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.PairBatch;
+import io.github.flashj.ReadEncoding;
 import io.github.flashj.io.output.OutputLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,9 +87,9 @@ final class ReportCollector implements OrderedSink {
             byte b;
             if (innie) {
                 a = bases[s1 + len1 - overlap + k];
-                b = complement(bases[s2 + len2 - 1 - k]);
+                b = ReadEncoding.complement(bases[s2 + len2 - 1 - k]);
             } else {
-                a = complement(bases[s2 + overlap - 1 - k]);
+                a = ReadEncoding.complement(bases[s2 + overlap - 1 - k]);
                 b = bases[s1 + k];
             }
             if (a != 'N' && b != 'N' && a != b) {
@@ -96,21 +97,6 @@ final class ReportCollector implements OrderedSink {
             }
         }
         return count;
-    }
-
-    private static byte complement(byte base) {
-        switch (base) {
-            case 'A':
-                return 'T';
-            case 'C':
-                return 'G';
-            case 'G':
-                return 'C';
-            case 'T':
-                return 'A';
-            default:
-                return 'N';
-        }
     }
 
     private static long[] add(long[] counts, int at, long n) {

@@ -3,10 +3,10 @@ package io.github.flashj.kernel;
 import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters.TieBreak;
 import io.github.flashj.MergeParameters;
+import io.github.flashj.ReadEncoding;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * Merges one pair at a time: reverse-complements read 2, runs the kernel's overlap search in the
@@ -201,11 +201,9 @@ public final class MergeEngine {
 
     private static byte[] complementTable() {
         byte[] t = new byte[256];
-        Arrays.fill(t, (byte) 'N');
-        t['A'] = 'T';
-        t['T'] = 'A';
-        t['C'] = 'G';
-        t['G'] = 'C';
+        for (int b = 0; b < t.length; b++) {
+            t[b] = ReadEncoding.complement((byte) b);
+        }
         return t;
     }
 

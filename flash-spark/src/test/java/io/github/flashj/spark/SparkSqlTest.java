@@ -124,9 +124,7 @@ class SparkSqlTest {
     @MethodSource("parameterSets")
     void flashMergeGivesFlashsRecords(String dataset, List<String> options) throws Exception {
         Path[] mates = dataset(dataset);
-        Path oracleDir = Files.createTempDirectory(data, "oracle");
-        Oracle.flash(oracleDir, concat(options, List.of("-d", oracleDir.toString(), mates[0].toString(),
-                mates[1].toString())));
+        Path oracleDir = oracle(mates, options);
         FlashFunctions.register(spark, parameters(options));
         List<Row> rows = pairs(mates, 211).select(col("pair_index"), col("name1"), col("seq1"), col("qual1"),
                 col("name2"), col("seq2"), col("qual2"), call_function("flash_merge", READS).as("m"))
@@ -148,9 +146,7 @@ class SparkSqlTest {
     @MethodSource("parameterSets")
     void theSinkWritesFlashsFiles(String dataset, List<String> options) throws Exception {
         Path[] mates = dataset(dataset);
-        Path oracleDir = Files.createTempDirectory(data, "oracle");
-        Oracle.flash(oracleDir, concat(options, List.of("-d", oracleDir.toString(), mates[0].toString(),
-                mates[1].toString())));
+        Path oracleDir = oracle(mates, options);
         FlashFunctions.register(spark, parameters(options));
         Path out = Files.createTempDirectory(data, "sink");
         pairs(mates, 173).withColumn("merged", call_function("flash_merge", READS))
@@ -215,8 +211,7 @@ class SparkSqlTest {
 
     @Test
     void sqlAlone() throws Exception {
-        Path oracleDir = Files.createTempDirectory(data, "oracle");
-        Oracle.flash(oracleDir, List.of("-d", oracleDir.toString(), art[0].toString(), art[1].toString()));
+        Path oracleDir = oracle(art, List.of());
         FlashFunctions.register(spark, MergeParameters.DEFAULTS);
         spark.sql("CREATE TABLE sql_pairs USING `flashj-fastq` OPTIONS (mate1 '" + art[0] + "', mate2 '" + art[1]
                 + "', pairsPerChunk '300')");
@@ -231,6 +226,14 @@ class SparkSqlTest {
         } finally {
             spark.sql("DROP TABLE sql_pairs");
         }
+    }
+
+    /** A directory of {@code flash -t 1}'s files for these mates and options. */
+    private static Path oracle(Path[] mates, List<String> options) throws Exception {
+        Path oracleDir = Files.createTempDirectory(data, "oracle");
+        Oracle.flash(oracleDir, concat(options, List.of("-d", oracleDir.toString(), mates[0].toString(),
+                mates[1].toString())));
+        return oracleDir;
     }
 
     /** Rows of (pair_index, reads..., merge struct at {@code merge}) written as FLASH would, against its files. */
