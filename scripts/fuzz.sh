@@ -22,6 +22,9 @@ for target in "${targets[@]}"; do
     *) module=flash-io; class=InputFuzzTest ;;
   esac
   echo "== $class#$target for $duration"
-  (cd "$module" && JAZZER_FUZZ=1 JAZZER_MAX_DURATION="$duration" mvn -B -o ${FUZZ_MAVEN_OPTS:-} test \
+  # Coverage of every FlashJ package guides the fuzzer, flash-core's parsing included (by default
+  # Jazzer instruments the test's own package tree only).
+  (cd "$module" && JAZZER_FUZZ=1 JAZZER_MAX_DURATION="$duration" JAZZER_INSTRUMENTATION_INCLUDES='io.github.flashj.**' \
+    mvn -B -o ${FUZZ_MAVEN_OPTS:-} test \
     -Dtest="$class#$target" -Dsurefire.failIfNoSpecifiedTests=false 2>&1) | grep -E '^(Done|#[0-9]+ *DONE)|==[0-9]+== |Tests run:|FAIL' || true
 done

@@ -5,14 +5,12 @@ import io.github.flashj.io.input.ChunkPlan;
 import io.github.flashj.io.input.ChunkPlanner;
 import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.input.InputFormat;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -100,16 +98,8 @@ final class FastqScan implements Scan, Batch {
             for (String name : inputs) {
                 Path path = new Path(name);
                 FileSystem fs = HadoopFiles.of(path, hadoop);
-                if (!fs.exists(path) || fs.getFileStatus(path).isDirectory()) {
-                    throw new FileNotFoundException("Failed to open \"" + name + "\" for reading: "
-                            + (fs.exists(path) ? "Is a directory" : "No such file or directory"));
-                }
-                byte[] head = new byte[4];
-                int n;
-                try (FSDataInputStream in = fs.open(path)) {
-                    n = Math.max(0, in.readNBytes(head, 0, head.length));
-                }
-                compressed |= FastqInputs.compressionOf(head, n) != null;
+                byte[] head = InputPlanning.head(fs, path, name);
+                compressed |= FastqInputs.compressionOf(head, head.length) != null;
                 paths.add(fs.makeQualified(path).toString());
             }
             JobSpec job = new JobSpec(format, paths, inputs, parameters, null, BATCH_SIZE, null,

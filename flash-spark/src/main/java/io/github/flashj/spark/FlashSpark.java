@@ -12,7 +12,6 @@ import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.output.FlashOutput;
 import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.io.output.OutputLayout;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -156,18 +154,8 @@ public final class FlashSpark {
             String name = inputs.get(f);
             Path path = new Path(name);
             FileSystem fs = HadoopFiles.of(path, hadoop);
-            if (!fs.exists(path)) {
-                throw new FileNotFoundException("Failed to open \"" + name
-                        + "\" for reading: No such file or directory");
-            }
-            if (fs.getFileStatus(path).isDirectory()) {
-                throw new FileNotFoundException("Failed to open \"" + name + "\" for reading: Is a directory");
-            }
-            byte[] head = new byte[18];
-            int n;
-            try (FSDataInputStream in = fs.open(path)) {
-                n = Math.max(0, in.readNBytes(head, 0, head.length));
-            }
+            byte[] head = InputPlanning.head(fs, path, name);
+            int n = head.length;
             String compression = FastqInputs.compressionOf(head, n);
             if (compression == null) {
                 plain.add(fs.makeQualified(path).toString());

@@ -2,10 +2,14 @@ package io.github.flashj.spark;
 
 import io.github.flashj.io.input.ChunkPlanner;
 import io.github.flashj.io.input.RangeScan;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -64,6 +68,26 @@ final class InputPlanning {
             perChunk = Math.max(job.batchSize(), Math.min(MAX_PAIRS_PER_CHUNK, quarterPerCore));
         }
         return ChunkPlanner.plan(job.format(), job.names(), scans, CHECKPOINT_LINES, perChunk);
+    }
+
+    /**
+     * The first bytes of an input (up to 18, enough to tell gzip, BGZF, zstd and LZ4 apart).
+     *
+     * @throws FileNotFoundException with the command's message when it is missing or a directory
+     */
+    static byte[] head(FileSystem fs, Path path, String name) throws IOException {
+        if (!fs.exists(path)) {
+            throw new FileNotFoundException("Failed to open \"" + name + "\" for reading: No such file or directory");
+        }
+        if (fs.getFileStatus(path).isDirectory()) {
+            throw new FileNotFoundException("Failed to open \"" + name + "\" for reading: Is a directory");
+        }
+        byte[] head = new byte[18];
+        int n;
+        try (FSDataInputStream in = fs.open(path)) {
+            n = Math.max(0, in.readNBytes(head, 0, head.length));
+        }
+        return Arrays.copyOf(head, n);
     }
 
     /** Bytes per planning (or decoding) task: as set, else about two tasks per core, within bounds. */
