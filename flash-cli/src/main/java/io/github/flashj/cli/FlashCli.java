@@ -346,6 +346,10 @@ public final class FlashCli {
         if (!cl.quiet) {
             if (terminalProgress != null) {
                 terminalProgress.clearLine();
+                messages().println("[FLASH] " + line);
+                messages().flush();
+                terminalProgress.redraw();
+                return;
             }
             messages().println("[FLASH] " + line);
         }

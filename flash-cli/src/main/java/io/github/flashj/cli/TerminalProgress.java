@@ -38,6 +38,7 @@ final class TerminalProgress implements OrderedSink {
     private final long started = System.nanoTime();
     private long pairs;
     private long lastRedraw;
+    private volatile boolean closed;
 
     private TerminalProgress(PrintStream terminal, int columns, long inputBytes) {
         this.terminal = terminal;
@@ -105,19 +106,35 @@ final class TerminalProgress implements OrderedSink {
         }
     }
 
-    /** Erases the line, so that a message printed next starts on a clean line; it is redrawn later. */
+    /** Erases the line, so that a message printed next starts on a clean line ({@link #redraw} after it). */
     void clearLine() {
+        if (closed) {
+            return;
+        }
         terminal.print("\r\033[K");
         terminal.flush();
     }
 
+    /** Draws the line again, below a message just printed. */
+    void redraw() {
+        if (!closed) {
+            bar.refresh();
+        }
+    }
+
     @Override
     public void complete(JobStatistics statistics) {
-        bar.close();
+        close();
     }
 
     @Override
     public void abort(Throwable cause) {
+        close();
+    }
+
+    /** Erases the line for good: what follows is the run's summary, or its error. */
+    private void close() {
+        closed = true;
         bar.close();
     }
 

@@ -51,7 +51,7 @@ class TerminalProgressIT {
                         live.add(line);
                     }
                 }
-                Thread.sleep(150);
+                Thread.sleep(50);
             }
         } finally {
             run("tmux", "kill-session", "-t", session);
