@@ -1,6 +1,7 @@
 package io.github.flashj.cli;
 
 import io.github.flashj.JobStatistics;
+import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.PairBatch;
 import java.io.IOException;
@@ -32,18 +33,26 @@ final class TerminalProgress implements OrderedSink {
     private static final long REDRAW_NANOS = 200_000_000L;
 
     private final PrintStream terminal;
-    private final ProgressBar bar;
+    private final int columns;
     private final long inputBytes;
-    private final long readAtStart;
-    private final long started = System.nanoTime();
+    private long readAtStart;
+    private long started;
+    private ProgressBar bar;
     private long pairs;
     private long lastRedraw;
     private volatile boolean closed;
 
     private TerminalProgress(PrintStream terminal, int columns, long inputBytes) {
         this.terminal = terminal;
+        this.columns = columns;
         this.inputBytes = inputBytes;
-        this.readAtStart = bytesRead();
+    }
+
+    /** Starts drawing (the bar's thread starts with the run, so a run that never starts leaves none). */
+    @Override
+    public void begin(MergeParameters parameters) {
+        readAtStart = bytesRead();
+        started = System.nanoTime();
         ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("Merging").setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250).clearDisplayOnFinish()
                 .setConsumer(new ConsoleProgressBarConsumer(terminal, Math.max(40, columns - 1)));
@@ -52,7 +61,7 @@ final class TerminalProgress implements OrderedSink {
         } else {
             builder.setInitialMax(-1).setUnit(" pairs", 1).hideEta();
         }
-        this.bar = builder.build();
+        bar = builder.build();
     }
 
     /** The progress line for these inputs, when {@code bin/flashj} asked for one; else null. */
@@ -108,7 +117,7 @@ final class TerminalProgress implements OrderedSink {
 
     /** Erases the line, so that a message printed next starts on a clean line ({@link #redraw} after it). */
     void clearLine() {
-        if (closed) {
+        if (closed || bar == null) {
             return;
         }
         terminal.print("\r\033[K");
@@ -117,7 +126,7 @@ final class TerminalProgress implements OrderedSink {
 
     /** Draws the line again, below a message just printed. */
     void redraw() {
-        if (!closed) {
+        if (!closed && bar != null) {
             bar.refresh();
         }
     }
@@ -135,7 +144,9 @@ final class TerminalProgress implements OrderedSink {
     /** Erases the line for good: what follows is the run's summary, or its error. */
     private void close() {
         closed = true;
-        bar.close();
+        if (bar != null) {
+            bar.close();
+        }
     }
 
     /** Bytes this process has read so far, or -1 where {@code /proc/self/io} is not there. */
