@@ -2,7 +2,9 @@ package io.github.flashj.spark;
 
 import io.github.flashj.io.input.InputFormat;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.SupportsWrite;
@@ -51,7 +53,7 @@ final class FastqTable implements SupportsRead, SupportsWrite {
     }
 
     private CaseInsensitiveStringMap merged(CaseInsensitiveStringMap more) {
-        java.util.Map<String, String> all = new java.util.HashMap<>(options.asCaseSensitiveMap());
+        Map<String, String> all = new HashMap<>(options.asCaseSensitiveMap());
         all.putAll(more.asCaseSensitiveMap());
         return new CaseInsensitiveStringMap(all);
     }

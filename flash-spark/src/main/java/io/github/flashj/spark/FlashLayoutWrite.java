@@ -6,6 +6,7 @@ import io.github.flashj.io.output.FlashOutput;
 import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.io.output.OutputLayout;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -59,7 +60,7 @@ final class FlashLayoutWrite implements RequiresDistributionAndOrdering, BatchWr
         Expressions.sort(Expressions.column("pair_index"), SortDirection.ASCENDING)};
 
     /** Column positions of the DataFrame written: pair_index, the six read columns, the merge result. */
-    record Columns(int pairIndex, int[] reads, int merge) implements java.io.Serializable {
+    record Columns(int pairIndex, int[] reads, int merge) implements Serializable {
     }
 
     /** What a task's part of the files held. */

@@ -6,6 +6,7 @@ import io.github.flashj.MergeTally;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -35,7 +36,7 @@ final class FlashLayoutWriter implements DataWriter<InternalRow> {
             try {
                 return new FlashLayoutWriter(job, columns, partitionId, taskId);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e.getMessage(), e);
+                throw new UncheckedIOException(e.getMessage(), e);
             }
         }
     }
