@@ -5,8 +5,9 @@
 #
 # Generates PAIRS ART HiSeq 2500 pairs (2x150, 250 bp fragments, lambda genome) once under
 # $BENCH_DIR (default /tmp/flashj-bench), then times each tool REPEATS times with /usr/bin/time
-# (wall, user+sys CPU, peak RSS) and prints the medians and the ratios of wall time against
-# vsearch --threads 2 and flash -t 1. Needs: mvn package (bin/flashj), and Debian's flash, vsearch,
+# (wall, user+sys CPU, peak RSS) in alternated rounds, each run on a fresh output directory after
+# sync (and one FlashJ row rerunning into the same directory), and prints the medians and the
+# ratios of wall time against vsearch --threads 2 and flash -t 1. Needs: mvn package (bin/flashj), and Debian's flash, vsearch,
 # bbmap, fastp, art-nextgen-simulation-tools, bowtie2-examples, time. Tools not installed are skipped.
 # JAVA25 (default: the Temurin JDK under /usr/lib/jvm) adds FlashJ runs on that JDK.
 set -euo pipefail
@@ -28,6 +29,7 @@ if [ ! -s "$r1" ]; then
   # ART's count is close to PAIRS; trim to exactly PAIRS so every tool sees the same input.
   head -n $((pairs * 4)) "$r1.tmp" > "$r1"; head -n $((pairs * 4)) "$r2.tmp" > "$r2"; rm -f "$r1.tmp" "$r2.tmp"
 fi
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); vector: $(grep -o -m1 -w 'avx512f\|avx2' /proc/cpuinfo | sort -u | tail -n1)"
 echo "input: $(($(wc -l < "$r1") / 4)) pairs of 2x150 ($(du -h "$r1" | cut -f1) per mate), machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB"
 [ "$repeats" -gt 0 ] || exit 0  # REPEATS 0: only make the data (gzip-benchmark.sh does)
 
@@ -46,15 +48,25 @@ command -v vsearch >/dev/null && add "vsearch --threads 2" "vsearch --quiet --th
 command -v fastp >/dev/null && add "fastp -m -w 2" "fastp -m -w 2 -i $r1 -I $r2 --merged_out out-fastp.fq -j /dev/null -h /dev/null"
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# The rerun row writes into a directory that holds the previous run's files, as pipelines do on a
+# retry; it is filled once before the rounds and never cleared.
+add "flashj -t 2, rerun into the same directory" "$flashj -q -t 2 -M 150 -d out-rerun $r1 $r2"
+rm -rf out-*
+"$flashj" -q -t 2 -M 150 -d out-rerun "$r1" "$r2" 2>/dev/null
 declare -A wall cpu rss
-for i in "${!names[@]}"; do
-  for ((k = 0; k < repeats; k++)); do
-    # Every run starts alike: no earlier output to truncate, no dirty pages left to write back.
-    rm -rf out-*; sync
+for i in "${!names[@]}"; do rm -f "w$i" "c$i" "m$i"; done
+# Alternated rounds: each round runs every tool once, so that the machine's drift hits all alike.
+for ((k = 0; k < repeats; k++)); do
+  for i in "${!names[@]}"; do
+    # Every run starts alike: no earlier output to truncate (but the rerun's), no dirty pages left
+    # to write back.
+    find . -maxdepth 1 -name 'out-*' ! -name out-rerun -exec rm -rf {} +; sync
     /usr/bin/time -f "%e %U %S %M" -o time.txt bash -c "${cmds[$i]}" >/dev/null 2>run.err || { echo "FAILED: ${names[$i]}"; cat run.err; }
     read -r e u s m < time.txt
     echo "$e" >> "w$i"; echo "$u $s" | awk '{print $1 + $2}' >> "c$i"; echo "$m" >> "m$i"
   done
+done
+for i in "${!names[@]}"; do
   wall[$i]=$(median < "w$i"); cpu[$i]=$(median < "c$i"); rss[$i]=$(median < "m$i"); rm -f "w$i" "c$i" "m$i"
 done
 
