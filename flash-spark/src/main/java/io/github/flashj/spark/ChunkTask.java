@@ -9,19 +9,16 @@ import io.github.flashj.io.input.ChunkPlan;
 import io.github.flashj.io.input.ChunkReader;
 import io.github.flashj.io.input.CompressedDataException;
 import io.github.flashj.io.output.BatchEncoder;
-import java.io.BufferedOutputStream;
+import io.github.flashj.io.output.OutputCompression;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.TaskContext;
 
 /**
  * Merges one chunk on an executor: reads its pairs, merges them with the same kernel as a local
@@ -49,20 +46,14 @@ final class ChunkTask {
     static Result run(JobSpec job, ChunkPlan chunk) throws IOException {
         List<InputStream> streams = open(job, chunk);
         BatchEncoder encoder = new BatchEncoder(job.layout());
-        Path[] attempt = new Path[encoder.files()];
-        OutputStream[] outs = new OutputStream[encoder.files()];
-        FileSystem outFs = HadoopFiles.of(new Path(job.workDirectory()), job.hadoop());
-        TaskContext task = TaskContext.get();
-        String attemptId = task == null ? "driver" : Long.toString(task.taskAttemptId());
+        PartFiles.Attempt parts = null;
         MergeTally tally = new MergeTally(job.parameters().maxOverlap());
         long[] cpu = new long[3];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean done = false;
         try (PairSource source = ChunkReader.open(job.format(), chunk, job.names(), streams)) {
-            for (int f = 0; f < outs.length; f++) {
-                attempt[f] = new Path(job.part(chunk.id(), f) + ".attempt-" + attemptId);
-                outs[f] = new BufferedOutputStream(outFs.create(attempt[f], true), 1 << 16);
-            }
+            // The encoder compresses the blocks: the parts take its bytes as they are.
+            parts = new PartFiles.Attempt(job, chunk.id(), encoder.files(), OutputCompression.none());
             BatchMerger merger = new BatchMerger(job.parameters());
             PairBatch batch = new PairBatch(job.batchSize(), job.parameters().phredOffset());
             for (long id = 0; ; id++) {
@@ -74,8 +65,8 @@ final class ChunkTask {
                 long t2 = threads.getCurrentThreadCpuTime();
                 tally.add(batch);
                 encoder.encode(batch);
-                for (int f = 0; f < outs.length; f++) {
-                    encoder.writeTo(f, outs[f]);
+                for (int f = 0; f < encoder.files(); f++) {
+                    encoder.writeTo(f, parts.out(f));
                 }
                 cpu[0] += t1 - t0;
                 cpu[1] += t2 - t1;
@@ -85,19 +76,15 @@ final class ChunkTask {
                     break;
                 }
             }
-            for (int f = 0; f < outs.length; f++) {
-                outs[f].close();
-                outs[f] = null;
-            }
-            commit(outFs, job, chunk.id(), attempt);
+            parts.commit();
             done = true;
         } catch (InputFormatException | CompressedDataException e) {
             // Bad input fails the same way on every attempt: report it to the driver, which fails
             // the run with the first chunk's error, rather than have Spark retry it.
             return new Result(chunk.id(), null, null, e);
         } finally {
-            if (!done) {
-                discard(outFs, attempt, outs);
+            if (!done && parts != null) {
+                parts.discard();
             }
         }
         return new Result(chunk.id(), tally, cpu, null);
@@ -123,31 +110,6 @@ final class ChunkTask {
                 }
             }
             throw e;
-        }
-    }
-
-    private static void commit(FileSystem fs, JobSpec job, int chunk, Path[] attempt) throws IOException {
-        for (int f = 0; f < attempt.length; f++) {
-            PartFiles.commit(fs, attempt[f], new Path(job.part(chunk, f)));
-        }
-    }
-
-    private static void discard(FileSystem fs, Path[] attempt, OutputStream[] outs) {
-        for (int f = 0; f < attempt.length; f++) {
-            try {
-                if (outs[f] != null) {
-                    outs[f].close();
-                }
-            } catch (IOException ignored) {
-                // The attempt has failed already; its file is removed below.
-            }
-            try {
-                if (attempt[f] != null) {
-                    fs.delete(attempt[f], false);
-                }
-            } catch (IOException ignored) {
-                // Best effort: the driver removes the whole work directory at the end.
-            }
         }
     }
 }

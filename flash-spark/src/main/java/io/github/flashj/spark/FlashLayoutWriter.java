@@ -3,12 +3,9 @@ package io.github.flashj.spark;
 import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeTally;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
@@ -34,40 +31,23 @@ final class FlashLayoutWriter implements DataWriter<InternalRow> {
         @Override
         public DataWriter<InternalRow> createWriter(int partitionId, long taskId) {
             try {
-                return new FlashLayoutWriter(job, columns, partitionId, taskId);
+                return new FlashLayoutWriter(job, columns, partitionId);
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
         }
     }
 
-    private final JobSpec job;
     private final FlashLayoutWrite.Columns columns;
     private final int partition;
-    private final FileSystem fs;
-    private final Path[] attempt;
-    private final OutputStream[] outs;
+    private final PartFiles.Attempt parts;
     private final MergeTally tally = new MergeTally(MergeParameters.DEFAULTS.maxOverlap());
 
-    private FlashLayoutWriter(JobSpec job, FlashLayoutWrite.Columns columns, int partition, long taskId)
-            throws IOException {
-        this.job = job;
+    private FlashLayoutWriter(JobSpec job, FlashLayoutWrite.Columns columns, int partition) throws IOException {
         this.columns = columns;
         this.partition = partition;
-        this.fs = HadoopFiles.of(new Path(job.workDirectory()), job.hadoop());
-        int files = job.layout().readFileNames().size();
-        this.attempt = new Path[files];
-        this.outs = new OutputStream[files];
-        try {
-            for (int f = 0; f < files; f++) {
-                attempt[f] = new Path(job.part(partition, f) + ".attempt-" + taskId);
-                outs[f] = job.layout().compression().wrap(new BufferedOutputStream(fs.create(attempt[f], true),
-                        1 << 16));
-            }
-        } catch (IOException | RuntimeException e) {
-            abort();
-            throw e;
-        }
+        this.parts = new PartFiles.Attempt(job, partition, job.layout().readFileNames().size(),
+                job.layout().compression());
     }
 
     @Override
@@ -84,13 +64,13 @@ final class FlashLayoutWriter implements DataWriter<InternalRow> {
         }
         if (merge.getBoolean(COMBINED)) {
             UTF8String seq = merge.getUTF8String(SEQ);
-            record(outs[0], merge.getUTF8String(NAME), seq, merge.getUTF8String(QUAL));
+            record(parts.out(0), merge.getUTF8String(NAME), seq, merge.getUTF8String(QUAL));
             byte outcome = OUTIE.equals(merge.getUTF8String(ORIENTATION)) ? MergeOutcome.OUTIE : MergeOutcome.INNIE;
             tally.add(outcome, seq.numBytes(), merge.getInt(OVERLAP));
             return;
         }
-        record(outs[1], row.getUTF8String(reads[0]), row.getUTF8String(reads[1]), row.getUTF8String(reads[2]));
-        record(outs[2], row.getUTF8String(reads[3]), row.getUTF8String(reads[4]), row.getUTF8String(reads[5]));
+        record(parts.out(1), row.getUTF8String(reads[0]), row.getUTF8String(reads[1]), row.getUTF8String(reads[2]));
+        record(parts.out(2), row.getUTF8String(reads[3]), row.getUTF8String(reads[4]), row.getUTF8String(reads[5]));
         tally.add(MergeOutcome.NOT_COMBINED, 0, 0);
     }
 
@@ -108,35 +88,13 @@ final class FlashLayoutWriter implements DataWriter<InternalRow> {
 
     @Override
     public WriterCommitMessage commit() throws IOException {
-        for (int f = 0; f < outs.length; f++) {
-            outs[f].close();
-            outs[f] = null;
-        }
-        for (int f = 0; f < attempt.length; f++) {
-            PartFiles.commit(fs, attempt[f], new Path(job.part(partition, f)));
-        }
+        parts.commit();
         return new FlashLayoutWrite.Committed(partition, tally);
     }
 
     @Override
     public void abort() {
-        for (int f = 0; f < attempt.length; f++) {
-            try {
-                if (outs[f] != null) {
-                    outs[f].close();
-                    outs[f] = null;
-                }
-            } catch (IOException ignored) {
-                // The attempt has failed already; its file is removed below.
-            }
-            try {
-                if (attempt[f] != null) {
-                    fs.delete(attempt[f], false);
-                }
-            } catch (IOException ignored) {
-                // Best effort: the driver removes the whole work directory at the end.
-            }
-        }
+        parts.discard();
     }
 
     @Override

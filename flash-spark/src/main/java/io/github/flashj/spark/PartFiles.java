@@ -1,5 +1,7 @@
 package io.github.flashj.spark;
 
+import io.github.flashj.io.output.OutputCompression;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +13,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.spark.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,80 @@ final class PartFiles {
     private static final Set<String> CONCAT_SCHEMES = Set.of("hdfs");
 
     private PartFiles() {
+    }
+
+    /**
+     * One task attempt's part of every output file: written under names of the attempt's own
+     * ({@code PART.attempt-ID}) and renamed to the committed names once all are complete, so that
+     * retried and speculative attempts never add a record twice. A failed attempt removes its files.
+     */
+    static final class Attempt {
+        private final FileSystem fs;
+        private final Path[] written;
+        private final Path[] committed;
+        private final OutputStream[] outs;
+
+        /**
+         * Creates the attempt's file of each output file of part {@code part}.
+         *
+         * @param compression applied by the streams ({@link OutputCompression#none()} for bytes
+         *     compressed already)
+         */
+        Attempt(JobSpec job, int part, int files, OutputCompression compression) throws IOException {
+            fs = HadoopFiles.of(new Path(job.workDirectory()), job.hadoop());
+            TaskContext task = TaskContext.get();
+            String id = task == null ? "driver" : Long.toString(task.taskAttemptId());
+            written = new Path[files];
+            committed = new Path[files];
+            outs = new OutputStream[files];
+            try {
+                for (int f = 0; f < files; f++) {
+                    committed[f] = new Path(job.part(part, f));
+                    written[f] = new Path(committed[f] + ".attempt-" + id);
+                    outs[f] = compression.wrap(new BufferedOutputStream(fs.create(written[f], true), 1 << 16));
+                }
+            } catch (IOException | RuntimeException e) {
+                discard();
+                throw e;
+            }
+        }
+
+        /** The stream of output file {@code f}. */
+        OutputStream out(int f) {
+            return outs[f];
+        }
+
+        /** Closes every file and commits it. */
+        void commit() throws IOException {
+            for (int f = 0; f < outs.length; f++) {
+                outs[f].close();
+                outs[f] = null;
+            }
+            for (int f = 0; f < written.length; f++) {
+                PartFiles.commit(fs, written[f], committed[f]);
+            }
+        }
+
+        /** Closes and removes the attempt's files; never throws. */
+        void discard() {
+            for (int f = 0; f < written.length; f++) {
+                try {
+                    if (outs[f] != null) {
+                        outs[f].close();
+                        outs[f] = null;
+                    }
+                } catch (IOException ignored) {
+                    // The attempt has failed already; its file is removed below.
+                }
+                try {
+                    if (written[f] != null) {
+                        fs.delete(written[f], false);
+                    }
+                } catch (IOException ignored) {
+                    // Best effort: the driver removes the whole work directory at the end.
+                }
+            }
+        }
     }
 
     /**
