@@ -105,6 +105,26 @@ public final class ReadEncoding {
     }
 
     /**
+     * Writes PHRED values as quality characters (value + offset), the inverse of {@link #encode}'s
+     * conversion, eight at a time where no byte can carry into the next: values below 128 with an
+     * offset below 128 each fit their byte.
+     */
+    public static void toQualityCharacters(byte[] values, int from, byte[] to, int at, int length, int offset) {
+        int k = 0;
+        long offsets = (offset & 0xffL) * ONES;
+        for (; k + Long.BYTES <= length; k += Long.BYTES) {
+            long q = (long) LONGS.get(values, from + k);
+            if ((q & HIGH_BITS) != 0) {
+                break;
+            }
+            LONGS.set(to, at + k, q + offsets);
+        }
+        for (; k < length; k++) {
+            to[at + k] = (byte) (values[from + k] + offset);
+        }
+    }
+
+    /**
      * Copies bases eight at a time while they are already canonical (upper-case A, C, G, T or N),
      * as nearly all are. A read that is canonical to its end finishes with one word that overlaps
      * the previous one, rather than byte by byte.

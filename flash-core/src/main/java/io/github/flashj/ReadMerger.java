@@ -57,10 +57,7 @@ public final class ReadMerger {
         int start = batch.mergedStart(0);
         int length = batch.mergedLength(0);
         byte[] quality = new byte[length];
-        byte[] mergedQuals = batch.mergedQualities();
-        for (int k = 0; k < length; k++) {
-            quality[k] = (byte) (mergedQuals[start + k] + params.phredOffset());
-        }
+        ReadEncoding.toQualityCharacters(batch.mergedQualities(), start, quality, 0, length, params.phredOffset());
         byte[] tags = batch.tagBytes();
         int off = batch.tagStart(0, 0);
         int len = batch.tagLength(0, 0);

@@ -3,6 +3,7 @@ package io.github.flashj.spark;
 import io.github.flashj.MergeOutcome;
 import io.github.flashj.PairBatch;
 import io.github.flashj.PairSource;
+import io.github.flashj.ReadEncoding;
 import io.github.flashj.io.input.ChunkPlan;
 import io.github.flashj.io.input.ChunkReader;
 import io.github.flashj.io.input.FastqInputs;
@@ -118,10 +119,7 @@ final class FastqPartitionReader implements PartitionReader<InternalRow> {
         if (quality.length < length) {
             quality = new byte[Math.max(length, 2 * quality.length)];
         }
-        byte[] values = batch.qualities();
-        for (int k = 0; k < length; k++) {
-            quality[k] = (byte) (values[start + k] + phredOffset);
-        }
+        ReadEncoding.toQualityCharacters(batch.qualities(), start, quality, 0, length, phredOffset);
         row.write(ordinal, quality, 0, length);
     }
 

@@ -48,11 +48,7 @@ final class RowMerger {
         if (quality.length < length) {
             quality = new byte[Math.max(length, 2 * quality.length)];
         }
-        byte[] mergedQuals = batch.mergedQualities();
-        int offset = parameters.phredOffset();
-        for (int k = 0; k < length; k++) {
-            quality[k] = (byte) (mergedQuals[start + k] + offset);
-        }
+        ReadEncoding.toQualityCharacters(batch.mergedQualities(), start, quality, 0, length, parameters.phredOffset());
         return new GenericInternalRow(new Object[] {true, outcome == MergeOutcome.INNIE ? INNIE : OUTIE,
             batch.overlapLength(0), mergedTag(),
             UTF8String.fromBytes(batch.mergedBases(), start, length), UTF8String.fromBytes(quality, 0, length)});

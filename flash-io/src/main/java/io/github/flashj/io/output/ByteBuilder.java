@@ -1,18 +1,13 @@
 package io.github.flashj.io.output;
 
+import io.github.flashj.ReadEncoding;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable byte buffer that output is formatted into before one write per batch. */
 final class ByteBuilder {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-
     private byte[] buf;
     private int length;
 
@@ -60,26 +55,10 @@ final class ByteBuilder {
         append(digits, 0, digits.length);
     }
 
-    /**
-     * Appends qualities (PHRED values) as characters, eight at a time where no byte can carry
-     * into the next: quality characters are below 128, so each sum fits its byte.
-     */
+    /** Appends qualities (PHRED values) as characters. */
     void appendQualities(byte[] quals, int off, int len, int phredOffset) {
         byte[] b = reserve(len);
-        int k = 0;
-        if (phredOffset >= 0 && phredOffset < 128) {
-            long offsets = (phredOffset & 0xffL) * 0x0101010101010101L;
-            for (; k + Long.BYTES <= len; k += Long.BYTES) {
-                long q = (long) LONGS.get(quals, off + k);
-                if ((q & 0x8080808080808080L) != 0) {
-                    break;
-                }
-                LONGS.set(b, length + k, q + offsets);
-            }
-        }
-        for (; k < len; k++) {
-            b[length + k] = (byte) (quals[off + k] + phredOffset);
-        }
+        ReadEncoding.toQualityCharacters(quals, off, b, length, len, phredOffset);
         length += len;
     }
 
