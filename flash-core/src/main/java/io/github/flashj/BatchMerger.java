@@ -64,7 +64,8 @@ public final class BatchMerger {
         if (orientation == MergeOutcome.NOT_COMBINED) {
             batch.setNotCombined(i);
         } else {
-            int start = batch.reserveMerged(i, orientation, engine.overlapLength(), engine.mergedLength());
+            int start = batch.reserveMerged(i, orientation, engine.overlapLength(), engine.mismatches(),
+                    engine.mergedLength());
             engine.build(batch.mergedBases(), batch.mergedQualities(), start);
         }
     }

@@ -40,6 +40,7 @@ public final class PairBatch {
 
     private final byte[] outcome;
     private final int[] overlap;
+    private final int[] mismatches;
     private byte[] mergedBases = new byte[16384];
     private byte[] mergedQuals = new byte[16384];
     private int mergedLength;
@@ -64,6 +65,7 @@ public final class PairBatch {
         seqLength = new int[2 * capacity];
         outcome = new byte[capacity];
         overlap = new int[capacity];
+        mismatches = new int[capacity];
         mergedStart = new int[capacity];
         mergedLen = new int[capacity];
     }
@@ -300,6 +302,14 @@ public final class PairBatch {
         return MergeOutcome.isCombined(outcome[pair]);
     }
 
+    /**
+     * The mismatches in the overlap of a merged pair, as the merge counted them: bases that
+     * differ, positions with an N left out.
+     */
+    public int mismatches(int pair) {
+        return mismatches[pair];
+    }
+
     /** The overlap length of a merged pair. */
     public int overlapLength(int pair) {
         return overlap[pair];
@@ -346,12 +356,13 @@ public final class PairBatch {
             outcome[pair] = MergeOutcome.NOT_COMBINED;
         }
         overlap[pair] = 0;
+        mismatches[pair] = 0;
         mergedStart[pair] = mergedLength;
         mergedLen[pair] = 0;
     }
 
     /** Reserves room for a merged read of {@code length} bases; returns where it starts. */
-    int reserveMerged(int pair, byte result, int overlapLength, int length) {
+    int reserveMerged(int pair, byte result, int overlapLength, int mismatchCount, int length) {
         if (mergedLength + length > mergedBases.length) {
             int n = Math.max(mergedBases.length * 2, mergedLength + length);
             mergedBases = Arrays.copyOf(mergedBases, n);
@@ -360,6 +371,7 @@ public final class PairBatch {
         int start = mergedLength;
         outcome[pair] = result;
         overlap[pair] = overlapLength;
+        mismatches[pair] = mismatchCount;
         mergedStart[pair] = start;
         mergedLen[pair] = length;
         mergedLength += length;

@@ -1,11 +1,9 @@
 package io.github.flashj.cli;
 
 import io.github.flashj.JobStatistics;
-import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.PairBatch;
-import io.github.flashj.ReadEncoding;
 import io.github.flashj.io.output.OutputLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,16 +46,13 @@ final class ReportCollector implements OrderedSink {
 
     @Override
     public void accept(PairBatch batch) {
-        byte[] bases = batch.bases();
         byte[] quals = batch.mergedQualities();
         for (int i = 0, n = batch.size(); i < n; i++) {
-            byte outcome = batch.outcome(i);
-            if (!MergeOutcome.isCombined(outcome)) {
+            if (!batch.isCombined(i)) {
                 continue;
             }
-            int overlap = batch.overlapLength(i);
-            overlaps = add(overlaps, overlap, 1);
-            mismatches = add(mismatches, mismatches(bases, batch, i, overlap, outcome == MergeOutcome.INNIE), 1);
+            overlaps = count(overlaps, batch.overlapLength(i));
+            mismatches = count(mismatches, batch.mismatches(i));
             int start = batch.mergedStart(i);
             int length = batch.mergedLength(i);
             if (length > qualitySums.length) {
@@ -71,37 +66,10 @@ final class ReportCollector implements OrderedSink {
         }
     }
 
-    /**
-     * Mismatches in the overlap of a merged pair, as the merge counts them: read 1 against the
-     * reverse complement of read 2 (read 2's end over read 1's for an innie, its start after read
-     * 1's for an outie), positions with an N left out.
-     */
-    private static int mismatches(byte[] bases, PairBatch batch, int pair, int overlap, boolean innie) {
-        int s1 = batch.sequenceStart(pair, 0);
-        int len1 = batch.sequenceLength(pair, 0);
-        int s2 = batch.sequenceStart(pair, 1);
-        int len2 = batch.sequenceLength(pair, 1);
-        int count = 0;
-        for (int k = 0; k < overlap; k++) {
-            byte a;
-            byte b;
-            if (innie) {
-                a = bases[s1 + len1 - overlap + k];
-                b = ReadEncoding.complement(bases[s2 + len2 - 1 - k]);
-            } else {
-                a = ReadEncoding.complement(bases[s2 + overlap - 1 - k]);
-                b = bases[s1 + k];
-            }
-            if (a != 'N' && b != 'N' && a != b) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private static long[] add(long[] counts, int at, long n) {
+    /** Counts one at {@code at}, growing the histogram when it is too short. */
+    private static long[] count(long[] counts, int at) {
         long[] c = at < counts.length ? counts : Arrays.copyOf(counts, Math.max(at + 1, 2 * counts.length));
-        c[at] += n;
+        c[at]++;
         return c;
     }
 

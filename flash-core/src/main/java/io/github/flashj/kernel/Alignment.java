@@ -9,6 +9,8 @@ public final class Alignment {
     float qualityScore;
     int start;
     byte orientation;
+    /** The mismatches of the best start (in its overlap, positions with an N left out). */
+    int mismatches;
     /**
      * The density above which a start cannot change the outcome: above the best so far it cannot
      * win, and above the max mismatch density it could only win for a pair that is then not
@@ -31,6 +33,7 @@ public final class Alignment {
         qualityScore = 0f;
         start = -1;
         orientation = 0;
+        mismatches = 0;
     }
 
     /**
@@ -49,6 +52,7 @@ public final class Alignment {
             qualityScore = q;
             start = candidateStart;
             orientation = candidateOrientation;
+            this.mismatches = mismatches;
             setCutoff(Math.min(d, maxMismatchDensity));
         }
     }
@@ -140,5 +144,10 @@ public final class Alignment {
     /** {@link io.github.flashj.MergeOutcome#INNIE}, {@link io.github.flashj.MergeOutcome#OUTIE}, or 0 when none was found. */
     public byte orientation() {
         return orientation;
+    }
+
+    /** The mismatches in the overlap of the best start: differing bases, positions with an N left out. */
+    public int mismatches() {
+        return mismatches;
     }
 }

@@ -95,6 +95,11 @@ public final class MergeEngine {
         return best;
     }
 
+    /** After a merge: the mismatches in its overlap, as the search counted them (N left out). */
+    public int mismatches() {
+        return best.mismatches();
+    }
+
     /** The overlap length of the last merged pair. */
     public int overlapLength() {
         return firstLength() - best.start;
