@@ -346,12 +346,12 @@ public final class FlashCli {
         if (!cl.quiet) {
             if (terminalProgress != null) {
                 terminalProgress.clearLine();
-                messages().println("[FLASH] " + line);
-                messages().flush();
-                terminalProgress.redraw();
-                return;
             }
             messages().println("[FLASH] " + line);
+            if (terminalProgress != null) {
+                messages().flush();
+                terminalProgress.redraw();
+            }
         }
     }
 

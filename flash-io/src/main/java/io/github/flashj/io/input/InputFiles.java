@@ -101,7 +101,7 @@ final class InputFiles {
     }
 
     /** Whether descriptor 0 is one of the JDK's own files (Linux's {@code /proc} tells; elsewhere, no). */
-    static boolean standardInputClosedAtLaunch() {
+    private static boolean standardInputClosedAtLaunch() {
         Path descriptor = Path.of("/proc/self/fd/0");
         try {
             if (!Files.isSymbolicLink(descriptor)) {
