@@ -123,12 +123,38 @@ abstract class PrefixFilteredKernel implements MergeKernel {
 
     /**
      * Finishes scoring a start whose positions before {@code k} a kernel has counted in bulk
-     * ({@code mismatches}, {@code nCount}): counts the rest one at a time, cutting the start once
-     * it has more than {@code limit} mismatches, and offers it when long enough.
+     * ({@code mismatches}, {@code nCount}): counts the rest eight at a time in a long, the last
+     * few in one more long where both arrays have room for it (one at a time where not), cutting
+     * the start once it has more than {@code limit} mismatches, and offers it when long enough.
      */
     static void finishScore(byte[] first, byte[] firstQual, int a, int length, byte[] second, byte[] secondQual,
             int b, int k, int mismatches, int nCount, int limit, int start, int minOverlap, int maxOverlap,
             byte orientation, Alignment best) {
+        for (; k + Long.BYTES <= length; k += Long.BYTES) {
+            long x = (long) LONGS.get(first, a + k);
+            long y = (long) LONGS.get(second, b + k);
+            long n = zeroBytes(x ^ N_BYTES) | zeroBytes(y ^ N_BYTES);
+            // Positions that are neither equal nor N are the mismatches.
+            mismatches += Long.BYTES - Long.bitCount(zeroBytes(x ^ y) | n);
+            nCount += Long.bitCount(n);
+            if (mismatches > limit) {
+                return;
+            }
+        }
+        int rest = length - k;
+        if (rest > 0 && a + k + Long.BYTES <= first.length && b + k + Long.BYTES <= second.length) {
+            // The bytes after the start's end are loaded too and masked off.
+            long inStart = HIGH_BITS & ((1L << (rest * Byte.SIZE)) - 1);
+            long x = (long) LONGS.get(first, a + k);
+            long y = (long) LONGS.get(second, b + k);
+            long n = (zeroBytes(x ^ N_BYTES) | zeroBytes(y ^ N_BYTES)) & inStart;
+            mismatches += rest - Long.bitCount(zeroBytes(x ^ y) & inStart | n);
+            nCount += Long.bitCount(n);
+            if (mismatches > limit) {
+                return;
+            }
+            k = length;
+        }
         for (; k < length; k++) {
             byte x = first[a + k];
             byte y = second[b + k];

@@ -31,9 +31,10 @@ final class VectorMergeKernel extends PrefixFilteredKernel {
     /**
      * Counts a vector of consecutive starts at once: lane {@code i} of the load at offset
      * {@code j} holds position {@code j} of start {@code block + i}, so eight loads, each checked
-     * against one base of {@code second}, count eight positions for every lane. Starts that the
-     * vector loads cannot cover (too few positions left, or too near the array's end) go to the
-     * eight-at-a-time twin.
+     * against one base of {@code second}, count eight positions for every lane. The last block
+     * ends at the last start and overlaps the one before it, which counts some starts twice, alike.
+     * Where the starts do not fill a vector (or lie too near the array's end) the eight-at-a-time
+     * twin counts them.
      */
     @Override
     int countPrefixMismatches(byte[] first, int firstOff, int firstLen, int from, int to, byte[] second,
@@ -41,38 +42,45 @@ final class VectorMergeKernel extends PrefixFilteredKernel {
         int lanes = SPECIES.length();
         // The last start a vector may hold: its eight positions lie inside the read and the array.
         int lastInVector = Math.min(to, Math.min(firstLen, first.length - firstOff) - Long.BYTES);
-        int center = -1;
+        int lastBlock = lastInVector - lanes + 1;
+        if (lastBlock < from) {
+            return super.countPrefixMismatches(first, firstOff, firstLen, from, to, second, secondOff, counts);
+        }
         int fewest = UNKNOWN;
-        int block = from;
-        for (; block + lanes - 1 <= lastInVector; block += lanes) {
-            ByteVector mismatches = ByteVector.zero(SPECIES);
-            for (int j = 0; j < Long.BYTES; j++) {
-                byte y = second[secondOff + j];
-                if (y == N) {
-                    continue;
-                }
-                ByteVector x = ByteVector.fromArray(SPECIES, first, firstOff + block + j);
-                // Bases are ASCII, so each XOR is 0 to 127 and its minimum with 1 is 1 exactly
-                // where the bytes differ: a mismatch where the base differs and is not N.
-                mismatches = mismatches.add(x.lanewise(VectorOperators.XOR, y).min(ONE)
-                        .and(x.lanewise(VectorOperators.XOR, N).min(ONE)));
-            }
-            mismatches.intoArray(counts, block);
-            int blockFewest = mismatches.reduceLanes(VectorOperators.MIN);
-            if (blockFewest < fewest) {
-                fewest = blockFewest;
-                center = block;
-                while (counts[center] != blockFewest) {
-                    center++;
-                }
-            }
+        for (int block = from; block < lastBlock; block += lanes) {
+            fewest = Math.min(fewest, countBlock(first, firstOff + block, second, secondOff, counts, block));
         }
-        if (block > to) {
-            return center;
+        fewest = Math.min(fewest, countBlock(first, firstOff + lastBlock, second, secondOff, counts, lastBlock));
+        int last = lastInVector;
+        if (lastInVector < to) {
+            last = super.countPrefixMismatches(first, firstOff, firstLen, lastInVector + 1, to, second, secondOff,
+                    counts);
         }
-        int rest = super.countPrefixMismatches(first, firstOff, firstLen, block, to, second, secondOff, counts);
-        // An earlier start wins a tie, as in the twin.
-        return center >= 0 && counts[center] <= counts[rest] ? center : rest;
+        // The earliest start with the fewest, as in the twin.
+        fewest = Math.min(fewest, counts[last]);
+        int center = from;
+        while (counts[center] != fewest) {
+            center++;
+        }
+        return center;
+    }
+
+    /** Counts the starts of one vector into {@code counts[block...]} and returns the fewest of them. */
+    private static int countBlock(byte[] first, int at, byte[] second, int secondOff, byte[] counts, int block) {
+        ByteVector mismatches = ByteVector.zero(SPECIES);
+        for (int j = 0; j < Long.BYTES; j++) {
+            byte y = second[secondOff + j];
+            if (y == N) {
+                continue;
+            }
+            ByteVector x = ByteVector.fromArray(SPECIES, first, at + j);
+            // Bases are ASCII, so each XOR is 0 to 127 and its minimum with 1 is 1 exactly
+            // where the bytes differ: a mismatch where the base differs and is not N.
+            mismatches = mismatches.add(x.lanewise(VectorOperators.XOR, y).min(ONE)
+                    .and(x.lanewise(VectorOperators.XOR, N).min(ONE)));
+        }
+        mismatches.intoArray(counts, block);
+        return mismatches.reduceLanes(VectorOperators.MIN);
     }
 
     /** Scores one start a vector of positions at a time. */

@@ -7,6 +7,7 @@ import io.github.flashj.MergeParameters;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -158,5 +159,29 @@ class MergeEngineTest {
         kernel.search(x, q(x.length, 5), 4, 12, y, q(y.length, 5), 36, 12, 12, 65, MergeOutcome.INNIE, a);
         assertEquals(0, a.start());
         assertEquals(0f, a.density());
+    }
+
+    /** Every pair of signed bytes, in every one of the eight lanes, beside other lanes' values. */
+    @Test
+    void signedMax_isTheGreaterSignedByteInEveryLane() {
+        for (int x = Byte.MIN_VALUE; x <= Byte.MAX_VALUE; x++) {
+            for (int y = Byte.MIN_VALUE; y <= Byte.MAX_VALUE; y++) {
+                for (int lane = 0; lane < Long.BYTES; lane++) {
+                    int shift = lane * Byte.SIZE;
+                    // The other lanes hold values that differ from lane to lane and from x to y.
+                    long otherX = 0x7F80017E02FD03FCL & ~(0xFFL << shift);
+                    long otherY = 0x807F7E01FD02FC03L & ~(0xFFL << shift);
+                    long max = MergeEngine.signedMax(otherX | (x & 0xFFL) << shift, otherY | (y & 0xFFL) << shift);
+                    assertEquals((byte) Math.max(x, y), (byte) (max >>> shift), "lane " + lane + ": " + x + ", " + y);
+                    for (int other = 0; other < Long.BYTES; other++) {
+                        if (other != lane) {
+                            int o = other * Byte.SIZE;
+                            assertEquals((byte) Math.max((byte) (otherX >>> o), (byte) (otherY >>> o)),
+                                    (byte) (max >>> o));
+                        }
+                    }
+                }
+            }
+        }
     }
 }
