@@ -83,7 +83,7 @@ final class VectorMergeKernel extends PrefixFilteredKernel {
         return mismatches.reduceLanes(VectorOperators.MIN);
     }
 
-    /** Scores one start a vector of positions at a time. */
+    /** Scores one start a vector of positions at a time, the rest as the twin does ({@link #finishScore}). */
     @Override
     void score(byte[] first, byte[] firstQual, int a, int length, byte[] second, byte[] secondQual,
             int b, int limit, int start, int minOverlap, int maxOverlap, byte orientation, Alignment best) {
