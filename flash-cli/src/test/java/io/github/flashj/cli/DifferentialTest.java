@@ -181,6 +181,27 @@ class DifferentialTest {
         assertEquals(want.stderr().contains("WARNING"), got.stderr().contains("WARNING"), context + ": warnings");
     }
 
+    /**
+     * Runs {@code flash} and FlashJ ({@code -t 2}) with {@code options} on two mate files, each into
+     * a new directory under {@code dir}, and checks that they end alike: the same exit status, the
+     * same files, the same facts in their messages.
+     *
+     * @return flash's run, for further checks
+     */
+    static Oracle.Run assertSameAsFlash(Path dir, List<String> options, Path[] mates, String context)
+            throws IOException, InterruptedException {
+        Path oracleDir = Files.createTempDirectory(dir, "oracle");
+        Path flashjDir = Files.createTempDirectory(dir, "flashj");
+        List<String> files = List.of(mates[0].toString(), mates[1].toString());
+        Oracle.Run want = Oracle.flash(oracleDir, concat(options, List.of("-d", oracleDir.toString()), files));
+        Oracle.Run got = CliRunner.flashj(concat(List.of("-t", "2"), options, List.of("-d", flashjDir.toString()),
+                files));
+        assertEquals(want.status(), got.status(), got.stderr());
+        OutputComparison.assertSameFiles(oracleDir, flashjDir, context);
+        OutputComparison.assertSameFacts(want.stdoutText(), got.stdoutText(), context);
+        return want;
+    }
+
     static List<String> withThreads(List<String> args, int threads) {
         return concat(List.of("-t", String.valueOf(threads)), args);
     }

@@ -1,8 +1,5 @@
 package io.github.flashj.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,15 +29,6 @@ class RandomDifferentialTest {
     @ValueSource(strings = {"", "-O -M 300", "-m 3 -M 40 -x 0.35 --cap-mismatch-quals", "-O -m 1 -M 320 -x 0.05"})
     void sameFilesAsFlash(String options) throws Exception {
         List<String> opts = options.isEmpty() ? List.of() : List.of(options.split(" "));
-        Path oracleDir = Files.createTempDirectory(dir, "oracle");
-        Path flashjDir = Files.createTempDirectory(dir, "flashj");
-        List<String> files = List.of(mates[0].toString(), mates[1].toString());
-        Oracle.Run want = Oracle.flash(oracleDir, DifferentialTest.concat(opts, List.of("-d", oracleDir.toString()),
-                files));
-        Oracle.Run got = CliRunner.flashj(DifferentialTest.concat(List.of("-t", "2"), opts,
-                List.of("-d", flashjDir.toString()), files));
-        assertEquals(want.status(), got.status(), got.stderr());
-        OutputComparison.assertSameFiles(oracleDir, flashjDir, "random pairs " + options);
-        OutputComparison.assertSameFacts(want.stdoutText(), got.stdoutText(), "random pairs " + options);
+        DifferentialTest.assertSameAsFlash(dir, opts, mates, "random pairs " + options);
     }
 }
