@@ -94,6 +94,25 @@ class AtomicOutputTest {
     }
 
     @Test
+    void anEarlierRunsFilesLeaveTheFinalNamesAtTheStart_andAreGoneAtTheEnd() throws Exception {
+        for (String name : FINAL) {
+            Files.writeString(dir.resolve(name), "from an earlier run\n");
+        }
+        GatedSource source = new GatedSource(false);
+        CompletableFuture<Void> run = start(source, dir);
+        assertTrue(source.firstBatchRead.await(30, TimeUnit.SECONDS));
+        for (String name : TestData.files(dir)) {
+            assertTrue(name.startsWith(".") && name.endsWith(".tmp"), "only temporary names while running: " + name);
+        }
+        source.go.countDown();
+        run.get(30, TimeUnit.SECONDS);
+        assertEquals(FINAL, TestData.files(dir), "this run's files, and nothing of the earlier run's");
+        for (String name : FINAL) {
+            assertTrue(!Files.readString(dir.resolve(name)).contains("earlier run"), name);
+        }
+    }
+
+    @Test
     void aFailedRunLeavesNoOutputAtAll() throws Exception {
         for (String name : FINAL) {
             Files.writeString(dir.resolve(name), "from an earlier run\n");
