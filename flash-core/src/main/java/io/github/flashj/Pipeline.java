@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * multi-consumer queues. The run ends with the chunk before the first one a producer found past
  * the end of the input.
  *
+ * <p>The first worker merges alone until it has merged {@link #FIRST_WORKER_ALONE} pairs. Until the
+ * JIT has compiled the merge, every pair costs many times what it costs later, and the JIT's
+ * compiler threads need the cores: more workers then mostly burn the CPU that the compiler is
+ * waiting for (on 2 cores, 100,000 pairs took 0.79 s with two workers from the start, 0.67 s this
+ * way, as with one; docs/BENCHMARKS.md). Later, the others cost as little as they gain.
+ *
  * <p>Every queue is a bounded JCTools array queue and at most {@code inFlight} batches ever exist,
  * so memory is bounded whatever the input size: the reader waits for a recycled batch when all
  * are in use (back-pressure). The first error of any stage stops every stage; the run then
@@ -37,6 +43,8 @@ import org.slf4j.LoggerFactory;
 final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Pairs the first worker merges before the others start (see the class comment). */
+    static final int FIRST_WORKER_ALONE = 32_768;
 
     private final PairSource source;
     private final List<OrderedSink> sinks;
@@ -51,6 +59,7 @@ final class Pipeline {
     private final Queue<PairBatch> merged;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean readingDone;
+    private volatile boolean othersMayMerge;
     private volatile long batchesRead;
     private final AtomicLong parseNanos = new AtomicLong();
     private final AtomicLong mergeNanos = new AtomicLong();
@@ -113,7 +122,8 @@ final class Pipeline {
         }
         for (int w = 0; w < workers; w++) {
             BatchMerger merger = new BatchMerger(kernel, params);
-            threads.add(start("flashj-merge-" + w, () -> mergeLoop(merger)));
+            boolean first = w == 0;
+            threads.add(start("flashj-merge-" + w, () -> mergeLoop(merger, first)));
         }
         StatisticsCollector statistics = new StatisticsCollector(params.maxOverlap(), started);
         long writeNanos = 0;
@@ -293,7 +303,11 @@ final class Pipeline {
         }
     }
 
-    private void mergeLoop(BatchMerger merger) {
+    private void mergeLoop(BatchMerger merger, boolean first) {
+        while (!first && !othersMayMerge && !failed() && !(readingDone && toMerge.isEmpty())) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        long pairsMerged = 0;
         while (!failed()) {
             PairBatch batch = toMerge.poll();
             if (batch == null) {
@@ -315,6 +329,10 @@ final class Pipeline {
             merger.merge(batch);
             long t2 = cpuNanos();
             mergeNanos.addAndGet(t2 - t1);
+            pairsMerged += batch.size();
+            if (first && !othersMayMerge && pairsMerged >= FIRST_WORKER_ALONE) {
+                othersMayMerge = true;
+            }
             try {
                 for (OrderedSink sink : sinks) {
                     sink.prepare(batch);

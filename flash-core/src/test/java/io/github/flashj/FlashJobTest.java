@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.flashj.kernel.Alignment;
+import io.github.flashj.kernel.MergeKernel;
 import io.github.flashj.kernel.MergeKernels;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -413,5 +417,35 @@ class FlashJobTest {
         assertTrue(stats.pairsPerSecond() > 0, stats.toString());
         assertTrue(!stats.readTime().isNegative() && !stats.parseTime().isNegative()
                 && !stats.mergeTime().isNegative() && !stats.writeTime().isNegative(), stats.toString());
+    }
+
+    /** The first worker merges alone for its first pairs; then the others merge too. */
+    @Test
+    void theOtherWorkersStartWhenTheFirstHasMergedItsShare() throws IOException {
+        List<ReadPair> pairs = Pairs.random(new Random(7), 3 * Pipeline.FIRST_WORKER_ALONE, 40);
+        AtomicLong searches = new AtomicLong();
+        ConcurrentHashMap<String, Long> firstSearch = new ConcurrentHashMap<>();
+        MergeKernel scalar = MergeKernels.scalar();
+        MergeKernel recording = new MergeKernel() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public void search(byte[] first, byte[] firstQual, int firstOff, int firstLen, byte[] second,
+                    byte[] secondQual, int secondOff, int secondLen, int minOverlap, int maxOverlap, byte orientation,
+                    Alignment best) {
+                firstSearch.putIfAbsent(Thread.currentThread().getName(), searches.getAndIncrement());
+                scalar.search(first, firstQual, firstOff, firstLen, second, secondQual, secondOff, secondLen,
+                        minOverlap, maxOverlap, orientation, best);
+            }
+        };
+        FlashJob.builder().source(new ListSource(pairs)).sink(new CollectingSink()).kernel(recording).workers(3)
+                .batchSize(1024).build().run();
+        assertEquals(0L, firstSearch.get("flashj-merge-0"), firstSearch.toString());
+        assertTrue(firstSearch.size() > 1, "the other workers merged too: " + firstSearch);
+        firstSearch.forEach((thread, first) -> assertTrue(thread.equals("flashj-merge-0")
+                || first >= Pipeline.FIRST_WORKER_ALONE, thread + " started at search " + first));
     }
 }
