@@ -85,9 +85,7 @@ class AtomicOutputTest {
         GatedSource source = new GatedSource(false);
         CompletableFuture<Void> run = start(source, dir);
         assertTrue(source.firstBatchRead.await(30, TimeUnit.SECONDS));
-        for (String name : TestData.files(dir)) {
-            assertTrue(name.startsWith(".") && name.endsWith(".tmp"), "only temporary names while running: " + name);
-        }
+        assertOnlyTemporaryNames();
         source.go.countDown();
         run.get(30, TimeUnit.SECONDS);
         assertEquals(FINAL, TestData.files(dir));
@@ -101,9 +99,7 @@ class AtomicOutputTest {
         GatedSource source = new GatedSource(false);
         CompletableFuture<Void> run = start(source, dir);
         assertTrue(source.firstBatchRead.await(30, TimeUnit.SECONDS));
-        for (String name : TestData.files(dir)) {
-            assertTrue(name.startsWith(".") && name.endsWith(".tmp"), "only temporary names while running: " + name);
-        }
+        assertOnlyTemporaryNames();
         source.go.countDown();
         run.get(30, TimeUnit.SECONDS);
         assertEquals(FINAL, TestData.files(dir), "this run's files, and nothing of the earlier run's");
@@ -141,5 +137,11 @@ class AtomicOutputTest {
         good.get(30, TimeUnit.SECONDS);
         assertEquals(FINAL, TestData.files(dir));
         assertTrue(Files.size(dir.resolve("out.extendedFrags.fastq")) > 0, "the successful run's files are whole");
+    }
+
+    private void assertOnlyTemporaryNames() throws IOException {
+        for (String name : TestData.files(dir)) {
+            assertTrue(name.startsWith(".") && name.endsWith(".tmp"), "only temporary names while running: " + name);
+        }
     }
 }
