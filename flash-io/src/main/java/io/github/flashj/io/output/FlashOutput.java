@@ -264,14 +264,21 @@ public final class FlashOutput implements OrderedSink {
         c.close();
     }
 
-    /** Removes the temporary files of a run stopped by a signal (SIGINT, SIGTERM, SIGHUP). */
+    /**
+     * Removes the temporary files of a run that failed or was stopped by a signal (SIGINT, SIGTERM,
+     * SIGHUP), and waits until the earlier run's files are removed.
+     */
     private void discardAll() {
         synchronized (channels) {
             for (OutputChannel c : channels) {
                 c.discard();
             }
         }
-        removeEarlier();
+        try {
+            awaitEarlierRemoval();
+        } catch (IOException ignored) {
+            // The run has already failed with its own error.
+        }
     }
 
     private void forgetCleanup() {
@@ -375,13 +382,6 @@ public final class FlashOutput implements OrderedSink {
     public void abort(Throwable cause) {
         discardAll();
         forgetCleanup();
-        try {
-            awaitEarlierRemoval();
-        } catch (IOException alsoFailed) {
-            if (cause != null) {
-                cause.addSuppressed(alsoFailed);
-            }
-        }
     }
 
     /**
