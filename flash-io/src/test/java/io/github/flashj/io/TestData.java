@@ -11,13 +11,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /** Generated FASTQ data and helpers shared by the flash-io tests. */
@@ -153,13 +155,29 @@ public final class TestData {
     }
 
     /** The regular files under a directory, as sorted relative names. */
+    /**
+     * The regular files under {@code dir}, relative and sorted. A run may delete files while this lists
+     * them (an earlier run's outputs are removed beside the run), so a file or directory that vanishes
+     * between listing and looking is left out rather than failing the listing.
+     */
     public static List<String> files(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted()
-                    .collect(Collectors.toList());
+        List<String> names = new ArrayList<>();
+        collectFiles(dir, dir, names);
+        names.sort(null);
+        return names;
+    }
+
+    private static void collectFiles(Path root, Path dir, List<String> names) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    collectFiles(root, entry, names);
+                } else if (Files.isRegularFile(entry)) {
+                    names.add(root.relativize(entry).toString());
+                }
+            }
+        } catch (NoSuchFileException vanished) {
+            // The directory itself was removed: it holds nothing.
         }
     }
 
