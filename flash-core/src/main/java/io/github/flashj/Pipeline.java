@@ -156,9 +156,10 @@ final class Pipeline {
             }
             throw asException(e);
         }
-        LOG.debug("{}; CPU: read {} ms over {} producers, parse {} ms, merge {} ms and prepare output {} ms over {} "
-                + "workers, write {} ms, complete {} ms", stats, readNanos.get() / 1_000_000, producers,
-                parseNanos.get() / 1_000_000, mergeNanos.get() / 1_000_000, prepareNanos.get() / 1_000_000, workers,
+        LOG.debug("{}; CPU: read {} ms over {} producers, parse {} ms, merge {} ms ({} kernel) and prepare output {} ms "
+                + "over {} workers, write {} ms, complete {} ms", stats, readNanos.get() / 1_000_000, producers,
+                parseNanos.get() / 1_000_000, mergeNanos.get() / 1_000_000, kernel.name(),
+                prepareNanos.get() / 1_000_000, workers,
                 writeNanos / 1_000_000, (System.nanoTime() - completeStarted) / 1_000_000);
         return stats;
     }

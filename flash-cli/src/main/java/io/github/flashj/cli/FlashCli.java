@@ -13,6 +13,7 @@ import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.output.FlashOutput;
 import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.io.output.OutputLayout;
+import io.github.flashj.kernel.MergeKernels;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -171,8 +172,10 @@ public final class FlashCli {
         info("Starting " + cl.threads + " combiner threads");
         FlashJob job;
         try {
+            // This JVM runs this one merge: its size decides whether the vector kernel's warm-up pays.
             FlashJob.Builder builder = FlashJob.builder()
                     .parameters(params)
+                    .kernel(MergeKernels.forOneRun(InputSizes.textBytes(inputs)))
                     .source(source);
             if (cl.reportFile != null || cl.jsonFile != null) {
                 // Before the files: a report that cannot be written fails the run before they are published.

@@ -70,20 +70,7 @@ final class TerminalProgress implements OrderedSink {
         if (columns == null || columns.isEmpty()) {
             return null;
         }
-        long total = 0;
-        for (String input : inputs) {
-            Path p = Path.of(input);
-            if ("-".equals(input) || !Files.isRegularFile(p)) {
-                total = -1;
-                break;
-            }
-            try {
-                total += Files.size(p);
-            } catch (IOException e) {
-                total = -1;
-                break;
-            }
-        }
+        long total = InputSizes.fileBytes(inputs);
         if (bytesRead() < 0) {
             total = -1;
         }
