@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** A growable byte buffer that a batch's output is formatted into, then written at once. */
+/** A growable byte buffer that a batch's output is formatted into before it is written. */
 final class ByteBuilder {
     /** The most bytes {@link #writeTo} hands to one write (see there). */
     static final int WRITE_PIECE = 1 << 17;
