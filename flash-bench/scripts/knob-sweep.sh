@@ -14,7 +14,7 @@ r1="art${pairs}_1.fq"; r2="art${pairs}_2.fq"
 [ -s "$r1" ] || { echo "no $dir/$r1: run peer-benchmark.sh $pairs first" >&2; exit 1; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 printf "| batch size | in flight | wall s (median of %d) | peak RSS MB |\n|---|---|---|---|\n" "$repeats"
-for batch in 1024 4096 16384; do
+for batch in 512 1024 2048 4096; do
   for inflight in 4 8 16; do
     rm -f walls rss
     rm -rf out-sweep; sync

@@ -1,5 +1,6 @@
 package io.github.flashj.spark;
 
+import io.github.flashj.FlashJob;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.io.input.ChunkPlan;
 import io.github.flashj.io.input.ChunkPlanner;
@@ -30,7 +31,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * only the columns the query reads.
  */
 final class FastqScan implements Scan, Batch {
-    private static final int BATCH_SIZE = 4096;
+    private static final int BATCH_SIZE = FlashJob.DEFAULT_BATCH_SIZE;
 
     private final InputFormat format;
     private final List<String> inputs;

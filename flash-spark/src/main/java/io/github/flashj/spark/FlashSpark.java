@@ -1,5 +1,6 @@
 package io.github.flashj.spark;
 
+import io.github.flashj.FlashJob;
 import io.github.flashj.InvalidParameterException;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
@@ -246,7 +247,7 @@ public final class FlashSpark {
         private final FlashOutput.Builder output = FlashOutput.builder().prefix("out").directory(".");
         private OutputLayout layout;
         private OutputStream stdout;
-        private int batchSize = 4096;
+        private int batchSize = FlashJob.DEFAULT_BATCH_SIZE;
         private long pairsPerChunk;
         private long rangeBytes;
 
@@ -321,7 +322,7 @@ public final class FlashSpark {
             return this;
         }
 
-        /** Pairs per batch inside a task (4096). */
+        /** Pairs per batch inside a task ({@value FlashJob#DEFAULT_BATCH_SIZE}). */
         public Builder batchSize(int v) {
             if (v < 1) {
                 throw new InvalidParameterException("batchSize", "batch size must be at least 1, got " + v);
