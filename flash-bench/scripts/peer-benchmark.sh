@@ -38,11 +38,13 @@ add() { names+=("$1"); cmds+=("$2"); }
 flashj="$root/bin/flashj"
 add "flashj -t 1 (JDK $(java -version 2>&1 | awk -F'"' '/version/{print $2}'))" "$flashj -q -t 1 -M 150 -d out-flashj1 $r1 $r2"
 add "flashj -t 2 (JDK $(java -version 2>&1 | awk -F'"' '/version/{print $2}'))" "$flashj -q -t 2 -M 150 -d out-flashj2 $r1 $r2"
-# The kernel must not be slower than the scalar one on any machine; on AVX-512 machines the JIT
-# is also held to 256-bit vectors, the width of AVX2-only machines.
+# Each kernel forced, whatever the input's size would choose (MergeKernels.forOneRun): the vector
+# kernel must not be slower than the scalar one; on AVX-512 machines the JIT is also held to
+# 256-bit vectors, the width of AVX2-only machines.
+add "flashj -t 2, vector kernel" "env JAVA_OPTS=-Dflashj.kernel=vector $flashj -q -t 2 -M 150 -d out-flashj2v $r1 $r2"
 add "flashj -t 2, scalar kernel" "env JAVA_OPTS=-Dflashj.kernel=scalar $flashj -q -t 2 -M 150 -d out-flashj2s $r1 $r2"
 if grep -q -m1 -w avx512f /proc/cpuinfo; then
-  add "flashj -t 2, 256-bit vectors (-XX:UseAVX=2)" "env JAVA_OPTS=-XX:UseAVX=2 $flashj -q -t 2 -M 150 -d out-flashj2a $r1 $r2"
+  add "flashj -t 2, vector kernel, 256-bit vectors (-XX:UseAVX=2)" "env JAVA_OPTS='-Dflashj.kernel=vector -XX:UseAVX=2' $flashj -q -t 2 -M 150 -d out-flashj2a $r1 $r2"
 fi
 if [ -n "$java25" ]; then
   add "flashj -t 2 (Temurin $("$java25/bin/java" -version 2>&1 | awk -F'"' '/version/{print $2}'))" "env JAVA_HOME=$java25 $flashj -q -t 2 -M 150 -d out-flashj25 $r1 $r2"
