@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A merge run: a source of pairs, a pool of merge workers and the sinks that receive the results
@@ -48,11 +49,11 @@ public final class FlashJob {
     private final int inFlight;
     private boolean ran;
 
-    private FlashJob(Builder b, MergeParameters params, int workers, int inFlight) {
+    private FlashJob(Builder b, MergeParameters params, MergeKernel kernel, int workers, int inFlight) {
         this.source = b.source;
         this.sinks = List.copyOf(b.sinks);
         this.params = params;
-        this.kernel = b.kernel;
+        this.kernel = kernel;
         this.workers = workers;
         this.batchSize = b.batchSize;
         this.inFlight = inFlight;
@@ -113,7 +114,8 @@ public final class FlashJob {
         private MergeParameters fixedParams;
         private PairSource source;
         private final List<OrderedSink> sinks = new ArrayList<>();
-        private MergeKernel kernel = MergeKernels.best();
+        /** The default is chosen at build, and only when no kernel is given (choosing loads the Vector API). */
+        private Supplier<MergeKernel> kernel = MergeKernels::best;
         private int workers = Runtime.getRuntime().availableProcessors();
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int inFlight = -1;
@@ -231,7 +233,7 @@ public final class FlashJob {
 
         /** The overlap search to use; default {@link MergeKernels#best()}. */
         public Builder kernel(MergeKernel v) {
-            kernel = v;
+            kernel = () -> v;
             return this;
         }
 
@@ -243,7 +245,8 @@ public final class FlashJob {
         public FlashJob build() {
             MergeParameters p = fixedParams != null ? fixedParams : params.build();
             require(source != null, "source", "source is required");
-            require(kernel != null, "kernel", "kernel must not be null");
+            MergeKernel k = kernel.get();
+            require(k != null, "kernel", "kernel must not be null");
             require(workers >= 1, "workers", "workers must be at least 1, got " + workers);
             require(batchSize >= 1, "batchSize", "batchSize must be at least 1, got " + batchSize);
             require(batchSize <= MAX_BATCH_SIZE, "batchSize", "batchSize must be at most " + MAX_BATCH_SIZE + ", got "
@@ -253,7 +256,7 @@ public final class FlashJob {
             require((long) batchSize * chunks <= MAX_PAIRS_IN_FLIGHT, inFlight < 0 ? "batchSize" : "inFlight",
                     "batchSize × inFlight (" + batchSize + " × " + chunks + ") must be at most " + MAX_PAIRS_IN_FLIGHT
                             + " pairs in memory: lower the batch size or the batches in flight");
-            return new FlashJob(this, p, workers, chunks);
+            return new FlashJob(this, p, k, workers, chunks);
         }
 
         private static void require(boolean ok, String parameter, String message) {

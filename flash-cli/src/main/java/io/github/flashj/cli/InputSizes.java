@@ -23,15 +23,11 @@ final class InputSizes {
     static long fileBytes(List<String> inputs) {
         long total = 0;
         for (String input : inputs) {
-            Path p = Path.of(input);
-            if ("-".equals(input) || !Files.isRegularFile(p)) {
+            long size = size(input);
+            if (size < 0) {
                 return -1;
             }
-            try {
-                total += Files.size(p);
-            } catch (IOException e) {
-                return -1;
-            }
+            total += size;
         }
         return total;
     }
@@ -44,7 +40,7 @@ final class InputSizes {
     static long textBytes(List<String> inputs) {
         long total = 0;
         for (String input : inputs) {
-            long size = fileBytes(List.of(input));
+            long size = size(input);
             if (size < 0) {
                 return -1;
             }
@@ -58,5 +54,18 @@ final class InputSizes {
             total += FastqInputs.compressionOf(head, n) == null ? size : size * TYPICAL_COMPRESSION_RATIO;
         }
         return total;
+    }
+
+    /** A regular file's size; -1 for standard input, anything else, or a file that cannot be read. */
+    private static long size(String input) {
+        Path p = Path.of(input);
+        if ("-".equals(input) || !Files.isRegularFile(p)) {
+            return -1;
+        }
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }
