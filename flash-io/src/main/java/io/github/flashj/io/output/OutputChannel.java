@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,8 +50,11 @@ final class OutputChannel {
      * @param compression applied by this channel; {@link OutputCompression#none()} when the data
      *     written is compressed already (by the merge workers)
      * @param tag what makes this run's temporary names its own
+     * @param overwrite whether {@link #claimEarlier} has moved an earlier run's file to the temporary
+     *     name, to be written over rather than replaced
      */
-    static OutputChannel file(String name, OutputCompression compression, String tag) throws IOException {
+    static OutputChannel file(String name, OutputCompression compression, String tag, boolean overwrite)
+            throws IOException {
         Path target = Path.of(name);
         Path path = temporary(target, tag);
         try {
@@ -58,10 +62,33 @@ final class OutputChannel {
                 Process p = compression.startProgram(path);
                 return new OutputChannel(name, path, target, p.getOutputStream(), p, true);
             }
-            return new OutputChannel(name, path, target, compression.wrap(new FileOutputStream(path.toFile())), null,
-                    true);
+            OutputStream file = overwrite ? new OverwritingFileStream(path) : new FileOutputStream(path.toFile());
+            return new OutputChannel(name, path, target, compression.wrap(file), null, true);
         } catch (FileSystemException | java.io.FileNotFoundException e) {
             throw new IOException("Failed to open \"" + name + "\" for writing: " + reason(e, target), e);
+        }
+    }
+
+    /**
+     * Moves an earlier run's file from {@code target} to this run's temporary name, to be written
+     * over ({@link OverwritingFileStream}), where that is safe: a regular file this process may
+     * write, with no other name (a hard link, as Nextflow and Snakemake publish outputs, would show
+     * the new bytes). Symbolic links, read-only files and files of other file systems' rules are
+     * left to be removed as before.
+     *
+     * @return whether the file was moved, and the channel for {@code target} should overwrite it
+     */
+    static boolean claimEarlier(Path target, String tag) throws IOException {
+        try {
+            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) || !Files.isWritable(target)
+                    || ((Number) Files.getAttribute(target, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue() != 1) {
+                return false;
+            }
+            Files.move(target, temporary(target, tag), StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (NoSuchFileException | UnsupportedOperationException | IllegalArgumentException notHere) {
+            // Gone meanwhile, or no link count on this file system: removed as before, if there.
+            return false;
         }
     }
 
