@@ -65,6 +65,10 @@ final class OutputChannel {
             OutputStream file = overwrite ? new OverwritingFileStream(path) : new FileOutputStream(path.toFile());
             return new OutputChannel(name, path, target, compression.wrap(file), null, true);
         } catch (FileSystemException | java.io.FileNotFoundException e) {
+            if (overwrite) {
+                // The earlier run's file, moved here to be written over, must not stay behind.
+                Files.deleteIfExists(path);
+            }
             throw new IOException("Failed to open \"" + name + "\" for writing: " + reason(e, target), e);
         }
     }
@@ -73,8 +77,8 @@ final class OutputChannel {
      * Moves an earlier run's file from {@code target} to this run's temporary name, to be written
      * over ({@link OverwritingFileStream}), where that is safe: a regular file this process may
      * write, with no other name (a hard link, as Nextflow and Snakemake publish outputs, would show
-     * the new bytes). Symbolic links, read-only files and files of other file systems' rules are
-     * left to be removed as before.
+     * the new bytes). Anything else (a symbolic link, a read-only file, a file system without link
+     * counts) is left to be removed.
      *
      * @return whether the file was moved, and the channel for {@code target} should overwrite it
      */
