@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /** What the command knows of its inputs' sizes before it reads them: only regular files have one. */
 final class InputSizes {
@@ -21,15 +22,7 @@ final class InputSizes {
 
     /** The inputs' sizes on disk, summed; -1 where one is standard input or not a regular file. */
     static long fileBytes(List<String> inputs) {
-        long total = 0;
-        for (String input : inputs) {
-            long size = size(input);
-            if (size < 0) {
-                return -1;
-            }
-            total += size;
-        }
-        return total;
+        return sum(inputs, InputSizes::size);
     }
 
     /**
@@ -38,22 +31,34 @@ final class InputSizes {
      * cannot be opened (the reader reports that, not this estimate).
      */
     static long textBytes(List<String> inputs) {
+        return sum(inputs, InputSizes::textSize);
+    }
+
+    private static long sum(List<String> inputs, ToLongFunction<String> sizeOf) {
         long total = 0;
         for (String input : inputs) {
-            long size = size(input);
+            long size = sizeOf.applyAsLong(input);
             if (size < 0) {
                 return -1;
             }
-            byte[] head = new byte[4];
-            int n;
-            try (InputStream in = Files.newInputStream(Path.of(input))) {
-                n = in.readNBytes(head, 0, head.length);
-            } catch (IOException e) {
-                return -1;
-            }
-            total += FastqInputs.compressionOf(head, n) == null ? size : size * TYPICAL_COMPRESSION_RATIO;
+            total += size;
         }
         return total;
+    }
+
+    private static long textSize(String input) {
+        long size = size(input);
+        if (size < 0) {
+            return -1;
+        }
+        byte[] head = new byte[4];
+        int n;
+        try (InputStream in = Files.newInputStream(Path.of(input))) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return -1;
+        }
+        return FastqInputs.compressionOf(head, n) == null ? size : size * TYPICAL_COMPRESSION_RATIO;
     }
 
     /** A regular file's size; -1 for standard input, anything else, or a file that cannot be read. */
