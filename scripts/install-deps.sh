@@ -6,6 +6,8 @@
 #          (bowtie2-examples), python3 (for ../shared/tools/make_edge_pairs.py), gzip, bgzip (tabix:
 #          BGZF inputs as bcl2fastq writes them), tmux (the progress line tested in a real terminal),
 #          python3-venv (the PySpark example installs pyspark from PyPI in a virtual environment).
+# With --bench, also what flash-bench/scripts need: the peers (vsearch, BBMerge from bbmap, fastp),
+# pigz and igzip (isal) for the gzip comparisons, and GNU time.
 # Skips apt entirely when everything is already there. Runs apt through sudo when not root.
 set -euo pipefail
 
@@ -31,6 +33,14 @@ need bgzip tabix
 need tmux tmux
 python3 -c 'import venv, ensurepip' 2>/dev/null || packages+=(python3-venv)
 need mkfifo coreutils
+if [ "${1:-}" = "--bench" ]; then
+  need vsearch vsearch
+  need /usr/share/java/bbmap.jar bbmap
+  need fastp fastp
+  need pigz pigz
+  need igzip isal
+  need /usr/bin/time time
+fi
 
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0

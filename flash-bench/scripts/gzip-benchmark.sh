@@ -11,7 +11,8 @@
 # Uses the ART pairs of peer-benchmark.sh (generated there first if missing) under $BENCH_DIR
 # (default /tmp/flashj-bench) and compresses them with gzip -6. Prints medians of wall time, CPU
 # and peak RSS (/usr/bin/time), and the ratios the targets are stated in.
-# Needs: mvn package (bin/flashj, flash-bench/target/benchmarks.jar); Debian's flash, pigz, isal, time.
+# Needs: mvn package (bin/flashj, flash-bench/target/benchmarks.jar); Debian's flash, pigz, isal, time
+# (scripts/install-deps.sh --bench installs them).
 set -euo pipefail
 pairs=${1:-2000000}
 repeats=${2:-3}

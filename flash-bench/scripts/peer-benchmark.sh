@@ -8,7 +8,8 @@
 # (wall, user+sys CPU, peak RSS) in alternated rounds, each run on a fresh output directory after
 # sync (and one FlashJ row rerunning into the same directory), and prints the medians and the
 # ratios of wall time against vsearch --threads 2 and flash -t 1. Needs: mvn package (bin/flashj), and Debian's flash, vsearch,
-# bbmap, fastp, art-nextgen-simulation-tools, bowtie2-examples, time. Tools not installed are skipped.
+# bbmap, fastp, art-nextgen-simulation-tools, bowtie2-examples, time (scripts/install-deps.sh --bench
+# installs them). Tools not installed are skipped.
 # JAVA25 (default: the Temurin JDK under /usr/lib/jvm) adds FlashJ runs on that JDK.
 set -euo pipefail
 pairs=${1:-2000000}
