@@ -188,38 +188,46 @@ public final class FlashOutput implements OrderedSink {
      * its end.
      */
     private void removeEarlierOutput() throws IOException {
-        List<String> names = new ArrayList<>(layout.readFileNames());
-        names.addAll(histogramNames);
-        for (String name : names) {
-            if ("-".equals(name)) {
-                continue;
-            }
-            Path target = Path.of(name);
-            try {
-                if (!compression.usesProgram() && layout.readFileNames().contains(name)
-                        && OutputChannel.claimEarlier(target, tag)) {
-                    overwritten.add(name);
-                    continue;
-                }
-                if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                    // Removed here, so that one that cannot be fails as it always did.
-                    Files.deleteIfExists(target);
-                    continue;
-                }
-                Path aside = OutputChannel.temporary(target, tag + "-earlier");
-                Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
-                earlier.add(aside);
-            } catch (NoSuchFileException absent) {
-                // Nothing to remove.
-            } catch (IOException e) {
-                throw new IOException("Failed to open \"" + name + "\" for writing: "
-                        + OutputChannel.reason(e, target), e);
-            }
+        for (String name : layout.readFileNames()) {
+            clearEarlier(name, !compression.usesProgram());
+        }
+        for (String name : histogramNames) {
+            clearEarlier(name, false);
         }
         if (!earlier.isEmpty()) {
             earlierRemoval = new Thread(this::removeEarlier, "flashj-remove-earlier");
             earlierRemoval.setDaemon(true);
             earlierRemoval.start();
+        }
+    }
+
+    /**
+     * Clears one final name: claims the earlier file to be written over where {@code mayOverwrite}
+     * and it is safe, else moves it aside for {@link #removeEarlier} (a directory is removed here).
+     */
+    private void clearEarlier(String name, boolean mayOverwrite) throws IOException {
+        if ("-".equals(name)) {
+            return;
+        }
+        Path target = Path.of(name);
+        try {
+            if (mayOverwrite && OutputChannel.claimEarlier(target, tag)) {
+                overwritten.add(name);
+                return;
+            }
+            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                // Removed here, so that one that cannot be fails as it always did.
+                Files.deleteIfExists(target);
+                return;
+            }
+            Path aside = OutputChannel.temporary(target, tag + "-earlier");
+            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+            earlier.add(aside);
+        } catch (NoSuchFileException absent) {
+            // Nothing to remove.
+        } catch (IOException e) {
+            throw new IOException("Failed to open \"" + name + "\" for writing: "
+                    + OutputChannel.reason(e, target), e);
         }
     }
 

@@ -82,12 +82,7 @@ class AtomicOutputTest {
 
     @Test
     void filesAreTemporaryUntilTheRunSucceeds() throws Exception {
-        GatedSource source = new GatedSource(false);
-        CompletableFuture<Void> run = start(source, dir);
-        assertTrue(source.firstBatchRead.await(30, TimeUnit.SECONDS));
-        assertOnlyTemporaryNames();
-        source.go.countDown();
-        run.get(30, TimeUnit.SECONDS);
+        runCheckingOnlyTemporaryNamesMeanwhile();
         assertEquals(FINAL, TestData.files(dir));
     }
 
@@ -96,12 +91,7 @@ class AtomicOutputTest {
         for (String name : FINAL) {
             Files.writeString(dir.resolve(name), "from an earlier run\n");
         }
-        GatedSource source = new GatedSource(false);
-        CompletableFuture<Void> run = start(source, dir);
-        assertTrue(source.firstBatchRead.await(30, TimeUnit.SECONDS));
-        assertOnlyTemporaryNames();
-        source.go.countDown();
-        run.get(30, TimeUnit.SECONDS);
+        runCheckingOnlyTemporaryNamesMeanwhile();
         assertEquals(FINAL, TestData.files(dir), "this run's files, and nothing of the earlier run's");
         for (String name : FINAL) {
             assertTrue(!Files.readString(dir.resolve(name)).contains("earlier run"), name);
@@ -137,6 +127,16 @@ class AtomicOutputTest {
         good.get(30, TimeUnit.SECONDS);
         assertEquals(FINAL, TestData.files(dir));
         assertTrue(Files.size(dir.resolve("out.extendedFrags.fastq")) > 0, "the successful run's files are whole");
+    }
+
+    /** Runs to success, checking while the run is held after its first batch that only temporary names exist. */
+    private void runCheckingOnlyTemporaryNamesMeanwhile() throws Exception {
+        GatedSource source = new GatedSource(false);
+        CompletableFuture<Void> run = start(source, dir);
+        assertTrue(source.firstBatchRead.await(30, TimeUnit.SECONDS));
+        assertOnlyTemporaryNames();
+        source.go.countDown();
+        run.get(30, TimeUnit.SECONDS);
     }
 
     private void assertOnlyTemporaryNames() throws IOException {
