@@ -9,6 +9,11 @@ import java.io.IOException;
  * {@link #accept(PairBatch)} for each batch in id order, then exactly one of
  * {@link #complete(JobStatistics)} (success) or {@link #abort(Throwable)} (failure). A sink must not
  * keep a reference to a batch after {@code accept} returns: the batch is recycled.
+ *
+ * <p>One thread at a time is not always the same thread: when the workers carry their batches
+ * through (the local run's layout when they fill the cores), each worker calls {@code accept} for
+ * its own batch in its turn, and each call happens-after the one before. A sink may keep
+ * per-thread scratch (the format buffers of FlashJ's own output do, to stay in the worker's cache).
  */
 public interface OrderedSink {
     /**

@@ -20,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run: a reader thread fills batches, worker threads merge them, and the calling thread
- * commits them to the sinks strictly in id order.
+ * One run. Staged: a reader thread fills batches, worker threads merge them, and the calling
+ * thread commits them to the sinks strictly in id order. Carried through ({@link #runCarried},
+ * when the workers fill the cores): each worker reads, merges and commits its own batches, taking
+ * turns to read and to commit in id order.
  *
  * <p>A {@link ParallelPairSource} may ask for several producer threads instead of the one reader.
  * Each producer takes a free batch first and only then the next chunk number, so the chunks not yet
@@ -45,6 +47,13 @@ final class Pipeline {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** Pairs the first worker merges before the others start (see the class comment). */
     static final int FIRST_WORKER_ALONE = 32_768;
+    /**
+     * The system property that forces how a run with one reader is laid out, for comparisons:
+     * {@value #STAGED} or {@value #CARRIED}; by default {@link #carries} decides.
+     */
+    static final String LAYOUT_PROPERTY = "flashj.pipeline";
+    static final String STAGED = "staged";
+    static final String CARRIED = "carried";
 
     private final PairSource source;
     private final List<OrderedSink> sinks;
@@ -73,6 +82,20 @@ final class Pipeline {
     private final AtomicLong endChunk = new AtomicLong(Long.MAX_VALUE);
     private final AtomicInteger producersLeft = new AtomicInteger();
     private final AtomicInteger batchesAllocated = new AtomicInteger();
+
+    // Workers that carry their own batches through (see runCarried).
+    private final Object readTurn = new Object();
+    /** The id of the next batch read; guarded by readTurn. */
+    private long nextBatchId;
+    /** Whether the source is closed; guarded by readTurn. */
+    private boolean sourceClosed;
+    /** The id of the batch whose turn it is to be committed. */
+    private volatile long nextToCommit;
+    /** CPU nanoseconds spent in the sinks; only written in a commit turn. */
+    private long carriedCommitNanos;
+    /** Merged batches whose workers wait for their commit turn. */
+    private final AtomicInteger awaitingTurn = new AtomicInteger();
+    private final List<Thread> carriers = new ArrayList<>();
 
     Pipeline(PairSource source, List<OrderedSink> sinks, MergeKernel kernel, MergeParameters params, int workers,
             int batchSize, int inFlight) {
@@ -105,6 +128,9 @@ final class Pipeline {
                 sink.abort(e);
             }
             throw asException(e);
+        }
+        if (producers == 1 && carries(workers, Runtime.getRuntime().availableProcessors())) {
+            return runCarried(started);
         }
         List<Thread> threads = new ArrayList<>();
         if (producers == 1) {
@@ -142,6 +168,16 @@ final class Pipeline {
             }
             throw asException(error);
         }
+        return complete(statistics, started, writeNanos, "staged over " + workers + " merge workers");
+    }
+
+    /**
+     * Ends a run whose threads have all ended without error: the sinks complete.
+     *
+     * @param shape how the run was laid out, for the debug line
+     */
+    private JobStatistics complete(StatisticsCollector statistics, long started, long writeNanos, String shape)
+            throws Exception {
         JobStatistics stats = statistics.finish(Duration.ofNanos(System.nanoTime() - started),
                 Duration.ofNanos(readNanos.get()), Duration.ofNanos(parseNanos.get()),
                 Duration.ofNanos(mergeNanos.get()), Duration.ofNanos(prepareNanos.get()), Duration.ofNanos(writeNanos));
@@ -156,12 +192,172 @@ final class Pipeline {
             }
             throw asException(e);
         }
-        LOG.debug("{}; CPU: read {} ms over {} producers, parse {} ms, merge {} ms ({} kernel) and prepare output {} ms "
-                + "over {} workers, write {} ms, complete {} ms", stats, readNanos.get() / 1_000_000, producers,
+        LOG.debug("{}; {}; CPU: read {} ms over {} producers, parse {} ms, merge {} ms ({} kernel) and prepare output "
+                + "{} ms, write {} ms, complete {} ms", stats, shape, readNanos.get() / 1_000_000, producers,
                 parseNanos.get() / 1_000_000, mergeNanos.get() / 1_000_000, kernel.name(),
-                prepareNanos.get() / 1_000_000, workers,
-                writeNanos / 1_000_000, (System.nanoTime() - completeStarted) / 1_000_000);
+                prepareNanos.get() / 1_000_000, writeNanos / 1_000_000,
+                (System.nanoTime() - completeStarted) / 1_000_000);
         return stats;
+    }
+
+    /**
+     * Whether a run with one reader is carried through by its workers ({@link #runCarried}) rather
+     * than staged: when the workers alone fill the machine's cores, a reader and a committer of
+     * their own would only take turns with them on the same cores. With cores to spare (say
+     * {@code -t 2} on eight), the staged run gives reading and writing cores of their own.
+     */
+    static boolean carries(int workers, int cores) {
+        String forced = System.getProperty(LAYOUT_PROPERTY);
+        if (STAGED.equals(forced) || CARRIED.equals(forced)) {
+            return CARRIED.equals(forced);
+        }
+        return workers >= cores;
+    }
+
+    /**
+     * A run in which each worker carries its own batch from reading to writing: it reads the next
+     * batch (one worker at a time, in id order), parses, merges and prepares it, and commits it to
+     * the sinks when its turn comes (one worker at a time, in id order). The calling thread only
+     * waits.
+     *
+     * <p>A batch's bytes then stay in the cache of the core that read them. In the staged run,
+     * every byte read is handed from the reader's core to a worker's, and every merged byte from
+     * the worker's to the committer's; when the two cores share no cache (as the vCPUs of a cloud
+     * VM may not, or the cores of two sockets), that costs more than the parse itself. With one
+     * batch per worker, memory is {@code min(workers, inFlight)} batches.
+     */
+    private JobStatistics runCarried(long started) throws Exception {
+        StatisticsCollector statistics = new StatisticsCollector(params.maxOverlap(), started);
+        int count = Math.min(workers, inFlight);
+        for (int w = 0; w < count; w++) {
+            BatchMerger merger = new BatchMerger(kernel, params);
+            boolean first = w == 0;
+            carriers.add(new Thread(() -> {
+                try {
+                    carry(merger, first, statistics);
+                } catch (Throwable e) {
+                    fail(e);
+                }
+            }, "flashj-worker-" + w));
+        }
+        for (Thread t : carriers) {
+            t.setDaemon(true);
+            t.start();
+        }
+        for (Thread t : carriers) {
+            joinUninterruptibly(t);
+        }
+        try {
+            closeSource();
+        } catch (Throwable e) {
+            fail(e);
+        }
+        Throwable error = failure.get();
+        if (error != null) {
+            for (OrderedSink sink : sinks) {
+                sink.abort(error);
+            }
+            throw asException(error);
+        }
+        return complete(statistics, started, carriedCommitNanos, "carried through by " + count + " workers");
+    }
+
+    private void carry(BatchMerger merger, boolean first, StatisticsCollector statistics) throws IOException {
+        while (!first && !othersMayMerge && !failed() && !readingDone) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        PairBatch batch = new PairBatch(batchSize, params.phredOffset());
+        long pairsMerged = 0;
+        while (!failed() && readNext(batch)) {
+            long t0 = cpuNanos();
+            batch.parseDeferred();
+            long t1 = cpuNanos();
+            parseNanos.addAndGet(t1 - t0);
+            merger.merge(batch);
+            long t2 = cpuNanos();
+            mergeNanos.addAndGet(t2 - t1);
+            for (OrderedSink sink : sinks) {
+                sink.prepare(batch);
+            }
+            prepareNanos.addAndGet(cpuNanos() - t2);
+            pairsMerged += batch.size();
+            if (first && !othersMayMerge && pairsMerged >= FIRST_WORKER_ALONE) {
+                othersMayMerge = true;
+            }
+            if (!awaitCommitTurn(batch.id(), statistics)) {
+                return;
+            }
+            // No batch waits for a worker here; the reorder depth is the merged batches that wait.
+            statistics.sampleDepths(System.nanoTime(), 0, awaitingTurn.get());
+            long t3 = cpuNanos();
+            for (OrderedSink sink : sinks) {
+                sink.accept(batch);
+            }
+            statistics.add(batch);
+            carriedCommitNanos += cpuNanos() - t3;
+            nextToCommit = batch.id() + 1;
+            for (Thread t : carriers) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /** Fills {@code batch} with the next pairs read, in the read turn; false at the end of the input. */
+    private boolean readNext(PairBatch batch) throws IOException {
+        synchronized (readTurn) {
+            while (!readingDone && !failed()) {
+                batch.clear(nextBatchId);
+                long t0 = cpuNanos();
+                boolean more;
+                try {
+                    more = source.fill(batch);
+                } finally {
+                    readNanos.addAndGet(cpuNanos() - t0);
+                }
+                if (!more) {
+                    readingDone = true;
+                    closeSource();
+                }
+                if (batch.hasHalfPair()) {
+                    throw new IllegalStateException("the source left a pair half filled in batch " + nextBatchId);
+                }
+                if (!batch.isEmpty()) {
+                    nextBatchId++;
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Closes the source once, as soon as it is read to its end (or when the run ends). */
+    private void closeSource() throws IOException {
+        synchronized (readTurn) {
+            if (!sourceClosed) {
+                sourceClosed = true;
+                source.close();
+            }
+        }
+    }
+
+    /** Waits until the batch {@code id} is the next to commit; false when the run failed first. */
+    private boolean awaitCommitTurn(long id, StatisticsCollector statistics) {
+        if (nextToCommit == id) {
+            return true;
+        }
+        long t0 = System.nanoTime();
+        awaitingTurn.incrementAndGet();
+        while (nextToCommit != id) {
+            if (failed()) {
+                return false;
+            }
+            // The worker that commits the batch before wakes this one; the timeout bounds a missed wake.
+            LockSupport.parkNanos(1_000_000);
+        }
+        awaitingTurn.decrementAndGet();
+        // In the turn now: the statistics are only touched by one worker at a time.
+        statistics.addCommitWait(System.nanoTime() - t0);
+        return true;
     }
 
     private Thread start(String name, Runnable body) {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FlashJobTest {
     static final MergeParameters PARAMS = MergeParameters.builder().minOverlap(8).maxOverlap(60).allowOuties(true)
@@ -54,34 +57,114 @@ class FlashJobTest {
 
     // ---- order and content ----
 
+    /** Runs {@code body} with the pipeline's layout forced ({@link Pipeline#LAYOUT_PROPERTY}). */
+    static void withLayout(String layout, Executable body) throws Throwable {
+        System.setProperty(Pipeline.LAYOUT_PROPERTY, layout);
+        try {
+            body.execute();
+        } finally {
+            System.clearProperty(Pipeline.LAYOUT_PROPERTY);
+        }
+    }
+
     static Stream<Arguments> shapes() {
         List<Arguments> shapes = new ArrayList<>();
-        for (int workers : new int[] {1, 2, 7}) {
-            for (int batchSize : new int[] {1, 3, 4096}) {
-                for (int inFlight : new int[] {2, 3, 16, -1}) {
-                    shapes.add(Arguments.of(workers, batchSize, inFlight));
+        for (String layout : new String[] {Pipeline.STAGED, Pipeline.CARRIED}) {
+            for (int workers : new int[] {1, 2, 7}) {
+                for (int batchSize : new int[] {1, 3, 4096}) {
+                    for (int inFlight : new int[] {2, 3, 16, -1}) {
+                        shapes.add(Arguments.of(layout, workers, batchSize, inFlight));
+                    }
                 }
             }
         }
         return shapes.stream();
     }
 
-    @ParameterizedTest(name = "workers {0}, batch size {1}, in flight {2}")
+    @ParameterizedTest(name = "{0}, workers {1}, batch size {2}, in flight {3}")
     @MethodSource("shapes")
-    void output_isInInputOrderAndEqualsReadMerger(int workers, int batchSize, int inFlight) throws IOException {
+    void output_isInInputOrderAndEqualsReadMerger(String layout, int workers, int batchSize, int inFlight)
+            throws Throwable {
         CollectingSink sink = new CollectingSink();
         FlashJob.Builder b = FlashJob.builder().source(new ListSource(PAIRS)).sink(sink).parameters(PARAMS)
                 .workers(workers).batchSize(batchSize);
         if (inFlight > 0) {
             b.inFlight(inFlight);
         }
-        JobStatistics stats = b.build().run();
+        JobStatistics[] ran = new JobStatistics[1];
+        withLayout(layout, () -> ran[0] = b.build().run());
+        JobStatistics stats = ran[0];
         assertEquals(expectedLines(PAIRS, EXPECTED), sink.lines);
         assertEquals(PAIRS.size(), stats.pairs());
         for (int i = 0; i < sink.batchIds.size(); i++) {
             assertEquals(i, sink.batchIds.get(i));
         }
         assertEquals((PAIRS.size() + batchSize - 1) / batchSize, sink.batchIds.size());
+    }
+
+    /** Workers carry their batches through when they fill the cores, or when forced. */
+    @Test
+    void layout_isCarriedWhenTheWorkersFillTheCores() throws Throwable {
+        assertTrue(Pipeline.carries(2, 2));
+        assertTrue(Pipeline.carries(7, 2));
+        assertTrue(Pipeline.carries(1, 1));
+        assertTrue(!Pipeline.carries(1, 2));
+        assertTrue(!Pipeline.carries(2, 8));
+        withLayout(Pipeline.STAGED, () -> assertTrue(!Pipeline.carries(7, 2)));
+        withLayout(Pipeline.CARRIED, () -> assertTrue(Pipeline.carries(1, 8)));
+    }
+
+    /** Carried through, batches reach the sinks one at a time, in order, from the workers. */
+    @Test
+    void carriedRun_acceptsOneBatchAtATime_onTheWorkers() throws Throwable {
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        List<Long> ids = new ArrayList<>();
+        java.util.Set<String> threads = ConcurrentHashMap.newKeySet();
+        OrderedSink watching = batch -> {
+            if (inside.incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+            }
+            threads.add(Thread.currentThread().getName());
+            ids.add(batch.id());
+            Thread.yield();
+            inside.decrementAndGet();
+        };
+        withLayout(Pipeline.CARRIED, () -> job(new ListSource(PAIRS), watching).workers(4).batchSize(5).build().run());
+        assertEquals(0, overlaps.get());
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(i, ids.get(i));
+        }
+        assertEquals((PAIRS.size() + 4) / 5, ids.size());
+        assertTrue(threads.stream().allMatch(t -> t.startsWith("flashj-worker-")), threads.toString());
+    }
+
+    /** The input is closed once, when it has been read to its end, before the sinks complete. */
+    @Test
+    void carriedRun_closesTheSourceOnce_beforeTheSinksComplete() throws Throwable {
+        ListSource source = new ListSource(PAIRS);
+        AtomicInteger closesAtComplete = new AtomicInteger(-1);
+        OrderedSink sink = new OrderedSink() {
+            @Override
+            public void accept(PairBatch batch) {
+            }
+
+            @Override
+            public void complete(JobStatistics statistics) {
+                closesAtComplete.set(source.closes.get());
+            }
+        };
+        withLayout(Pipeline.CARRIED, () -> job(source, sink).workers(3).batchSize(16).build().run());
+        assertEquals(1, closesAtComplete.get());
+        assertEquals(1, source.closes.get());
+    }
+
+    @Test
+    void carriedRun_closesTheSourceOnce_whenItFails() throws Throwable {
+        ListSource source = new ListSource(PAIRS).failingOnFill(3, new IOException("boom"));
+        withLayout(Pipeline.CARRIED, () -> assertThrows(IOException.class,
+                () -> job(source, new CollectingSink()).workers(3).batchSize(16).build().run()));
+        assertEquals(1, source.closes.get());
     }
 
     @Test
@@ -218,12 +301,13 @@ class FlashJobTest {
         assertTrue(source.closed, "the source is closed after a failure");
     }
 
-    @Test
-    void sourceIOException_onTheFirstFill_leavesNoThreads() {
+    @ParameterizedTest
+    @ValueSource(strings = {Pipeline.STAGED, Pipeline.CARRIED})
+    void sourceIOException_onTheFirstFill_leavesNoThreads(String layout) throws Throwable {
         IOException boom = new IOException("no such file");
         CollectingSink sink = new CollectingSink();
-        assertSame(boom, assertThrows(IOException.class,
-                () -> job(new ListSource(PAIRS).failingOnFill(0, boom), sink).workers(7).build().run()));
+        withLayout(layout, () -> assertSame(boom, assertThrows(IOException.class,
+                () -> job(new ListSource(PAIRS).failingOnFill(0, boom), sink).workers(7).build().run())));
         assertEquals(List.of(), sink.batchIds);
         assertEquals(1, sink.aborted.get());
         assertEquals(List.of(), flashjThreads());
@@ -281,12 +365,13 @@ class FlashJobTest {
         assertTrue(source.closed, "the source is closed after a sink failure");
     }
 
-    @Test
-    void sinkIOException_onTheFirstBatch_withSmallBatches_leavesNoThreads() {
+    @ParameterizedTest
+    @ValueSource(strings = {Pipeline.STAGED, Pipeline.CARRIED})
+    void sinkIOException_onTheFirstBatch_withSmallBatches_leavesNoThreads(String layout) throws Throwable {
         IOException full = new IOException("disk full");
         CollectingSink sink = new CollectingSink().failingOnBatch(0, full);
-        assertSame(full, assertThrows(IOException.class,
-                () -> job(new ListSource(PAIRS), sink).batchSize(1).inFlight(2).workers(7).build().run()));
+        withLayout(layout, () -> assertSame(full, assertThrows(IOException.class,
+                () -> job(new ListSource(PAIRS), sink).batchSize(1).inFlight(2).workers(7).build().run())));
         assertEquals(List.of(), flashjThreads());
     }
 
@@ -402,10 +487,13 @@ class FlashJobTest {
         assertEquals(5, job.inFlight());
     }
 
-    @Test
-    void statistics_reportPipelineMetricsWithinTheBounds() throws Exception {
-        JobStatistics stats = job(new ListSource(PAIRS), new CollectingSink()).workers(2).batchSize(16).inFlight(5)
-                .build().run();
+    @ParameterizedTest
+    @ValueSource(strings = {Pipeline.STAGED, Pipeline.CARRIED})
+    void statistics_reportPipelineMetricsWithinTheBounds(String layout) throws Throwable {
+        JobStatistics[] ran = new JobStatistics[1];
+        withLayout(layout, () -> ran[0] = job(new ListSource(PAIRS), new CollectingSink()).workers(2).batchSize(16)
+                .inFlight(5).build().run());
+        JobStatistics stats = ran[0];
         JobStatistics.PipelineMetrics m = stats.pipeline();
         assertTrue(m.maxMergeQueueDepth() <= 5 && m.maxReorderDepth() <= 5, m.toString());
         assertTrue(m.meanMergeQueueDepth() >= 0 && m.meanMergeQueueDepth() <= m.maxMergeQueueDepth(), m.toString());
@@ -420,8 +508,9 @@ class FlashJobTest {
     }
 
     /** The first worker merges alone for its first pairs; then the others merge too. */
-    @Test
-    void theOtherWorkersStartWhenTheFirstHasMergedItsShare() throws IOException {
+    @ParameterizedTest
+    @CsvSource({"staged, flashj-merge-", "carried, flashj-worker-"})
+    void theOtherWorkersStartWhenTheFirstHasMergedItsShare(String layout, String threadName) throws Throwable {
         List<ReadPair> pairs = Pairs.random(new Random(7), 3 * Pipeline.FIRST_WORKER_ALONE, 40);
         AtomicLong searches = new AtomicLong();
         ConcurrentHashMap<String, Long> firstSearch = new ConcurrentHashMap<>();
@@ -441,11 +530,11 @@ class FlashJobTest {
                         minOverlap, maxOverlap, orientation, best);
             }
         };
-        FlashJob.builder().source(new ListSource(pairs)).sink(new CollectingSink()).kernel(recording).workers(3)
-                .batchSize(1024).build().run();
-        assertEquals(0L, firstSearch.get("flashj-merge-0"), firstSearch.toString());
+        withLayout(layout, () -> FlashJob.builder().source(new ListSource(pairs)).sink(new CollectingSink())
+                .kernel(recording).workers(3).batchSize(1024).build().run());
+        assertEquals(0L, firstSearch.get(threadName + 0), firstSearch.toString());
         assertTrue(firstSearch.size() > 1, "the other workers merged too: " + firstSearch);
-        firstSearch.forEach((thread, first) -> assertTrue(thread.equals("flashj-merge-0")
+        firstSearch.forEach((thread, first) -> assertTrue(thread.equals(threadName + 0)
                 || first >= Pipeline.FIRST_WORKER_ALONE, thread + " started at search " + first));
     }
 }

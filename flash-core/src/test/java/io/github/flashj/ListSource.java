@@ -13,6 +13,7 @@ final class ListSource implements PairSource {
     private Exception failure;
     private boolean leaveHalfPair;
     volatile boolean closed;
+    final java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
 
     ListSource(List<ReadPair> pairs) {
         this.pairs = pairs;
@@ -63,6 +64,7 @@ final class ListSource implements PairSource {
 
     @Override
     public void close() {
+        closes.incrementAndGet();
         closed = true;
     }
 }

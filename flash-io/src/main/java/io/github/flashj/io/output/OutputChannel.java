@@ -28,7 +28,11 @@ final class OutputChannel {
     private final OutputStream out;
     private final Process process;
     private final boolean closeUnderlying;
-    private final ByteBuilder buffer = new ByteBuilder(1 << 16);
+    /**
+     * The format buffer, one per thread: when workers commit their own batches in turn, each
+     * formats into a buffer its core already holds, rather than into one the other core wrote last.
+     */
+    private final ThreadLocal<ByteBuilder> buffers = ThreadLocal.withInitial(() -> new ByteBuilder(1 << 16));
     private boolean closed;
     private long written;
     /** With a compression program on standard output: the thread copying its output. */
@@ -162,8 +166,9 @@ final class OutputChannel {
         return "Permission denied";
     }
 
+    /** The calling thread's format buffer. */
     ByteBuilder buffer() {
-        return buffer;
+        return buffers.get();
     }
 
     /** Writes bytes ready as they are (compressed blocks from the merge workers). */
@@ -181,8 +186,9 @@ final class OutputChannel {
         return written > 0;
     }
 
-    /** Writes what was formatted into the buffer. */
+    /** Writes what the calling thread formatted into its buffer. */
     void flushBuffer() throws IOException {
+        ByteBuilder buffer = buffers.get();
         try {
             buffer.writeTo(out);
         } catch (IOException e) {
@@ -197,6 +203,8 @@ final class OutputChannel {
             return;
         }
         closed = true;
+        // The workers' buffers end with their threads; the closing thread's is let go here.
+        buffers.remove();
         try {
             out.close();
         } catch (IOException e) {
