@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import org.jctools.queues.MpmcArrayQueue;
 import org.jctools.queues.MpscArrayQueue;
@@ -95,7 +96,11 @@ final class Pipeline {
     private long carriedCommitNanos;
     /** Merged batches whose workers wait for their commit turn. */
     private final AtomicInteger awaitingTurn = new AtomicInteger();
-    private final List<Thread> carriers = new ArrayList<>();
+    /**
+     * The worker waiting to commit batch {@code id}, at {@code id % length}: the batches not yet
+     * committed are consecutive and one per worker at most, so their slots differ.
+     */
+    private AtomicReferenceArray<Thread> turnWaiters;
 
     Pipeline(PairSource source, List<OrderedSink> sinks, MergeKernel kernel, MergeParameters params, int workers,
             int batchSize, int inFlight) {
@@ -229,20 +234,12 @@ final class Pipeline {
     private JobStatistics runCarried(long started) throws Exception {
         StatisticsCollector statistics = new StatisticsCollector(params.maxOverlap(), started);
         int count = Math.min(workers, inFlight);
+        turnWaiters = new AtomicReferenceArray<>(count);
+        List<Thread> carriers = new ArrayList<>();
         for (int w = 0; w < count; w++) {
             BatchMerger merger = new BatchMerger(kernel, params);
             boolean first = w == 0;
-            carriers.add(new Thread(() -> {
-                try {
-                    carry(merger, first, statistics);
-                } catch (Throwable e) {
-                    fail(e);
-                }
-            }, "flashj-worker-" + w));
-        }
-        for (Thread t : carriers) {
-            t.setDaemon(true);
-            t.start();
+            carriers.add(start("flashj-worker-" + w, () -> carry(merger, first, statistics)));
         }
         for (Thread t : carriers) {
             joinUninterruptibly(t);
@@ -262,44 +259,60 @@ final class Pipeline {
         return complete(statistics, started, carriedCommitNanos, "carried through by " + count + " workers");
     }
 
-    private void carry(BatchMerger merger, boolean first, StatisticsCollector statistics) throws IOException {
+    /** One worker of a carried run: reads, merges and commits batches until the input ends. */
+    private void carry(BatchMerger merger, boolean first, StatisticsCollector statistics) {
         while (!first && !othersMayMerge && !failed() && !readingDone) {
             LockSupport.parkNanos(1_000_000);
         }
         PairBatch batch = new PairBatch(batchSize, params.phredOffset());
-        long pairsMerged = 0;
-        while (!failed() && readNext(batch)) {
-            long t0 = cpuNanos();
-            batch.parseDeferred();
-            long t1 = cpuNanos();
-            parseNanos.addAndGet(t1 - t0);
-            merger.merge(batch);
-            long t2 = cpuNanos();
-            mergeNanos.addAndGet(t2 - t1);
-            for (OrderedSink sink : sinks) {
-                sink.prepare(batch);
+        try {
+            long pairsMerged = 0;
+            while (!failed() && readNext(batch)) {
+                pairsMerged += carryOne(batch, merger, first, pairsMerged, statistics);
             }
-            prepareNanos.addAndGet(cpuNanos() - t2);
-            pairsMerged += batch.size();
-            if (first && !othersMayMerge && pairsMerged >= FIRST_WORKER_ALONE) {
-                othersMayMerge = true;
-            }
-            if (!awaitCommitTurn(batch.id(), statistics)) {
-                return;
-            }
-            // No batch waits for a worker here; the reorder depth is the merged batches that wait.
-            statistics.sampleDepths(System.nanoTime(), 0, awaitingTurn.get());
-            long t3 = cpuNanos();
-            for (OrderedSink sink : sinks) {
-                sink.accept(batch);
-            }
-            statistics.add(batch);
-            carriedCommitNanos += cpuNanos() - t3;
-            nextToCommit = batch.id() + 1;
-            for (Thread t : carriers) {
-                LockSupport.unpark(t);
-            }
+        } catch (IOException e) {
+            fail(e);
         }
+    }
+
+    /**
+     * Parses, merges and commits one batch read, the commit in its turn; returns its pairs, or 0
+     * when the run failed first.
+     */
+    private int carryOne(PairBatch batch, BatchMerger merger, boolean first, long pairsBefore,
+            StatisticsCollector statistics) throws IOException {
+        long t0 = cpuNanos();
+        batch.parseDeferred();
+        long t1 = cpuNanos();
+        parseNanos.addAndGet(t1 - t0);
+        merger.merge(batch);
+        long t2 = cpuNanos();
+        mergeNanos.addAndGet(t2 - t1);
+        for (OrderedSink sink : sinks) {
+            sink.prepare(batch);
+        }
+        prepareNanos.addAndGet(cpuNanos() - t2);
+        if (first && !othersMayMerge && pairsBefore + batch.size() >= FIRST_WORKER_ALONE) {
+            othersMayMerge = true;
+        }
+        if (!awaitCommitTurn(batch.id(), statistics)) {
+            return 0;
+        }
+        // No batch waits for a worker here; the reorder depth is the merged batches that wait.
+        statistics.sampleDepths(System.nanoTime(), 0, awaitingTurn.get());
+        long t3 = cpuNanos();
+        for (OrderedSink sink : sinks) {
+            sink.accept(batch);
+        }
+        statistics.add(batch);
+        carriedCommitNanos += cpuNanos() - t3;
+        long next = batch.id() + 1;
+        nextToCommit = next;
+        Thread waiting = turnWaiters.get((int) (next % turnWaiters.length()));
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
+        return batch.size();
     }
 
     /** Fills {@code batch} with the next pairs read, in the read turn; false at the end of the input. */
@@ -346,15 +359,19 @@ final class Pipeline {
             return true;
         }
         long t0 = System.nanoTime();
+        int slot = (int) (id % turnWaiters.length());
+        // Registered before the check below: the worker committing the batch before either sees
+        // this thread there, after setting nextToCommit, or this thread sees its nextToCommit.
+        turnWaiters.set(slot, Thread.currentThread());
         awaitingTurn.incrementAndGet();
         while (nextToCommit != id) {
             if (failed()) {
                 return false;
             }
-            // The worker that commits the batch before wakes this one; the timeout bounds a missed wake.
             LockSupport.parkNanos(1_000_000);
         }
         awaitingTurn.decrementAndGet();
+        turnWaiters.set(slot, null);
         // In the turn now: the statistics are only touched by one worker at a time.
         statistics.addCommitWait(System.nanoTime() - t0);
         return true;

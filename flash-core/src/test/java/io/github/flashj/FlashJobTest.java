@@ -139,6 +139,15 @@ class FlashJobTest {
         assertTrue(threads.stream().allMatch(t -> t.startsWith("flashj-worker-")), threads.toString());
     }
 
+    /** Many workers taking turns on one-pair batches: every commit wakes the right one, in order. */
+    @org.junit.jupiter.api.RepeatedTest(5)
+    void carriedRun_manyWorkersOnTinyBatches_keepTheOrder() throws Throwable {
+        CollectingSink sink = new CollectingSink();
+        withLayout(Pipeline.CARRIED, () -> job(new ListSource(PAIRS), sink).workers(8).batchSize(1).inFlight(8)
+                .build().run());
+        assertEquals(expectedLines(PAIRS, EXPECTED), sink.lines);
+    }
+
     /** The input is closed once, when it has been read to its end, before the sinks complete. */
     @Test
     void carriedRun_closesTheSourceOnce_beforeTheSinksComplete() throws Throwable {
