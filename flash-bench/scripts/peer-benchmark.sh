@@ -44,6 +44,9 @@ add "flashj -t 2 (JDK $(java -version 2>&1 | awk -F'"' '/version/{print $2}'))" 
 # 256-bit vectors, the width of AVX2-only machines.
 add "flashj -t 2, vector kernel" "env JAVA_OPTS=-Dflashj.kernel=vector $flashj -q -t 2 -M 150 -d out-flashj2v $r1 $r2"
 add "flashj -t 2, scalar kernel" "env JAVA_OPTS=-Dflashj.kernel=scalar $flashj -q -t 2 -M 150 -d out-flashj2s $r1 $r2"
+# The staged layout forced (a reader thread and a committer beside the workers), against the
+# default on this machine's cores (docs/ARCHITECTURE.md, "The pipeline").
+add "flashj -t 2, staged (reader and committer threads)" "env JAVA_OPTS=-Dflashj.pipeline=staged $flashj -q -t 2 -M 150 -d out-flashj2st $r1 $r2"
 if grep -q -m1 -w avx512f /proc/cpuinfo; then
   add "flashj -t 2, vector kernel, 256-bit vectors (-XX:UseAVX=2)" "env JAVA_OPTS='-Dflashj.kernel=vector -XX:UseAVX=2' $flashj -q -t 2 -M 150 -d out-flashj2a $r1 $r2"
 fi

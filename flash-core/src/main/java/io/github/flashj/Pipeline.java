@@ -281,20 +281,8 @@ final class Pipeline {
      */
     private int carryOne(PairBatch batch, BatchMerger merger, boolean first, long pairsBefore,
             StatisticsCollector statistics) throws IOException {
-        long t0 = cpuNanos();
-        batch.parseDeferred();
-        long t1 = cpuNanos();
-        parseNanos.addAndGet(t1 - t0);
-        merger.merge(batch);
-        long t2 = cpuNanos();
-        mergeNanos.addAndGet(t2 - t1);
-        for (OrderedSink sink : sinks) {
-            sink.prepare(batch);
-        }
-        prepareNanos.addAndGet(cpuNanos() - t2);
-        if (first && !othersMayMerge && pairsBefore + batch.size() >= FIRST_WORKER_ALONE) {
-            othersMayMerge = true;
-        }
+        work(batch, merger);
+        letOthersMergeAfter(first, pairsBefore + batch.size());
         if (!awaitCommitTurn(batch.id(), statistics)) {
             return 0;
         }
@@ -531,34 +519,39 @@ final class Pipeline {
                 idle();
                 continue;
             }
-            long t0 = cpuNanos();
             try {
-                batch.parseDeferred();
+                work(batch, merger);
             } catch (IOException e) {
                 fail(e);
                 return;
             }
-            long t1 = cpuNanos();
-            parseNanos.addAndGet(t1 - t0);
-            merger.merge(batch);
-            long t2 = cpuNanos();
-            mergeNanos.addAndGet(t2 - t1);
             pairsMerged += batch.size();
-            if (first && !othersMayMerge && pairsMerged >= FIRST_WORKER_ALONE) {
-                othersMayMerge = true;
-            }
-            try {
-                for (OrderedSink sink : sinks) {
-                    sink.prepare(batch);
-                }
-            } catch (IOException e) {
-                fail(e);
-                return;
-            }
-            prepareNanos.addAndGet(cpuNanos() - t2);
+            letOthersMergeAfter(first, pairsMerged);
             if (!offerUnlessFailed(merged, batch)) {
                 return;
             }
+        }
+    }
+
+    /** A worker's part of a batch, in either layout: parses it (if deferred), merges and prepares it. */
+    private void work(PairBatch batch, BatchMerger merger) throws IOException {
+        long t0 = cpuNanos();
+        batch.parseDeferred();
+        long t1 = cpuNanos();
+        parseNanos.addAndGet(t1 - t0);
+        merger.merge(batch);
+        long t2 = cpuNanos();
+        mergeNanos.addAndGet(t2 - t1);
+        for (OrderedSink sink : sinks) {
+            sink.prepare(batch);
+        }
+        prepareNanos.addAndGet(cpuNanos() - t2);
+    }
+
+    /** Lets the other workers start once the first has merged its share alone (see the class comment). */
+    private void letOthersMergeAfter(boolean first, long pairsMerged) {
+        if (first && !othersMayMerge && pairsMerged >= FIRST_WORKER_ALONE) {
+            othersMayMerge = true;
         }
     }
 
