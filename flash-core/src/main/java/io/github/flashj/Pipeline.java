@@ -166,6 +166,17 @@ final class Pipeline {
         for (Thread t : threads) {
             joinUninterruptibly(t);
         }
+        return complete(statistics, started, writeNanos, "staged over " + workers + " merge workers");
+    }
+
+    /**
+     * Ends a run whose threads have all ended: the sinks abort and the first error is rethrown, or
+     * the sinks complete.
+     *
+     * @param shape how the run was laid out, for the debug line
+     */
+    private JobStatistics complete(StatisticsCollector statistics, long started, long writeNanos, String shape)
+            throws Exception {
         Throwable error = failure.get();
         if (error != null) {
             for (OrderedSink sink : sinks) {
@@ -173,16 +184,6 @@ final class Pipeline {
             }
             throw asException(error);
         }
-        return complete(statistics, started, writeNanos, "staged over " + workers + " merge workers");
-    }
-
-    /**
-     * Ends a run whose threads have all ended without error: the sinks complete.
-     *
-     * @param shape how the run was laid out, for the debug line
-     */
-    private JobStatistics complete(StatisticsCollector statistics, long started, long writeNanos, String shape)
-            throws Exception {
         JobStatistics stats = statistics.finish(Duration.ofNanos(System.nanoTime() - started),
                 Duration.ofNanos(readNanos.get()), Duration.ofNanos(parseNanos.get()),
                 Duration.ofNanos(mergeNanos.get()), Duration.ofNanos(prepareNanos.get()), Duration.ofNanos(writeNanos));
@@ -248,13 +249,6 @@ final class Pipeline {
             closeSource();
         } catch (Throwable e) {
             fail(e);
-        }
-        Throwable error = failure.get();
-        if (error != null) {
-            for (OrderedSink sink : sinks) {
-                sink.abort(error);
-            }
-            throw asException(error);
         }
         return complete(statistics, started, carriedCommitNanos, "carried through by " + count + " workers");
     }
