@@ -86,6 +86,33 @@ class DifferentialTest {
         compare(options, List.of(mates[0].toString(), mates[1].toString()), threads, batchSize);
     }
 
+    /**
+     * Both layouts of the local run (flash-core's Pipeline: workers that carry their batches
+     * through, or a reader and a committer beside them), forced, whatever this machine's cores
+     * would choose.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("layouts")
+    void bothLayouts_giveFlashsFiles(String layout, List<String> options) throws Exception {
+        System.setProperty("flashj.pipeline", layout);
+        try {
+            compare(options, List.of(art150[0].toString(), art150[1].toString()), 2, 37);
+            compare(options, List.of(edge[0].toString(), edge[1].toString()), 7, 1);
+        } finally {
+            System.clearProperty("flashj.pipeline");
+        }
+    }
+
+    static Stream<Arguments> layouts() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String layout : List.of("staged", "carried")) {
+            for (List<String> o : List.of(List.<String>of(), List.of("-z", "-O"), List.of("-To"))) {
+                cases.add(Arguments.of(layout, o));
+            }
+        }
+        return cases.stream();
+    }
+
     @Test
     void phred64() throws Exception {
         Path[] mates = TestData.phred64(data, art150);
