@@ -134,8 +134,9 @@ final class Pipeline {
             }
             throw asException(e);
         }
-        if (producers == 1 && carries(workers, Runtime.getRuntime().availableProcessors())) {
-            return runCarried(started);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (producers == 1 && carries(workers, cores)) {
+            return runCarried(started, cores);
         }
         List<Thread> threads = new ArrayList<>();
         if (producers == 1) {
@@ -229,12 +230,16 @@ final class Pipeline {
      * <p>A batch's bytes then stay in the cache of the core that read them. In the staged run,
      * every byte read is handed from the reader's core to a worker's, and every merged byte from
      * the worker's to the committer's; when the two cores share no cache (as the vCPUs of a cloud
-     * VM may not, or the cores of two sockets), that costs more than the parse itself. With one
-     * batch per worker, memory is {@code min(workers, inFlight)} batches.
+     * VM may not, or the cores of two sockets), that costs more than the parse itself.
+     *
+     * <p>No more workers run than there are cores: more would only take turns on the same cores,
+     * each with a batch of its own in the cache (docs/BENCHMARKS.md: {@code -t 8} on 2 cores took
+     * 2.07 s, against 1.84 s for {@code -t 2}). With one batch per worker, memory is
+     * {@code min(workers, inFlight, cores)} batches.
      */
-    private JobStatistics runCarried(long started) throws Exception {
+    private JobStatistics runCarried(long started, int cores) throws Exception {
         StatisticsCollector statistics = new StatisticsCollector(params.maxOverlap(), started);
-        int count = Math.min(workers, inFlight);
+        int count = Math.min(Math.min(workers, inFlight), cores);
         turnWaiters = new AtomicReferenceArray<>(count);
         List<Thread> carriers = new ArrayList<>();
         for (int w = 0; w < count; w++) {

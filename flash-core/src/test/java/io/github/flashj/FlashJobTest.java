@@ -114,7 +114,10 @@ class FlashJobTest {
         withLayout(Pipeline.CARRIED, () -> assertTrue(Pipeline.carries(1, 8)));
     }
 
-    /** Carried through, batches reach the sinks one at a time, in order, from the workers. */
+    /**
+     * Carried through, batches reach the sinks one at a time, in order, from the workers, of which
+     * no more run than there are cores.
+     */
     @Test
     void carriedRun_acceptsOneBatchAtATime_onTheWorkers() throws Throwable {
         AtomicInteger inside = new AtomicInteger();
@@ -137,6 +140,8 @@ class FlashJobTest {
         }
         assertEquals((PAIRS.size() + 4) / 5, ids.size());
         assertTrue(threads.stream().allMatch(t -> t.startsWith("flashj-worker-")), threads.toString());
+        // At most one worker per core: more would only take turns on them.
+        assertTrue(threads.size() <= Math.min(4, Runtime.getRuntime().availableProcessors()), threads.toString());
     }
 
     /** Many workers taking turns on one-pair batches: every commit wakes the right one, in order. */
