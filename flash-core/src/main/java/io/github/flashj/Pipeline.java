@@ -265,9 +265,12 @@ final class Pipeline {
         }
         PairBatch batch = new PairBatch(batchSize, params.phredOffset());
         try {
-            long pairsMerged = 0;
+            long pairsBefore = 0;
             while (!failed() && readNext(batch)) {
-                pairsMerged += carryOne(batch, merger, first, pairsMerged, statistics);
+                if (!carryOne(batch, merger, first, pairsBefore, statistics)) {
+                    return;
+                }
+                pairsBefore += batch.size();
             }
         } catch (IOException e) {
             fail(e);
@@ -275,15 +278,18 @@ final class Pipeline {
     }
 
     /**
-     * Parses, merges and commits one batch read, the commit in its turn; returns its pairs, or 0
-     * when the run failed first.
+     * Parses, merges and commits one batch read, the commit in its turn; false when the run failed
+     * first.
+     *
+     * @param pairsBefore the pairs this worker merged before this batch (whose size is known only
+     *     once it is parsed)
      */
-    private int carryOne(PairBatch batch, BatchMerger merger, boolean first, long pairsBefore,
+    private boolean carryOne(PairBatch batch, BatchMerger merger, boolean first, long pairsBefore,
             StatisticsCollector statistics) throws IOException {
         work(batch, merger);
         letOthersMergeAfter(first, pairsBefore + batch.size());
         if (!awaitCommitTurn(batch.id(), statistics)) {
-            return 0;
+            return false;
         }
         // No batch waits for a worker here; the reorder depth is the merged batches that wait.
         statistics.sampleDepths(System.nanoTime(), 0, awaitingTurn.get());
@@ -299,27 +305,16 @@ final class Pipeline {
         if (waiting != null) {
             LockSupport.unpark(waiting);
         }
-        return batch.size();
+        return true;
     }
 
     /** Fills {@code batch} with the next pairs read, in the read turn; false at the end of the input. */
     private boolean readNext(PairBatch batch) throws IOException {
         synchronized (readTurn) {
             while (!readingDone && !failed()) {
-                batch.clear(nextBatchId);
-                long t0 = cpuNanos();
-                boolean more;
-                try {
-                    more = source.fill(batch);
-                } finally {
-                    readNanos.addAndGet(cpuNanos() - t0);
-                }
-                if (!more) {
+                if (!fill(batch, nextBatchId)) {
                     readingDone = true;
                     closeSource();
-                }
-                if (batch.hasHalfPair()) {
-                    throw new IllegalStateException("the source left a pair half filled in batch " + nextBatchId);
                 }
                 if (!batch.isEmpty()) {
                     nextBatchId++;
@@ -385,6 +380,23 @@ final class Pipeline {
         return failure.get() != null;
     }
 
+    /**
+     * Empties {@code batch}, gives it {@code id} and fills it from the one reader's source, timing
+     * the read.
+     *
+     * @return whether more input follows
+     */
+    private boolean fill(PairBatch batch, long id) throws IOException {
+        batch.clear(id);
+        long t0 = cpuNanos();
+        boolean more = source.fill(batch);
+        readNanos.addAndGet(cpuNanos() - t0);
+        if (batch.hasHalfPair()) {
+            throw new IllegalStateException("the source left a pair half filled in batch " + id);
+        }
+        return more;
+    }
+
     private void read() {
         long id = 0;
         try (PairSource in = source) {
@@ -397,13 +409,7 @@ final class Pipeline {
                         return;
                     }
                 }
-                batch.clear(id);
-                long t0 = cpuNanos();
-                more = in.fill(batch);
-                readNanos.addAndGet(cpuNanos() - t0);
-                if (batch.hasHalfPair()) {
-                    throw new IllegalStateException("the source left a pair half filled in batch " + id);
-                }
+                more = fill(batch, id);
                 if (batch.isEmpty()) {
                     continue;
                 }

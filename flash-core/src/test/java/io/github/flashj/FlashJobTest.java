@@ -523,8 +523,10 @@ class FlashJobTest {
 
     /** The first worker merges alone for its first pairs; then the others merge too. */
     @ParameterizedTest
-    @CsvSource({"staged, flashj-merge-", "carried, flashj-worker-"})
-    void theOtherWorkersStartWhenTheFirstHasMergedItsShare(String layout, String threadName) throws Throwable {
+    @CsvSource({"staged, flashj-merge-, false", "carried, flashj-worker-, false", "staged, flashj-merge-, true",
+            "carried, flashj-worker-, true"})
+    void theOtherWorkersStartWhenTheFirstHasMergedItsShare(String layout, String threadName, boolean deferred)
+            throws Throwable {
         List<ReadPair> pairs = Pairs.random(new Random(7), 3 * Pipeline.FIRST_WORKER_ALONE, 40);
         AtomicLong searches = new AtomicLong();
         ConcurrentHashMap<String, Long> firstSearch = new ConcurrentHashMap<>();
@@ -544,7 +546,8 @@ class FlashJobTest {
                         minOverlap, maxOverlap, orientation, best);
             }
         };
-        withLayout(layout, () -> FlashJob.builder().source(new ListSource(pairs)).sink(new CollectingSink())
+        ListSource source = deferred ? new ListSource(pairs).deferringParsing() : new ListSource(pairs);
+        withLayout(layout, () -> FlashJob.builder().source(source).sink(new CollectingSink())
                 .kernel(recording).workers(3).batchSize(1024).build().run());
         assertEquals(0L, firstSearch.get(threadName + 0), firstSearch.toString());
         assertTrue(firstSearch.size() > 1, "the other workers merged too: " + firstSearch);

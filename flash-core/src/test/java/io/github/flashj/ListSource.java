@@ -12,6 +12,7 @@ final class ListSource implements PairSource {
     private int failOnFill = -1;
     private Exception failure;
     private boolean leaveHalfPair;
+    private boolean deferParsing;
     volatile boolean closed;
     final java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -23,6 +24,15 @@ final class ListSource implements PairSource {
     ListSource failingOnFill(int fill, Exception e) {
         failOnFill = fill;
         failure = e;
+        return this;
+    }
+
+    /**
+     * Leaves each batch's pairs to be appended by the merge worker ({@link PairBatch#deferParsing}),
+     * as FlashJ's own readers do: a batch's size is then known only after it is parsed.
+     */
+    ListSource deferringParsing() {
+        deferParsing = true;
         return this;
     }
 
@@ -43,6 +53,17 @@ final class ListSource implements PairSource {
         if (leaveHalfPair) {
             append(batch, pairs.get(0).read1());
             return false;
+        }
+        if (deferParsing) {
+            List<ReadPair> part = pairs.subList(next, Math.min(pairs.size(), next + batch.capacity()));
+            next += part.size();
+            if (!part.isEmpty()) {
+                batch.deferParsing(b -> part.forEach(p -> {
+                    append(b, p.read1());
+                    append(b, p.read2());
+                }));
+            }
+            return next < pairs.size();
         }
         while (!batch.isFull() && next < pairs.size()) {
             ReadPair p = pairs.get(next++);
