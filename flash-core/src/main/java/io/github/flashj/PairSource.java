@@ -8,7 +8,9 @@ import java.io.IOException;
  * source of the user's own.
  *
  * <p>The pipeline calls {@link #fill(PairBatch)} from one thread at a time, in order, with a batch
- * that has been {@linkplain PairBatch#clear(long) cleared}.
+ * that has been {@linkplain PairBatch#clear(long) cleared}. A source appends each pair as two reads
+ * with {@link PairBatch#appendRead PairBatch.appendRead} (mate 1, then mate 2), which checks and
+ * encodes them; a source that must not stop on a bad read looks at the value it returns.
  */
 public interface PairSource extends Closeable {
     /**

@@ -13,6 +13,7 @@ import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.output.FlashOutput;
 import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.io.output.OutputLayout;
+import io.github.flashj.kernel.MergeKernel;
 import io.github.flashj.kernel.MergeKernels;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -57,7 +58,24 @@ public final class FlashCli {
 
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
+        commandLogging();
         System.exit(runOnStandardStreams(args, null));
+    }
+
+    /**
+     * The command's distribution ships SLF4J's simple binding (the library itself forces none):
+     * FlashJ's notices (kernel and decoder choice, fallbacks) on standard error as {@code [INFO] ...}
+     * lines. Set here rather than in a simplelogger.properties, which would configure the logging of
+     * any application that has this jar on its class path; a {@code -D} in JAVA_OPTS still wins.
+     */
+    private static void commandLogging() {
+        for (String[] setting : new String[][] {{"defaultLogLevel", "info"}, {"showThreadName", "false"},
+                {"showLogName", "false"}, {"levelInBrackets", "true"}, {"logFile", "System.err"}}) {
+            String key = "org.slf4j.simpleLogger." + setting[0];
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, setting[1]);
+            }
+        }
     }
 
     /**
@@ -124,6 +142,18 @@ public final class FlashCli {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
 
+    /**
+     * This JVM runs this one merge: its size decides whether the vector kernel's warm-up pays. A
+     * quiet run that bin/flashj started without the Vector API module (whose JVM warning flash would
+     * not print) takes the scalar kernel without the hint that names the module.
+     */
+    private MergeKernel kernel(List<String> inputs) {
+        if (cl.quiet && !MergeKernels.vectorModulePresent()) {
+            return MergeKernels.scalar();
+        }
+        return MergeKernels.forOneRun(InputSizes.textBytes(inputs));
+    }
+
     private int merge(long started) throws IOException {
         List<String> inputs = cl.inputs;
         if (inputs.isEmpty() || inputs.size() > 2) {
@@ -172,10 +202,9 @@ public final class FlashCli {
         info("Starting " + cl.threads + " combiner threads");
         FlashJob job;
         try {
-            // This JVM runs this one merge: its size decides whether the vector kernel's warm-up pays.
             FlashJob.Builder builder = FlashJob.builder()
                     .parameters(params)
-                    .kernel(MergeKernels.forOneRun(InputSizes.textBytes(inputs)))
+                    .kernel(kernel(inputs))
                     .source(source);
             if (cl.reportFile != null || cl.jsonFile != null) {
                 // Before the files: a report that cannot be written fails the run before they are published.

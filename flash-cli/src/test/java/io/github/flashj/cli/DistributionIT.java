@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The binary distribution as a user installs it: {@code flashj-VERSION.tar.gz} unpacked, its
  * {@code bin/flashj} linked onto a PATH directory as {@code flash}, and run under that name on the
- * example pairs: the same files as Debian's {@code flash -t 1}, and the usage under the name run.
+ * example pairs: the same files as Debian's {@code flash -t 1}, the usage under the name run, and
+ * standard error as flash leaves it in quiet, version and help runs.
  */
 class DistributionIT {
     @TempDir
@@ -55,6 +56,20 @@ class DistributionIT {
         assertEquals(0, got.status(), got.stderr());
         OutputComparison.assertSameFiles(oracleDir, outDir, "the distribution, linked as flash");
         OutputComparison.assertSameFacts(want.stdoutText(), got.stdoutText(), "the distribution, linked as flash");
+
+        // Pipelines that expect an empty standard error, or diff it: -q, --version and --help print
+        // there nothing flash does (the JVM's incubator-module warning included).
+        Oracle.Run quiet = Oracle.exec(dir, List.of(flash.toString(), "-q", "-M", "150", "-O", "-d",
+                dir.resolve("quiet").toString(), inputs.get(0), inputs.get(1)), null);
+        assertEquals(0, quiet.status(), quiet.stderr());
+        assertEquals("", quiet.stderr());
+        OutputComparison.assertSameFiles(oracleDir, dir.resolve("quiet"), "the distribution, -q");
+        for (String option : List.of("--version", "--help", "-v", "-h")) {
+            Oracle.Run theirs = Oracle.flash(oracleDir, List.of(option));
+            Oracle.Run mine = Oracle.exec(dir, List.of(flash.toString(), option), null);
+            assertEquals(theirs.status(), mine.status(), option);
+            assertEquals(theirs.stderr(), mine.stderr(), option);
+        }
 
         Oracle.Run usage = Oracle.exec(dir, List.of(flash.toString()), null);
         assertEquals(2, usage.status());

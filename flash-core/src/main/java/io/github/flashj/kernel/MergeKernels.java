@@ -3,6 +3,7 @@ package io.github.flashj.kernel;
 import java.lang.invoke.MethodHandles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.NOPLoggerFactory;
 
 /**
  * Chooses the merge kernel at run time: the Vector API kernel where the {@code jdk.incubator.vector}
@@ -56,6 +57,11 @@ public final class MergeKernels {
         return ScalarMergeKernel.INSTANCE;
     }
 
+    /** Whether this JVM was started with the {@code jdk.incubator.vector} module, which the Vector API kernel needs. */
+    public static boolean vectorModulePresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
     /** The scalar kernel, which runs on every JVM. */
     public static MergeKernel scalar() {
         return ScalarMergeKernel.INSTANCE;
@@ -72,9 +78,9 @@ public final class MergeKernels {
             LOG.debug("flashj.kernel=scalar: using the scalar merge kernel");
             return ScalarMergeKernel.INSTANCE;
         }
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        if (!vectorModulePresent()) {
             // As Lucene does: once, naming the fix; the results are the same either way.
-            LOG.warn("The Vector API merge kernel is off: the JVM was started without the jdk.incubator.vector "
+            warn("The Vector API merge kernel is off: the JVM was started without the jdk.incubator.vector "
                     + "module, so FlashJ merges with its scalar kernel (the same results, more slowly). Start Java "
                     + "with --add-modules jdk.incubator.vector to use it");
             return ScalarMergeKernel.INSTANCE;
@@ -88,7 +94,7 @@ public final class MergeKernels {
     }
 
     private static MergeKernel loadVector() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        if (!vectorModulePresent()) {
             return null;
         }
         try {
@@ -97,9 +103,22 @@ public final class MergeKernels {
             return (MergeKernel) MethodHandles.lookup().findConstructor(type,
                     java.lang.invoke.MethodType.methodType(void.class)).invoke();
         } catch (Throwable e) {
-            LOG.warn("The Vector API merge kernel could not be loaded ({}); FlashJ merges with its scalar kernel "
-                    + "(the same results, more slowly)", e.toString());
+            warn("The Vector API merge kernel could not be loaded (" + e + "); FlashJ merges with its scalar "
+                    + "kernel (the same results, more slowly)");
             return null;
+        }
+    }
+
+    /**
+     * A warning that must reach the user whatever logging the application set up: through SLF4J
+     * where it has a binding, else through {@code java.util.logging} (the JDK's own, on standard
+     * error by default), since SLF4J without a binding prints only that it has none.
+     */
+    private static void warn(String message) {
+        if (LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory) {
+            System.getLogger(MergeKernels.class.getName()).log(System.Logger.Level.WARNING, message);
+        } else {
+            LOG.warn(message);
         }
     }
 }
