@@ -166,6 +166,29 @@ public final class StagedFiles {
         return aside;
     }
 
+    /**
+     * Writes {@code content}, whole, to the file staged for {@code target} (a small file, such as a
+     * report).
+     *
+     * @throws IOException {@code Failed to write "TARGET": REASON}
+     */
+    public void write(Path target, byte[] content) throws IOException {
+        Path file;
+        synchronized (this) {
+            file = staged.stream().filter(s -> s.target.equals(target)).map(s -> s.file).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(target + " is not staged"));
+        }
+        try {
+            Files.write(file, content);
+        } catch (IOException e) {
+            // An error in opening names its cause as for any output; one in writing (ENOSPC) says it.
+            IOException failure = cannotWrite(target, e instanceof java.nio.file.FileSystemException
+                    ? OutputChannel.reason(e, target) : e.getMessage());
+            failure.initCause(e);
+            throw failure;
+        }
+    }
+
     /** Whether a final name is written in place: a symbolic link, or a special file (not regular, not a directory). */
     static boolean writtenInPlace(Path target) {
         return Files.isSymbolicLink(target)
