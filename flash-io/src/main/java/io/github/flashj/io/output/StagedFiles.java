@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -122,11 +124,11 @@ public final class StagedFiles {
         checkOpen();
         try {
             if (Files.isDirectory(target)) {
-                throw new java.nio.file.FileSystemException(target.toString(), null, "Is a directory");
+                throw new FileSystemException(target.toString(), null, "Is a directory");
             }
             if (writtenInPlace(target)) {
                 if (!Files.isWritable(target) && Files.exists(target)) {
-                    throw new java.nio.file.AccessDeniedException(target.toString());
+                    throw new AccessDeniedException(target.toString());
                 }
                 return add(target, target);
             }
@@ -182,17 +184,17 @@ public final class StagedFiles {
             Files.write(file, content);
         } catch (IOException e) {
             // An error in opening names its cause as for any output; one in writing (ENOSPC) says it.
-            IOException failure = cannotWrite(target, e instanceof java.nio.file.FileSystemException
+            IOException failure = cannotWrite(target, e instanceof FileSystemException
                     ? OutputChannel.reason(e, target) : e.getMessage());
             failure.initCause(e);
             throw failure;
         }
     }
 
-    /** Whether a final name is written in place: a symbolic link, or a special file (not regular, not a directory). */
-    static boolean writtenInPlace(Path target) {
-        return Files.isSymbolicLink(target)
-                || Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS);
+    /** Whether a final name is written in place: a symbolic link, or a special file (a device, a FIFO). */
+    private static boolean writtenInPlace(Path target) {
+        return Files.isSymbolicLink(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS);
     }
 
     private Path add(Path target, Path file) {
