@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class FlashOutput implements OrderedSink {
     /** This run's files under their temporary names, published together at the end. */
     private final StagedFiles staging = new StagedFiles();
     /** Where each file is written until it is published, by final name. */
-    private final Map<String, Path> stagedPaths = new java.util.HashMap<>();
+    private final Map<String, Path> stagedPaths = new HashMap<>();
     /** Removes the temporary files if the JVM stops before the run has completed or failed. */
     private final Thread cleanup = new Thread(this::discardAll, "flashj-output-cleanup");
     /** An earlier run's files, moved out of this run's final names, and the thread that removes them. */
