@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * <p>While it lasts, a run holds a lock ({@link FileChannel#tryLock}) on {@code .flashj-RUN.lock}
  * in each directory it writes to. A run killed outright ({@code kill -9}) leaves its files and an
  * unheld lock file; the next run that stages a file in that directory removes them, and says so.
- * Staged files whose lock file is gone are removed once they are a day old.
+ * Staged files whose lock file is gone are removed once they are a day old. This relies on locks
+ * that every machine sharing the directory sees, as local file systems and NFS (with its lock
+ * manager) give; on a file system without locks, nothing is ever taken for a leftover.
  */
 public final class StagedFiles {
     private static final Logger LOG = LoggerFactory.getLogger(StagedFiles.class);
@@ -312,7 +314,7 @@ public final class StagedFiles {
 
     /** A new temporary name in {@code target}'s directory, the run's lock there taken first. */
     private Path newName(Path target) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
+        Path directory = target.toAbsolutePath().normalize().getParent();
         if (!locks.containsKey(directory)) {
             lock(directory);
         }
