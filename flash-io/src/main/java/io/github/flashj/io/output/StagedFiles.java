@@ -238,7 +238,11 @@ public final class StagedFiles {
         }
         for (Staged s : staged) {
             if (s.replaced != null) {
-                Files.deleteIfExists(s.replaced);
+                try {
+                    Files.deleteIfExists(s.replaced);
+                } catch (IOException ignored) {
+                    // The run's files are published; a day on, the next run removes this one.
+                }
             }
         }
         end();
