@@ -197,6 +197,20 @@ public final class FlashCli {
             source.close();
             throw e;
         }
+        ReportCollector report = null;
+        if (cl.reportFile != null || cl.jsonFile != null) {
+            report = new ReportCollector(cl.prefix, cl.reportFile == null ? null : Path.of(cl.reportFile),
+                    cl.jsonFile == null ? null : Path.of(cl.jsonFile), out);
+            List<String> outputs = new ArrayList<>(output.readFileNames());
+            outputs.addAll(output.layout().histogramFileNames());
+            try {
+                report.open(outputs);
+            } catch (IOException | RuntimeException e) {
+                output.abort(e);
+                source.close();
+                throw e;
+            }
+        }
         int workers = Math.min(cl.threads, CommandLine.MAX_WORKERS);
         info("Starting reader and writer threads");
         info("Starting " + cl.threads + " combiner threads");
@@ -206,11 +220,6 @@ public final class FlashCli {
                     .parameters(params)
                     .kernel(kernel(inputs))
                     .source(source);
-            if (cl.reportFile != null || cl.jsonFile != null) {
-                // Before the files: a report that cannot be written fails the run before they are published.
-                builder.sink(new ReportCollector(cl.prefix, cl.reportFile == null ? null : Path.of(cl.reportFile),
-                        cl.jsonFile == null ? null : Path.of(cl.jsonFile)));
-            }
             builder.sink(output)
                     .sink(new ProgressReporter())
                     .workers(workers)
@@ -220,10 +229,17 @@ public final class FlashCli {
             if (terminalProgress != null) {
                 builder.sink(terminalProgress);
             }
+            if (report != null) {
+                // After the run's files: a report that fails when they are published costs none of them.
+                builder.sink(report);
+            }
             job = builder.build();
         } catch (RuntimeException e) {
             // The files are open under their temporary names: the run that never started removes them.
             output.abort(e);
+            if (report != null) {
+                report.abort(e);
+            }
             source.close();
             throw e;
         }

@@ -4,24 +4,37 @@ import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.PairBatch;
-import io.github.flashj.io.output.OutputLayout;
+import io.github.flashj.io.output.StagedFiles;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Collects the figures of {@code --report} and {@code --json} as the merged batches go by (overlap
  * lengths, mismatches in the overlaps, qualities of merged reads by position), and writes the
- * files when the run has succeeded: under temporary names first, renamed into place, so that a
- * failed run leaves neither.
+ * files when the run has succeeded.
+ *
+ * <p>The files are staged when the run starts ({@link #open}), as the run's other outputs are:
+ * a name that cannot be written, or that is one of the run's outputs, fails the run before any
+ * input is read. A regular file is written under a temporary name and renamed into place, so that
+ * a failed run leaves none; a special file ({@code /dev/stdout}, a FIFO, a device, or a symbolic
+ * link) is written in place, and the process's own standard output through its stream. The report
+ * comes after the run's other outputs: when it fails, they are kept.
  */
 final class ReportCollector implements OrderedSink {
+    private static final Path STANDARD_OUTPUT = Path.of("/proc/self/fd/1");
     private final String sample;
     private final Path html;
     private final Path json;
+    private final OutputStream standardOutput;
+    private final StagedFiles staging = new StagedFiles();
+    private Path stagedHtml;
+    private Path stagedJson;
     private MergeParameters parameters;
     private long[] overlaps = new long[512];
     private long[] mismatches = new long[64];
@@ -32,11 +45,62 @@ final class ReportCollector implements OrderedSink {
      * @param sample the sample's name in the report (the output prefix)
      * @param html the HTML report's file, or null
      * @param json the JSON figures' file, or null
+     * @param standardOutput the process's standard output, for a file that names it
      */
-    ReportCollector(String sample, Path html, Path json) {
+    ReportCollector(String sample, Path html, Path json, OutputStream standardOutput) {
         this.sample = sample;
         this.html = html;
         this.json = json;
+        this.standardOutput = standardOutput;
+    }
+
+    /**
+     * Stages the files, after checking that neither is one of the run's outputs (nor the other).
+     *
+     * @param runOutputs the run's other files, as their names are given
+     */
+    void open(List<String> runOutputs) throws IOException {
+        List<Path> taken = new ArrayList<>();
+        for (String name : runOutputs) {
+            if (!"-".equals(name)) {
+                taken.add(canonical(Path.of(name)));
+            }
+        }
+        try {
+            if (json != null) {
+                stagedJson = stage(json, "--json", taken);
+            }
+            if (html != null) {
+                stagedHtml = stage(html, "--report", taken);
+            }
+        } catch (IOException e) {
+            staging.discard();
+            throw e;
+        }
+    }
+
+    private Path stage(Path file, String option, List<Path> taken) throws IOException {
+        Path name = canonical(file);
+        if (taken.contains(name)) {
+            throw new IOException(option + " \"" + file + "\" is an output file of the run");
+        }
+        Path staged = staging.stage(file);
+        if (!staged.equals(file)) {
+            // Written in place (a FIFO, /dev/stdout), the same name may take both files.
+            taken.add(name);
+        }
+        return staged;
+    }
+
+    /** The file a path names, for comparing names: its directory's real path and its own name. */
+    private static Path canonical(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        try {
+            return parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
+        } catch (IOException noSuchDirectory) {
+            return absolute;
+        }
     }
 
     @Override
@@ -85,24 +149,44 @@ final class ReportCollector implements OrderedSink {
         }
         MergeReport report = new MergeReport(sample, parameters, statistics, overlaps, mismatches,
                 Arrays.copyOf(meanQuality, positions));
-        if (json != null) {
-            write(json, report.json());
+        try {
+            if (json != null) {
+                write(json, stagedJson, report.json());
+            }
+            if (html != null) {
+                write(html, stagedHtml, report.html());
+            }
+        } catch (IOException e) {
+            staging.discard();
+            throw e;
         }
-        if (html != null) {
-            write(html, report.html());
+        staging.publish();
+    }
+
+    private void write(Path file, Path staged, String content) throws IOException {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        if (staged.equals(file) && isStandardOutput(file)) {
+            try {
+                standardOutput.write(bytes);
+                standardOutput.flush();
+            } catch (IOException e) {
+                throw new IOException("Failed to write \"" + file + "\": " + e.getMessage(), e);
+            }
+        } else {
+            staging.write(file, bytes);
         }
     }
 
-    private static void write(Path file, String content) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Path temporary = parent.resolve(OutputLayout.temporaryFileName(file.getFileName().toString(),
-                "report-" + ProcessHandle.current().pid()));
+    private static boolean isStandardOutput(Path file) {
         try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(temporary);
-            throw new IOException("Failed to write \"" + file + "\": " + e.getMessage(), e);
+            return Files.isSameFile(file, STANDARD_OUTPUT);
+        } catch (IOException | SecurityException notLinux) {
+            return false;
         }
+    }
+
+    @Override
+    public void abort(Throwable cause) {
+        staging.discard();
     }
 }
