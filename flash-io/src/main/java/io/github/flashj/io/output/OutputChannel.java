@@ -22,6 +22,9 @@ import java.nio.file.StandardCopyOption;
  * never touches the files of another run writing the same names.
  */
 final class OutputChannel {
+    /** How long a failed write waits for a compression program that stopped reading to end. */
+    private static final int PROGRAM_END_WAIT_SECONDS = 5;
+
     private final String name;
     private final Path path;
     private final Path target;
@@ -37,6 +40,8 @@ final class OutputChannel {
     private long written;
     /** With a compression program on standard output: the thread copying its output. */
     private Thread copier;
+    /** The compression program's command line, when there is one. */
+    private String program;
 
     private OutputChannel(String name, Path path, Path target, OutputStream out, Process process,
             boolean closeUnderlying) {
@@ -64,7 +69,9 @@ final class OutputChannel {
         try {
             if (compression.usesProgram()) {
                 Process p = compression.startProgram(path);
-                return new OutputChannel(name, path, target, p.getOutputStream(), p, true);
+                OutputChannel c = new OutputChannel(name, path, target, p.getOutputStream(), p, true);
+                c.program = compression.command();
+                return c;
             }
             OutputStream file = overwrite ? new OverwritingFileStream(path) : new FileOutputStream(path.toFile());
             return new OutputChannel(name, path, target, compression.wrap(file), null, true);
@@ -128,6 +135,7 @@ final class OutputChannel {
         copy.start();
         OutputChannel c = new OutputChannel("-", null, null, p.getOutputStream(), p, true);
         c.copier = copy;
+        c.program = compression.command();
         return c;
     }
 
@@ -176,7 +184,7 @@ final class OutputChannel {
         try {
             data.writeTo(out);
         } catch (IOException e) {
-            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+            throw writeFailure(e);
         }
         written += data.length();
     }
@@ -192,7 +200,7 @@ final class OutputChannel {
         try {
             buffer.writeTo(out);
         } catch (IOException e) {
-            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+            throw writeFailure(e);
         }
         buffer.clear();
     }
@@ -208,7 +216,7 @@ final class OutputChannel {
         try {
             out.close();
         } catch (IOException e) {
-            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+            throw writeFailure(e);
         }
         if (process != null) {
             int status;
@@ -219,7 +227,7 @@ final class OutputChannel {
                 throw new IOException("interrupted while waiting for the compression program of \"" + name + "\"", e);
             }
             if (status != 0) {
-                throw new IOException("the compression program writing \"" + name + "\" exited with status " + status);
+                throw new IOException("Failed to write \"" + name + "\": " + programFailure(status));
             }
             if (copier != null) {
                 try {
@@ -230,6 +238,33 @@ final class OutputChannel {
                 }
             }
         }
+    }
+
+    /**
+     * A write that failed. Through a compression program the pipe's error ("Stream closed", "Broken
+     * pipe") only says that the program stopped reading; the program's end says why.
+     */
+    private IOException writeFailure(IOException e) {
+        String reason = e.getMessage();
+        if (process != null) {
+            try {
+                if (process.waitFor(PROGRAM_END_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                    int status = process.exitValue();
+                    reason = status != 0 ? programFailure(status) : "the compression program '" + program
+                            + "' ended (exit status 0) before reading all of its input";
+                } else {
+                    reason = "the compression program '" + program + "' stopped reading its input (" + reason + ")";
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return new IOException("Failed to write \"" + name + "\": " + reason, e);
+    }
+
+    private String programFailure(int status) {
+        return "the compression program '" + program + "' failed with exit status " + status
+                + (status == 127 ? " (not found)" : status == 126 ? " (not executable)" : "");
     }
 
     /** Gives the closed file its final name, in one atomic rename. */
