@@ -136,7 +136,9 @@ public final class FlashCli {
             root = root.getCause();
         }
         String reason = root.getMessage() != null ? root.getMessage() : root.toString();
-        return "the Java runtime could not load part of itself: " + reason;
+        // A class file that cannot be opened is only "not found": the likely reason is worth a word.
+        return "the Java runtime could not load part of itself: " + reason
+                + (reason.contains("Too many open files") ? "" : " (too low a limit of open files, ulimit -n?)");
     }
 
     /**

@@ -42,7 +42,8 @@ class FewDescriptorsTest {
                 successes++;
             } else {
                 assertEquals(1, flashj.exitValue(), stderr);
-                assertTrue(stderr.contains("[FLASH] ERROR: "), "ulimit -n " + limit + ":\n" + stderr);
+                assertTrue(stderr.contains("[FLASH] ERROR: ") && stderr.contains("open files"),
+                        "ulimit -n " + limit + ":\n" + stderr);
                 errors++;
             }
         }

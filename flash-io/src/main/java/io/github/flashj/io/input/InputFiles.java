@@ -48,10 +48,7 @@ final class InputFiles {
             // fails on named pipes such as <(zcat x.gz).
             raw = new AnyFileInputStream(path);
         } catch (FileNotFoundException e) {
-            Path p = Path.of(path);
-            String reason = !Files.exists(p) ? "No such file or directory"
-                    : Files.isDirectory(p) ? "Is a directory" : "Permission denied";
-            throw new FileNotFoundException("Failed to open \"" + path + "\" for reading: " + reason);
+            throw new FileNotFoundException("Failed to open \"" + path + "\" for reading: " + openFailure(e, path));
         }
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         byte[] head;
@@ -135,6 +132,20 @@ final class InputFiles {
         byte[] head = in.readNBytes(4);
         in.reset();
         return head;
+    }
+
+    /**
+     * The system's reason a file could not be opened, as strerror gives it: java.io puts it in
+     * parentheses after the path ("r1.fq (Too many open files)"); where it does not, it is worked out.
+     */
+    private static String openFailure(FileNotFoundException e, String path) {
+        String message = e.getMessage();
+        if (message != null && message.startsWith(path + " (") && message.endsWith(")")) {
+            return message.substring(path.length() + 2, message.length() - 1);
+        }
+        Path p = Path.of(path);
+        return !Files.exists(p) ? "No such file or directory" : Files.isDirectory(p) ? "Is a directory"
+                : "Permission denied";
     }
 
     /**
