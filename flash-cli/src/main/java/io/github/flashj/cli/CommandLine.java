@@ -362,10 +362,14 @@ final class CommandLine {
     MergeParameters mergeParameters() {
         TieBreak tie = earliest ? TieBreak.EARLIEST : ambiguous ? TieBreak.AMBIGUOUS
                 : qualityTieThreshold != null ? TieBreak.READ1 : TieBreak.FLASH_1_2_11;
-        return MergeParameters.builder()
-                .minOverlap(minOverlap)
+        MergeParameters.Builder b = MergeParameters.builder();
+        if (Float.isNaN(maxMismatchDensity)) {
+            b.maxMismatchDensityNaN();
+        } else {
+            b.maxMismatchDensity(maxMismatchDensity);
+        }
+        return b.minOverlap(minOverlap)
                 .maxOverlap(computedMaxOverlap)
-                .maxMismatchDensity(maxMismatchDensity)
                 .allowOuties(allowOuties)
                 .phredOffset(phredOffset)
                 .capMismatchQuals(capMismatchQuals)

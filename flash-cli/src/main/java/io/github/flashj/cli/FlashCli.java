@@ -43,6 +43,8 @@ public final class FlashCli {
     private CommandLine cl;
     /** The live progress line, when standard error is a terminal; else null. */
     private TerminalProgress terminalProgress;
+    /** Watches the process's standard streams, when the command runs on them; else null. */
+    private BrokenPipes pipes;
 
     FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err) {
         this(program, dataOut, out, err, null);
@@ -84,11 +86,16 @@ public final class FlashCli {
      */
     public static int runOnStandardStreams(String[] args, MergeRunner runner) {
         String program = System.getProperty("flashj.program", "flashj");
-        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
-        int status = new FlashCli(program, new FileOutputStream(FileDescriptor.out), stdout, System.err, runner)
-                .run(args);
+        BrokenPipes pipes = new BrokenPipes();
+        OutputStream data = pipes.watch(new FileOutputStream(FileDescriptor.out));
+        PrintStream stdout = new PrintStream(data, true);
+        PrintStream stderr = new PrintStream(pipes.watch(new FileOutputStream(FileDescriptor.err)), true);
+        FlashCli cli = new FlashCli(program, data, stdout, stderr, runner);
+        cli.pipes = pipes;
+        int status = cli.run(args);
         stdout.flush();
-        return status;
+        stderr.flush();
+        return pipes.broken() ? BrokenPipes.STATUS : status;
     }
 
     /** Runs the command with {@code runner} doing the merge on the given streams; returns the exit status. */
@@ -113,6 +120,8 @@ public final class FlashCli {
             return fail(e.getMessage());
         } catch (Exception e) {
             return fail(String.valueOf(e.getMessage()));
+        } catch (LinkageError e) {
+            return fail(runtimeFailure(e));
         }
         printWarnings();
         if (cl.quiet) {
@@ -129,7 +138,25 @@ public final class FlashCli {
         } catch (OutOfMemoryError e) {
             return fail("out of memory: lower --batch-size or --in-flight, or give Java more memory with"
                     + " JAVA_OPTS=-Xmx... (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB now)");
+        } catch (LinkageError e) {
+            return fail(runtimeFailure(e));
         }
+    }
+
+    /**
+     * The reason the Java runtime could not load one of its own classes or libraries, which it does
+     * on first use, in the middle of a run: with few file descriptors left ({@code ulimit -n}), a
+     * class that opens one as it loads fails with "Too many open files".
+     */
+    private static String runtimeFailure(LinkageError e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage() != null ? root.getMessage() : root.toString();
+        // A class file that cannot be opened is only "not found": the likely reason is worth a word.
+        return "the Java runtime could not load part of itself: " + reason
+                + (reason.contains("Too many open files") ? "" : " (too low a limit of open files, ulimit -n?)");
     }
 
     /**
@@ -242,6 +269,12 @@ public final class FlashCli {
             }
             source.close();
             throw e;
+        }
+        if (pipeBroken()) {
+            // The log's reader has gone already: FLASH would have died at the banner.
+            output.abort(new IOException("standard output or standard error is a broken pipe"));
+            source.close();
+            return BrokenPipes.STATUS;
         }
         JobStatistics stats = job.run();
         finish(started, stats);
@@ -386,6 +419,11 @@ public final class FlashCli {
         return CFormat.fixed(f, 6);
     }
 
+    /** Whether a reader of standard output or error has gone (see {@link BrokenPipes}). */
+    private boolean pipeBroken() {
+        return pipes != null && pipes.broken();
+    }
+
     private PrintStream messages() {
         return cl != null && cl.messagesToStderr ? err : out;
     }
@@ -417,6 +455,10 @@ public final class FlashCli {
     }
 
     private int fail(String message) {
+        if (pipeBroken()) {
+            // FLASH would have been killed by SIGPIPE, silently.
+            return BrokenPipes.STATUS;
+        }
         err.println("[FLASH] ERROR: " + message);
         messages().println("[FLASH] FLASH did not complete successfully; exiting with failure status (1)");
         messages().flush();
@@ -428,7 +470,7 @@ public final class FlashCli {
         private long pairs;
 
         @Override
-        public void accept(PairBatch batch) {
+        public void accept(PairBatch batch) throws IOException {
             long now = pairs;
             for (int i = 0, n = batch.size(); i < n; i++) {
                 if (batch.outcome(i) != MergeOutcome.SINGLE) {
@@ -436,6 +478,9 @@ public final class FlashCli {
                 }
             }
             advanceTo(now);
+            if (pipeBroken()) {
+                throw new IOException("standard output or standard error is a broken pipe");
+            }
         }
 
         /** Counts up to {@code now} pairs, printing every mark passed. */

@@ -2,6 +2,7 @@ package io.github.flashj.io.input;
 
 import io.github.flashj.PairBatch;
 import io.github.flashj.ParallelPairSource;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -126,7 +127,7 @@ final class SplitMateFilesReader implements ParallelPairSource {
     private FastqFileIndex[] index(int threads, int spacing) throws IOException {
         long size1 = channel1.size();
         long size2 = channel2.size();
-        PositionalInput[] inputs = {PositionalInput.of(channel1), PositionalInput.of(channel2)};
+        PositionalInput[] inputs = {named(channel1, name1), named(channel2, name2)};
         if (!FastqFileIndex.startsWithRecord(inputs[0], size1) || !FastqFileIndex.startsWithRecord(inputs[1], size2)) {
             return null;
         }
@@ -197,6 +198,31 @@ final class SplitMateFilesReader implements ParallelPairSource {
             pool.shutdownNow();
             awaitTermination(pool);
         }
+    }
+
+    /** A file read at any offset, whose early end names it, as the batches' reads do ({@link #cut}). */
+    static PositionalInput named(FileChannel channel, String name) {
+        PositionalInput in = PositionalInput.of(channel);
+        return new PositionalInput() {
+            @Override
+            public long size() throws IOException {
+                return in.size();
+            }
+
+            @Override
+            public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+                return in.read(position, buffer, offset, length);
+            }
+
+            @Override
+            public void readFully(long position, byte[] buffer, int offset, int length) throws IOException {
+                try {
+                    in.readFully(position, buffer, offset, length);
+                } catch (EOFException e) {
+                    throw new IOException(name + " changed while it was being read (it ended early)", e);
+                }
+            }
+        };
     }
 
     private static <T> T get(Future<T> f) throws IOException {

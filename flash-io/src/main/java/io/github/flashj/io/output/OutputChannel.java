@@ -17,6 +17,9 @@ import java.nio.file.Path;
  * place); giving it its final name, or removing it, is the staging's part.
  */
 final class OutputChannel {
+    /** How long a failed write waits for a compression program that stopped reading to end. */
+    private static final int PROGRAM_END_WAIT_SECONDS = 5;
+
     private final String name;
     private final OutputStream out;
     private final Process process;
@@ -30,6 +33,8 @@ final class OutputChannel {
     private long written;
     /** With a compression program on standard output: the thread copying its output. */
     private Thread copier;
+    /** The compression program's command line, when there is one. */
+    private String program;
 
     private OutputChannel(String name, OutputStream out, Process process, boolean closeUnderlying) {
         this.name = name;
@@ -52,7 +57,9 @@ final class OutputChannel {
         try {
             if (compression.usesProgram()) {
                 Process p = compression.startProgram(path);
-                return new OutputChannel(name, p.getOutputStream(), p, true);
+                OutputChannel c = new OutputChannel(name, p.getOutputStream(), p, true);
+                c.program = compression.command();
+                return c;
             }
             OutputStream file = overwrite ? new OverwritingFileStream(path) : new FileOutputStream(path.toFile());
             return new OutputChannel(name, compression.wrap(file), null, true);
@@ -82,6 +89,7 @@ final class OutputChannel {
         copy.start();
         OutputChannel c = new OutputChannel("-", p.getOutputStream(), p, true);
         c.copier = copy;
+        c.program = compression.command();
         return c;
     }
 
@@ -130,7 +138,7 @@ final class OutputChannel {
         try {
             data.writeTo(out);
         } catch (IOException e) {
-            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+            throw writeFailure(e);
         }
         written += data.length();
     }
@@ -146,7 +154,7 @@ final class OutputChannel {
         try {
             buffer.writeTo(out);
         } catch (IOException e) {
-            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+            throw writeFailure(e);
         }
         buffer.clear();
     }
@@ -162,7 +170,7 @@ final class OutputChannel {
         try {
             out.close();
         } catch (IOException e) {
-            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+            throw writeFailure(e);
         }
         if (process != null) {
             int status;
@@ -173,7 +181,7 @@ final class OutputChannel {
                 throw new IOException("interrupted while waiting for the compression program of \"" + name + "\"", e);
             }
             if (status != 0) {
-                throw new IOException("the compression program writing \"" + name + "\" exited with status " + status);
+                throw new IOException("Failed to write \"" + name + "\": " + programFailure(status));
             }
             if (copier != null) {
                 try {
@@ -184,6 +192,33 @@ final class OutputChannel {
                 }
             }
         }
+    }
+
+    /**
+     * A write that failed. Through a compression program the pipe's error ("Stream closed", "Broken
+     * pipe") only says that the program stopped reading; the program's end says why.
+     */
+    private IOException writeFailure(IOException e) {
+        String reason = e.getMessage();
+        if (process != null) {
+            try {
+                if (process.waitFor(PROGRAM_END_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                    int status = process.exitValue();
+                    reason = status != 0 ? programFailure(status) : "the compression program '" + program
+                            + "' ended (exit status 0) before reading all of its input";
+                } else {
+                    reason = "the compression program '" + program + "' stopped reading its input (" + reason + ")";
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return new IOException("Failed to write \"" + name + "\": " + reason, e);
+    }
+
+    private String programFailure(int status) {
+        return "the compression program '" + program + "' failed with exit status " + status
+                + (status == 127 ? " (not found)" : status == 126 ? " (not executable)" : "");
     }
 
     /** Stops writing: the run failed (the staging removes the file). */

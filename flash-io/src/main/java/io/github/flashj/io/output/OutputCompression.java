@@ -93,7 +93,8 @@ public final class OutputCompression implements java.io.Serializable {
         }
     }
 
-    private String command() {
+    /** The compression program's command line, as the shell runs it. */
+    String command() {
         return program + (arguments.isEmpty() ? "" : " " + arguments) + " -c -";
     }
 
