@@ -24,6 +24,8 @@ public final class Lz4FrameOutputStream extends OutputStream {
     private static final int BD = 0x50;
     static final int BLOCK = 256 << 10;
     private static final int HASH_BITS = 14;
+    /** The size of the match search's table ({@link #compress}). */
+    static final int HASH_TABLE = 1 << HASH_BITS;
     /** The last five bytes of a block are always literals. */
     private static final int LAST_LITERALS = 5;
     /** A match starts at least twelve bytes before the end of the block. */
@@ -39,7 +41,7 @@ public final class Lz4FrameOutputStream extends OutputStream {
     private final OutputStream out;
     private final byte[] block = new byte[BLOCK];
     private final byte[] packed = new byte[BLOCK + BLOCK / 255 + 32];
-    private final int[] table = new int[1 << HASH_BITS];
+    private final int[] table = new int[HASH_TABLE];
     private final XxHash32 checksum = new XxHash32();
     private int length;
     private boolean closed;

@@ -34,7 +34,6 @@ final class OutputChannel {
      */
     private final ThreadLocal<ByteBuilder> buffers = ThreadLocal.withInitial(() -> new ByteBuilder(1 << 16));
     private boolean closed;
-    private long written;
     /** With a compression program on standard output: the thread copying its output. */
     private Thread copier;
 
@@ -67,7 +66,7 @@ final class OutputChannel {
                 return new OutputChannel(name, path, target, p.getOutputStream(), p, true);
             }
             OutputStream file = overwrite ? new OverwritingFileStream(path) : new FileOutputStream(path.toFile());
-            return new OutputChannel(name, path, target, compression.wrap(file), null, true);
+            return new OutputChannel(name, path, target, compression.wrapFile(file, path), null, true);
         } catch (FileSystemException | java.io.FileNotFoundException e) {
             if (overwrite) {
                 // The earlier run's file, moved here to be written over, must not stay behind.
@@ -178,12 +177,6 @@ final class OutputChannel {
         } catch (IOException e) {
             throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
         }
-        written += data.length();
-    }
-
-    /** Whether any byte has been written through {@link #write}. */
-    boolean wroteAnything() {
-        return written > 0;
     }
 
     /** Writes what the calling thread formatted into its buffer. */
