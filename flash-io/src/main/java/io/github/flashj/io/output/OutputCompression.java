@@ -16,10 +16,16 @@ public final class OutputCompression implements java.io.Serializable {
     private enum Kind { NONE, GZIP, ZSTD, LZ4, PROGRAM }
 
     /**
-     * ISA-L's level for gzip: on FASTQ, level 2 compresses within 5% of {@code flash -z} (zlib's
-     * level 6) at over 10 times its speed (docs/BENCHMARKS.md).
+     * Gzip's default level, ISA-L's 2: on FASTQ its output is the smallest of ISA-L's levels (14%
+     * larger than {@code flash -z}'s zlib level 6; level 3 is larger still), at level 1's speed,
+     * over 10 times {@code flash -z -t 2}'s (docs/BENCHMARKS.md, "One member or frame per file;
+     * gzip levels").
      */
     static final int GZIP_LEVEL = 2;
+    /** Gzip levels above ISA-L's are zlib's, up to its 9. */
+    private static final int ZLIB_MAX_LEVEL = 9;
+    /** zlib's level for ISA-L's levels where zlib compresses: {@code flash -z}'s. */
+    private static final int ZLIB_LEVEL = 6;
     private static final int ZSTD_LEVEL = 3;
     private static final int ZSTD_MAX_LEVEL = 22;
 
@@ -67,15 +73,16 @@ public final class OutputCompression implements java.io.Serializable {
     }
 
     /**
-     * This compression at another level: gzip 0 (fastest) to 3 (smallest), ISA-L's levels (without
-     * the native library zlib compresses at level 6 whatever the level); Zstandard 1 to 22.
+     * This compression at another level. Gzip: 0 to 3 are ISA-L's levels, fast (without the native
+     * library, zlib compresses at level 6 instead); 4 to 9 are zlib's, as small as {@code gzip -N}'s
+     * output and several times slower, still on every merge worker. Zstandard: 1 to 22.
      *
      * @throws IllegalArgumentException for a level out of range, or a compression without levels
      */
     public OutputCompression level(int level) {
-        int max = kind == Kind.GZIP ? IsalDeflate.MAX_LEVEL : kind == Kind.ZSTD ? ZSTD_MAX_LEVEL : -1;
+        int max = kind == Kind.GZIP ? ZLIB_MAX_LEVEL : kind == Kind.ZSTD ? ZSTD_MAX_LEVEL : -1;
         if (max < 0) {
-            throw new IllegalArgumentException("compression levels apply to gzip (0 to " + IsalDeflate.MAX_LEVEL
+            throw new IllegalArgumentException("compression levels apply to gzip (0 to " + ZLIB_MAX_LEVEL
                     + ") and zstd (1 to " + ZSTD_MAX_LEVEL + "), not " + this);
         }
         int min = kind == Kind.GZIP ? 0 : 1;
@@ -89,6 +96,16 @@ public final class OutputCompression implements java.io.Serializable {
     /** The level (0 for plain text, LZ4 and programs). */
     public int level() {
         return level;
+    }
+
+    /** Whether ISA-L compresses this gzip level (where the native library loads). */
+    boolean isalLevel() {
+        return level <= IsalDeflate.MAX_LEVEL;
+    }
+
+    /** zlib's level for this gzip level: the level itself above ISA-L's, else {@code flash -z}'s. */
+    int zlibLevel() {
+        return isalLevel() ? ZLIB_LEVEL : level;
     }
 
     /**
@@ -220,7 +237,7 @@ public final class OutputCompression implements java.io.Serializable {
     public OutputStream wrap(OutputStream out) throws IOException {
         switch (kind) {
             case GZIP:
-                return new GzipOutputStream(out);
+                return new GzipOutputStream(out, zlibLevel());
             case ZSTD:
                 // A content checksum, as the zstd and lz4 tools write by default: `zstd -t` and
                 // `lz4 -t` then catch corrupted files. zstd's workers compress one frame in parallel.

@@ -8,13 +8,11 @@ import java.util.zip.Deflater;
 
 /**
  * Compresses text into pieces of one file ({@link OutputCompression#joinsPieces()}): gzip's raw
- * deflate, by ISA-L where the native library loads and by zlib elsewhere, or LZ4 blocks. Not
- * thread-safe: one per thread; it reuses its state.
+ * deflate, by ISA-L at levels 0 to 3 where the native library loads and by zlib at levels 4 to 9
+ * (and at level 6 where ISA-L is absent), or LZ4 blocks. Not thread-safe: one per thread; it
+ * reuses its state.
  */
 final class PieceCompressor {
-    /** zlib's level where ISA-L is absent: {@code flash -z}'s. */
-    private static final int ZLIB_LEVEL = 6;
-
     private final OutputCompression compression;
     private final boolean gzip;
     private final boolean isal;
@@ -32,7 +30,7 @@ final class PieceCompressor {
             throw new IllegalArgumentException(compression + " is not written in pieces");
         }
         this.compression = compression;
-        this.isal = isal;
+        this.isal = isal && compression.isalLevel();
         gzip = compression.isGzip();
     }
 
@@ -69,7 +67,7 @@ final class PieceCompressor {
     /** zlib's raw deflate, ended by a sync flush: a byte-aligned piece that refers to nothing before it. */
     private void deflate(byte[] data, int length, ByteBuilder out) {
         if (deflater == null) {
-            deflater = new Deflater(ZLIB_LEVEL, true);
+            deflater = new Deflater(compression.zlibLevel(), true);
         } else {
             deflater.reset();
         }

@@ -72,7 +72,8 @@ class OneMemberOutputTest {
         Path b = Files.write(tmp.resolve("b.fq"), mates[1]);
         Path plain = run(a, b, "plain", OutputCompression.none());
         for (OutputCompression c : List.of(OutputCompression.gzip(), OutputCompression.gzip().level(0),
-                OutputCompression.gzip().level(3), OutputCompression.zstd(), OutputCompression.zstd().level(9),
+                OutputCompression.gzip().level(3), OutputCompression.gzip().level(6), OutputCompression.zstd(),
+                OutputCompression.zstd().level(9),
                 OutputCompression.lz4())) {
             Path out = run(a, b, c + "-" + c.level(), c);
             String suffix = c.isGzip() ? ".gz" : c.toString().equals("zstd") ? ".zst" : ".lz4";
@@ -134,13 +135,14 @@ class OneMemberOutputTest {
 
     @Test
     void levelsOutOfRangeOrWithoutMeaningAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> OutputCompression.gzip().level(4));
+        assertThrows(IllegalArgumentException.class, () -> OutputCompression.gzip().level(10));
         assertThrows(IllegalArgumentException.class, () -> OutputCompression.gzip().level(-1));
         assertThrows(IllegalArgumentException.class, () -> OutputCompression.zstd().level(0));
         assertThrows(IllegalArgumentException.class, () -> OutputCompression.zstd().level(23));
         assertThrows(IllegalArgumentException.class, () -> OutputCompression.lz4().level(1));
         assertThrows(IllegalArgumentException.class, () -> OutputCompression.none().level(1));
         assertEquals(3, OutputCompression.gzip().level(3).level());
+        assertEquals(9, OutputCompression.gzip().level(9).level());
     }
 
     private Path run(Path a, Path b, String name, OutputCompression c) throws IOException {
