@@ -32,9 +32,14 @@ public final class Lz4FramePieces {
 
     /** The frame's header: with a content checksum at its end or without. */
     public static byte[] header(boolean contentChecksum) {
+        return header(FLG | (contentChecksum ? CONTENT_CHECKSUM : 0));
+    }
+
+    /** A frame header with the flags {@code flg}, blocks of at most 256 KiB, no content size. */
+    static byte[] header(int flg) {
         byte[] header = new byte[7];
         INTS.set(header, 0, MAGIC);
-        header[4] = (byte) (FLG | (contentChecksum ? CONTENT_CHECKSUM : 0));
+        header[4] = (byte) flg;
         header[5] = (byte) BD;
         header[6] = (byte) (XxHash32.of(header, 4, 2) >>> 8);
         return header;

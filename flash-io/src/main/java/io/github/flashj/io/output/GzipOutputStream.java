@@ -10,8 +10,6 @@ import java.util.zip.Deflater;
  * at level 6, {@code -z} output has the same compressed bytes as {@code flash -z}.
  */
 final class GzipOutputStream extends OutputStream {
-    private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3};
-
     private final OutputStream out;
     private final Deflater deflater;
     private final CRC32 crc = new CRC32();
@@ -21,7 +19,7 @@ final class GzipOutputStream extends OutputStream {
     GzipOutputStream(OutputStream out, int level) throws IOException {
         this.out = out;
         deflater = new Deflater(level, true);
-        out.write(HEADER);
+        out.write(GzipPieces.HEADER);
     }
 
     @Override

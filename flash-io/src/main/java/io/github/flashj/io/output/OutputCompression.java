@@ -205,19 +205,6 @@ public final class OutputCompression implements java.io.Serializable {
         return new PieceOutputStream(this, out);
     }
 
-    /**
-     * What a file that holds no record contains: nothing for plain text, else an empty gzip member
-     * or frame, which every decoder reads as an empty file.
-     */
-    public byte[] emptyFile() throws IOException {
-        if (kind == Kind.NONE || kind == Kind.PROGRAM) {
-            return new byte[0];
-        }
-        java.io.ByteArrayOutputStream empty = new java.io.ByteArrayOutputStream();
-        wrap(empty).close();
-        return empty.toByteArray();
-    }
-
     /** Whether FlashJ compresses the output itself: gzip, Zstandard or LZ4. */
     public boolean compresses() {
         return kind == Kind.GZIP || kind == Kind.ZSTD || kind == Kind.LZ4;
