@@ -331,10 +331,12 @@ public final class FlashCli {
                 .suffix(cl.suffix);
         switch (cl.compression) {
             case GZIP:
-                b.gzip();
+                b.compression(cl.compressLevel == null ? OutputCompression.gzip()
+                        : OutputCompression.gzip().level(cl.compressLevel));
                 break;
             case ZSTD:
-                b.compression(OutputCompression.zstd());
+                b.compression(cl.compressLevel == null ? OutputCompression.zstd()
+                        : OutputCompression.zstd().level(cl.compressLevel));
                 break;
             case LZ4:
                 b.compression(OutputCompression.lz4());

@@ -33,10 +33,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * OrderedSink sink = FlashOutput.builder().directory("results").prefix("sample1").gzip().build();
  * }</pre>
  *
- * <p>With compressed FASTQ output, the merge workers format and compress each batch's part of
- * each file ({@link #prepare}), as one gzip member or Zstandard or LZ4 frame, and the committing
- * thread only writes the blocks in order: compression runs on every worker. The files decode to
- * the same bytes as uncompressed output.
+ * <p>Each compressed file is one gzip member, Zstandard frame or LZ4 frame. With gzip or LZ4 FASTQ
+ * output, the merge workers format and compress each batch's part of each file ({@link #prepare})
+ * as a piece of the file (raw deflate blocks, or LZ4 blocks), and the committing thread only writes
+ * the pieces in order between the file's start and end: compression runs on every worker.
+ * Zstandard is compressed by zstd's own threads. The files decode to the same bytes as
+ * uncompressed output.
  *
  * <p>Files are created when the run starts, under temporary names of their own in the output
  * directory ({@link StagedFiles}: {@code .flashj-RUN-K.tmp}, RUN random), and take their final
@@ -69,6 +71,8 @@ public final class FlashOutput implements OrderedSink {
     private final TabOrder tabOrder = new TabOrder();
     /** Whether the merge workers format and compress the output ({@link #prepare}). */
     private final boolean workersCompress;
+    /** With {@link #workersCompress}: each read file's digest, once its start is written. */
+    private PieceDigest[] digests;
     private final Map<PairBatch, BatchEncoder> prepared = new ConcurrentHashMap<>();
     private final Queue<BatchEncoder> pool = new ConcurrentLinkedQueue<>();
     /** The channels opened so far, histograms included: published at the end, or discarded. */
@@ -95,7 +99,7 @@ public final class FlashOutput implements OrderedSink {
         this.stdout = stdout;
         format = layout.format();
         compression = layout.compression();
-        workersCompress = BatchEncoder.compressesBlocks(layout);
+        workersCompress = BatchEncoder.compressesPieces(layout);
         List<String> names = layout.readFileNames();
         combinedName = names.get(0);
         uncombinedName1 = names.size() > 1 ? names.get(1) : null;
@@ -342,8 +346,8 @@ public final class FlashOutput implements OrderedSink {
     }
 
     /**
-     * With gzip, Zstandard or LZ4 FASTQ output: formats the batch and compresses each file's part
-     * as one gzip member or frame, on the merge worker, so that compression runs on every worker.
+     * With gzip or LZ4 FASTQ output: formats the batch and compresses each file's part as a piece,
+     * on the merge worker, so that compression runs on every worker.
      */
     @Override
     public void prepare(PairBatch batch) throws IOException {
@@ -352,7 +356,7 @@ public final class FlashOutput implements OrderedSink {
         }
         BatchEncoder encoder = pool.poll();
         if (encoder == null) {
-            encoder = new BatchEncoder(layout);
+            encoder = new BatchEncoder(layout, true);
         }
         encoder.encode(batch);
         prepared.put(batch, encoder);
@@ -368,8 +372,10 @@ public final class FlashOutput implements OrderedSink {
                 prepare(batch);
                 encoder = prepared.remove(batch);
             }
-            for (int c = 0; c < channels.size(); c++) {
+            startPieces();
+            for (int c = 0; c < digests.length; c++) {
                 channels.get(c).write(encoder.block(c));
+                encoder.addTo(c, digests[c]);
             }
             pool.offer(encoder);
             return;
@@ -387,6 +393,24 @@ public final class FlashOutput implements OrderedSink {
         }
     }
 
+    /** Writes each read file's start, the first time. */
+    private void startPieces() throws IOException {
+        if (digests != null) {
+            return;
+        }
+        digests = new PieceDigest[channels.size()];
+        for (int c = 0; c < digests.length; c++) {
+            digests[c] = compression.startDigest();
+            write(channels.get(c), compression.fileStart(digests[c]));
+        }
+    }
+
+    private static void write(OutputChannel channel, byte[] bytes) throws IOException {
+        ByteBuilder b = new ByteBuilder(bytes.length);
+        b.append(bytes, 0, bytes.length);
+        channel.write(b);
+    }
+
     @Override
     public void complete(JobStatistics statistics) throws IOException {
         open();
@@ -395,13 +419,9 @@ public final class FlashOutput implements OrderedSink {
             combined.flushBuffer();
         }
         if (workersCompress) {
-            byte[] emptyFile = compression.emptyFile();
-            ByteBuilder empty = new ByteBuilder(64);
-            empty.append(emptyFile, 0, emptyFile.length);
-            for (OutputChannel c : channels) {
-                if (!c.wroteAnything()) {
-                    c.write(empty);
-                }
+            startPieces();
+            for (int c = 0; c < digests.length; c++) {
+                write(channels.get(c), compression.fileEnd(digests[c]));
             }
         }
         for (OutputChannel c : channels) {

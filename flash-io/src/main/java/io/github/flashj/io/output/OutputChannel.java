@@ -30,7 +30,6 @@ final class OutputChannel {
      */
     private final ThreadLocal<ByteBuilder> buffers = ThreadLocal.withInitial(() -> new ByteBuilder(1 << 16));
     private boolean closed;
-    private long written;
     /** With a compression program on standard output: the thread copying its output. */
     private Thread copier;
     /** The compression program's command line, when there is one. */
@@ -62,7 +61,7 @@ final class OutputChannel {
                 return c;
             }
             OutputStream file = overwrite ? new OverwritingFileStream(path) : new FileOutputStream(path.toFile());
-            return new OutputChannel(name, compression.wrap(file), null, true);
+            return new OutputChannel(name, compression.wrapFile(file, path), null, true);
         } catch (FileSystemException | java.io.FileNotFoundException e) {
             throw new IOException("Failed to open \"" + name + "\" for writing: " + reason(e, Path.of(name)), e);
         }
@@ -140,12 +139,6 @@ final class OutputChannel {
         } catch (IOException e) {
             throw writeFailure(e);
         }
-        written += data.length();
-    }
-
-    /** Whether any byte has been written through {@link #write}. */
-    boolean wroteAnything() {
-        return written > 0;
     }
 
     /** Writes what the calling thread formatted into its buffer. */
