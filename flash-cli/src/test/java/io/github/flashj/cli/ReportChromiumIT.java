@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code --report} page as a browser shows it: headless Chromium (Debian's {@code chromium},
  * installed by scripts/install-deps.sh) opens the page of a run over the example pairs, with every
  * host unresolvable. A probe added to a copy of the page checks, once the page has run, that each
- * plot is on the page with its data drawn (pixels of the series' colour on its canvas) and that
- * the page fetched nothing. The test also leaves a screenshot of the page in
+ * plot is on the page with its data drawn (pixels of the series' colour on its canvas), that its
+ * legend shows the value under the pointer, and that the page fetched nothing. The test also leaves a screenshot of the page in
  * {@code target/report-screenshot.png} (README's picture of the report).
  */
 class ReportChromiumIT {
@@ -27,9 +27,10 @@ class ReportChromiumIT {
     private static final List<String> PLOTS = List.of("outcomes", "merged_length", "overlap_length",
             "overlap_mismatches", "merged_quality", "read_quality");
     /**
-     * Runs in the page after it has drawn: per plot, its height on the page and how many pixels of
-     * its canvas are of the first series' blue (#1f77b4, antialiased); and how many resources the
-     * page loaded. The result goes into a pre element, which --dump-dom prints.
+     * Runs in the page after it has drawn: per plot, its height on the page, how many pixels of its
+     * canvas are of the first series' blue (#1f77b4, antialiased), and the values its legend shows
+     * with the pointer moved to the plot's middle; and how many resources the page loaded. The
+     * result goes into a pre element, which --dump-dom prints.
      */
     private static final String PROBE = """
             <script>
@@ -43,7 +44,14 @@ class ReportChromiumIT {
                     if (d[i + 3] > 0 && d[i + 2] > 120 && d[i + 2] - d[i] > 60) blue++;
                   }
                 });
-                lines.push("plot " + f.id + " height=" + Math.round(f.getBoundingClientRect().height) + " blue=" + blue);
+                var over = f.querySelector(".u-over");
+                var r = over.getBoundingClientRect();
+                over.dispatchEvent(new MouseEvent("mousemove",
+                    { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true }));
+                var values = Array.prototype.map.call(f.querySelectorAll(".u-legend .u-value"),
+                    function (v) { return v.textContent; });
+                lines.push("plot " + f.id + " height=" + Math.round(f.getBoundingClientRect().height) + " blue=" + blue
+                    + " hover=" + values.join("|"));
               });
               lines.push("resources=" + performance.getEntriesByType("resource").length);
               var pre = document.createElement("pre");
@@ -76,10 +84,12 @@ class ReportChromiumIT {
         assertTrue(resources.find(), "the probe ran: " + probe.substring(Math.max(0, probe.length() - 2000)));
         assertEquals("0", resources.group(1), "the page fetches nothing");
         for (String plot : PLOTS) {
-            Matcher m = Pattern.compile("plot " + plot + " height=([0-9]+) blue=([0-9]+)").matcher(probe);
+            Matcher m = Pattern.compile("plot " + plot + " height=([0-9]+) blue=([0-9]+) hover=([^|\n]+)\\|([^|\n]+)")
+                    .matcher(probe);
             assertTrue(m.find(), plot + " is on the page");
             assertTrue(Integer.parseInt(m.group(1)) >= 300, plot + " is drawn at full size: " + m.group());
             assertTrue(Integer.parseInt(m.group(2)) >= 100, plot + " has its data drawn: " + m.group());
+            assertTrue(m.group(4).matches("[0-9][0-9,.]*"), plot + " shows the value under the pointer: " + m.group());
         }
 
         Path screenshot = ROOT.resolve("flash-cli/target/report-screenshot.png");
