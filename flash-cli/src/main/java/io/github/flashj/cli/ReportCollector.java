@@ -78,33 +78,38 @@ final class ReportCollector implements OrderedSink {
         return c;
     }
 
-    /** Sums of PHRED values by position over reads, and how many reads reached each position. */
+    /**
+     * Sums of PHRED values by position over reads, and how many reads had each length: the reads
+     * that reached a position are those longer than it, counted once at the end.
+     */
     private static final class QualityByPosition {
         private long[] sums = new long[512];
-        private long[] reads = new long[512];
+        private long[] lengths = new long[513];
 
         void add(byte[] quals, int start, int length) {
             if (length > sums.length) {
                 sums = Arrays.copyOf(sums, Math.max(length, 2 * sums.length));
-                reads = Arrays.copyOf(reads, sums.length);
+                lengths = Arrays.copyOf(lengths, sums.length + 1);
             }
             for (int k = 0; k < length; k++) {
                 sums[k] += quals[start + k];
-                reads[k]++;
             }
+            lengths[length]++;
         }
 
         /** The mean at each position up to the last that a read reached. */
         double[] means() {
-            int positions = 0;
-            double[] means = new double[sums.length];
-            for (int k = 0; k < sums.length; k++) {
-                if (reads[k] > 0) {
-                    means[k] = (double) sums[k] / reads[k];
-                    positions = k + 1;
-                }
+            int positions = sums.length;
+            while (positions > 0 && lengths[positions] == 0) {
+                positions--;
             }
-            return Arrays.copyOf(means, positions);
+            double[] means = new double[positions];
+            long reads = 0;
+            for (int k = positions - 1; k >= 0; k--) {
+                reads += lengths[k + 1];
+                means[k] = reads == 0 ? 0 : (double) sums[k] / reads;
+            }
+            return means;
         }
     }
 

@@ -114,6 +114,23 @@ class ReportTest {
     }
 
     @Test
+    void qualityBeforeMergingIsTheMeanOverTheReadsThatReachEachPosition() throws Exception {
+        // Qualities 40 (I), 20 (5) and 10 (+); reads shorter than -m 10, so none merges.
+        Path m1 = Files.writeString(dir.resolve("q_1.fq"), "@a/1\nACGT\n+\nIIII\n@b/1\nAC\n+\n++\n");
+        Path m2 = Files.writeString(dir.resolve("q_2.fq"), "@a/2\nACGT\n+\n5555\n@b/2\nACGTAC\n+\nIIIIII\n");
+        Path json = dir.resolve("q.json");
+        Oracle.Run run = CliRunner.flashj(List.of("-d", dir.resolve("q").toString(), "--json=" + json, m1.toString(),
+                m2.toString()));
+        assertEquals(0, run.status(), run.stderr());
+        String j = Files.readString(json);
+        assertEquals("{\"read 1\": {\"1\": 25, \"2\": 25, \"3\": 40, \"4\": 40}, \"read 2\": {\"1\": 30, \"2\": 30, "
+                + "\"3\": 30, \"4\": 30, \"5\": 40, \"6\": 40}}", section(j.substring(j.indexOf("\"figures\"")),
+                "read_quality"));
+        assertEquals(2, number(j, "read_shorter_than_min_overlap"));
+        assertEquals(0, number(j, "mismatch_density_above_max"));
+    }
+
+    @Test
     void aFailedRunWritesNoReport() throws Exception {
         Path bad1 = Files.writeString(dir.resolve("b_1.fq"), "@a\nACGT\n+\nII\n");
         Path bad2 = Files.writeString(dir.resolve("b_2.fq"), "@a\nACGT\n+\nIIII\n");
