@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,12 @@ public final class FlashCli {
     private final PrintStream out;
     private final PrintStream err;
     private final MergeRunner runner;
-    private int warningCount;
+    /** The warnings given so far, for the report. */
+    private final List<String> warnings = new ArrayList<>();
+    /** The command's arguments and when it started, for the report. */
+    private String[] arguments = new String[0];
+    private ZonedDateTime startedAt;
+    private long startedNanos;
     private CommandLine cl;
     /** The live progress line, when standard error is a terminal; else null. */
     private TerminalProgress terminalProgress;
@@ -106,6 +112,9 @@ public final class FlashCli {
     /** Runs the command; returns the exit status. */
     int run(String[] args) {
         long started = System.nanoTime();
+        startedAt = ZonedDateTime.now();
+        startedNanos = started;
+        arguments = args.clone();
         cl = new CommandLine(program);
         try {
             cl.parse(args);
@@ -226,7 +235,7 @@ public final class FlashCli {
         }
         ReportCollector report = null;
         if (cl.reportFile != null || cl.jsonFile != null) {
-            report = new ReportCollector(cl.prefix, cl.reportFile == null ? null : Path.of(cl.reportFile),
+            report = new ReportCollector(this::describeRun, cl.reportFile == null ? null : Path.of(cl.reportFile),
                     cl.jsonFile == null ? null : Path.of(cl.jsonFile), out);
             List<String> outputs = new ArrayList<>(output.readFileNames());
             outputs.addAll(output.layout().histogramFileNames());
@@ -303,6 +312,7 @@ public final class FlashCli {
 
     private void finish(long started, JobStatistics stats) {
         printStatistics(stats);
+        int warningCount = warnings.size();
         if (cl.quiet && warningCount > 0) {
             messages().println("[FLASH] Finished with " + warningCount + " warning" + (warningCount == 1 ? "" : "s")
                     + " (see above)");
@@ -403,14 +413,53 @@ public final class FlashCli {
         if (!cl.toStdout) {
             info("Writing histogram files.");
         }
+        String overlapWarning = overlapWarning(stats);
+        if (overlapWarning != null) {
+            warn(overlapWarning);
+        }
+    }
+
+    /** FLASH's warning when more than 10% of the combined pairs overlapped by more than -M; null when not. */
+    private String overlapWarning(JobStatistics stats) {
         long combined = stats.combined();
         long above = stats.overlapAboveMaxOverlap();
         if (combined > 0 && above * 100 > combined * MAX_OVERLAP_WARNING_PERCENT) {
-            warn("An unexpectedly high proportion of combined pairs (" + percent(above, combined) + "%)\n"
+            return "An unexpectedly high proportion of combined pairs (" + percent(above, combined) + "%)\n"
                     + "overlapped by more than " + cl.computedMaxOverlap + " bp, the --max-overlap (-M) parameter.  "
                     + "Consider\nincreasing this parameter.  (As-is, FLASH is penalizing overlaps longer than\n"
-                    + cl.computedMaxOverlap + " bp when considering them for possible combining!)");
+                    + cl.computedMaxOverlap + " bp when considering them for possible combining!)";
         }
+        return null;
+    }
+
+    /**
+     * The run as {@code --report} and {@code --json} describe it, when its statistics are known:
+     * before the log's last lines, so the warning those statistics give is added here.
+     */
+    private MergeReport.Run describeRun(JobStatistics stats) {
+        List<String> given = new ArrayList<>(warnings);
+        String overlapWarning = overlapWarning(stats);
+        if (overlapWarning != null) {
+            given.add(overlapWarning);
+        }
+        List<MergeReport.Input> inputs = new ArrayList<>();
+        for (String input : cl.inputs) {
+            inputs.add(new MergeReport.Input(input, InputSizes.size(input)));
+        }
+        StringBuilder command = new StringBuilder(program);
+        for (String argument : arguments) {
+            command.append(' ').append(shellQuoted(argument));
+        }
+        return new MergeReport.Run(MultiqcSampleName.of(cl.inputs.get(0), cl.prefix), Help.FLASHJ_VERSION,
+                command.toString(), inputs, startedAt, (System.nanoTime() - startedNanos) / 1e9, given);
+    }
+
+    /** An argument as a POSIX shell reads it back: as it is when it holds only safe characters, else in single quotes. */
+    private static String shellQuoted(String argument) {
+        if (!argument.isEmpty() && argument.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+            return argument;
+        }
+        return "'" + argument.replace("'", "'\\''") + "'";
     }
 
     private static String percent(long part, long whole) {
@@ -444,7 +493,7 @@ public final class FlashCli {
     }
 
     private void warn(String text) {
-        warningCount++;
+        warnings.add(text);
         err.println("[FLASH] WARNING: " + text);
     }
 

@@ -1,6 +1,7 @@
 package io.github.flashj.cli;
 
 import io.github.flashj.JobStatistics;
+import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.PairBatch;
@@ -16,8 +17,8 @@ import java.util.List;
 
 /**
  * Collects the figures of {@code --report} and {@code --json} as the merged batches go by (overlap
- * lengths, mismatches in the overlaps, qualities of merged reads by position), and writes the
- * files when the run has succeeded.
+ * lengths, mismatches in the overlaps, qualities of merged reads by position, and of read 1 and
+ * read 2 before merging), and writes the files when the run has succeeded.
  *
  * <p>The files are staged when the run starts ({@link #open}), as the run's other outputs are:
  * a name that cannot be written, or that is one of the run's outputs, fails the run before any
@@ -28,7 +29,7 @@ import java.util.List;
  */
 final class ReportCollector implements OrderedSink {
     private static final Path STANDARD_OUTPUT = Path.of("/proc/self/fd/1");
-    private final String sample;
+    private final RunDescription run;
     private final Path html;
     private final Path json;
     private final OutputStream standardOutput;
@@ -38,17 +39,24 @@ final class ReportCollector implements OrderedSink {
     private MergeParameters parameters;
     private long[] overlaps = new long[512];
     private long[] mismatches = new long[64];
-    private long[] qualitySums = new long[512];
-    private long[] qualityCounts = new long[512];
+    private final QualityByPosition merged = new QualityByPosition();
+    private final QualityByPosition read1 = new QualityByPosition();
+    private final QualityByPosition read2 = new QualityByPosition();
+
+    /** The run as the report describes it, once its statistics are known (its last warnings come from them). */
+    @FunctionalInterface
+    interface RunDescription {
+        MergeReport.Run describe(JobStatistics statistics);
+    }
 
     /**
-     * @param sample the sample's name in the report (the output prefix)
+     * @param run the run, for the report's header and warnings
      * @param html the HTML report's file, or null
      * @param json the JSON figures' file, or null
      * @param standardOutput the process's standard output, for a file that names it
      */
-    ReportCollector(String sample, Path html, Path json, OutputStream standardOutput) {
-        this.sample = sample;
+    ReportCollector(RunDescription run, Path html, Path json, OutputStream standardOutput) {
+        this.run = run;
         this.html = html;
         this.json = json;
         this.standardOutput = standardOutput;
@@ -110,23 +118,20 @@ final class ReportCollector implements OrderedSink {
 
     @Override
     public void accept(PairBatch batch) {
-        byte[] quals = batch.mergedQualities();
+        byte[] quals = batch.qualities();
+        byte[] mergedQuals = batch.mergedQualities();
         for (int i = 0, n = batch.size(); i < n; i++) {
+            if (batch.outcome(i) == MergeOutcome.SINGLE) {
+                continue;
+            }
+            read1.add(quals, batch.sequenceStart(i, 0), batch.sequenceLength(i, 0));
+            read2.add(quals, batch.sequenceStart(i, 1), batch.sequenceLength(i, 1));
             if (!batch.isCombined(i)) {
                 continue;
             }
             overlaps = count(overlaps, batch.overlapLength(i));
             mismatches = count(mismatches, batch.mismatches(i));
-            int start = batch.mergedStart(i);
-            int length = batch.mergedLength(i);
-            if (length > qualitySums.length) {
-                qualitySums = Arrays.copyOf(qualitySums, Math.max(length, 2 * qualitySums.length));
-                qualityCounts = Arrays.copyOf(qualityCounts, qualitySums.length);
-            }
-            for (int k = 0; k < length; k++) {
-                qualitySums[k] += quals[start + k];
-                qualityCounts[k]++;
-            }
+            merged.add(mergedQuals, batch.mergedStart(i), batch.mergedLength(i));
         }
     }
 
@@ -137,18 +142,45 @@ final class ReportCollector implements OrderedSink {
         return c;
     }
 
+    /**
+     * Sums of PHRED values by position over reads, and how many reads had each length: the reads
+     * that reached a position are those longer than it, counted once at the end.
+     */
+    private static final class QualityByPosition {
+        private long[] sums = new long[512];
+        private long[] lengths = new long[513];
+
+        void add(byte[] quals, int start, int length) {
+            if (length > sums.length) {
+                sums = Arrays.copyOf(sums, Math.max(length, 2 * sums.length));
+                lengths = Arrays.copyOf(lengths, sums.length + 1);
+            }
+            for (int k = 0; k < length; k++) {
+                sums[k] += quals[start + k];
+            }
+            lengths[length]++;
+        }
+
+        /** The mean at each position up to the last that a read reached. */
+        double[] means() {
+            int positions = sums.length;
+            while (positions > 0 && lengths[positions] == 0) {
+                positions--;
+            }
+            double[] means = new double[positions];
+            long reads = 0;
+            for (int k = positions - 1; k >= 0; k--) {
+                reads += lengths[k + 1];
+                means[k] = reads == 0 ? 0 : (double) sums[k] / reads;
+            }
+            return means;
+        }
+    }
+
     @Override
     public void complete(JobStatistics statistics) throws IOException {
-        double[] meanQuality = new double[qualitySums.length];
-        int positions = 0;
-        for (int k = 0; k < qualitySums.length; k++) {
-            if (qualityCounts[k] > 0) {
-                meanQuality[k] = (double) qualitySums[k] / qualityCounts[k];
-                positions = k + 1;
-            }
-        }
-        MergeReport report = new MergeReport(sample, parameters, statistics, overlaps, mismatches,
-                Arrays.copyOf(meanQuality, positions));
+        MergeReport report = new MergeReport(run.describe(statistics), parameters, statistics, overlaps, mismatches,
+                new MergeReport.Qualities(merged.means(), read1.means(), read2.means()));
         try {
             if (json != null) {
                 write(json, stagedJson, report.json());
