@@ -39,7 +39,7 @@ final class ChunkTask {
      *
      * @param cpuNanos the task thread's CPU time: reading, parsing and merging, encoding and writing
      */
-    record Result(int chunk, MergeTally tally, long[] cpuNanos, IOException inputError)
+    record Result(int chunk, MergeTally tally, long[] cpuNanos, IOException error)
             implements Serializable {
     }
 
@@ -53,7 +53,11 @@ final class ChunkTask {
         boolean done = false;
         try (PairSource source = ChunkReader.open(job.format(), chunk, job.names(), streams)) {
             // The encoder compresses the blocks: the parts take its bytes as they are.
-            parts = new PartFiles.Attempt(job, chunk.id(), encoder.files(), OutputCompression.none());
+            try {
+                parts = new PartFiles.Attempt(job, chunk.id(), encoder.files(), OutputCompression.none());
+            } catch (IOException e) {
+                return new Result(chunk.id(), null, null, writeError(job, 0, e));
+            }
             BatchMerger merger = new BatchMerger(job.parameters());
             PairBatch batch = new PairBatch(job.batchSize(), job.parameters().phredOffset());
             for (long id = 0; ; id++) {
@@ -66,7 +70,11 @@ final class ChunkTask {
                 tally.add(batch);
                 encoder.encode(batch);
                 for (int f = 0; f < encoder.files(); f++) {
-                    encoder.writeTo(f, parts.out(f));
+                    try {
+                        encoder.writeTo(f, parts.out(f));
+                    } catch (IOException e) {
+                        return new Result(chunk.id(), null, null, writeError(job, f, e));
+                    }
                 }
                 cpu[0] += t1 - t0;
                 cpu[1] += t2 - t1;
@@ -76,11 +84,17 @@ final class ChunkTask {
                     break;
                 }
             }
-            parts.commit();
+            try {
+                parts.commit();
+            } catch (IOException e) {
+                return new Result(chunk.id(), null, null, writeError(job, 0, e));
+            }
             done = true;
         } catch (InputFormatException | CompressedDataException e) {
-            // Bad input fails the same way on every attempt: report it to the driver, which fails
-            // the run with the first chunk's error, rather than have Spark retry it.
+            // Bad input fails the same way on every attempt, and so does output that cannot be
+            // written (a full disk, a directory that takes no files): report it to the driver,
+            // which fails the run with the first chunk's error in one line, rather than have Spark
+            // retry it and log every attempt's stack trace.
             return new Result(chunk.id(), null, null, e);
         } finally {
             if (!done && parts != null) {
@@ -88,6 +102,13 @@ final class ChunkTask {
             }
         }
         return new Result(chunk.id(), tally, cpu, null);
+    }
+
+    /** A part that cannot be written, named as the output file it is part of. */
+    private static IOException writeError(JobSpec job, int file, IOException e) {
+        List<String> names = job.layout().readFileNames();
+        String name = names.get(Math.min(file, names.size() - 1));
+        return new IOException("Failed to write \"" + name + "\": " + HadoopFiles.reason(e), e);
     }
 
     /** Each input at its slice's offset; a failure closes what was opened. */

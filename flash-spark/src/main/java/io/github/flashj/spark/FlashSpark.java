@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -100,24 +99,21 @@ public final class FlashSpark {
     public JobStatistics run() throws IOException {
         long started = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        Path outputDirectory = new Path(layout.directory());
-        FileSystem outFs = HadoopFiles.of(outputDirectory, hadoop);
+        Path given = new Path(layout.directory());
+        FileSystem outFs = HadoopFiles.of(given, hadoop);
         try {
-            outFs.mkdirs(outputDirectory);
+            outFs.mkdirs(given);
         } catch (IOException e) {
             throw new IOException("Failed to create directory \"" + layout.directory() + "\": " + e.getMessage(), e);
         }
-        String workDirectory = layout.directory() + "/.flashj-" + UUID.randomUUID();
-        Path work = new Path(workDirectory);
-        if (!outFs.mkdirs(new Path(work, "parts"))) {
-            throw new IOException("Failed to create directory \"" + work + "\"");
-        }
+        OutputAssembly.clearEarlier(outFs, layout);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
         OutputAssembly assembly = null;
-        try {
-            JobSpec job = new JobSpec(format, plainInputs(jsc, conf, workDirectory), inputs, parameters, layout,
-                    batchSize, workDirectory, conf);
+        try (WorkDirectory work = WorkDirectory.create(outFs, outFs.makeQualified(given),
+                layout.readFileNames().get(0))) {
+            JobSpec job = new JobSpec(format, plainInputs(jsc, conf, work.path()), inputs, parameters, layout,
+                    batchSize, work.path(), conf);
             long planStarted = System.nanoTime();
             ChunkPlanner.Plan plan = InputPlanning.plan(jsc, job, pairsPerChunk, rangeBytes);
             LOG.info("Planned {} chunk{} in {} ms{}", plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
@@ -138,11 +134,6 @@ public final class FlashSpark {
             throw e;
         } finally {
             conf.destroy();
-            try {
-                outFs.delete(work, true);
-            } catch (IOException e) {
-                LOG.warn("could not remove the work directory {}: {}", work, e.toString());
-            }
         }
     }
 
@@ -193,8 +184,8 @@ public final class FlashSpark {
         MergeTally total = new MergeTally(job.parameters().maxOverlap());
         long[] cpu = new long[3];
         for (ChunkTask.Result result : results) {
-            if (result.inputError() != null) {
-                throw result.inputError();
+            if (result.error() != null) {
+                throw result.error();
             }
             total.add(result.tally());
             for (int k = 0; k < cpu.length; k++) {

@@ -5,6 +5,8 @@ import io.github.flashj.io.output.Histograms;
 import io.github.flashj.io.output.OutputLayout;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +37,36 @@ final class OutputAssembly {
     }
 
     /**
+     * Clears the run's final names of the files an earlier run left there, as FLASH truncates them
+     * and {@code bin/flashj} removes them when a run starts: a run that then fails leaves no output
+     * at all, rather than an earlier run's. A final name in a directory that does not exist fails
+     * here, as FLASH fails to open it ({@code -o sub/x} with no {@code sub/}); Hadoop would make
+     * the directory.
+     */
+    static void clearEarlier(FileSystem fs, OutputLayout layout) throws IOException {
+        List<String> names = new ArrayList<>(layout.readFileNames());
+        names.addAll(layout.histogramFileNames());
+        for (String name : names) {
+            if ("-".equals(name)) {
+                continue;
+            }
+            Path target = new Path(name);
+            try {
+                Path parent = fs.makeQualified(target).getParent();
+                if (parent != null && !fs.exists(parent)) {
+                    throw new NoSuchFileException(name);
+                }
+                if (parent != null && !fs.getFileStatus(parent).isDirectory()) {
+                    throw new FileSystemException(name, null, "Not a directory");
+                }
+                HadoopFiles.delete(fs, target);
+            } catch (IOException e) {
+                throw new IOException("Failed to open \"" + name + "\" for writing: " + HadoopFiles.reason(e), e);
+            }
+        }
+    }
+
+    /**
      * Concatenates the parts of every read file ({@code stdout} takes the merged reads with
      * {@code -c}) and writes the histograms, all under temporary names.
      *
@@ -60,7 +92,13 @@ final class OutputAssembly {
             }
             Path target = new Path(names.get(f));
             Path temporary = temporaryName(target);
-            String joined = PartFiles.join(fs, parts, temporary, empty);
+            String joined;
+            try {
+                joined = PartFiles.join(fs, parts, temporary, empty);
+            } catch (IOException e) {
+                fs.delete(temporary, false);
+                throw new IOException("Failed to write \"" + names.get(f) + "\": " + HadoopFiles.reason(e), e);
+            }
             if (!joined.equals("renamed")) {
                 how = joined;
             }
@@ -115,7 +153,8 @@ final class OutputAssembly {
         try (FSDataOutputStream out = fs.create(temporary, true)) {
             out.write(content);
         } catch (IOException e) {
-            throw new IOException("Failed to write \"" + target + "\": " + e.getMessage(), e);
+            fs.delete(temporary, false);
+            throw new IOException("Failed to write \"" + target + "\": " + HadoopFiles.reason(e), e);
         }
         made.add(new Path[] {temporary, target});
     }
