@@ -18,6 +18,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -55,7 +56,7 @@ final class ChunkTask {
             // The encoder compresses the blocks: the parts take its bytes as they are.
             try {
                 parts = new PartFiles.Attempt(job, chunk.id(), encoder.files(), OutputCompression.none());
-            } catch (IOException e) {
+            } catch (IOException | FSError e) {
                 return new Result(chunk.id(), null, null, writeError(job, 0, e));
             }
             BatchMerger merger = new BatchMerger(job.parameters());
@@ -72,7 +73,7 @@ final class ChunkTask {
                 for (int f = 0; f < encoder.files(); f++) {
                     try {
                         encoder.writeTo(f, parts.out(f));
-                    } catch (IOException e) {
+                    } catch (IOException | FSError e) {
                         return new Result(chunk.id(), null, null, writeError(job, f, e));
                     }
                 }
@@ -86,7 +87,7 @@ final class ChunkTask {
             }
             try {
                 parts.commit();
-            } catch (IOException e) {
+            } catch (IOException | FSError e) {
                 return new Result(chunk.id(), null, null, writeError(job, 0, e));
             }
             done = true;
@@ -105,7 +106,7 @@ final class ChunkTask {
     }
 
     /** A part that cannot be written, named as the output file it is part of. */
-    private static IOException writeError(JobSpec job, int file, IOException e) {
+    private static IOException writeError(JobSpec job, int file, Throwable e) {
         List<String> names = job.layout().readFileNames();
         String name = names.get(Math.min(file, names.size() - 1));
         return new IOException("Failed to write \"" + name + "\": " + HadoopFiles.reason(e), e);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -57,7 +58,9 @@ final class HadoopFiles {
      * java.nio puts it in the exception's type or reason, java.io in parentheses after the path
      * ("... (Permission denied)"), a write in the message itself ("No space left on device").
      */
-    static String reason(IOException e) {
+    static String reason(Throwable failure) {
+        // Hadoop's local file system throws a failed write as an FSError around the IOException.
+        Throwable e = failure instanceof FSError && failure.getCause() != null ? failure.getCause() : failure;
         if (e instanceof NoSuchFileException) {
             return "No such file or directory";
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -95,7 +96,7 @@ final class OutputAssembly {
             String joined;
             try {
                 joined = PartFiles.join(fs, parts, temporary, empty);
-            } catch (IOException e) {
+            } catch (IOException | FSError e) {
                 fs.delete(temporary, false);
                 throw new IOException("Failed to write \"" + names.get(f) + "\": " + HadoopFiles.reason(e), e);
             }
@@ -152,7 +153,7 @@ final class OutputAssembly {
         Path temporary = temporaryName(target);
         try (FSDataOutputStream out = fs.create(temporary, true)) {
             out.write(content);
-        } catch (IOException e) {
+        } catch (IOException | FSError e) {
             fs.delete(temporary, false);
             throw new IOException("Failed to write \"" + target + "\": " + HadoopFiles.reason(e), e);
         }
