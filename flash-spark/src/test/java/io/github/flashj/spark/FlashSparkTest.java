@@ -239,7 +239,7 @@ class FlashSparkTest {
             assertEquals(List.of(), everything(full), "no output is left");
         } finally {
             spark.sparkContext().removeSparkListener(failures);
-            system(List.of("umount", full.toString()));
+            system(List.of("umount", "-l", full.toString()));
         }
         assertEquals(0, failures.failedTasks.get(), "Spark neither retried a task nor logged its stack trace");
     }
