@@ -24,6 +24,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -58,6 +59,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlashSpark {
     private static final Logger LOG = LoggerFactory.getLogger(FlashSpark.class);
+    /** How long a run waits for a first executor before it plans anyway (Spark then warns). */
+    private static final Duration EXECUTOR_WAIT = Duration.ofSeconds(60);
 
     private final SparkSession spark;
     private final InputFormat format;
@@ -114,6 +117,7 @@ public final class FlashSpark {
                 layout.readFileNames().get(0))) {
             JobSpec job = new JobSpec(format, plainInputs(jsc, conf, work.path()), inputs, parameters, layout,
                     batchSize, work.path(), conf);
+            awaitFirstExecutor(spark.sparkContext());
             long planStarted = System.nanoTime();
             ChunkPlanner.Plan plan = InputPlanning.plan(jsc, job, pairsPerChunk, rangeBytes);
             LOG.info("Planned {} chunk{} in {} ms{}", plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
@@ -135,6 +139,31 @@ public final class FlashSpark {
         } finally {
             conf.destroy();
         }
+    }
+
+    /**
+     * Waits until a cluster master's first executor has registered, and says how long that took:
+     * executors start in JVMs of their own, seconds after the session, and the plan's time should
+     * be the plan's. A local master's executor is the driver.
+     */
+    private static void awaitFirstExecutor(SparkContext sc) {
+        if (sc.isLocal()) {
+            return;
+        }
+        long started = System.nanoTime();
+        long deadline = started + EXECUTOR_WAIT.toNanos();
+        // The driver is listed among the executors.
+        while (sc.statusTracker().getExecutorInfos().length < 2 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        int executors = sc.statusTracker().getExecutorInfos().length - 1;
+        LOG.info("Waited {} ms for executors to start ({} registered)", (System.nanoTime() - started) / 1_000_000,
+                executors);
     }
 
     /** The inputs as plain files: compressed ones are decoded once into the work directory. */
