@@ -162,6 +162,9 @@ public final class FlashSpark {
             }
         }
         int executors = sc.statusTracker().getExecutorInfos().length - 1;
+        if (executors > 0 && System.nanoTime() - started < 50_000_000L) {
+            return;
+        }
         LOG.info("Waited {} ms for executors to start ({} registered)", (System.nanoTime() - started) / 1_000_000,
                 executors);
     }
