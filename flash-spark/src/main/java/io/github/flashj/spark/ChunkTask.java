@@ -92,10 +92,8 @@ final class ChunkTask {
             }
             done = true;
         } catch (InputFormatException | CompressedDataException e) {
-            // Bad input fails the same way on every attempt, and so does output that cannot be
-            // written (a full disk, a directory that takes no files): report it to the driver,
-            // which fails the run with the first chunk's error in one line, rather than have Spark
-            // retry it and log every attempt's stack trace.
+            // Bad input fails the same way on every attempt: report it to the driver, which fails
+            // the run with the first chunk's error, rather than have Spark retry it.
             return new Result(chunk.id(), null, null, e);
         } finally {
             if (!done && parts != null) {
@@ -105,7 +103,12 @@ final class ChunkTask {
         return new Result(chunk.id(), tally, cpu, null);
     }
 
-    /** A part that cannot be written, named as the output file it is part of. */
+    /**
+     * A part that cannot be written, named as the output file it is part of. Such a failure (a
+     * full disk, a directory that takes no files) repeats on every attempt: it is returned to the
+     * driver as bad input is, so the run fails in one line, not after Spark's retries and their
+     * stack traces.
+     */
     private static IOException writeError(JobSpec job, int file, Throwable e) {
         List<String> names = job.layout().readFileNames();
         String name = names.get(Math.min(file, names.size() - 1));

@@ -312,7 +312,10 @@ public final class FlashSpark {
             return this;
         }
 
-        /** The output directory (a Hadoop path every executor can write to) and file name prefix. */
+        /**
+         * The output directory (a Hadoop path every executor can write to; a relative one is
+         * resolved against the driver's working directory) and file name prefix.
+         */
         public Builder output(String directory, String prefix) {
             output.directory(directory).prefix(prefix);
             return this;
