@@ -62,7 +62,8 @@ for master in "${masters[@]}"; do
   fi
   rm -rf out-spark events; mkdir events; sync
   started=$(date +%s%3N)
-  "$root/bin/flashj-spark" --master "$url" "${extra[@]}" --spark-conf spark.eventLog.enabled=true \
+  "$root/bin/flashj-spark" --master "$url" "${extra[@]}" --spark-conf spark.eventLog.enabled=true --spark-conf spark.eventLog.rolling.enabled=false \
+    --spark-conf spark.eventLog.compress=false \
     --spark-conf "spark.eventLog.dir=file://$dir/events" -M 150 -d out-spark "$r1" "$r2" >run.out 2>run.err
   ended=$(date +%s%3N)
   [ "$master" = standalone ] && stop_cluster
