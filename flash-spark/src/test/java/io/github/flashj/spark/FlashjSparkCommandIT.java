@@ -50,8 +50,10 @@ class FlashjSparkCommandIT {
         Path home = StandaloneCluster.sparkHome(dir, sparkJars);
         try (StandaloneCluster cluster = StandaloneCluster.start(dir, home, home.resolve("jars") + "/*", 17187,
                 18190, 1)) {
+            // No extra class path for the executors: the Worker's Spark jars and what the driver
+            // ships are all they get, as on a machine that has no copy of this checkout.
             mergeWith(List.of("--master", cluster.url(), "--spark-conf", "spark.driver.host=127.0.0.1",
-                    "--spark-conf", "spark.executor.memory=512m"));
+                    "--spark-conf", "spark.executor.memory=512m", "--spark-conf", "spark.executor.extraClassPath="));
         }
     }
 
