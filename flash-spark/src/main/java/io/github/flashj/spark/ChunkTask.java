@@ -17,6 +17,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -38,7 +39,7 @@ final class ChunkTask {
      *
      * @param cpuNanos the task thread's CPU time: reading, parsing and merging, encoding and writing
      */
-    record Result(int chunk, MergeTally tally, long[] cpuNanos, IOException inputError)
+    record Result(int chunk, MergeTally tally, long[] cpuNanos, IOException error)
             implements Serializable {
     }
 
@@ -51,7 +52,11 @@ final class ChunkTask {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean done = false;
         try (PairSource source = ChunkReader.open(job.format(), chunk, job.names(), streams)) {
-            parts = new PartFiles.Attempt(job, chunk.id(), encoder.files(), job.layout().compression());
+            try {
+                parts = new PartFiles.Attempt(job, chunk.id(), encoder.files(), job.layout().compression());
+            } catch (IOException | FSError e) {
+                return new Result(chunk.id(), null, null, writeError(job, 0, e));
+            }
             BatchMerger merger = new BatchMerger(job.parameters());
             PairBatch batch = new PairBatch(job.batchSize(), job.parameters().phredOffset());
             for (long id = 0; ; id++) {
@@ -64,7 +69,11 @@ final class ChunkTask {
                 tally.add(batch);
                 encoder.encode(batch);
                 for (int f = 0; f < encoder.files(); f++) {
-                    encoder.writeTo(f, parts.out(f));
+                    try {
+                        encoder.writeTo(f, parts.out(f));
+                    } catch (IOException | FSError e) {
+                        return new Result(chunk.id(), null, null, writeError(job, f, e));
+                    }
                 }
                 cpu[0] += t1 - t0;
                 cpu[1] += t2 - t1;
@@ -74,7 +83,11 @@ final class ChunkTask {
                     break;
                 }
             }
-            parts.commit();
+            try {
+                parts.commit();
+            } catch (IOException | FSError e) {
+                return new Result(chunk.id(), null, null, writeError(job, 0, e));
+            }
             done = true;
         } catch (InputFormatException | CompressedDataException e) {
             // Bad input fails the same way on every attempt: report it to the driver, which fails
@@ -86,6 +99,18 @@ final class ChunkTask {
             }
         }
         return new Result(chunk.id(), tally, cpu, null);
+    }
+
+    /**
+     * A part that cannot be written, named as the output file it is part of. Such a failure (a
+     * full disk, a directory that takes no files) repeats on every attempt: it is returned to the
+     * driver as bad input is, so the run fails in one line, not after Spark's retries and their
+     * stack traces.
+     */
+    private static IOException writeError(JobSpec job, int file, Throwable e) {
+        List<String> names = job.layout().readFileNames();
+        String name = names.get(Math.min(file, names.size() - 1));
+        return new IOException("Failed to write \"" + name + "\": " + HadoopFiles.reason(e), e);
     }
 
     /** Each input at its slice's offset; a failure closes what was opened. */

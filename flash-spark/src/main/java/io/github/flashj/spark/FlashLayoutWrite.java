@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -91,6 +90,7 @@ final class FlashLayoutWrite implements RequiresDistributionAndOrdering, BatchWr
     private final Columns columns;
     private final boolean replace;
     private JobSpec job;
+    private WorkDirectory work;
 
     private FlashLayoutWrite(LogicalWriteInfo info, boolean replace) {
         CaseInsensitiveStringMap options = info.options();
@@ -194,11 +194,10 @@ final class FlashLayoutWrite implements RequiresDistributionAndOrdering, BatchWr
                     }
                 }
             }
-            String workDirectory = layout.directory() + "/.flashj-" + UUID.randomUUID();
-            if (!fs.mkdirs(new Path(workDirectory, "parts"))) {
-                throw new IOException("Failed to create directory \"" + workDirectory + "\"");
-            }
-            job = new JobSpec(null, List.of(), List.of(), MergeParameters.DEFAULTS, layout, 0, workDirectory,
+            HadoopFiles.mkdirs(fs, directory);
+            OutputAssembly.clearEarlier(fs, layout);
+            work = WorkDirectory.create(fs, fs.makeQualified(directory), layout.readFileNames().get(0));
+            job = new JobSpec(null, List.of(), List.of(), MergeParameters.DEFAULTS, layout, 0, work.path(),
                     JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(new HadoopConf(hadoop)));
             return new FlashLayoutWriter.Factory(job, columns);
         } catch (IOException e) {
@@ -235,14 +234,9 @@ final class FlashLayoutWrite implements RequiresDistributionAndOrdering, BatchWr
     }
 
     private void removeWorkDirectory() {
-        if (job == null) {
-            return;
-        }
-        Path work = new Path(job.workDirectory());
-        try {
-            HadoopFiles.of(work, job.hadoop()).delete(work, true);
-        } catch (IOException e) {
-            LOG.warn("could not remove the work directory {}: {}", work, e.toString());
+        if (work != null) {
+            work.close();
+            work = null;
         }
     }
 }

@@ -20,11 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -59,6 +59,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlashSpark {
     private static final Logger LOG = LoggerFactory.getLogger(FlashSpark.class);
+    /** How long a run waits for a first executor before it plans anyway (Spark then warns). */
+    private static final Duration EXECUTOR_WAIT = Duration.ofSeconds(60);
 
     private final SparkSession spark;
     private final InputFormat format;
@@ -100,24 +102,22 @@ public final class FlashSpark {
     public JobStatistics run() throws IOException {
         long started = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        Path outputDirectory = new Path(layout.directory());
-        FileSystem outFs = HadoopFiles.of(outputDirectory, hadoop);
+        Path given = new Path(layout.directory());
+        FileSystem outFs = HadoopFiles.of(given, hadoop);
         try {
-            outFs.mkdirs(outputDirectory);
+            outFs.mkdirs(given);
         } catch (IOException e) {
             throw new IOException("Failed to create directory \"" + layout.directory() + "\": " + e.getMessage(), e);
         }
-        String workDirectory = layout.directory() + "/.flashj-" + UUID.randomUUID();
-        Path work = new Path(workDirectory);
-        if (!outFs.mkdirs(new Path(work, "parts"))) {
-            throw new IOException("Failed to create directory \"" + work + "\"");
-        }
+        OutputAssembly.clearEarlier(outFs, layout);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
         OutputAssembly assembly = null;
-        try {
-            JobSpec job = new JobSpec(format, plainInputs(jsc, conf, workDirectory), inputs, parameters, layout,
-                    batchSize, workDirectory, conf);
+        try (WorkDirectory work = WorkDirectory.create(outFs, outFs.makeQualified(given),
+                layout.readFileNames().get(0))) {
+            JobSpec job = new JobSpec(format, plainInputs(jsc, conf, work.path()), inputs, parameters, layout,
+                    batchSize, work.path(), conf);
+            awaitFirstExecutor(spark.sparkContext());
             long planStarted = System.nanoTime();
             ChunkPlanner.Plan plan = InputPlanning.plan(jsc, job, pairsPerChunk, rangeBytes);
             LOG.info("Planned {} chunk{} in {} ms{}", plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
@@ -138,12 +138,35 @@ public final class FlashSpark {
             throw e;
         } finally {
             conf.destroy();
+        }
+    }
+
+    /**
+     * Waits until a cluster master's first executor has registered, and says how long that took:
+     * executors start in JVMs of their own, seconds after the session, and the plan's time should
+     * be the plan's. A local master's executor is the driver.
+     */
+    private static void awaitFirstExecutor(SparkContext sc) {
+        if (sc.isLocal()) {
+            return;
+        }
+        long started = System.nanoTime();
+        long deadline = started + EXECUTOR_WAIT.toNanos();
+        // The driver is listed among the executors.
+        while (sc.statusTracker().getExecutorInfos().length < 2 && System.nanoTime() < deadline) {
             try {
-                outFs.delete(work, true);
-            } catch (IOException e) {
-                LOG.warn("could not remove the work directory {}: {}", work, e.toString());
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
+        int executors = sc.statusTracker().getExecutorInfos().length - 1;
+        if (executors > 0 && System.nanoTime() - started < 50_000_000L) {
+            return;
+        }
+        LOG.info("Waited {} ms for executors to start ({} registered)", (System.nanoTime() - started) / 1_000_000,
+                executors);
     }
 
     /** The inputs as plain files: compressed ones are decoded once into the work directory. */
@@ -193,8 +216,8 @@ public final class FlashSpark {
         MergeTally total = new MergeTally(job.parameters().maxOverlap());
         long[] cpu = new long[3];
         for (ChunkTask.Result result : results) {
-            if (result.inputError() != null) {
-                throw result.inputError();
+            if (result.error() != null) {
+                throw result.error();
             }
             total.add(result.tally());
             for (int k = 0; k < cpu.length; k++) {
@@ -289,7 +312,10 @@ public final class FlashSpark {
             return this;
         }
 
-        /** The output directory (a Hadoop path every executor can write to) and file name prefix. */
+        /**
+         * The output directory (a Hadoop path every executor can write to; a relative one is
+         * resolved against the driver's working directory) and file name prefix.
+         */
         public Builder output(String directory, String prefix) {
             output.directory(directory).prefix(prefix);
             return this;

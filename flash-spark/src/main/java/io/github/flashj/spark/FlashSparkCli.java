@@ -2,7 +2,9 @@ package io.github.flashj.spark;
 
 import io.github.flashj.cli.FlashCli;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -18,29 +20,61 @@ import org.apache.spark.sql.SparkSession;
  *       most a million) and {@value #RANGE_BYTES} (bytes per planning task; 0 to choose by size).
  * </ul>
  *
- * <p>Standard output carries FLASH's log alone. Spark's own messages are kept to warnings, and
- * they and FlashJ's notes (the plan, how inputs were read) go to standard error; a
- * {@code -Dlog4j2.configurationFile} of the user's replaces this.
+ * <p>Standard output carries FLASH's log alone. Run as {@code bin/flashj-spark}, Spark's own
+ * messages are kept to warnings, and they and FlashJ's notes (the plan, how inputs were read) go
+ * to standard error; a {@code -Dlog4j2.configurationFile} of the user's replaces this. Under
+ * {@code spark-submit}, Spark's logging is the user's, as for any Spark application.
+ *
+ * <p>The Spark settings FlashJ prefers ({@link #PREFERRED}) are defaults: a setting the user gives
+ * ({@code --spark-conf}, {@code spark-submit --conf}, {@code spark-defaults.conf}) wins.
  */
 public final class FlashSparkCli {
     /** Log4j 2's setting of its configuration: the command's own unless the user gives one. */
     private static final String LOG_CONFIGURATION = "log4j2.configurationFile";
+    /** The name {@code bin/flashj-spark} runs under; any other launcher (spark-submit) keeps its logging. */
+    private static final String SCRIPT = "flashj-spark";
+    /**
+     * FlashJ's jars (comma-separated), as {@code bin/flashj-spark} gives them: added to
+     * {@code spark.jars} for masters whose executors run in JVMs of their own.
+     */
+    static final String JARS = "flashj.jars";
     /** The Spark setting for {@link FlashSpark.Builder#pairsPerChunk}. */
     static final String PAIRS_PER_CHUNK = "spark.flashj.pairsPerChunk";
     /** The Spark setting for {@link FlashSpark.Builder#rangeBytes}. */
     static final String RANGE_BYTES = "spark.flashj.rangeBytes";
+    /** Settings FlashJ prefers where the user set nothing: a command needs no web UI. */
+    static final Map<String, String> PREFERRED = Map.of("spark.app.name", "FlashJ", "spark.ui.enabled", "false",
+            "spark.master", "local[*]");
+    /** What {@code --help} adds to the command's help. */
+    static final String SPARK_HELP = "\n"
+            + "Spark (FlashJ on Spark):\n"
+            + "  --master=URL                   the Spark master: local[N], local-cluster[N,C,MB],\n"
+            + "                                 spark://HOST:PORT, yarn, k8s://... (local[*])\n"
+            + "  --spark-conf=KEY=VALUE         a Spark setting, as often as needed; FlashJ's own:\n"
+            + "                                 " + PAIRS_PER_CHUNK + " (pairs per merge task;\n"
+            + "                                 0: about four per core, at most a million) and\n"
+            + "                                 " + RANGE_BYTES + " (bytes per planning task;\n"
+            + "                                 0: by input size)\n"
+            + "Inputs and the output directory are Hadoop paths (hdfs://, s3a://, file:);\n"
+            + "relative ones are resolved against this command's working directory.\n";
 
     private FlashSparkCli() {
     }
 
-    /** Runs the command and exits with its status. */
-    public static void main(String[] args) {
-        if (System.getProperty(LOG_CONFIGURATION) == null) {
-            System.setProperty(LOG_CONFIGURATION, FlashSparkCli.class.getResource("log4j2-cli.properties").toString());
-        }
+    /** The command line: its Spark settings, and the rest for the {@code flash} command. */
+    record Arguments(SparkConf conf, List<String> rest, boolean help) {
+    }
+
+    /**
+     * Takes {@code --master} and {@code --spark-conf} out of {@code args} into {@code conf}, then
+     * adds the {@link #PREFERRED} settings that are still missing, and {@link #JARS} to
+     * {@code spark.jars} unless the master is local.
+     *
+     * @throws IllegalArgumentException with the message for the user when an option is wrong
+     */
+    static Arguments parse(String[] args, SparkConf conf) {
         List<String> rest = new ArrayList<>();
-        SparkConf conf = new SparkConf().setAppName("FlashJ").set("spark.ui.enabled", "false");
-        String master = null;
+        boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--")) {
@@ -49,6 +83,7 @@ public final class FlashSparkCli {
                 }
                 break;
             }
+            help |= a.equals("-h") || a.equals("--help");
             String value = null;
             String option = a;
             int eq = a.indexOf('=');
@@ -62,26 +97,50 @@ public final class FlashSparkCli {
             }
             if (value == null) {
                 if (i + 1 == args.length) {
-                    System.err.println("[FLASH] ERROR: " + option + " needs a value");
-                    System.exit(2);
+                    throw new IllegalArgumentException(option + " needs a value");
                 }
                 value = args[++i];
             }
             if (option.equals("--master")) {
-                master = value;
+                conf.setMaster(value);
             } else {
                 int kv = value.indexOf('=');
                 if (kv <= 0) {
-                    System.err.println("[FLASH] ERROR: --spark-conf takes KEY=VALUE, got \"" + value + "\"");
-                    System.exit(2);
+                    throw new IllegalArgumentException("--spark-conf takes KEY=VALUE, got \"" + value + "\"");
                 }
                 conf.set(value.substring(0, kv), value.substring(kv + 1));
             }
         }
-        if (master != null) {
-            conf.setMaster(master);
+        PREFERRED.forEach(conf::setIfMissing);
+        String ours = System.getProperty(JARS);
+        String master = conf.get("spark.master");
+        if (ours != null && !ours.isEmpty() && !master.equals("local") && !master.startsWith("local[")) {
+            String theirs = conf.get("spark.jars", "");
+            conf.set("spark.jars", theirs.isEmpty() ? ours : theirs + "," + ours);
         }
-        conf.setIfMissing("spark.master", "local[*]");
+        return new Arguments(conf, rest, help);
+    }
+
+    /** Runs the command and exits with its status. */
+    public static void main(String[] args) {
+        if (SCRIPT.equals(System.getProperty("flashj.program"))) {
+            if (System.getProperty(LOG_CONFIGURATION) == null) {
+                System.setProperty(LOG_CONFIGURATION,
+                        FlashSparkCli.class.getResource("log4j2-cli.properties").toString());
+            }
+        } else {
+            System.setProperty("flashj.program", submitted());
+        }
+        Arguments parsed;
+        try {
+            parsed = parse(args, new SparkConf());
+        } catch (IllegalArgumentException e) {
+            System.err.println("[FLASH] ERROR: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        SparkConf conf = parsed.conf();
+        List<String> rest = parsed.rest();
         SparkSession[] session = new SparkSession[1];
         int status;
         try {
@@ -103,6 +162,22 @@ public final class FlashSparkCli {
                 session[0].stop();
             }
         }
+        if (parsed.help() && status == 0) {
+            System.out.print(SPARK_HELP);
+            System.out.flush();
+        }
         System.exit(status);
+    }
+
+    /** How the usage line names the command when spark-submit (or another launcher) runs it. */
+    private static String submitted() {
+        String jar = "flash-spark.jar";
+        try {
+            jar = Path.of(FlashSparkCli.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getFileName().toString();
+        } catch (Exception e) {
+            // The generic name serves.
+        }
+        return "spark-submit [SPARK OPTIONS] --class " + FlashSparkCli.class.getName() + " " + jar;
     }
 }

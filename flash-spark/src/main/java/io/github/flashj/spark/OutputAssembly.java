@@ -8,10 +8,13 @@ import io.github.flashj.io.output.PieceDigest;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -39,6 +42,36 @@ final class OutputAssembly {
     OutputAssembly(JobSpec job) throws IOException {
         this.job = job;
         this.fs = HadoopFiles.of(new Path(job.workDirectory()), job.hadoop());
+    }
+
+    /**
+     * Clears the run's final names of the files an earlier run left there, as FLASH truncates them
+     * and {@code bin/flashj} removes them when a run starts: a run that then fails leaves no output
+     * at all, rather than an earlier run's. A final name in a directory that does not exist fails
+     * here, as FLASH fails to open it ({@code -o sub/x} with no {@code sub/}); Hadoop would make
+     * the directory.
+     */
+    static void clearEarlier(FileSystem fs, OutputLayout layout) throws IOException {
+        List<String> names = new ArrayList<>(layout.readFileNames());
+        names.addAll(layout.histogramFileNames());
+        for (String name : names) {
+            if ("-".equals(name)) {
+                continue;
+            }
+            Path target = new Path(name);
+            try {
+                Path parent = fs.makeQualified(target).getParent();
+                if (parent != null && !fs.exists(parent)) {
+                    throw new NoSuchFileException(name);
+                }
+                if (parent != null && !fs.getFileStatus(parent).isDirectory()) {
+                    throw new FileSystemException(name, null, "Not a directory");
+                }
+                HadoopFiles.delete(fs, target);
+            } catch (IOException e) {
+                throw new IOException("Failed to open \"" + name + "\" for writing: " + HadoopFiles.reason(e), e);
+            }
+        }
     }
 
     /**
@@ -87,19 +120,25 @@ final class OutputAssembly {
             }
             Path target = new Path(names.get(f));
             Path temporary = temporaryName(target);
-            if (compressHere) {
-                made.add(new Path[] {temporary, target});
-                long length = 0;
-                for (Path part : parts) {
-                    length += fs.getFileStatus(part).getLen();
+            String joined;
+            try {
+                if (compressHere) {
+                    made.add(new Path[] {temporary, target});
+                    long length = 0;
+                    for (Path part : parts) {
+                        length += fs.getFileStatus(part).getLen();
+                    }
+                    try (OutputStream out = compression.wrap(fs.create(temporary, true), length)) {
+                        PartFiles.stream(fs, parts, out, new byte[0]);
+                    }
+                    how = "compressed on the driver";
+                    continue;
                 }
-                try (OutputStream out = compression.wrap(fs.create(temporary, true), length)) {
-                    PartFiles.stream(fs, parts, out, new byte[0]);
-                }
-                how = "compressed on the driver";
-                continue;
+                joined = PartFiles.join(fs, parts, temporary, new byte[0]);
+            } catch (IOException | FSError e) {
+                fs.delete(temporary, false);
+                throw new IOException("Failed to write \"" + names.get(f) + "\": " + HadoopFiles.reason(e), e);
             }
-            String joined = PartFiles.join(fs, parts, temporary, new byte[0]);
             if (!joined.equals("renamed")) {
                 how = joined;
             }
@@ -161,8 +200,9 @@ final class OutputAssembly {
         Path temporary = temporaryName(target);
         try (FSDataOutputStream out = fs.create(temporary, true)) {
             out.write(content);
-        } catch (IOException e) {
-            throw new IOException("Failed to write \"" + target + "\": " + e.getMessage(), e);
+        } catch (IOException | FSError e) {
+            fs.delete(temporary, false);
+            throw new IOException("Failed to write \"" + target + "\": " + HadoopFiles.reason(e), e);
         }
         made.add(new Path[] {temporary, target});
     }

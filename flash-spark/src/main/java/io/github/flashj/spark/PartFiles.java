@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -106,8 +107,9 @@ final class PartFiles {
                         outs[f].close();
                         outs[f] = null;
                     }
-                } catch (IOException ignored) {
-                    // The attempt has failed already; its file is removed below.
+                } catch (IOException | FSError ignored) {
+                    // The attempt has failed already (a full disk fails the close too); its file
+                    // is removed below.
                 }
                 try {
                     if (written[f] != null) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.flashj.FlashJob;
 import io.github.flashj.InputFormatException;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,6 +164,121 @@ class FlashSparkTest {
         assertTrue(run.stderr().contains("Failed to open \"" + data.resolve("nope_1.fq") + "\" for reading"),
                 run.stderr());
         assertEquals(List.of(), everything(dir));
+    }
+
+    @Test
+    void aFailedRunLeavesNoEarlierRunsOutputAsTheLocalCommand() throws Exception {
+        Path[] bad = withBadQualityAt(art, 777);
+        Path localDir = Files.createTempDirectory(data, "local");
+        Path sparkDir = Files.createTempDirectory(data, "spark");
+        assertEquals(0, localCli(List.of("-d", localDir.toString(), art[0].toString(), art[1].toString())).status());
+        assertEquals(0, SparkCli.flashj(spark, List.of("-d", sparkDir.toString(), art[0].toString(),
+                art[1].toString()), 500, 1 << 16).status());
+        Oracle.Run local = localCli(List.of("-d", localDir.toString(), bad[0].toString(), bad[1].toString()));
+        Oracle.Run distributed = SparkCli.flashj(spark, List.of("-d", sparkDir.toString(), bad[0].toString(),
+                bad[1].toString()), 500, 1 << 16);
+        assertEquals(1, local.status());
+        assertEquals(local.status(), distributed.status());
+        assertEquals(List.of(), everything(localDir), "bin/flashj leaves none of the earlier run's files");
+        assertEquals(everything(localDir), everything(sparkDir), "nor does FlashJ on Spark");
+    }
+
+    @Test
+    void aPrefixInADirectoryThatIsNotThereFailsAsTheLocalCommand() throws Exception {
+        Path localDir = Files.createTempDirectory(data, "local");
+        Path sparkDir = Files.createTempDirectory(data, "spark");
+        Oracle.Run local = localCli(List.of("-d", localDir.toString(), "-o", "sub/x", art[0].toString(),
+                art[1].toString()));
+        Oracle.Run distributed = SparkCli.flashj(spark, List.of("-d", sparkDir.toString(), "-o", "sub/x",
+                art[0].toString(), art[1].toString()), 500, 1 << 16);
+        assertEquals(1, local.status(), local.stderr());
+        assertEquals(local.status(), distributed.status(), distributed.stderr());
+        assertEquals(errorLine(local.stderr()).replace(localDir.toString(), "DIR"),
+                errorLine(distributed.stderr()).replace(sparkDir.toString(), "DIR"));
+        assertEquals(List.of(), everything(sparkDir), "no output is left");
+    }
+
+    @Test
+    void workDirectoriesOfKilledRunsAreRemovedAndLiveOnesKept() throws Exception {
+        Path dir = Files.createTempDirectory(data, "stale");
+        Path lockFree = workDirectory(dir);
+        Files.createFile(lockFree.resolve("driver.lock"));
+        Path old = workDirectory(dir);
+        Path fresh = workDirectory(dir);
+        Path locked = workDirectory(dir);
+        Path notOurs = Files.createDirectories(dir.resolve(".flashj-notes"));
+        java.nio.file.attribute.FileTime threeDaysAgo = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - java.time.Duration.ofDays(3).toMillis());
+        Files.setLastModifiedTime(old.resolve("parts"), threeDaysAgo);
+        Files.setLastModifiedTime(old, threeDaysAgo);
+        Files.setLastModifiedTime(notOurs, threeDaysAgo);
+        try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(
+                locked.resolve("driver.lock"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            lock.lock();
+            run(dir);
+        }
+        List<String> left = everything(dir).stream().filter(n -> n.startsWith(".flashj-") && !n.contains("/"))
+                .toList();
+        assertEquals(List.of(fresh, locked, notOurs).stream().map(p -> p.getFileName().toString()).sorted().toList(),
+                left, "a work directory with a free lock, or none and three days old, is removed; others stay");
+    }
+
+    @Test
+    void aFullDiskFailsTheRunInOneLineWithoutRetries() throws Exception {
+        Path full = Files.createTempDirectory(data, "full");
+        assumeTrue(system(List.of("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", full.toString())),
+                "mounting a small tmpfs needs root");
+        TaskFailures failures = TaskFailures.listen(spark.sparkContext());
+        try {
+            Oracle.Run run = SparkCli.flashj(spark, List.of("-d", full.toString(), art[0].toString(),
+                    art[1].toString()), 500, 1 << 16);
+            assertEquals(1, run.status());
+            assertTrue(errorLine(run.stderr()).matches("\\[FLASH\\] ERROR: Failed to write \"" + Pattern.quote(
+                    full.toString()) + "/out\\.[a-zA-Z_12]+\\.fastq\": No space left on device"), run.stderr());
+            assertEquals(List.of(), everything(full), "no output is left");
+        } finally {
+            spark.sparkContext().removeSparkListener(failures);
+            system(List.of("umount", "-l", full.toString()));
+        }
+        assertEquals(0, failures.failedTasks.get(), "Spark neither retried a task nor logged its stack trace");
+    }
+
+    @Test
+    void aDirectoryThatTakesNoFilesIsNamedWithTheReasonAsByTheLocalCommand() throws Exception {
+        Path localDir = Files.createTempDirectory(data, "local");
+        Path sparkDir = Files.createTempDirectory(data, "spark");
+        assumeTrue(system(List.of("chattr", "+i", localDir.toString(), sparkDir.toString())),
+                "an immutable directory needs root and a file system with attributes");
+        try {
+            Oracle.Run local = localCli(List.of("-d", localDir.toString(), art[0].toString(), art[1].toString()));
+            Oracle.Run distributed = SparkCli.flashj(spark, List.of("-d", sparkDir.toString(), art[0].toString(),
+                    art[1].toString()), 500, 1 << 16);
+            assertEquals(1, local.status(), local.stderr());
+            assertEquals(local.status(), distributed.status(), distributed.stderr());
+            assertEquals(errorLine(local.stderr()).replace(localDir.toString(), "DIR"),
+                    errorLine(distributed.stderr()).replace(sparkDir.toString(), "DIR"));
+        } finally {
+            system(List.of("chattr", "-i", localDir.toString(), sparkDir.toString()));
+        }
+    }
+
+    /** Runs a system command; whether it succeeded. */
+    private static boolean system(List<String> command) throws Exception {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static Path workDirectory(Path dir) throws Exception {
+        Path work = dir.resolve(".flashj-" + java.util.UUID.randomUUID());
+        Files.createDirectories(work.resolve("parts"));
+        Files.write(work.resolve("parts/chunk-000000000.0"), new byte[] {'@'});
+        return work;
     }
 
     static String errorLine(String stderr) {

@@ -1,14 +1,16 @@
 package io.github.flashj.spark;
 
+import static org.apache.spark.sql.functions.call_function;
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.flashj.MergeParameters;
 import io.github.flashj.cli.Oracle;
 import io.github.flashj.cli.OutputComparison;
 import io.github.flashj.cli.TestData;
 import java.io.File;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,25 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * A real Spark standalone cluster: a Master and two Workers, each its own JVM started from the
  * Maven-resolved jars (a Spark home with an empty {@code jars/}, the classpath given explicitly),
  * executors launched by the Workers; the driver is this JVM. The output must be {@code flash -t 1}'s,
- * also when an executor's JVM dies in the middle of a task.
+ * also when an executor's JVM dies in the middle of a task, and for output paths relative to the
+ * driver's working directory, which is not the executors'.
  */
 class StandaloneClusterTest {
     private static final int MASTER_PORT = 17177;
-    private static final List<String> JVM_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
-            "--add-modules=jdk.incubator.vector",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false",
-            "-Dio.netty.tryReflectionSetAccessible=true");
 
     @TempDir
     static Path data;
-    static final List<Process> daemons = new ArrayList<>();
+    static StandaloneCluster cluster;
     static SparkSession spark;
     static Path[] art;
     static Path[] edge;
@@ -55,22 +47,14 @@ class StandaloneClusterTest {
         Path home = data.resolve("spark-home");
         Files.createDirectories(home.resolve("jars"));
         String classpath = classpath();
-        daemons.add(daemon(home, "master", classpath, "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-                "--port", String.valueOf(MASTER_PORT), "--webui-port", "18180"));
-        waitForPort(MASTER_PORT, Duration.ofSeconds(60));
-        for (int w = 1; w <= 2; w++) {
-            Path work = Files.createDirectories(data.resolve("worker" + w));
-            daemons.add(daemon(home, "worker" + w, classpath, "org.apache.spark.deploy.worker.Worker", "--host",
-                    "127.0.0.1", "--cores", "1", "--memory", "1g", "--webui-port", String.valueOf(18180 + w),
-                    "--work-dir", work.toString(), "spark://127.0.0.1:" + MASTER_PORT));
-        }
-        spark = SparkSession.builder().master("spark://127.0.0.1:" + MASTER_PORT).appName("StandaloneClusterTest")
+        cluster = StandaloneCluster.start(data, home, classpath, MASTER_PORT, 18180, 2);
+        spark = SparkSession.builder().master(cluster.url()).appName("StandaloneClusterTest")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.executor.memory", "512m")
                 .config("spark.executor.cores", "1")
                 .config("spark.executor.extraClassPath", classpath)
-                .config("spark.executor.extraJavaOptions", String.join(" ", JVM_OPTIONS))
+                .config("spark.sql.warehouse.dir", data.resolve("warehouse").toString())
                 .getOrCreate();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         // The driver counts itself among the block managers: two executors make three.
@@ -85,16 +69,8 @@ class StandaloneClusterTest {
         if (spark != null) {
             spark.stop();
         }
-        for (Process p : daemons) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-        for (Process p : daemons) {
-            try {
-                p.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -125,11 +101,47 @@ class StandaloneClusterTest {
         oracleArgs.addAll(List.of("-d", oracleDir.toString(), mates[0].toString(), mates[1].toString()));
         Oracle.Run want = Oracle.flash(oracleDir, oracleArgs);
         List<String> args = new ArrayList<>(options);
-        args.addAll(List.of("-d", flashjDir.toString(), mates[0].toString(), mates[1].toString()));
+        args.addAll(List.of("-d", relative(flashjDir), mates[0].toString(), mates[1].toString()));
         Oracle.Run got = SparkCli.flashj(spark, args, pairsPerChunk, 1 << 16);
         assertEquals(want.status(), got.status(), options + ": flashj said " + got.stderr());
         OutputComparison.assertSameFiles(oracleDir, flashjDir, options + " on a standalone cluster");
         assertEquals(OutputComparison.names(flashjDir), FlashSparkTest.everything(flashjDir), "nothing else is left");
+        assertEquals(List.of(), strayParts(), "no part is left in the workers' directories");
+    }
+
+    @Test
+    void theSinkWritesToARelativeDirectory() throws Exception {
+        Path oracleDir = Files.createTempDirectory(data, "oracle");
+        Oracle.Run want = Oracle.flash(oracleDir, List.of("-d", oracleDir.toString(), art[0].toString(),
+                art[1].toString()));
+        assertEquals(0, want.status());
+        Path out = Files.createTempDirectory(data, "sink");
+        FlashFunctions.register(spark, MergeParameters.DEFAULTS);
+        spark.read().format("flashj-fastq").option("mate1", art[0].toString()).option("mate2", art[1].toString())
+                .option("pairsPerChunk", 700).load()
+                .withColumn("merged", call_function("flash_merge", col("name1"), col("seq1"), col("qual1"),
+                        col("name2"), col("seq2"), col("qual2")))
+                .write().format("flashj-fastq").mode("overwrite").save(relative(out));
+        OutputComparison.assertSameFiles(oracleDir, out, "the sink on a standalone cluster");
+        assertEquals(OutputComparison.names(out), FlashSparkTest.everything(out), "nothing else is left");
+        assertEquals(List.of(), strayParts(), "no part is left in the workers' directories");
+    }
+
+    /** {@code dir} relative to this JVM's working directory, which the executors do not share. */
+    private static String relative(Path dir) {
+        return Path.of("").toAbsolutePath().relativize(dir.toAbsolutePath()).toString();
+    }
+
+    /** Work directories or parts under the workers' directories (where relative paths would land). */
+    private static List<String> strayParts() throws IOException {
+        List<String> stray = new ArrayList<>();
+        for (int w = 1; w <= 2; w++) {
+            try (var files = Files.walk(data.resolve("worker" + w))) {
+                files.map(Path::toString).filter(p -> p.contains(".flashj-") || p.contains("chunk-"))
+                        .forEach(stray::add);
+            }
+        }
+        return stray;
     }
 
     /** The test JVM's classpath as plain entries (Surefire may hand it over in a manifest-only jar). */
@@ -151,34 +163,5 @@ class StandaloneClusterTest {
             }
         }
         return String.join(File.pathSeparator, entries);
-    }
-
-    private static Process daemon(Path home, String name, String classpath, String... mainAndArgs) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.addAll(JVM_OPTIONS);
-        command.add("-cp");
-        command.add(classpath);
-        command.addAll(List.of(mainAndArgs));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("SPARK_HOME", home.toString());
-        pb.environment().put("SPARK_SCALA_VERSION", "2.13");
-        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(data.resolve(name + ".log").toFile());
-        return pb.start();
-    }
-
-    private static void waitForPort(int port, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                assertTrue(System.nanoTime() < deadline, "the master did not listen on port " + port);
-                Thread.sleep(200);
-            }
-        }
     }
 }
