@@ -65,7 +65,8 @@ final class SplitMateFilesReader implements ParallelPairSource {
     private List<ChunkPlan> chunks;
     private long minRange = MIN_RANGE;
     private int minSpacing = MIN_SPACING;
-    private int seekSpacing = DecodedInput.SEEK_SPACING;
+    /** Tests of whole runs set {@code flashj.gzip.seekSpacing} to make small files hold many segments. */
+    private int seekSpacing = Integer.getInteger("flashj.gzip.seekSpacing", DecodedInput.SEEK_SPACING);
 
     /**
      * @param requested producers asked for; 0 chooses automatically
