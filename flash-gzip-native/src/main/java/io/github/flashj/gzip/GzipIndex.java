@@ -122,28 +122,34 @@ public final class GzipIndex implements Serializable {
 
     /**
      * Why this index (read from {@code index}) does not belong to {@code file}, or null when it does:
-     * the compressed sizes differ, or the window stored for the first seek point that has one differs
-     * from the file's decompressed bytes before it (decoded from the start). A window may leave the
-     * bytes that no back-reference uses as zeros; those are not compared.
+     * the compressed sizes differ, or the window stored for the first seek point whose window holds
+     * data differs from the file's decompressed bytes before it (decoded from the start). A window
+     * may leave the bytes that no back-reference uses as zeros; those are not compared. A reader that
+     * decodes from the seek points should still check the data against the gzip trailers, as this
+     * looks at one window only.
      */
     public String check(Path file, Path index) throws IOException {
         long size = Files.size(file);
         if (size != compressedSize) {
             return "it was made for a file of " + compressedSize + " bytes, not " + size;
         }
+        // The first window that holds any data: a window keeps only the bytes that back-references
+        // use (the others are zeros), and one that holds none tells nothing about the file.
+        byte[] stored = new byte[windowSize];
         int p = -1;
-        for (int i = 0; i < window.length; i++) {
-            if (window[i] >= 0 && decompressed[i] >= windowSize) {
-                p = i;
-                break;
+        try (FileChannel channel = FileChannel.open(index)) {
+            for (int i = 0; i < window.length && p < 0; i++) {
+                if (window[i] >= 0 && decompressed[i] >= windowSize) {
+                    readFully(channel, ByteBuffer.wrap(stored),
+                            HEADER + (long) points() * POINT + (long) window[i] * windowSize);
+                    if (!allZero(stored)) {
+                        p = i;
+                    }
+                }
             }
         }
         if (p < 0) {
             return null;
-        }
-        byte[] stored = new byte[windowSize];
-        try (FileChannel channel = FileChannel.open(index)) {
-            readFully(channel, ByteBuffer.wrap(stored), HEADER + (long) points() * POINT + (long) window[p] * windowSize);
         }
         byte[] actual = new byte[windowSize];
         long from = decompressed[p] - windowSize;
@@ -164,6 +170,15 @@ public final class GzipIndex implements Serializable {
             }
         }
         return null;
+    }
+
+    private static boolean allZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void readFully(FileChannel channel, ByteBuffer into, long position) throws IOException {

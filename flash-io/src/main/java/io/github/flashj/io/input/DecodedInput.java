@@ -16,12 +16,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +58,13 @@ final class DecodedInput implements PositionalInput, Closeable {
     private final int capacity;
     private final Map<Integer, CompletableFuture<byte[]>> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final ThreadLocal<SegmentDecoder> decoders = new ThreadLocal<>();
+    /** Segments scheduled and not yet decoded, evicted from the cache or not: closing fails them. */
+    private final Set<CompletableFuture<byte[]>> pending = ConcurrentHashMap.newKeySet();
     private final List<SegmentDecoder> opened = new ArrayList<>();
     private volatile int ahead = 1;
+    /** Each segment's CRC32 once decoded (-1 before), when the data must be checked ({@link #verify}). */
+    private final AtomicLongArray segmentCrc;
+    private final PositionalInput compressed;
 
     /** Decodes segments on one thread. */
     interface SegmentDecoder extends Closeable {
@@ -68,8 +77,14 @@ final class DecodedInput implements PositionalInput, Closeable {
         SegmentDecoder open() throws IOException;
     }
 
-    private DecodedInput(String name, SeekPoints points, Opener opener, Closeable resources, int threads) {
+    private DecodedInput(String name, SeekPoints points, Opener opener, Closeable resources, int threads,
+            boolean checkCrc, PositionalInput compressed) {
         this.name = name;
+        this.compressed = compressed;
+        segmentCrc = checkCrc ? new AtomicLongArray(points.segments()) : null;
+        for (int i = 0; checkCrc && i < points.segments(); i++) {
+            segmentCrc.set(i, -1);
+        }
         this.points = points;
         this.opener = opener;
         this.resources = resources;
@@ -155,7 +170,8 @@ final class DecodedInput implements PositionalInput, Closeable {
             public void close() {
             }
         };
-        return new DecodedInput(name, points, opener, channel, threads);
+        // Each block's CRC32 is checked as it is decoded.
+        return new DecodedInput(name, points, opener, channel, threads, false, compressed);
     }
 
     private static DecodedInput gzipIndexed(Path file, String name, GzipInput gzip, int threads, int spacing,
@@ -167,6 +183,7 @@ final class DecodedInput implements PositionalInput, Closeable {
         }
         Path index;
         boolean temporary = gzip.indexDirectory() == null;
+        boolean reused = false;
         GzipIndex seekPoints;
         long started = System.nanoTime();
         try {
@@ -175,7 +192,8 @@ final class DecodedInput implements PositionalInput, Closeable {
                 SeekableGzipInputStream.buildIndex(file, threads, spacing, index);
             } else {
                 index = gzip.indexDirectory().resolve(file.getFileName() + InputFiles.INDEX_SUFFIX);
-                if (!reusable(file, name, index)) {
+                reused = InputFiles.reusableIndex(file, name, index);
+                if (!reused) {
                     Files.createDirectories(gzip.indexDirectory());
                     Path partial = Files.createTempFile(gzip.indexDirectory(), "." + file.getFileName(), ".partial");
                     try {
@@ -232,26 +250,8 @@ final class DecodedInput implements PositionalInput, Closeable {
                 in.close();
             }
         };
-        return new DecodedInput(name, points, opener, resources, threads);
-    }
-
-    /** The index in the index directory, when it exists and belongs to {@code file}. */
-    private static boolean reusable(Path file, String name, Path index) throws IOException {
-        if (!Files.isRegularFile(index)) {
-            return false;
-        }
-        String mismatch;
-        try {
-            mismatch = GzipIndex.read(index).check(file, index);
-        } catch (IOException e) {
-            mismatch = e.getMessage();
-        }
-        if (mismatch != null) {
-            LOG.warn("The gzip index {} does not belong to {} ({}): building it again", index, name, mismatch);
-            return false;
-        }
-        LOG.info("Using the gzip index {}", index);
-        return true;
+        // An index built in this run came from decoding the whole file with every CRC32 checked.
+        return new DecodedInput(name, points, opener, resources, threads, reused, PositionalInput.of(channel));
     }
 
     /** The segments between an index's seek points: one per distinct decompressed offset. */
@@ -292,6 +292,44 @@ final class DecodedInput implements PositionalInput, Closeable {
 
     private static long[] toArray(List<Long> values) {
         return values.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * Checks the data decoded so far against the file's gzip trailer, when they were decoded from
+     * the seek points of an index made in another run: the CRC32 of all segments joined must be the
+     * last member's, and the size field the data's size. Called once every segment has been read
+     * (after planning). Holds for a file of one gzip member; for several members the check cannot
+     * tell, and the file is read in order instead, which checks each member.
+     *
+     * @return null when the data are as the trailer says (or were checked as they were decoded),
+     *     else why not
+     */
+    String verify() throws IOException {
+        if (segmentCrc == null || points.segments() == 0) {
+            return null;
+        }
+        long crc = 0;
+        for (int i = 0; i < points.segments(); i++) {
+            long segment = segmentCrc.get(i);
+            if (segment < 0) {
+                return "segment " + i + " was not read";
+            }
+            crc = Crc32Combine.combine(crc, segment, points.decodedStart(i + 1) - points.decodedStart(i));
+        }
+        long compressedSize = compressed.size();
+        if (compressedSize < 18) {
+            return "the file is too short for a gzip trailer";
+        }
+        byte[] trailer = new byte[8];
+        compressed.readFully(compressedSize - 8, trailer, 0, 8);
+        long expectedCrc = (trailer[0] & 0xffL) | (trailer[1] & 0xffL) << 8 | (trailer[2] & 0xffL) << 16
+                | (trailer[3] & 0xffL) << 24;
+        long expectedSize = (trailer[4] & 0xffL) | (trailer[5] & 0xffL) << 8 | (trailer[6] & 0xffL) << 16
+                | (trailer[7] & 0xffL) << 24;
+        if (expectedSize != (points.size() & 0xffffffffL) || expectedCrc != crc) {
+            return "the data decoded from the seek points do not match the CRC32 and size of the gzip trailer";
+        }
+        return null;
     }
 
     /** The seek points this view enters the data at. */
@@ -361,6 +399,9 @@ final class DecodedInput implements PositionalInput, Closeable {
             if (cause instanceof UncheckedIOException) {
                 throw ((UncheckedIOException) cause).getCause();
             }
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
             if (cause instanceof RuntimeException) {
                 throw (RuntimeException) cause;
             }
@@ -375,7 +416,18 @@ final class DecodedInput implements PositionalInput, Closeable {
     private CompletableFuture<byte[]> schedule(int i) {
         CompletableFuture<byte[]> f = cache.get(i);
         if (f == null) {
-            f = CompletableFuture.supplyAsync(() -> decode(i), pool);
+            f = new CompletableFuture<>();
+            CompletableFuture<byte[]> future = f;
+            pending.add(future);
+            pool.execute(() -> {
+                try {
+                    future.complete(decode(i));
+                } catch (Throwable e) {
+                    future.completeExceptionally(e);
+                } finally {
+                    pending.remove(future);
+                }
+            });
             cache.put(i, f);
         }
         return f;
@@ -394,6 +446,11 @@ final class DecodedInput implements PositionalInput, Closeable {
             }
             byte[] into = new byte[(int) (points.decodedStart(i + 1) - points.decodedStart(i))];
             decoder.decode(i, into);
+            if (segmentCrc != null) {
+                CRC32 crc = new CRC32();
+                crc.update(into);
+                segmentCrc.set(i, crc.getValue());
+            }
             return into;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -403,6 +460,9 @@ final class DecodedInput implements PositionalInput, Closeable {
     @Override
     public void close() throws IOException {
         pool.shutdownNow();
+        for (CompletableFuture<byte[]> f : pending) {
+            f.completeExceptionally(new IOException(name + ": closed while being read"));
+        }
         boolean interrupted = false;
         while (true) {
             try {

@@ -122,8 +122,14 @@ final class SplitMateFilesReader implements ParallelPairSource {
         try {
             if (open(pool, n)) {
                 plan = plan(pool, n, checkpointLines, batchCapacity);
+                if (!verified()) {
+                    plan = null;
+                }
             }
         } catch (IOException | RuntimeException | Error e) {
+            // The planning threads may still wait for segments: they end before the inputs close.
+            pool.shutdownNow();
+            awaitTermination(pool);
             closeInputs(e);
             throw e;
         } finally {
@@ -202,6 +208,18 @@ final class SplitMateFilesReader implements ParallelPairSource {
         }
         int threads = Math.max(producers, gzip.threads() > 0 ? gzip.threads() : GzipInput.automaticThreads());
         return DecodedInput.open(path, name, gzip, threads, seekSpacing);
+    }
+
+    /** Whether the data of gzip files read from a reused index match their trailers ({@link DecodedInput#verify}). */
+    private boolean verified() throws IOException {
+        for (int f = 0; f < 2; f++) {
+            String mismatch = inputs[f] instanceof DecodedInput ? ((DecodedInput) inputs[f]).verify() : null;
+            if (mismatch != null) {
+                LOG.debug("{} is read in order: {}", names[f], mismatch);
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Scans both files' ranges on the pool and plans chunks of {@code capacity} pairs. */
