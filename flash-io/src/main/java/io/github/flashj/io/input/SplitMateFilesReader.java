@@ -47,6 +47,14 @@ final class SplitMateFilesReader implements ParallelPairSource {
      * pass costs more than the parallel reading saves.
      */
     static final int AUTO_MIN_PROCESSORS = 8;
+    /**
+     * Automatic choice for gzip input: no split on fewer processors than this. A split gzip file is
+     * decoded twice (planning, then reading) from its seek points, at about 280 MB/s per thread
+     * against about 740 MB/s for ISA-L reading it in order, so the split costs about 3.5 times the
+     * in-order decode in CPU; it pays only where one in-order reader, not the cores, limits the run
+     * (docs/BENCHMARKS.md, the producer model).
+     */
+    static final int AUTO_MIN_PROCESSORS_GZIP = 16;
     /** The most producers chosen automatically. */
     static final int AUTO_MAX_PRODUCERS = 4;
     /** Byte ranges indexed per file are at least this long. */
@@ -108,10 +116,22 @@ final class SplitMateFilesReader implements ParallelPairSource {
         return Math.min(AUTO_MAX_PRODUCERS, Math.max(2, workers / 4));
     }
 
+    /**
+     * The same for inputs of which {@code gzip} are gzip files ({@code bytes} being their size on
+     * disk): FASTQ compresses about four times, and a split gzip file costs more to read.
+     */
+    static int automaticProducers(long bytes, int workers, int processors, boolean gzip) {
+        if (gzip && processors < AUTO_MIN_PROCESSORS_GZIP) {
+            return 1;
+        }
+        return automaticProducers(gzip ? 4 * bytes : bytes, workers, processors);
+    }
+
     @Override
     public int producers(int workers, int batchCapacity) throws IOException {
         long size = paths[0].toFile().length() + paths[1].toFile().length();
-        int n = requested > 0 ? requested : automaticProducers(size, workers, Runtime.getRuntime().availableProcessors());
+        int n = requested > 0 ? requested : automaticProducers(size, workers, Runtime.getRuntime().availableProcessors(),
+                isGzip(paths[0]) || isGzip(paths[1]));
         if (n <= 1) {
             return 1;
         }
@@ -158,6 +178,14 @@ final class SplitMateFilesReader implements ParallelPairSource {
             }
         }
         return n;
+    }
+
+    private static boolean isGzip(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            byte[] head = new byte[4];
+            int n = Math.max(0, channel.read(ByteBuffer.wrap(head), 0));
+            return "gzip".equals(InputFiles.compressionOf(head, n));
+        }
     }
 
     /**
