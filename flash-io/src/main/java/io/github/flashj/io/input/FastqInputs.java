@@ -101,10 +101,13 @@ public final class FastqInputs {
         }
 
         /**
-         * A directory of gzip indexes, one per input file, named after it with {@code .gzidx} added.
-         * An index found there is imported before reading (rapidgzip then needs no search for
-         * deflate blocks); otherwise one is written there once the file has been read. Needs the
-         * native library; without it the directory is not used, and the log says so.
+         * A directory of gzip indexes, one per input file, named after it with {@code .gzidx} added
+         * (indexed_gzip's format, which {@code rapidgzip --export-index} also writes). An index found
+         * there that belongs to the file is imported before reading (rapidgzip then needs no search
+         * for deflate blocks), and gives the seek points of several {@link #producers}; one that does
+         * not is named in a warning and written again. Otherwise one is written there once the file
+         * has been read, or indexed for several producers. Needs the native library; without it the
+         * directory is not used, and the log says so.
          *
          * @param directory the directory, created when needed; null for none (the default)
          */
