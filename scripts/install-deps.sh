@@ -5,7 +5,8 @@
 #   tests: Debian's flash (FLASH 1.2.11, the oracle), ART and its profiles, the lambda phage genome
 #          (bowtie2-examples), python3 (for ../shared/tools/make_edge_pairs.py), gzip, bgzip (tabix:
 #          BGZF inputs as bcl2fastq writes them), tmux (the progress line tested in a real terminal),
-#          python3-venv (the PySpark example installs pyspark from PyPI in a virtual environment).
+#          python3-venv (the PySpark example installs pyspark from PyPI in a virtual environment),
+#          chromium and a font (the report page is rendered in headless Chromium).
 # With --bench, also what flash-bench/scripts need: the peers (vsearch, BBMerge from bbmap, fastp),
 # pigz and igzip (isal) for the gzip comparisons, and GNU time.
 # Skips apt entirely when everything is already there. Runs apt through sudo when not root.
@@ -33,6 +34,8 @@ need bgzip tabix
 need tmux tmux
 python3 -c 'import venv, ensurepip' 2>/dev/null || packages+=(python3-venv)
 need mkfifo coreutils
+need chromium chromium
+need /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
 if [ "${1:-}" = "--bench" ]; then
   need vsearch vsearch
   need /usr/share/java/bbmap.jar bbmap

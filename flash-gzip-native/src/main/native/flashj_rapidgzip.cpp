@@ -1,5 +1,5 @@
 // FlashJ's JNI binding: rapidgzip's ParallelGzipReader for parallel decoding, ISA-L's inflate for
-// sequential decoding, ISA-L's stateless deflate for writing gzip members. The Java side is
+// sequential decoding, ISA-L's stateless deflate for writing gzip output. The Java side is
 // io.github.flashj.gzip.RapidgzipBinding.
 //
 // Every C++ exception becomes a java.io.IOException carrying its message; the Java side adds the
@@ -328,10 +328,12 @@ Java_io_github_flashj_gzip_RapidgzipBinding_closeSequential(JNIEnv*, jclass, jlo
     delete reinterpret_cast<IsalReader*>(handle);
 }
 
-// Compresses input[offset, offset + length) into one gzip member at output[outputOffset, outputOffset
-// + outputLength). Returns the member's size, or -1 when it does not fit.
+// Compresses input[offset, offset + length) into raw deflate blocks at output[outputOffset,
+// outputOffset + outputLength): none of them final, the last ending on a byte boundary (FULL_FLUSH),
+// so that pieces compressed apart join into one deflate stream. Returns the size, or -1 when it does
+// not fit.
 JNIEXPORT jint JNICALL
-Java_io_github_flashj_gzip_RapidgzipBinding_compressMember(JNIEnv* env, jclass, jbyteArray input, jint offset,
+Java_io_github_flashj_gzip_RapidgzipBinding_compressPiece(JNIEnv* env, jclass, jbyteArray input, jint offset,
                                                            jint length, jbyteArray output, jint outputOffset,
                                                            jint outputLength, jint level)
 {
@@ -356,9 +358,9 @@ Java_io_github_flashj_gzip_RapidgzipBinding_compressMember(JNIEnv* env, jclass, 
     stream.level = static_cast<uint32_t>(level);
     stream.level_buf = levelBuf.data();
     stream.level_buf_size = static_cast<uint32_t>(levelBuf.size());
-    stream.gzip_flag = IGZIP_GZIP;
-    stream.end_of_stream = 1;
-    stream.flush = NO_FLUSH;
+    stream.gzip_flag = IGZIP_DEFLATE;
+    stream.end_of_stream = 0;
+    stream.flush = FULL_FLUSH;
     const int status = isal_deflate_stateless(&stream);
     const jint written = status == COMP_OK ? static_cast<jint>(stream.total_out) : -1;
     env->ReleasePrimitiveArrayCritical(output, out, 0);

@@ -63,6 +63,7 @@ public final class BatchMerger {
                 quals, batch.sequenceStart(i, 1), batch.sequenceLength(i, 1));
         if (orientation == MergeOutcome.NOT_COMBINED) {
             batch.setNotCombined(i);
+            batch.countRefusal(engine.refusal());
         } else {
             int start = batch.reserveMerged(i, orientation, engine.overlapLength(), engine.mismatches(),
                     engine.mergedLength());

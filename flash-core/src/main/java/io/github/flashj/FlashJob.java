@@ -90,7 +90,13 @@ public final class FlashJob {
      * @return what the run did
      * @throws InputFormatException when the input is malformed (naming the input and line)
      * @throws IOException when the input or an output fails
-     * @throws IllegalStateException when the job has already run
+     * @throws java.io.InterruptedIOException when the calling thread is interrupted: the run stops as
+     *     on an error (the sinks abort), after every thread of the run has ended, and the thread's
+     *     interrupt status is set again. The run's threads are interrupted too, so a source or sink
+     *     blocked in an interruptible call returns; one that ignores interrupts keeps the run waiting.
+     * @throws IllegalStateException when the job has already run, or when the source breaks the
+     *     contract of {@link PairSource#fill} (such as saying that more pairs follow without giving
+     *     any)
      */
     public JobStatistics run() throws IOException {
         synchronized (this) {
@@ -137,7 +143,7 @@ public final class FlashJob {
 
         /** All merge parameters at once; overrides the single-parameter setters. */
         public Builder parameters(MergeParameters v) {
-            fixedParams = v;
+            fixedParams = Objects.requireNonNull(v, "parameters");
             return this;
         }
 

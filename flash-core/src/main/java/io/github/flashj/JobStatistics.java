@@ -14,6 +14,7 @@ public final class JobStatistics {
     private final long outie;
     private final long singles;
     private final long overlapAboveMax;
+    private final long[] refusals;
     private final long[] histogram;
     private final long[] innieHistogram;
     private final long[] outieHistogram;
@@ -62,7 +63,8 @@ public final class JobStatistics {
     public record DepthSample(Duration at, int mergeQueueDepth, int reorderDepth) {
     }
 
-    JobStatistics(long pairs, long innie, long outie, long singles, long overlapAboveMax, long[] innieHistogram,
+    JobStatistics(long pairs, long innie, long outie, long singles, long overlapAboveMax, long[] refusals,
+            long[] innieHistogram,
             long[] outieHistogram, Duration wallTime, Duration readTime, Duration parseTime, Duration mergeTime,
             Duration prepareTime, Duration writeTime, PipelineMetrics pipeline) {
         this.pairs = pairs;
@@ -70,6 +72,7 @@ public final class JobStatistics {
         this.outie = outie;
         this.singles = singles;
         this.overlapAboveMax = overlapAboveMax;
+        this.refusals = refusals.clone();
         this.innieHistogram = innieHistogram.clone();
         this.outieHistogram = outieHistogram.clone();
         this.histogram = new long[Math.max(innieHistogram.length, outieHistogram.length)];
@@ -119,6 +122,15 @@ public final class JobStatistics {
     /** Merged pairs whose overlap was longer than the max overlap parameter. */
     public long overlapAboveMaxOverlap() {
         return overlapAboveMax;
+    }
+
+    /**
+     * Pairs not combined for {@code reason}. The counts add up to {@link #notCombined()} for
+     * pairs merged by {@link BatchMerger}; pairs counted from their outcome alone
+     * ({@link MergeTally#add(byte, int, int)}) count under no reason.
+     */
+    public long refusals(Refusal reason) {
+        return refusals[reason.ordinal()];
     }
 
     /** Percent of pairs merged, 0 when there were none. */

@@ -61,6 +61,7 @@ public final class MergeParameters implements java.io.Serializable {
         b.maxOverlap = maxOverlap;
         b.maxOverlapSet = true;
         b.maxMismatchDensity = maxMismatchDensity;
+        b.nanDensityWanted = Float.isNaN(maxMismatchDensity);
         b.allowOuties = allowOuties;
         b.phredOffset = phredOffset;
         b.capMismatchQuals = capMismatchQuals;
@@ -134,6 +135,8 @@ public final class MergeParameters implements java.io.Serializable {
         private int fragmentLength = 180;
         private double fragmentStddev = 18;
         private float maxMismatchDensity = 0.25f;
+        /** Whether a NaN density was asked for by {@link #maxMismatchDensityNaN()}, not computed by mistake. */
+        private boolean nanDensityWanted;
         private boolean allowOuties;
         private int phredOffset = 33;
         private boolean capMismatchQuals;
@@ -175,9 +178,22 @@ public final class MergeParameters implements java.io.Serializable {
             return this;
         }
 
-        /** {@code -x}, default 0.25; from 0 to 1 (NaN, as FLASH allows it, merges nothing). */
+        /** {@code -x}, default 0.25; from 0 to 1 (NaN is refused: see {@link #maxMismatchDensityNaN()}). */
         public Builder maxMismatchDensity(float v) {
             maxMismatchDensity = v;
+            nanDensityWanted = false;
+            return this;
+        }
+
+        /**
+         * FLASH's {@code -x nan}: a max mismatch density of NaN, at or below which no density is, so
+         * that no pair merges (every pair is still read, checked, counted and written as not
+         * combined). {@link #maxMismatchDensity(float)} refuses NaN, which there is more likely a
+         * value computed by mistake.
+         */
+        public Builder maxMismatchDensityNaN() {
+            maxMismatchDensity = Float.NaN;
+            nanDensityWanted = true;
             return this;
         }
 
@@ -237,9 +253,9 @@ public final class MergeParameters implements java.io.Serializable {
             check(maxOv >= 1, "maxOverlap", "must be at least 1, got " + maxOv);
             check(maxOv >= minOverlap, "maxOverlap", "(" + maxOv + ") must not be less than minOverlap ("
                     + minOverlap + ")");
-            // NaN passes, as in FLASH (-x nan): no density compares below it, so nothing merges.
-            check(!(maxMismatchDensity < 0f || maxMismatchDensity > 1f), "maxMismatchDensity",
-                    "must be from 0 to 1, got " + maxMismatchDensity);
+            check(nanDensityWanted || (maxMismatchDensity >= 0f && maxMismatchDensity <= 1f), "maxMismatchDensity",
+                    "must be from 0 to 1, got " + maxMismatchDensity
+                            + (Float.isNaN(maxMismatchDensity) ? " (maxMismatchDensityNaN() asks for NaN)" : ""));
             check(phredOffset >= 0 && phredOffset <= 127, "phredOffset", "must be from 0 to 127, got " + phredOffset);
             check(tieBreak != null, "tieBreak", "must not be null");
             check(qualityTieThreshold >= 0, "qualityTieThreshold", "must not be negative, got " + qualityTieThreshold);

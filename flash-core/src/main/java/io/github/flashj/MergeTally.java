@@ -29,6 +29,8 @@ public final class MergeTally implements Serializable {
     private long overlapAboveMax;
     private long[] innieHistogram = new long[512];
     private long[] outieHistogram = new long[512];
+    /** Pairs not combined, by {@link Refusal}: counted by the merge, per batch. */
+    private final long[] refusals = new long[Refusal.values().length];
 
     /**
      * An empty tally.
@@ -44,6 +46,9 @@ public final class MergeTally implements Serializable {
         for (int i = 0, n = batch.size(); i < n; i++) {
             add(batch, i);
         }
+        for (Refusal reason : Refusal.values()) {
+            refusals[reason.ordinal()] += batch.refusals(reason);
+        }
     }
 
     /** Counts pair {@code i}; one call per pair, so that the JIT compiles it early (as BatchMerger). */
@@ -55,6 +60,7 @@ public final class MergeTally implements Serializable {
 
     /**
      * Counts one pair (or lone read) merged elsewhere, for instance by {@code flash_merge} in SQL.
+     * Why such a pair was not combined is not known here: it counts under no {@link Refusal}.
      *
      * @param outcome its {@link MergeOutcome}
      * @param mergedLength the length of the merged read (ignored unless the pair was combined)
@@ -96,6 +102,9 @@ public final class MergeTally implements Serializable {
         outie += other.outie;
         singles += other.singles;
         overlapAboveMax += other.overlapAboveMax;
+        for (int r = 0; r < refusals.length; r++) {
+            refusals[r] += other.refusals[r];
+        }
         for (int len = other.innieHistogram.length - 1; len >= 0; len--) {
             if (other.innieHistogram[len] != 0) {
                 innieHistogram = count(innieHistogram, len, other.innieHistogram[len]);
@@ -127,7 +136,7 @@ public final class MergeTally implements Serializable {
 
     JobStatistics toStatistics(Duration wall, Duration read, Duration parse, Duration merge, Duration prepare,
             Duration write, JobStatistics.PipelineMetrics metrics) {
-        return new JobStatistics(pairs, innie, outie, singles, overlapAboveMax, trim(innieHistogram),
+        return new JobStatistics(pairs, innie, outie, singles, overlapAboveMax, refusals, trim(innieHistogram),
                 trim(outieHistogram), wall, read, parse, merge, prepare, write, metrics);
     }
 

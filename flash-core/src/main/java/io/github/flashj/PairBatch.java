@@ -46,6 +46,8 @@ public final class PairBatch {
     private int mergedLength;
     private final int[] mergedStart;
     private final int[] mergedLen;
+    /** Pairs not combined, by {@link Refusal}. */
+    private final int[] refusals = new int[Refusal.values().length];
 
     /**
      * Creates an empty batch.
@@ -92,6 +94,7 @@ public final class PairBatch {
     public void clear(long newId) {
         id = newId;
         deferred = null;
+        Arrays.fill(refusals, 0);
         size = 0;
         pendingMate1 = false;
         tagsLength = 0;
@@ -335,6 +338,11 @@ public final class PairBatch {
         return mergedLen[pair];
     }
 
+    /** How many pairs of the batch the merge refused for {@code reason}. */
+    public int refusals(Refusal reason) {
+        return refusals[reason.ordinal()];
+    }
+
     /** The tag of a read as a String (convenience; not for hot paths). */
     public String tag(int pair, int mate) {
         return new String(tags, tagStart(pair, mate), tagLength(pair, mate), StandardCharsets.ISO_8859_1);
@@ -349,6 +357,12 @@ public final class PairBatch {
 
     void resetResults() {
         mergedLength = 0;
+        Arrays.fill(refusals, 0);
+    }
+
+    /** Counts one pair left not combined (by {@link #setNotCombined}) for {@code reason}. */
+    void countRefusal(Refusal reason) {
+        refusals[reason.ordinal()]++;
     }
 
     void setNotCombined(int pair) {

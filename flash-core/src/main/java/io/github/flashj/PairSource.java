@@ -14,7 +14,10 @@ import java.io.IOException;
  */
 public interface PairSource extends Closeable {
     /**
-     * Appends pairs to the batch until it is full or the input ends.
+     * Appends pairs to the batch until it is full or the input ends. A fill that returns true must
+     * have appended at least one pair (or deferred the parsing of some input, {@link
+     * PairBatch#deferParsing}), and a fill must only append: never clear the batch or leave half a
+     * pair. The run fails with an {@link IllegalStateException} otherwise, rather than read forever.
      *
      * @return false when the input had no more pairs (the batch may still hold some), true otherwise
      * @throws InputFormatException when the input is malformed, naming it and the line

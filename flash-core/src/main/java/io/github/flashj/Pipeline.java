@@ -2,6 +2,7 @@ package io.github.flashj;
 
 import io.github.flashj.kernel.MergeKernel;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -42,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * so memory is bounded whatever the input size: the reader waits for a recycled batch when all
  * are in use (back-pressure). The first error of any stage stops every stage; the run then
  * rethrows it after all threads have ended.
+ *
+ * <p>An interrupt of the calling thread stops the run as an error would, with an
+ * {@link InterruptedIOException}: the run's threads are interrupted too, so that a source or sink
+ * blocked in an interruptible call returns, and the run waits for them to end.
  */
 final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -68,6 +73,10 @@ final class Pipeline {
     private Queue<PairBatch> toMerge;
     private final Queue<PairBatch> merged;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** The run's threads; only the calling thread adds to it and reads it. */
+    private final List<Thread> threads = new ArrayList<>();
+    /** Whether the calling thread was interrupted during the run; only the calling thread touches it. */
+    private boolean interrupted;
     private volatile boolean readingDone;
     private volatile boolean othersMayMerge;
     private volatile long batchesRead;
@@ -129,33 +138,30 @@ final class Pipeline {
             } catch (Throwable suppressed) {
                 e.addSuppressed(suppressed);
             }
-            for (OrderedSink sink : sinks) {
-                sink.abort(e);
-            }
+            abortSinks(e);
             throw asException(e);
         }
         int cores = Runtime.getRuntime().availableProcessors();
         if (producers == 1 && carries(workers, cores)) {
             return runCarried(started, cores);
         }
-        List<Thread> threads = new ArrayList<>();
         if (producers == 1) {
             free = new SpscArrayQueue<>(inFlight);
             toMerge = new SpmcArrayQueue<>(inFlight);
-            threads.add(start("flashj-reader", this::read));
+            start("flashj-reader", this::read);
         } else {
             free = new MpmcArrayQueue<>(inFlight);
             toMerge = new MpmcArrayQueue<>(inFlight);
             producersLeft.set(producers);
             ParallelPairSource parallel = (ParallelPairSource) source;
             for (int p = 0; p < producers; p++) {
-                threads.add(start("flashj-reader-" + p, () -> produce(parallel)));
+                start("flashj-reader-" + p, () -> produce(parallel));
             }
         }
         for (int w = 0; w < workers; w++) {
             BatchMerger merger = new BatchMerger(kernel, params);
             boolean first = w == 0;
-            threads.add(start("flashj-merge-" + w, () -> mergeLoop(merger, first)));
+            start("flashj-merge-" + w, () -> mergeLoop(merger, first));
         }
         StatisticsCollector statistics = new StatisticsCollector(params.maxOverlap(), started);
         long writeNanos = 0;
@@ -164,9 +170,7 @@ final class Pipeline {
         } catch (Throwable e) {
             fail(e);
         }
-        for (Thread t : threads) {
-            joinUninterruptibly(t);
-        }
+        awaitThreads();
         return complete(statistics, started, writeNanos, "staged over " + workers + " merge workers");
     }
 
@@ -178,11 +182,26 @@ final class Pipeline {
      */
     private JobStatistics complete(StatisticsCollector statistics, long started, long writeNanos, String shape)
             throws Exception {
+        // Cleared while the sinks abort or complete, set again when the run returns or throws.
+        interrupted |= Thread.interrupted();
+        try {
+            return completeUninterrupted(statistics, started, writeNanos, shape);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private JobStatistics completeUninterrupted(StatisticsCollector statistics, long started, long writeNanos,
+            String shape) throws Exception {
         Throwable error = failure.get();
         if (error != null) {
-            for (OrderedSink sink : sinks) {
-                sink.abort(error);
+            if (interrupted && !(error instanceof InterruptedIOException)) {
+                // A stage failed because of the interrupt (a sink's wait cut short, a channel closed).
+                error = (Throwable) new InterruptedIOException("the run was interrupted").initCause(error);
             }
+            abortSinks(error);
             throw asException(error);
         }
         JobStatistics stats = statistics.finish(Duration.ofNanos(System.nanoTime() - started),
@@ -194,9 +213,7 @@ final class Pipeline {
                 sink.complete(stats);
             }
         } catch (Throwable e) {
-            for (OrderedSink sink : sinks) {
-                sink.abort(e);
-            }
+            abortSinks(e);
             throw asException(e);
         }
         LOG.debug("{}; {}; CPU: read {} ms over {} producers, parse {} ms, merge {} ms ({} kernel) and prepare output "
@@ -205,6 +222,23 @@ final class Pipeline {
                 prepareNanos.get() / 1_000_000, writeNanos / 1_000_000,
                 (System.nanoTime() - completeStarted) / 1_000_000);
         return stats;
+    }
+
+    /**
+     * Tells every sink that the run failed with {@code error}. A sink that throws although it must
+     * not leaves {@code error} the run's error, with its own failure suppressed in it, and the
+     * other sinks are still told.
+     */
+    private void abortSinks(Throwable error) {
+        for (OrderedSink sink : sinks) {
+            try {
+                sink.abort(error);
+            } catch (Throwable e) {
+                if (e != error) {
+                    error.addSuppressed(e);
+                }
+            }
+        }
     }
 
     /**
@@ -241,15 +275,12 @@ final class Pipeline {
         StatisticsCollector statistics = new StatisticsCollector(params.maxOverlap(), started);
         int count = Math.min(Math.min(workers, inFlight), cores);
         turnWaiters = new AtomicReferenceArray<>(count);
-        List<Thread> carriers = new ArrayList<>();
         for (int w = 0; w < count; w++) {
             BatchMerger merger = new BatchMerger(kernel, params);
             boolean first = w == 0;
-            carriers.add(start("flashj-worker-" + w, () -> carry(merger, first, statistics)));
+            start("flashj-worker-" + w, () -> carry(merger, first, statistics));
         }
-        for (Thread t : carriers) {
-            joinUninterruptibly(t);
-        }
+        awaitThreads();
         try {
             closeSource();
         } catch (Throwable e) {
@@ -359,7 +390,8 @@ final class Pipeline {
         return true;
     }
 
-    private Thread start(String name, Runnable body) {
+    /** Starts one of the run's threads; called by the calling thread only. */
+    private void start(String name, Runnable body) {
         Thread t = new Thread(() -> {
             try {
                 body.run();
@@ -368,8 +400,34 @@ final class Pipeline {
             }
         }, name);
         t.setDaemon(true);
+        threads.add(t);
         t.start();
-        return t;
+    }
+
+    /** Waits for every thread of the run to end; an interrupt meanwhile stops the run. */
+    private void awaitThreads() {
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    stopOnInterrupt();
+                }
+            }
+        }
+    }
+
+    /**
+     * The calling thread was interrupted: the run fails, and its threads are interrupted so that a
+     * source or sink blocked in an interruptible call returns.
+     */
+    private void stopOnInterrupt() {
+        interrupted = true;
+        fail(new InterruptedIOException("the run was interrupted"));
+        for (Thread t : threads) {
+            t.interrupt();
+        }
     }
 
     private void fail(Throwable e) {
@@ -391,10 +449,34 @@ final class Pipeline {
         long t0 = cpuNanos();
         boolean more = source.fill(batch);
         readNanos.addAndGet(cpuNanos() - t0);
-        if (batch.hasHalfPair()) {
-            throw new IllegalStateException("the source left a pair half filled in batch " + id);
-        }
+        checkFilled(batch, "batch", id, more, "PairSource.fill");
         return more;
+    }
+
+    /**
+     * Checks that the source kept its contract in filling batch or chunk {@code id}: a source that
+     * changed the id, or said that more pairs follow without giving any, would otherwise leave the
+     * run waiting or reading forever.
+     *
+     * @param what "batch" or "chunk"
+     * @param method the source's method, named in the message
+     */
+    private void checkFilled(PairBatch batch, String what, long id, boolean more, String method) {
+        String broken = null;
+        if (batch.id() != id) {
+            broken = "cleared " + what + " " + id + " (its id became " + batch.id() + "): " + method
+                    + " must only append pairs to the batch it is given";
+        } else if (batch.hasHalfPair()) {
+            broken = "left a pair half filled in " + what + " " + id + ": " + method
+                    + " must append both reads of each pair";
+        } else if (more && batch.isEmpty()) {
+            broken = "left " + what + " " + id + " empty but said that more " + ("chunk".equals(what) ? "chunks"
+                    : "pairs") + " follow: " + method + " must append at least one pair when it returns true, and "
+                    + "return false once the input has ended";
+        }
+        if (broken != null) {
+            throw new IllegalStateException("the source " + source.getClass().getName() + " " + broken);
+        }
     }
 
     private void read() {
@@ -446,14 +528,8 @@ final class Pipeline {
                 long t0 = cpuNanos();
                 boolean more = in.fillChunk(chunk, batch);
                 readNanos.addAndGet(cpuNanos() - t0);
-                if (batch.hasHalfPair()) {
-                    throw new IllegalStateException("the source left a pair half filled in chunk " + chunk);
-                }
+                checkFilled(batch, "chunk", chunk, more, "ParallelPairSource.fillChunk");
                 if (batch.isEmpty()) {
-                    if (more) {
-                        throw new IllegalStateException("the source left chunk " + chunk
-                                + " empty but said that more chunks follow");
-                    }
                     endChunk.accumulateAndGet(chunk, Math::min);
                     free.offer(batch);
                     return;
@@ -567,6 +643,10 @@ final class Pipeline {
         long next = 0;
         long nanos = 0;
         while (!failed()) {
+            if (Thread.interrupted()) {
+                stopOnInterrupt();
+                break;
+            }
             PairBatch batch = merged.poll();
             if (batch != null) {
                 // At most inFlight batches exist and ids are consecutive, so slots never collide.
@@ -612,21 +692,6 @@ final class Pipeline {
     /** Waits a little while another stage catches up: the machine may have fewer cores than threads. */
     private static void idle() {
         LockSupport.parkNanos(50_000);
-    }
-
-    private static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static Exception asException(Throwable e) {

@@ -50,6 +50,22 @@ public final class ReadEncoding {
     }
 
     /**
+     * A quality byte as a message names it: a printable character in quotes with its code
+     * ({@code character 'I' (ASCII 73)}), any other byte by its value, so that a message never
+     * carries raw control bytes or half of a character ({@code byte 0 (NUL)}, {@code byte 128 (0x80,
+     * not ASCII)}).
+     */
+    public static String describeQualityByte(int value) {
+        int b = value & 0xff;
+        if (b > ' ' && b < 0x7f) {
+            return "character '" + (char) b + "' (ASCII " + b + ")";
+        }
+        String hex = String.format("0x%02x", b);
+        return "byte " + b + " (" + (b == 0 ? "NUL" : b == ' ' ? "space" : b >= 0x80 ? hex + ", not ASCII"
+                : hex + ", a control character") + ")";
+    }
+
+    /**
      * Whether a refusal is for whitespace inside the sequence; otherwise a quality character is
      * below the PHRED offset (quality bytes are signed, as in FLASH, so 0x80 and above are below any
      * offset; at offset 0, as in FLASH, no quality is refused).

@@ -94,7 +94,8 @@ public final class ReadMerger {
             throw new IllegalArgumentException("read " + read.tag() + ": whitespace in the sequence at position "
                     + (at + 1));
         }
-        throw new IllegalArgumentException("read " + read.tag() + ": quality character '" + (char) qual[at]
-                + "' at position " + (at + 1) + " is below the PHRED offset " + params.phredOffset());
+        throw new IllegalArgumentException("read " + read.tag() + ": quality "
+                + ReadEncoding.describeQualityByte(qual[at]) + " at position " + (at + 1)
+                + " is below the PHRED offset " + params.phredOffset());
     }
 }

@@ -183,9 +183,16 @@ class MergeParametersTest {
     }
 
     @Test
-    void maxMismatchDensity_nan_isAcceptedAndMergesNothing() {
+    void maxMismatchDensity_nan_isRejected() {
+        assertInvalid("maxMismatchDensity", () -> b().maxMismatchDensity(Float.NaN).build());
+        assertInvalid("maxMismatchDensity", () -> b().maxMismatchDensityNaN().maxMismatchDensity(0f / 0f).build());
+    }
+
+    @Test
+    void maxMismatchDensityNaN_isAcceptedAndMergesNothing() {
         // As FLASH's -x nan: no density compares at or below NaN.
-        MergeParameters p = b().maxMismatchDensity(Float.NaN).minOverlap(12).build();
+        MergeParameters p = b().maxMismatchDensityNaN().minOverlap(12).build();
+        assertTrue(Float.isNaN(p.toBuilder().build().maxMismatchDensity()));
         String s = ReadMergerTest.S;
         MergeResult r = ReadMerger.create(p).merge(Pairs.pair(s, "5".repeat(12), s, "5".repeat(12)));
         assertFalse(r.isCombined());

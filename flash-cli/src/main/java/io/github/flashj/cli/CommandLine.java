@@ -3,6 +3,7 @@ package io.github.flashj.cli;
 import io.github.flashj.FlashJob;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeParameters.TieBreak;
+import io.github.flashj.io.output.OutputCompression;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,7 @@ final class CommandLine {
             new Getopt.LongOption("compress-prog", true, "compress-prog"),
             new Getopt.LongOption("compress-format", true, "compress-format"),
             new Getopt.LongOption("compress-prog-args", true, "compress-prog-args"),
+            new Getopt.LongOption("compress-level", true, "compress-level"),
             new Getopt.LongOption("suffix", true, "suffix"),
             new Getopt.LongOption("output-suffix", true, "suffix"),
             new Getopt.LongOption("threads", true, "t"),
@@ -111,6 +113,8 @@ final class CommandLine {
     Compression compression = Compression.NONE;
     String compressProgram;
     String compressProgramArgs = "";
+    /** {@code --compress-level}: gzip's (ISA-L's 0 to 3) or Zstandard's level; null for the default. */
+    Integer compressLevel;
     String suffix;
     int threads = Runtime.getRuntime().availableProcessors();
     boolean quiet;
@@ -243,6 +247,9 @@ final class CommandLine {
             case "compress-prog-args":
                 compressProgramArgs = v;
                 break;
+            case "compress-level":
+                compressLevel = nonNegative(v, "Compression level", "-compress-level");
+                break;
             case "suffix":
                 suffix = v;
                 break;
@@ -313,6 +320,16 @@ final class CommandLine {
         } else if (compression == Compression.GZIP && "lz4".equals(suffix)) {
             compression = Compression.LZ4;
         }
+        if (compressLevel != null) {
+            OutputCompression levelled = compression == Compression.GZIP ? OutputCompression.gzip()
+                    : compression == Compression.ZSTD ? OutputCompression.zstd() : OutputCompression.none();
+            try {
+                levelled.level(compressLevel);
+            } catch (IllegalArgumentException e) {
+                throw new FatalException("Invalid compression level: " + e.getMessage()
+                        + "!  Please check option --compress-level.");
+            }
+        }
         if (earliest && ambiguous) {
             throw new FatalException("--earliest (-e) and --ambiguous (-a) cannot be used together!");
         }
@@ -362,10 +379,14 @@ final class CommandLine {
     MergeParameters mergeParameters() {
         TieBreak tie = earliest ? TieBreak.EARLIEST : ambiguous ? TieBreak.AMBIGUOUS
                 : qualityTieThreshold != null ? TieBreak.READ1 : TieBreak.FLASH_1_2_11;
-        return MergeParameters.builder()
-                .minOverlap(minOverlap)
+        MergeParameters.Builder b = MergeParameters.builder();
+        if (Float.isNaN(maxMismatchDensity)) {
+            b.maxMismatchDensityNaN();
+        } else {
+            b.maxMismatchDensity(maxMismatchDensity);
+        }
+        return b.minOverlap(minOverlap)
                 .maxOverlap(computedMaxOverlap)
-                .maxMismatchDensity(maxMismatchDensity)
                 .allowOuties(allowOuties)
                 .phredOffset(phredOffset)
                 .capMismatchQuals(capMismatchQuals)

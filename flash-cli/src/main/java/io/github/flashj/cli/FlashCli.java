@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,10 +40,17 @@ public final class FlashCli {
     private final PrintStream out;
     private final PrintStream err;
     private final MergeRunner runner;
-    private int warningCount;
+    /** The warnings given so far, for the report. */
+    private final List<String> warnings = new ArrayList<>();
+    /** The command's arguments and when it started, for the report. */
+    private String[] arguments = new String[0];
+    private ZonedDateTime startedAt;
+    private long startedNanos;
     private CommandLine cl;
     /** The live progress line, when standard error is a terminal; else null. */
     private TerminalProgress terminalProgress;
+    /** Watches the process's standard streams, when the command runs on them; else null. */
+    private BrokenPipes pipes;
 
     FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err) {
         this(program, dataOut, out, err, null);
@@ -84,11 +92,16 @@ public final class FlashCli {
      */
     public static int runOnStandardStreams(String[] args, MergeRunner runner) {
         String program = System.getProperty("flashj.program", "flashj");
-        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
-        int status = new FlashCli(program, new FileOutputStream(FileDescriptor.out), stdout, System.err, runner)
-                .run(args);
+        BrokenPipes pipes = new BrokenPipes();
+        OutputStream data = pipes.watch(new FileOutputStream(FileDescriptor.out));
+        PrintStream stdout = new PrintStream(data, true);
+        PrintStream stderr = new PrintStream(pipes.watch(new FileOutputStream(FileDescriptor.err)), true);
+        FlashCli cli = new FlashCli(program, data, stdout, stderr, runner);
+        cli.pipes = pipes;
+        int status = cli.run(args);
         stdout.flush();
-        return status;
+        stderr.flush();
+        return pipes.broken() ? BrokenPipes.STATUS : status;
     }
 
     /** Runs the command with {@code runner} doing the merge on the given streams; returns the exit status. */
@@ -99,6 +112,9 @@ public final class FlashCli {
     /** Runs the command; returns the exit status. */
     int run(String[] args) {
         long started = System.nanoTime();
+        startedAt = ZonedDateTime.now();
+        startedNanos = started;
+        arguments = args.clone();
         cl = new CommandLine(program);
         try {
             cl.parse(args);
@@ -113,6 +129,8 @@ public final class FlashCli {
             return fail(e.getMessage());
         } catch (Exception e) {
             return fail(String.valueOf(e.getMessage()));
+        } catch (LinkageError e) {
+            return fail(runtimeFailure(e));
         }
         printWarnings();
         if (cl.quiet) {
@@ -129,7 +147,25 @@ public final class FlashCli {
         } catch (OutOfMemoryError e) {
             return fail("out of memory: lower --batch-size or --in-flight, or give Java more memory with"
                     + " JAVA_OPTS=-Xmx... (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB now)");
+        } catch (LinkageError e) {
+            return fail(runtimeFailure(e));
         }
+    }
+
+    /**
+     * The reason the Java runtime could not load one of its own classes or libraries, which it does
+     * on first use, in the middle of a run: with few file descriptors left ({@code ulimit -n}), a
+     * class that opens one as it loads fails with "Too many open files".
+     */
+    private static String runtimeFailure(LinkageError e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage() != null ? root.getMessage() : root.toString();
+        // A class file that cannot be opened is only "not found": the likely reason is worth a word.
+        return "the Java runtime could not load part of itself: " + reason
+                + (reason.contains("Too many open files") ? "" : " (too low a limit of open files, ulimit -n?)");
     }
 
     /**
@@ -197,6 +233,20 @@ public final class FlashCli {
             source.close();
             throw e;
         }
+        ReportCollector report = null;
+        if (cl.reportFile != null || cl.jsonFile != null) {
+            report = new ReportCollector(this::describeRun, cl.reportFile == null ? null : Path.of(cl.reportFile),
+                    cl.jsonFile == null ? null : Path.of(cl.jsonFile), out);
+            List<String> outputs = new ArrayList<>(output.readFileNames());
+            outputs.addAll(output.layout().histogramFileNames());
+            try {
+                report.open(outputs);
+            } catch (IOException | RuntimeException e) {
+                output.abort(e);
+                source.close();
+                throw e;
+            }
+        }
         int workers = Math.min(cl.threads, CommandLine.MAX_WORKERS);
         info("Starting reader and writer threads");
         info("Starting " + cl.threads + " combiner threads");
@@ -206,11 +256,6 @@ public final class FlashCli {
                     .parameters(params)
                     .kernel(kernel(inputs))
                     .source(source);
-            if (cl.reportFile != null || cl.jsonFile != null) {
-                // Before the files: a report that cannot be written fails the run before they are published.
-                builder.sink(new ReportCollector(cl.prefix, cl.reportFile == null ? null : Path.of(cl.reportFile),
-                        cl.jsonFile == null ? null : Path.of(cl.jsonFile)));
-            }
             builder.sink(output)
                     .sink(new ProgressReporter())
                     .workers(workers)
@@ -220,12 +265,25 @@ public final class FlashCli {
             if (terminalProgress != null) {
                 builder.sink(terminalProgress);
             }
+            if (report != null) {
+                // After the run's files: a report that fails when they are published costs none of them.
+                builder.sink(report);
+            }
             job = builder.build();
         } catch (RuntimeException e) {
             // The files are open under their temporary names: the run that never started removes them.
             output.abort(e);
+            if (report != null) {
+                report.abort(e);
+            }
             source.close();
             throw e;
+        }
+        if (pipeBroken()) {
+            // The log's reader has gone already: FLASH would have died at the banner.
+            output.abort(new IOException("standard output or standard error is a broken pipe"));
+            source.close();
+            return BrokenPipes.STATUS;
         }
         JobStatistics stats = job.run();
         finish(started, stats);
@@ -254,6 +312,7 @@ public final class FlashCli {
 
     private void finish(long started, JobStatistics stats) {
         printStatistics(stats);
+        int warningCount = warnings.size();
         if (cl.quiet && warningCount > 0) {
             messages().println("[FLASH] Finished with " + warningCount + " warning" + (warningCount == 1 ? "" : "s")
                     + " (see above)");
@@ -282,10 +341,12 @@ public final class FlashCli {
                 .suffix(cl.suffix);
         switch (cl.compression) {
             case GZIP:
-                b.gzip();
+                b.compression(cl.compressLevel == null ? OutputCompression.gzip()
+                        : OutputCompression.gzip().level(cl.compressLevel));
                 break;
             case ZSTD:
-                b.compression(OutputCompression.zstd());
+                b.compression(cl.compressLevel == null ? OutputCompression.zstd()
+                        : OutputCompression.zstd().level(cl.compressLevel));
                 break;
             case LZ4:
                 b.compression(OutputCompression.lz4());
@@ -352,14 +413,53 @@ public final class FlashCli {
         if (!cl.toStdout) {
             info("Writing histogram files.");
         }
+        String overlapWarning = overlapWarning(stats);
+        if (overlapWarning != null) {
+            warn(overlapWarning);
+        }
+    }
+
+    /** FLASH's warning when more than 10% of the combined pairs overlapped by more than -M; null when not. */
+    private String overlapWarning(JobStatistics stats) {
         long combined = stats.combined();
         long above = stats.overlapAboveMaxOverlap();
         if (combined > 0 && above * 100 > combined * MAX_OVERLAP_WARNING_PERCENT) {
-            warn("An unexpectedly high proportion of combined pairs (" + percent(above, combined) + "%)\n"
+            return "An unexpectedly high proportion of combined pairs (" + percent(above, combined) + "%)\n"
                     + "overlapped by more than " + cl.computedMaxOverlap + " bp, the --max-overlap (-M) parameter.  "
                     + "Consider\nincreasing this parameter.  (As-is, FLASH is penalizing overlaps longer than\n"
-                    + cl.computedMaxOverlap + " bp when considering them for possible combining!)");
+                    + cl.computedMaxOverlap + " bp when considering them for possible combining!)";
         }
+        return null;
+    }
+
+    /**
+     * The run as {@code --report} and {@code --json} describe it, when its statistics are known:
+     * before the log's last lines, so the warning those statistics give is added here.
+     */
+    private MergeReport.Run describeRun(JobStatistics stats) {
+        List<String> given = new ArrayList<>(warnings);
+        String overlapWarning = overlapWarning(stats);
+        if (overlapWarning != null) {
+            given.add(overlapWarning);
+        }
+        List<MergeReport.Input> inputs = new ArrayList<>();
+        for (String input : cl.inputs) {
+            inputs.add(new MergeReport.Input(input, InputSizes.size(input)));
+        }
+        StringBuilder command = new StringBuilder(program);
+        for (String argument : arguments) {
+            command.append(' ').append(shellQuoted(argument));
+        }
+        return new MergeReport.Run(MultiqcSampleName.of(cl.inputs.get(0), cl.prefix), Help.FLASHJ_VERSION,
+                command.toString(), inputs, startedAt, (System.nanoTime() - startedNanos) / 1e9, given);
+    }
+
+    /** An argument as a POSIX shell reads it back: as it is when it holds only safe characters, else in single quotes. */
+    private static String shellQuoted(String argument) {
+        if (!argument.isEmpty() && argument.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+            return argument;
+        }
+        return "'" + argument.replace("'", "'\\''") + "'";
     }
 
     private static String percent(long part, long whole) {
@@ -368,6 +468,11 @@ public final class FlashCli {
 
     private static String formatFloat(float f) {
         return CFormat.fixed(f, 6);
+    }
+
+    /** Whether a reader of standard output or error has gone (see {@link BrokenPipes}). */
+    private boolean pipeBroken() {
+        return pipes != null && pipes.broken();
     }
 
     private PrintStream messages() {
@@ -388,7 +493,7 @@ public final class FlashCli {
     }
 
     private void warn(String text) {
-        warningCount++;
+        warnings.add(text);
         err.println("[FLASH] WARNING: " + text);
     }
 
@@ -401,6 +506,10 @@ public final class FlashCli {
     }
 
     private int fail(String message) {
+        if (pipeBroken()) {
+            // FLASH would have been killed by SIGPIPE, silently.
+            return BrokenPipes.STATUS;
+        }
         err.println("[FLASH] ERROR: " + message);
         messages().println("[FLASH] FLASH did not complete successfully; exiting with failure status (1)");
         messages().flush();
@@ -412,7 +521,7 @@ public final class FlashCli {
         private long pairs;
 
         @Override
-        public void accept(PairBatch batch) {
+        public void accept(PairBatch batch) throws IOException {
             long now = pairs;
             for (int i = 0, n = batch.size(); i < n; i++) {
                 if (batch.outcome(i) != MergeOutcome.SINGLE) {
@@ -420,6 +529,9 @@ public final class FlashCli {
                 }
             }
             advanceTo(now);
+            if (pipeBroken()) {
+                throw new IOException("standard output or standard error is a broken pipe");
+            }
         }
 
         /** Counts up to {@code now} pairs, printing every mark passed. */

@@ -71,6 +71,8 @@ final class Help {
                 + "  -z, --compress                 gzip the output files\n"
                 + "  --compress-format=FORMAT       compress output as gzip, zstd or lz4 (with -z,\n"
                 + "                                 --suffix=zst or lz4 picks that format too)\n"
+                + "  --compress-level=N             gzip 0 to 3 (ISA-L, fast; default 2) or 4 to 9\n"
+                + "                                 (zlib, smaller, slower); zstd 1 to 22 (default 3)\n"
                 + "  --compress-prog=PROG           pipe output files through 'PROG ARGS -c -'\n"
                 + "  --compress-prog-args=ARGS      the ARGS above\n"
                 + "  --suffix=SUFFIX, --output-suffix=SUFFIX\n"

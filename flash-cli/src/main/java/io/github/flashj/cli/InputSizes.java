@@ -62,7 +62,7 @@ final class InputSizes {
     }
 
     /** A regular file's size; -1 for standard input, anything else, or a file that cannot be read. */
-    private static long size(String input) {
+    static long size(String input) {
         Path p = Path.of(input);
         if ("-".equals(input) || !Files.isRegularFile(p)) {
             return -1;

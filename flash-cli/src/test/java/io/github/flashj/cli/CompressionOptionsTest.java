@@ -51,7 +51,8 @@ class CompressionOptionsTest {
         Path plain = run("plain", List.of());
         String[][] cases = {
             {"--compress-format=zstd", ".zst"}, {"--compress-format=lz4", ".lz4"}, {"--compress-format=gzip", ".gz"},
-            {"-z --suffix=zst", ".zst"}, {"-z --output-suffix=lz4", ".lz4"}};
+            {"-z --suffix=zst", ".zst"}, {"-z --output-suffix=lz4", ".lz4"}, {"-z --compress-level=0", ".gz"},
+            {"--compress-level=6 -z", ".gz"}, {"--compress-format=zstd --compress-level=19", ".zst"}};
         int k = 0;
         for (String[] c : cases) {
             Path out = run("case" + k++, List.of(c[0].split(" ")));
@@ -70,5 +71,19 @@ class CompressionOptionsTest {
         assertEquals(1, r.status());
         assertTrue(r.stderr().contains("Unknown compression format \"xz\"")
                 && r.stderr().contains("--compress-format"), r.stderr());
+    }
+
+    @Test
+    void levelsOutOfRangeOrForAFormatWithoutLevels_areErrorsNamingTheOption() {
+        for (String[] c : new String[][] {{"-z", "--compress-level=10"},
+            {"--compress-format=zstd", "--compress-level=0"}, {"--compress-format=lz4", "--compress-level=1"},
+            {"--compress-level=1"}, {"-z", "--compress-level=x"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of(c));
+            args.addAll(List.of("a_1.fq", "a_2.fq"));
+            Oracle.Run r = CliRunner.flashj(args);
+            assertEquals(1, r.status(), String.join(" ", c));
+            assertTrue(r.stderr().contains("[FLASH] ERROR: ") && r.stderr().contains("--compress-level"),
+                    r.stderr());
+        }
     }
 }

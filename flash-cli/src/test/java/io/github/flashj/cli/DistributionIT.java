@@ -1,6 +1,7 @@
 package io.github.flashj.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -31,8 +32,18 @@ class DistributionIT {
             home = s.findFirst().orElseThrow();
         }
         assertTrue(home.getFileName().toString().startsWith("flashj-"), home.toString());
-        for (String file : List.of("bin/flashj", "LICENSE", "README.md")) {
+        for (String file : List.of("bin/flashj", "LICENSE", "README.md", "THIRD-PARTY.txt",
+                "THIRD-PARTY-NATIVE-gzip.txt", "THIRD-PARTY-NATIVE-zstd.txt")) {
             assertTrue(Files.isRegularFile(home.resolve(file)), file);
+        }
+        // Every jar in lib/ is named in the notices, under a licence that Apache-2.0 can ship with.
+        String notices = Files.readString(home.resolve("THIRD-PARTY.txt"));
+        assertFalse(notices.contains("GPL") || notices.contains("General Public"), notices);
+        try (Stream<Path> s = Files.list(home.resolve("lib"))) {
+            for (String jar : s.map(p -> p.getFileName().toString()).toList()) {
+                String artifact = jar.replaceFirst("-[0-9].*\\.jar$", "");
+                assertTrue(artifact.startsWith("flash-") || notices.contains(":" + artifact + ":"), jar + " in " + notices);
+            }
         }
         assertTrue(Files.isExecutable(home.resolve("bin/flashj")));
         try (Stream<Path> s = Files.list(home.resolve("lib"))) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * MultiQC (from PyPI, pinned, installed once under {@code target/}) on a run of {@code bin/flashj}:
  * its FLASH module reads FlashJ's log, and the {@code --json} figures, named {@code *_mqc.json},
- * become a custom content section with every figure.
+ * become a custom content section with every figure, under the sample name the FLASH module gives.
  */
 class MultiqcIT {
     private static final String MULTIQC = "multiqc==1.35";
@@ -43,12 +43,17 @@ class MultiqcIT {
         Path data = dir.resolve("report/multiqc_data");
         String sources = Files.readString(data.resolve("multiqc_sources.txt"));
         assertTrue(sources.contains("FLASh") && sources.contains("sample1.log"), sources);
-        for (int figure = 0; figure < 4; figure++) {
+        List<String> stats = Files.readAllLines(data.resolve("multiqc_flash_combo_stats.txt"));
+        assertTrue(stats.size() >= 2, "the FLASH module's statistics");
+        String sample = stats.get(1).split("\t")[0];
+        assertEquals("lambda_1", sample, "the FLASH module's name for the run");
+        for (int figure = 0; figure < 5; figure++) {
             Path table = data.resolve("multiqc_flashj_plot" + (figure == 0 ? "" : "_" + figure) + ".txt");
             assertTrue(Files.isRegularFile(table), table + " (figure " + figure + ")");
-            assertTrue(Files.readString(table).contains("out"), table.toString());
+            for (String line : Files.readAllLines(table).subList(1, 2)) {
+                assertTrue(line.startsWith(sample + "\t") || line.startsWith(sample + " "),
+                        "FlashJ's figures under the FLASH module's name: " + table + ": " + line);
+            }
         }
-        assertTrue(Files.readAllLines(data.resolve("multiqc_flash_combo_stats.txt")).size() >= 2,
-                "the FLASH module's statistics");
     }
 }

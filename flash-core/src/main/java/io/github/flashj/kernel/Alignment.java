@@ -18,6 +18,11 @@ public final class Alignment {
      */
     float cutoff;
     /**
+     * Whether a start of this pair passed the mismatch test but was not offered, having fewer
+     * than the min overlap positions free of N: set off the hot path, where such a start is dropped.
+     */
+    boolean shortOfPositionsWithoutN;
+    /**
      * The midpoint between {@link #cutoff} and the next float up, exact in double: a quotient
      * {@code (float) mm / len} exceeds the cutoff exactly when {@code mm / len} exceeds this
      * midpoint (see {@link #mismatchLimit}).
@@ -34,6 +39,7 @@ public final class Alignment {
         start = -1;
         orientation = 0;
         mismatches = 0;
+        shortOfPositionsWithoutN = false;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters.TieBreak;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.ReadEncoding;
+import io.github.flashj.Refusal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -89,6 +90,18 @@ public final class MergeEngine {
             return MergeOutcome.NOT_COMBINED;
         }
         return best.orientation;
+    }
+
+    /**
+     * Why the last pair that {@link #align} left not combined was refused. A pair is refused
+     * only while no start has been offered below the max density, so every start was tested
+     * against that same bar: the answer does not depend on the kernel or the order of the starts.
+     */
+    public Refusal refusal() {
+        if (Math.min(read1Len, read2Len) < params.minOverlap()) {
+            return Refusal.READ_SHORTER_THAN_MIN_OVERLAP;
+        }
+        return best.shortOfPositionsWithoutN ? Refusal.TOO_MANY_N : Refusal.MISMATCH_DENSITY_ABOVE_MAX;
     }
 
     /** The alignment found by the last {@link #align} call. */

@@ -168,6 +168,8 @@ abstract class PrefixFilteredKernel implements MergeKernel {
         if (effective >= minOverlap) {
             best.offer(start, orientation, mismatches,
                     qualitySum(first, firstQual, a, second, secondQual, b, length, mismatches), effective, maxOverlap);
+        } else {
+            best.shortOfPositionsWithoutN = true;
         }
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters.TieBreak;
 import io.github.flashj.MergeParameters;
+import io.github.flashj.Refusal;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -318,7 +319,7 @@ class KernelIdentityTest {
                 .qualityTieThreshold(rule == TieBreak.FLASH_1_2_11 ? 0 : rnd.nextInt(4)).build();
     }
 
-    /** Runs one engine on a pair; returns the alignment fields and the merged bytes. */
+    /** Runs one engine on a pair; returns the alignment fields, the merged bytes and, when not combined, why. */
     static Object[] run(MergeEngine engine, Placed p1, Placed p2) {
         byte o = engine.align(p1.bases(), p1.quals(), p1.off(), p1.len(), p2.bases(), p2.quals(), p2.off(),
                 p2.len());
@@ -333,7 +334,8 @@ class KernelIdentityTest {
             merged = Arrays.copyOfRange(merged, pad, pad + engine.mergedLength());
             mergedQ = Arrays.copyOfRange(mergedQ, pad, pad + engine.mergedLength());
         }
-        return new Object[] {o, a.start(), a.orientation(), a.density(), a.qualityScore(), merged, mergedQ};
+        return new Object[] {o, a.start(), a.orientation(), a.density(), a.qualityScore(), merged, mergedQ,
+            o == 0 ? engine.refusal() : null};
     }
 
     static String describe(MergeParameters p, byte[][] pair) {
@@ -344,6 +346,7 @@ class KernelIdentityTest {
     @Test
     void scalarAndVector_giveIdenticalAlignmentsAndMergedReads() {
         Random rnd = new Random(20241121L);
+        java.util.EnumSet<Refusal> refusals = java.util.EnumSet.noneOf(Refusal.class);
         for (int t = 0; t < 25_000; t++) {
             MergeParameters p = randomParams(rnd, 500);
             byte[][] pair = randomPair(rnd, 500);
@@ -355,7 +358,10 @@ class KernelIdentityTest {
             assertEquals(s[0], v[0], () -> "outcome: " + what);
             if ((byte) s[0] == 0) {
                 // Not combined: the alignment is then only a lower bound the kernels may cut
-                // differently (they stop scoring starts that could only fail to merge).
+                // differently (they stop scoring starts that could only fail to merge), but the
+                // reason is the same.
+                assertEquals(s[7], v[7], () -> "refusal: " + what);
+                refusals.add((Refusal) s[7]);
                 continue;
             }
             assertEquals(s[1], v[1], () -> "start: " + what);
@@ -365,6 +371,7 @@ class KernelIdentityTest {
             assertArrayEquals((byte[]) s[5], (byte[]) v[5], () -> "merged bases: " + what);
             assertArrayEquals((byte[]) s[6], (byte[]) v[6], () -> "merged qualities: " + what);
         }
+        assertEquals(java.util.EnumSet.allOf(Refusal.class), refusals, "every reason met");
     }
 
     @Test

@@ -25,6 +25,24 @@ public final class GzipDecoding {
     }
 
     /**
+     * Checks the start of a gzip member's header, {@code head[0, length)}, as zlib does: the
+     * compression method must be deflate and the reserved flag bits clear (java.util.zip and the
+     * native decoders do not look at the flags).
+     *
+     * @throws GzipFormatException naming {@code source} when the header is one zlib rejects
+     */
+    public static void checkHeader(byte[] head, int length, String source) throws GzipFormatException {
+        if (length >= 3 && head[2] != 8) {
+            throw new GzipFormatException(source, "gzip data is corrupt (unknown compression method "
+                    + (head[2] & 0xff) + ")", null);
+        }
+        if (length >= 4 && (head[3] & 0xe0) != 0) {
+            throw new GzipFormatException(source, "gzip data is corrupt (unknown header flags set: reserved bits "
+                    + String.format("0x%02x", head[3] & 0xe0) + ")", null);
+        }
+    }
+
+    /**
      * Decodes a gzip stream.
      *
      * @param compressed the gzip data; closed with the returned stream
@@ -32,8 +50,12 @@ public final class GzipDecoding {
      */
     public static InputStream open(InputStream compressed, String source) throws IOException {
         try {
-            return new NamedErrors(new MembersInputStream(
-                    new BufferedInputStream(new BlockingAvailable(compressed), BUFFER), BUFFER), source);
+            BufferedInputStream buffered = new BufferedInputStream(new BlockingAvailable(compressed), BUFFER);
+            buffered.mark(4);
+            byte[] head = buffered.readNBytes(4);
+            buffered.reset();
+            checkHeader(head, head.length, source);
+            return new NamedErrors(new MembersInputStream(buffered, BUFFER), source);
         } catch (IOException e) {
             compressed.close();
             throw translate(e, source);

@@ -63,12 +63,12 @@ final class RapidgzipBinding {
     static native void closeSequential(long handle);
 
     /**
-     * Compresses {@code input[offset, offset + length)} with ISA-L into one gzip member at
-     * {@code output[outputOffset, outputOffset + outputLength)}.
+     * Compresses {@code input[offset, offset + length)} with ISA-L into raw deflate blocks at
+     * {@code output[outputOffset, outputOffset + outputLength)}, none final, ending on a byte boundary.
      *
      * @param level ISA-L's level, 0 to 3
-     * @return the member's size, or -1 when it does not fit
+     * @return the size, or -1 when it does not fit
      */
-    static native int compressMember(byte[] input, int offset, int length, byte[] output, int outputOffset,
+    static native int compressPiece(byte[] input, int offset, int length, byte[] output, int outputOffset,
             int outputLength, int level) throws java.io.IOException;
 }

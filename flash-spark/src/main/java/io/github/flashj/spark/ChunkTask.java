@@ -9,7 +9,6 @@ import io.github.flashj.io.input.ChunkPlan;
 import io.github.flashj.io.input.ChunkReader;
 import io.github.flashj.io.input.CompressedDataException;
 import io.github.flashj.io.output.BatchEncoder;
-import io.github.flashj.io.output.OutputCompression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -52,8 +51,7 @@ final class ChunkTask {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean done = false;
         try (PairSource source = ChunkReader.open(job.format(), chunk, job.names(), streams)) {
-            // The encoder compresses the blocks: the parts take its bytes as they are.
-            parts = new PartFiles.Attempt(job, chunk.id(), encoder.files(), OutputCompression.none());
+            parts = new PartFiles.Attempt(job, chunk.id(), encoder.files(), job.layout().compression());
             BatchMerger merger = new BatchMerger(job.parameters());
             PairBatch batch = new PairBatch(job.batchSize(), job.parameters().phredOffset());
             for (long id = 0; ; id++) {

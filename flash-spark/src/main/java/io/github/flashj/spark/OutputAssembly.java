@@ -2,7 +2,10 @@ package io.github.flashj.spark;
 
 import io.github.flashj.JobStatistics;
 import io.github.flashj.io.output.Histograms;
+import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.io.output.OutputLayout;
+import io.github.flashj.io.output.PieceDigest;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -17,8 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes FLASH's layout on the driver from the committed parts: each read file is its parts in
  * chunk order, joined by {@link PartFiles#join} (HDFS's {@code concat}, the kernel's file copy on a
- * local file system, or streaming). Every file is made under a temporary name and renamed into
- * place only once all of them are complete, so a failed run never leaves a file that looks whole.
+ * local file system, or streaming). With gzip and LZ4 the parts are pieces of one member or frame:
+ * the file's start and end, made from the parts' digests (the CRC-32s combined), go before and
+ * after them. With Zstandard the parts are text, compressed here as one frame by zstd's threads
+ * (a frame cannot be joined from parts compressed apart). Every file is made under a temporary name
+ * and renamed into place only once all of them are complete, so a failed run never leaves a file
+ * that looks whole.
  */
 final class OutputAssembly {
     private static final Logger LOG = LoggerFactory.getLogger(OutputAssembly.class);
@@ -43,24 +50,56 @@ final class OutputAssembly {
     String assemble(int chunks, JobStatistics statistics, OutputStream stdout) throws IOException {
         OutputLayout layout = job.layout();
         List<String> names = layout.readFileNames();
-        byte[] empty = layout.compression().emptyFile();
+        OutputCompression compression = layout.compression();
         String how = "streamed";
         for (int f = 0; f < names.size(); f++) {
             List<Path> parts = new ArrayList<>();
+            PieceDigest digest = PieceDigest.empty();
             for (int k = 0; k < chunks; k++) {
                 Path part = new Path(job.part(k, f));
                 if (fs.getFileStatus(part).getLen() > 0) {
                     parts.add(part);
+                    if (compression.joinsPieces()) {
+                        digest.append(PartFiles.readDigest(fs, part));
+                    }
                 }
             }
+            if (compression.joinsPieces()) {
+                parts.add(0, write(new Path(job.partsDirectory(), "start." + f), compression.fileStart(digest)));
+                parts.add(write(new Path(job.partsDirectory(), "end." + f), compression.fileEnd(digest)));
+            }
+            boolean compressHere = compression.compresses() && !compression.joinsPieces();
             if ("-".equals(names.get(f))) {
-                PartFiles.stream(fs, parts, stdout, empty);
+                if (compressHere) {
+                    try (OutputStream out = compression.wrap(new FilterOutputStream(stdout) {
+                        @Override
+                        public void close() throws IOException {
+                            flush();
+                        }
+                    })) {
+                        PartFiles.stream(fs, parts, out, new byte[0]);
+                    }
+                } else {
+                    PartFiles.stream(fs, parts, stdout, new byte[0]);
+                }
                 stdout.flush();
                 continue;
             }
             Path target = new Path(names.get(f));
             Path temporary = temporaryName(target);
-            String joined = PartFiles.join(fs, parts, temporary, empty);
+            if (compressHere) {
+                made.add(new Path[] {temporary, target});
+                long length = 0;
+                for (Path part : parts) {
+                    length += fs.getFileStatus(part).getLen();
+                }
+                try (OutputStream out = compression.wrap(fs.create(temporary, true), length)) {
+                    PartFiles.stream(fs, parts, out, new byte[0]);
+                }
+                how = "compressed on the driver";
+                continue;
+            }
+            String joined = PartFiles.join(fs, parts, temporary, new byte[0]);
             if (!joined.equals("renamed")) {
                 how = joined;
             }
@@ -106,11 +145,19 @@ final class OutputAssembly {
 
     private void writeHistograms(String histName, String histogramName, long[] counts) throws IOException {
         byte[][] contents = Histograms.contents(counts);
-        write(new Path(histName), contents[0]);
-        write(new Path(histogramName), contents[1]);
+        writeFinal(new Path(histName), contents[0]);
+        writeFinal(new Path(histogramName), contents[1]);
     }
 
-    private void write(Path target, byte[] content) throws IOException {
+    /** A file of the work directory with {@code content}. */
+    private Path write(Path file, byte[] content) throws IOException {
+        try (FSDataOutputStream out = fs.create(file, true)) {
+            out.write(content);
+        }
+        return file;
+    }
+
+    private void writeFinal(Path target, byte[] content) throws IOException {
         Path temporary = temporaryName(target);
         try (FSDataOutputStream out = fs.create(temporary, true)) {
             out.write(content);

@@ -1,6 +1,8 @@
 package io.github.flashj.spark;
 
 import io.github.flashj.io.output.OutputCompression;
+import io.github.flashj.io.output.PieceDigest;
+import io.github.flashj.io.output.PieceOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -33,31 +36,40 @@ final class PartFiles {
      * One task attempt's part of every output file: written under names of the attempt's own
      * ({@code PART.attempt-ID}) and renamed to the committed names once all are complete, so that
      * retried and speculative attempts never add a record twice. A failed attempt removes its files.
+     *
+     * <p>With gzip and LZ4, a part is pieces of the file's one member or frame
+     * ({@link OutputCompression#pieces}), and its digest is committed beside it ({@link #digest});
+     * with Zstandard and plain output, a part is text (the driver compresses Zstandard).
      */
     static final class Attempt {
         private final FileSystem fs;
         private final Path[] written;
         private final Path[] committed;
         private final OutputStream[] outs;
+        private final PieceOutputStream[] pieces;
 
-        /**
-         * Creates the attempt's file of each output file of part {@code part}.
-         *
-         * @param compression applied by the streams ({@link OutputCompression#none()} for bytes
-         *     compressed already)
-         */
+        /** Creates the attempt's file of each output file of part {@code part}. */
         Attempt(JobSpec job, int part, int files, OutputCompression compression) throws IOException {
             fs = HadoopFiles.of(new Path(job.workDirectory()), job.hadoop());
             TaskContext task = TaskContext.get();
             String id = task == null ? "driver" : Long.toString(task.taskAttemptId());
-            written = new Path[files];
-            committed = new Path[files];
+            boolean joined = compression.joinsPieces();
+            written = new Path[joined ? 2 * files : files];
+            committed = new Path[written.length];
             outs = new OutputStream[files];
+            pieces = new PieceOutputStream[files];
             try {
-                for (int f = 0; f < files; f++) {
-                    committed[f] = new Path(job.part(part, f));
+                for (int f = 0; f < written.length; f++) {
+                    committed[f] = new Path(f < files ? job.part(part, f) : digest(job.part(part, f - files)));
                     written[f] = new Path(committed[f] + ".attempt-" + id);
-                    outs[f] = compression.wrap(new BufferedOutputStream(fs.create(written[f], true), 1 << 16));
+                }
+                for (int f = 0; f < files; f++) {
+                    OutputStream out = new BufferedOutputStream(fs.create(written[f], true), 1 << 16);
+                    outs[f] = out;
+                    if (joined) {
+                        pieces[f] = compression.pieces(out);
+                        outs[f] = pieces[f];
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 discard();
@@ -75,6 +87,11 @@ final class PartFiles {
             for (int f = 0; f < outs.length; f++) {
                 outs[f].close();
                 outs[f] = null;
+                if (pieces[f] != null) {
+                    try (FSDataOutputStream out = fs.create(written[outs.length + f], true)) {
+                        out.write(pieces[f].digest().toBytes());
+                    }
+                }
             }
             for (int f = 0; f < written.length; f++) {
                 PartFiles.commit(fs, written[f], committed[f]);
@@ -85,7 +102,7 @@ final class PartFiles {
         void discard() {
             for (int f = 0; f < written.length; f++) {
                 try {
-                    if (outs[f] != null) {
+                    if (f < outs.length && outs[f] != null) {
                         outs[f].close();
                         outs[f] = null;
                     }
@@ -100,6 +117,18 @@ final class PartFiles {
                     // Best effort: the driver removes the whole work directory at the end.
                 }
             }
+        }
+    }
+
+    /** Where the digest of a committed part of a file written in pieces is committed. */
+    static String digest(String part) {
+        return part + ".digest";
+    }
+
+    /** The digest committed beside a part ({@link Attempt}). */
+    static PieceDigest readDigest(FileSystem fs, Path part) throws IOException {
+        try (FSDataInputStream in = fs.open(new Path(digest(part.toString())))) {
+            return PieceDigest.fromBytes(in.readAllBytes());
         }
     }
 

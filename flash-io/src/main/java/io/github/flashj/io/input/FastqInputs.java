@@ -174,7 +174,9 @@ public final class FastqInputs {
 
     /**
      * The compression that data starting with {@code head[0, length)} is in, by its magic bytes:
-     * {@code "gzip"} (BGZF included), {@code "zstd"}, {@code "lz4"}, or null for plain data.
+     * {@code "gzip"} (BGZF included), {@code "zstd"}, {@code "lz4"} (LZ4's legacy format included),
+     * {@code "skippable"} for a skippable frame (with which Zstandard and LZ4 data alike may start;
+     * {@link #decoded} reads past it), or null for plain data.
      */
     public static String compressionOf(byte[] head, int length) {
         return InputFiles.compressionOf(head, length);

@@ -117,8 +117,8 @@ final class FastqRecordCursor {
             return new InputFormatException(name, sequenceLine, "whitespace inside the sequence (column "
                     + (at + 1) + ")");
         }
-        int value = buf[qualStart + at] & 0xff;
-        return new InputFormatException(name, qualityLine, "quality character '" + (char) value + "' (ASCII " + value
-                + ") at position " + (at + 1) + " is below the PHRED offset " + phredOffset);
+        return new InputFormatException(name, qualityLine, "quality "
+                + ReadEncoding.describeQualityByte(buf[qualStart + at]) + " at position " + (at + 1)
+                + " is below the PHRED offset " + phredOffset);
     }
 }

@@ -1,7 +1,9 @@
 package io.github.flashj.io.input;
 
 import com.github.luben.zstd.ZstdInputStream;
+import io.github.flashj.InputFormatException;
 import io.github.flashj.gzip.GzipDecoding;
+import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.io.lz4.Lz4FrameInputStream;
@@ -11,6 +13,8 @@ import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -43,16 +47,25 @@ final class InputFiles {
         try {
             // FileInputStream, not Files.newInputStream: the latter's available() seeks, which
             // fails on named pipes such as <(zcat x.gz).
-            raw = new FileInputStream(path);
+            raw = new AnyFileInputStream(path);
         } catch (FileNotFoundException e) {
-            Path p = Path.of(path);
-            String reason = !Files.exists(p) ? "No such file or directory"
-                    : Files.isDirectory(p) ? "Is a directory" : "Permission denied";
-            throw new FileNotFoundException("Failed to open \"" + path + "\" for reading: " + reason);
+            throw new FileNotFoundException("Failed to open \"" + path + "\" for reading: " + openFailure(e, path));
         }
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        byte[] head = peek(in);
+        byte[] head;
+        try {
+            head = peek(in);
+        } catch (IOException e) {
+            in.close();
+            throw readError(path, e);
+        }
         if (GzipDecoding.isGzip(head, head.length)) {
+            try {
+                GzipDecoding.checkHeader(head, head.length, path);
+            } catch (IOException e) {
+                in.close();
+                throw e;
+            }
             if (SeekableGzipInputStream.nativeAvailable() && Files.isRegularFile(Path.of(path))) {
                 in.close();
                 return openGzipFile(Path.of(path), gzip);
@@ -143,6 +156,40 @@ final class InputFiles {
         return head;
     }
 
+    /**
+     * The system's reason a file could not be opened, as strerror gives it: java.io puts it in
+     * parentheses after the path ("r1.fq (Too many open files)"); where it does not, it is worked out.
+     */
+    private static String openFailure(FileNotFoundException e, String path) {
+        String message = e.getMessage();
+        if (message != null && message.startsWith(path + " (") && message.endsWith(")")) {
+            return message.substring(path.length() + 2, message.length() - 1);
+        }
+        Path p = Path.of(path);
+        return !Files.exists(p) ? "No such file or directory" : Files.isDirectory(p) ? "Is a directory"
+                : "Permission denied";
+    }
+
+    /**
+     * A file's stream whose {@link #available()} never fails. FileInputStream asks the system for the
+     * file's size and position, which files of {@code /proc} and {@code /sys} refuse ("Invalid
+     * argument"); BufferedInputStream asks after every short read. Such a file then reads as any.
+     */
+    private static final class AnyFileInputStream extends FileInputStream {
+        AnyFileInputStream(String path) throws FileNotFoundException {
+            super(path);
+        }
+
+        @Override
+        public int available() {
+            try {
+                return super.available();
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+    }
+
     /** Writes the gzip index once the stream has been read to its end, when it is closed. */
     private static final class ExportIndexAtEnd extends FilterInputStream {
         private final SeekableGzipInputStream gzip;
@@ -191,11 +238,34 @@ final class InputFiles {
     /** Wraps a stream in the decoder its first bytes call for; plain data passes through. */
     static InputStream decompress(InputStream raw, String name) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        return decompress(in, name, peek(in));
+        byte[] head;
+        try {
+            head = peek(in);
+        } catch (IOException e) {
+            throw readError(name, e);
+        }
+        return decompress(in, name, head);
+    }
+
+    /**
+     * A read error with the input's name, as FLASH gives it ({@code Error reading "r1.fq":
+     * Input/output error}); the decoders' own errors and interrupts name their input already or need
+     * none.
+     */
+    static IOException readError(String name, IOException e) {
+        if (e instanceof InputFormatException || e instanceof GzipFormatException
+                || e instanceof CompressedDataException || e instanceof InterruptedIOException
+                || e instanceof ClosedByInterruptException) {
+            return e;
+        }
+        return new IOException("Error reading \"" + name + "\": " + e.getMessage(), e);
     }
 
     private static InputStream decompress(BufferedInputStream in, String name, byte[] head) throws IOException {
         String compression = compressionOf(head, head.length);
+        if (SKIPPABLE.equals(compression)) {
+            compression = afterSkippableFrames(in, name);
+        }
         if (compression == null) {
             return in;
         }
@@ -210,19 +280,69 @@ final class InputFiles {
         }
     }
 
+    /**
+     * What {@link #compressionOf} says of data that starts with a skippable frame: Zstandard and LZ4
+     * share the frame (magic {@code 0x184D2A5?}, a 4-byte length, ignored bytes), and the frame
+     * after it decides.
+     */
+    static final String SKIPPABLE = "skippable";
+
     /** The compression the magic bytes {@code head[0, n)} announce; null for plain data. */
     static String compressionOf(byte[] head, int n) {
         if (GzipDecoding.isGzip(head, n)) {
             return "gzip";
         }
-        if (n >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f
-                && (head[3] & 0xff) == 0xfd) {
+        if (n < 4) {
+            return null;
+        }
+        int b0 = head[0] & 0xff;
+        int b1 = head[1] & 0xff;
+        int b2 = head[2] & 0xff;
+        int b3 = head[3] & 0xff;
+        if (b0 == 0x28 && b1 == 0xb5 && b2 == 0x2f && b3 == 0xfd) {
             return "zstd";
         }
-        if (n >= 4 && head[0] == 0x04 && head[1] == 0x22 && head[2] == 0x4d && head[3] == 0x18) {
+        boolean lz4Frame = b0 == 0x04 && b1 == 0x22 && b2 == 0x4d && b3 == 0x18;
+        boolean lz4Legacy = b0 == 0x02 && b1 == 0x21 && b2 == 0x4c && b3 == 0x18;
+        if (lz4Frame || lz4Legacy) {
             return "lz4";
         }
+        if ((b0 & 0xf0) == 0x50 && b1 == 0x2a && b2 == 0x4d && b3 == 0x18) {
+            return SKIPPABLE;
+        }
         return null;
+    }
+
+    /**
+     * Reads past the skippable frames at the start of {@code in} (both decoders would skip them)
+     * and returns the compression of the frame that follows, null when nothing does.
+     *
+     * @throws CompressedDataException when the input ends inside a skippable frame, or what follows
+     *     is neither a Zstandard nor an LZ4 frame
+     */
+    private static String afterSkippableFrames(BufferedInputStream in, String name) throws IOException {
+        byte[] head = peek(in);
+        while (SKIPPABLE.equals(compressionOf(head, head.length))) {
+            try {
+                in.skipNBytes(4);
+                byte[] length = in.readNBytes(4);
+                if (length.length < 4) {
+                    throw new java.io.EOFException("the input ends inside a skippable frame");
+                }
+                in.skipNBytes((length[0] & 0xffL) | (length[1] & 0xffL) << 8 | (length[2] & 0xffL) << 16
+                        | (length[3] & 0xffL) << 24);
+            } catch (java.io.EOFException e) {
+                throw new CompressedDataException(name, "zstd or lz4",
+                        new java.io.EOFException("the input ends inside a skippable frame"));
+            }
+            head = peek(in);
+        }
+        String next = compressionOf(head, head.length);
+        if (head.length == 0 || "zstd".equals(next) || "lz4".equals(next)) {
+            return next;
+        }
+        throw new CompressedDataException(name, "zstd or lz4", new IOException(
+                "a skippable frame is followed by data that is neither a zstd nor an lz4 frame"));
     }
 
     /** Puts the input's name on every error of a zstd or LZ4 decoder. */

@@ -140,7 +140,12 @@ final class LineSource implements Closeable {
             }
             buf = Arrays.copyOf(buf, buf.length * 2);
         }
-        int r = in.read(buf, limit, buf.length - limit);
+        int r;
+        try {
+            r = in.read(buf, limit, buf.length - limit);
+        } catch (IOException e) {
+            throw InputFiles.readError(name, e);
+        }
         if (r < 0) {
             eof = true;
         } else {

@@ -1,5 +1,6 @@
 package io.github.flashj.io.input;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,14 +24,14 @@ public interface PositionalInput {
     /**
      * Reads exactly {@code length} bytes at {@code position}.
      *
-     * @throws IOException when the input ends first (it changed while it was being read)
+     * @throws EOFException when the input ends first (it changed while it was being read)
      */
     default void readFully(long position, byte[] buffer, int offset, int length) throws IOException {
         int done = 0;
         while (done < length) {
             int r = read(position + done, buffer, offset + done, length - done);
             if (r < 0) {
-                throw new IOException("the file ended early: it changed while it was being read");
+                throw new EOFException("the file ended early: it changed while it was being read");
             }
             done += r;
         }

@@ -3,6 +3,7 @@ package io.github.flashj.io.input;
 import io.github.flashj.PairBatch;
 import io.github.flashj.ParallelPairSource;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -206,7 +207,7 @@ final class SplitMateFilesReader implements ParallelPairSource {
             if (opened[f] instanceof DecodedInput) {
                 inputs[f] = (DecodedInput) opened[f];
             } else if (opened[f] instanceof FileChannel) {
-                inputs[f] = PositionalInput.of((FileChannel) opened[f]);
+                inputs[f] = named((FileChannel) opened[f], names[f]);
             } else {
                 all = false;
             }
@@ -281,6 +282,31 @@ final class SplitMateFilesReader implements ParallelPairSource {
             scans.add(done);
         }
         return ChunkPlanner.plan(InputFormat.PAIRED_FASTQ, List.of(names), scans, checkpointLines, capacity);
+    }
+
+    /** A file read at any offset, whose early end names it, as the batches' reads do ({@link #cut}). */
+    static PositionalInput named(FileChannel channel, String name) {
+        PositionalInput in = PositionalInput.of(channel);
+        return new PositionalInput() {
+            @Override
+            public long size() throws IOException {
+                return in.size();
+            }
+
+            @Override
+            public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+                return in.read(position, buffer, offset, length);
+            }
+
+            @Override
+            public void readFully(long position, byte[] buffer, int offset, int length) throws IOException {
+                try {
+                    in.readFully(position, buffer, offset, length);
+                } catch (EOFException e) {
+                    throw new IOException(name + " changed while it was being read (it ended early)", e);
+                }
+            }
+        };
     }
 
     private static <T> T get(Future<T> f) throws IOException {

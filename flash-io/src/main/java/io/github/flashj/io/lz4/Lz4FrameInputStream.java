@@ -7,13 +7,19 @@ import java.io.InputStream;
 /**
  * Reads LZ4 frames (the format of the {@code lz4} tool), one after another, written from the frame
  * and block format specifications: independent or linked blocks, stored blocks, block and content
- * checksums (checked), skippable frames (skipped). Dictionaries are not supported. Every length and
+ * checksums (checked), skippable frames (skipped), and frames of the legacy format ({@code lz4 -l},
+ * as the Linux kernel's build writes them). Dictionaries are not supported. Every length and
  * offset is checked against the block and the window before use, so corrupt or hostile input ends
  * in an IOException, never in a read or write out of bounds.
  */
 public final class Lz4FrameInputStream extends InputStream {
     private static final int MAGIC = 0x184D2204;
     private static final int SKIPPABLE = 0x184D2A50;
+    /** The legacy format: blocks of at most 8 MiB, each a 4-byte size and compressed data, to the end. */
+    private static final int LEGACY_MAGIC = 0x184C2102;
+    private static final int LEGACY_BLOCK = 8 << 20;
+    /** The most bytes a legacy block of 8 MiB compresses to (LZ4's compress bound). */
+    private static final int LEGACY_MAX_COMPRESSED = LEGACY_BLOCK + LEGACY_BLOCK / 255 + 16;
     private static final int WINDOW = 64 << 10;
     private static final int MIN_MATCH = 4;
 
@@ -25,6 +31,7 @@ public final class Lz4FrameInputStream extends InputStream {
     private int position;
     private int limit;
     private boolean inFrame;
+    private boolean legacy;
     private boolean linked;
     private boolean blockChecksum;
     private boolean contentChecksum;
@@ -69,9 +76,12 @@ public final class Lz4FrameInputStream extends InputStream {
         if (ended) {
             return false;
         }
-        if (!inFrame && !startFrame()) {
+        if (!inFrame && !startFrame(readMagic())) {
             ended = true;
             return false;
+        }
+        if (legacy) {
+            return nextLegacyBlock();
         }
         int size = readInt();
         if (size == 0) {
@@ -102,25 +112,41 @@ public final class Lz4FrameInputStream extends InputStream {
         return true;
     }
 
-    /** Reads a frame header, skipping skippable frames; false at a clean end of the input. */
-    private boolean startFrame() throws IOException {
-        while (true) {
-            int first = source.readNBytes(word, 0, 4);
-            if (first == 0) {
-                return false;
-            }
-            if (first < 4) {
-                throw new EOFException("lz4 data ends inside a frame header");
-            }
-            int magic = intAt(word, 0);
-            if ((magic & 0xfffffff0) == SKIPPABLE) {
+    /** The next frame's magic number, null at a clean end of the input. */
+    private Integer readMagic() throws IOException {
+        int first = source.readNBytes(word, 0, 4);
+        if (first == 0) {
+            return null;
+        }
+        if (first < 4) {
+            throw new EOFException("lz4 data ends inside a frame header");
+        }
+        return intAt(word, 0);
+    }
+
+    /**
+     * Reads the header of the frame that {@code magic} starts, skipping skippable frames; false at
+     * a clean end of the input ({@code magic} null).
+     */
+    private boolean startFrame(Integer magic) throws IOException {
+        while (magic != null && (magic & 0xfffffff0) == SKIPPABLE) {
+            try {
                 source.skipNBytes(readInt() & 0xffffffffL);
-                continue;
+            } catch (EOFException e) {
+                throw new EOFException("lz4 data ends inside a skippable frame");
             }
-            if (magic != MAGIC) {
-                throw new IOException("not an lz4 frame (magic " + Integer.toHexString(magic) + ")");
-            }
-            break;
+            magic = readMagic();
+        }
+        if (magic == null) {
+            return false;
+        }
+        legacy = magic == LEGACY_MAGIC;
+        if (legacy) {
+            startLegacyFrame();
+            return true;
+        }
+        if (magic != MAGIC) {
+            throw new IOException("not an lz4 frame (magic " + Integer.toHexString(magic) + ")");
         }
         readFully(word, 2);
         int flg = word[0] & 0xff;
@@ -159,6 +185,54 @@ public final class Lz4FrameInputStream extends InputStream {
         limit = 0;
         position = 0;
         inFrame = true;
+        return true;
+    }
+
+    private void startLegacyFrame() {
+        linked = false;
+        blockChecksum = false;
+        contentChecksum = false;
+        content = null;
+        maxBlock = LEGACY_BLOCK;
+        if (block.length < LEGACY_MAX_COMPRESSED) {
+            block = new byte[LEGACY_MAX_COMPRESSED];
+        }
+        if (decoded.length < WINDOW + maxBlock) {
+            decoded = new byte[WINDOW + maxBlock];
+        }
+        limit = 0;
+        position = 0;
+        inFrame = true;
+    }
+
+    /**
+     * Decodes the next block of a legacy frame. The format has no end mark: the frame ends with the
+     * input, or where a size too large for a block is the magic number of the next frame (as the
+     * {@code lz4} tool reads it).
+     */
+    private boolean nextLegacyBlock() throws IOException {
+        Integer size = readMagic();
+        if (size == null) {
+            ended = true;
+            return false;
+        }
+        if (size == LEGACY_MAGIC) {
+            return true;
+        }
+        if (size < 0 || size > LEGACY_MAX_COMPRESSED) {
+            inFrame = false;
+            legacy = false;
+            if (!startFrame(size)) {
+                ended = true;
+                return false;
+            }
+            position = 0;
+            limit = 0;
+            return true;
+        }
+        readFully(block, size);
+        position = 0;
+        limit = decode(size, 0);
         return true;
     }
 

@@ -17,13 +17,12 @@ import java.util.Arrays;
 public final class Lz4FrameOutputStream extends OutputStream {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int MAGIC = 0x184D2204;
     /** Version 01, independent blocks, no block checksums, no content size, a content checksum. */
     private static final int FLG = 0x64;
-    /** Largest block 256 KiB (block maximum size code 5). */
-    private static final int BD = 0x50;
     static final int BLOCK = 256 << 10;
     private static final int HASH_BITS = 14;
+    /** The size of the match search's table ({@link #compress}). */
+    static final int HASH_TABLE = 1 << HASH_BITS;
     /** The last five bytes of a block are always literals. */
     private static final int LAST_LITERALS = 5;
     /** A match starts at least twelve bytes before the end of the block. */
@@ -39,7 +38,7 @@ public final class Lz4FrameOutputStream extends OutputStream {
     private final OutputStream out;
     private final byte[] block = new byte[BLOCK];
     private final byte[] packed = new byte[BLOCK + BLOCK / 255 + 32];
-    private final int[] table = new int[1 << HASH_BITS];
+    private final int[] table = new int[HASH_TABLE];
     private final XxHash32 checksum = new XxHash32();
     private int length;
     private boolean closed;
@@ -47,12 +46,7 @@ public final class Lz4FrameOutputStream extends OutputStream {
     /** Starts a frame on {@code out}: writes its header. */
     public Lz4FrameOutputStream(OutputStream out) throws IOException {
         this.out = out;
-        byte[] header = new byte[7];
-        INTS.set(header, 0, MAGIC);
-        header[4] = (byte) FLG;
-        header[5] = (byte) BD;
-        header[6] = (byte) (XxHash32.of(header, 4, 2) >>> 8);
-        out.write(header);
+        out.write(Lz4FramePieces.header(FLG));
     }
 
     @Override

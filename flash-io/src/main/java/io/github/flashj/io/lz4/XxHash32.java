@@ -4,8 +4,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** XXH32 with seed 0, as the LZ4 frame format checksums its header and content; fed in pieces. */
-final class XxHash32 {
+/**
+ * XXH32 with seed 0, as the LZ4 frame format checksums its header, blocks and content; fed in
+ * pieces. Its state (four lanes, the length so far, up to 15 bytes not yet in a stripe) is a value:
+ * serializable and copied by {@link #copy()}, so that a file's running content checksum can be kept
+ * and continued elsewhere.
+ */
+public final class XxHash32 implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int P1 = 0x9E3779B1;
     private static final int P2 = 0x85EBCA77;
@@ -21,6 +27,23 @@ final class XxHash32 {
     private final byte[] pending = new byte[16];
     private int pendingLength;
 
+    /** The checksum of no byte yet. */
+    public XxHash32() {
+    }
+
+    /** A checksum in the same state as this one, to be fed apart. */
+    public XxHash32 copy() {
+        XxHash32 c = new XxHash32();
+        c.v1 = v1;
+        c.v2 = v2;
+        c.v3 = v3;
+        c.v4 = v4;
+        c.total = total;
+        System.arraycopy(pending, 0, c.pending, 0, pendingLength);
+        c.pendingLength = pendingLength;
+        return c;
+    }
+
     /** The checksum of {@code b[off, off + len)}. */
     static int of(byte[] b, int off, int len) {
         XxHash32 h = new XxHash32();
@@ -28,7 +51,8 @@ final class XxHash32 {
         return h.digest();
     }
 
-    void update(byte[] b, int off, int len) {
+    /** Adds {@code b[off, off + len)} to the bytes checksummed. */
+    public void update(byte[] b, int off, int len) {
         total += len;
         int p = off;
         int end = off + len;
@@ -61,7 +85,8 @@ final class XxHash32 {
         return Integer.rotateLeft(acc + input * P2, 13) * P1;
     }
 
-    int digest() {
+    /** The checksum of the bytes so far; more may follow. */
+    public int digest() {
         int h = total >= 16
                 ? Integer.rotateLeft(v1, 1) + Integer.rotateLeft(v2, 7) + Integer.rotateLeft(v3, 12)
                         + Integer.rotateLeft(v4, 18)

@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Turns a merged batch into its part of each FASTQ read file of a layout, as byte blocks: plain
- * text, or one complete gzip member (Zstandard or LZ4 frame) per block. Any thread on any machine
- * may encode; whoever writes the blocks of a file in batch order gets FLASH's file (for compressed
- * output, one that decodes to it). A file that ends up with no block at all still needs
- * {@link OutputCompression#emptyFile()}.
+ * Turns a merged batch into its part of each FASTQ read file of a layout, as text blocks. Any
+ * thread on any machine may encode; whoever writes the blocks of a file in batch order gets
+ * FLASH's file. For compressed output, write the blocks through {@link OutputCompression#pieces}
+ * (gzip, LZ4) or {@link OutputCompression#wrap} (Zstandard). ({@link FlashOutput} has its encoders
+ * compress each block as a piece too.)
  *
  * <pre>{@code
  * BatchEncoder encoder = new BatchEncoder(layout);
@@ -24,37 +24,46 @@ import java.io.OutputStream;
  * <p>Not thread-safe: one per thread; it reuses its buffers from batch to batch.
  */
 public final class BatchEncoder {
-    private final OutputCompression compression;
     private final int files;
     private final boolean interleaved;
     private final ByteBuilder[] text;
     private final ByteBuilder[] packed;
+    /** Compresses the blocks into pieces; null for text blocks. */
+    private final PieceCompressor compressor;
+    /** The CRC-32 of each file's text block, with gzip pieces. */
+    private final int[] crc;
 
     /**
-     * An encoder for a FASTQ layout.
+     * An encoder of text blocks for a FASTQ layout.
      *
      * @throws IllegalArgumentException for tab-delimited output (its record order spans batches)
      *     or compression through a program (it cannot compress blocks apart)
      */
     public BatchEncoder(OutputLayout layout) {
+        this(layout, false);
+    }
+
+    /** An encoder of text blocks, or of pieces of each file where {@code pieces} is true. */
+    BatchEncoder(OutputLayout layout, boolean pieces) {
         if (layout.format() != FlashOutput.Format.FASTQ || layout.compression().usesProgram()) {
             throw new IllegalArgumentException("only FASTQ output, plain or compressed by FlashJ, is encoded by the"
                     + " batch; not tab-delimited output or a compression program");
         }
-        compression = layout.compression();
         files = layout.readFileNames().size();
         interleaved = layout.interleaved();
+        compressor = pieces ? new PieceCompressor(layout.compression()) : null;
+        crc = new int[files];
         text = new ByteBuilder[files];
         packed = new ByteBuilder[files];
         for (int f = 0; f < files; f++) {
             text[f] = new ByteBuilder(1 << 16);
-            packed[f] = compression.compressesBlocks() ? new ByteBuilder(1 << 14) : text[f];
+            packed[f] = pieces ? new ByteBuilder(1 << 14) : text[f];
         }
     }
 
-    /** Whether {@link FlashOutput} compresses on the merge workers with this layout. */
-    static boolean compressesBlocks(OutputLayout layout) {
-        return layout.compression().compressesBlocks() && layout.format() == FlashOutput.Format.FASTQ;
+    /** Whether {@link FlashOutput}'s merge workers compress the files of this layout in pieces. */
+    static boolean compressesPieces(OutputLayout layout) {
+        return layout.compression().joinsPieces() && layout.format() == FlashOutput.Format.FASTQ;
     }
 
     /** Replaces the blocks with those of {@code batch}. */
@@ -65,10 +74,11 @@ public final class BatchEncoder {
         }
         ByteBuilder mate1 = files > 1 ? text[1] : null;
         formatFastq(batch, text[0], mate1, interleaved ? mate1 : files > 2 ? text[2] : null);
-        if (compression.compressesBlocks()) {
+        if (compressor != null) {
             for (int f = 0; f < files; f++) {
                 if (text[f].length() > 0) {
-                    compression.compressBlock(text[f].array(), text[f].length(), packed[f]);
+                    compressor.compress(text[f].array(), text[f].length(), packed[f]);
+                    crc[f] = compressor.checksum(text[f].array(), text[f].length());
                 }
             }
         }
@@ -91,6 +101,11 @@ public final class BatchEncoder {
 
     ByteBuilder block(int f) {
         return packed[f];
+    }
+
+    /** Adds file {@code f}'s text of this batch to the file's digest (pieces only). */
+    void addTo(int f, PieceDigest digest) {
+        digest.add(crc[f], text[f].array(), 0, text[f].length());
     }
 
     /**

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,20 +33,24 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * OrderedSink sink = FlashOutput.builder().directory("results").prefix("sample1").gzip().build();
  * }</pre>
  *
- * <p>With compressed FASTQ output, the merge workers format and compress each batch's part of
- * each file ({@link #prepare}), as one gzip member or Zstandard or LZ4 frame, and the committing
- * thread only writes the blocks in order: compression runs on every worker. The files decode to
- * the same bytes as uncompressed output.
+ * <p>Each compressed file is one gzip member, Zstandard frame or LZ4 frame. With gzip or LZ4 FASTQ
+ * output, the merge workers format and compress each batch's part of each file ({@link #prepare})
+ * as a piece of the file (raw deflate blocks, or LZ4 blocks), and the committing thread only writes
+ * the pieces in order between the file's start and end: compression runs on every worker.
+ * Zstandard is compressed by zstd's own threads. The files decode to the same bytes as
+ * uncompressed output.
  *
  * <p>Files are created when the run starts, under temporary names of their own in the output
- * directory ({@code .NAME.flashj-PID-N.tmp}), and take their final names only when the run has
- * succeeded; files an earlier run left under the final names are removed when the run starts, as
- * FLASH truncates them. When the run fails, or the JVM is stopped (SIGINT, SIGTERM, SIGHUP), its
- * temporary files are removed; after {@code kill -9} only temporary names are left. No file under
- * a final name is ever partial, and a failing run never removes another running one's files.
+ * directory ({@link StagedFiles}: {@code .flashj-RUN-K.tmp}, RUN random), and take their final
+ * names together only when the run has succeeded; files an earlier run left under the final names
+ * are removed when the run starts, as FLASH truncates them. A final name that is a directory fails
+ * the run at the start; one that is a special file (a device, a FIFO) is written in place, as FLASH
+ * does. When the run fails, or the JVM is stopped (SIGINT, SIGTERM, SIGHUP), its temporary files
+ * are removed; after {@code kill -9} only temporary names are left, and the next run in the
+ * directory removes them. No file under a final name is ever partial, and a failing run never
+ * removes another running one's files.
  */
 public final class FlashOutput implements OrderedSink {
-    private static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
     /** The layout of the read files. */
     public enum Format {
         /** FASTQ files: merged reads, and the two mates of pairs not merged. */
@@ -67,17 +71,21 @@ public final class FlashOutput implements OrderedSink {
     private final TabOrder tabOrder = new TabOrder();
     /** Whether the merge workers format and compress the output ({@link #prepare}). */
     private final boolean workersCompress;
+    /** With {@link #workersCompress}: each read file's digest, once its start is written. */
+    private PieceDigest[] digests;
     private final Map<PairBatch, BatchEncoder> prepared = new ConcurrentHashMap<>();
     private final Queue<BatchEncoder> pool = new ConcurrentLinkedQueue<>();
     /** The channels opened so far, histograms included: published at the end, or discarded. */
     private final List<OutputChannel> channels = new ArrayList<>();
-    /** What makes this run's temporary file names its own. */
-    private final String tag = ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
+    /** This run's files under their temporary names, published together at the end. */
+    private final StagedFiles staging = new StagedFiles();
+    /** Where each file is written until it is published, by final name. */
+    private final Map<String, Path> stagedPaths = new HashMap<>();
     /** Removes the temporary files if the JVM stops before the run has completed or failed. */
     private final Thread cleanup = new Thread(this::discardAll, "flashj-output-cleanup");
     /** An earlier run's files, moved out of this run's final names, and the thread that removes them. */
-    private final List<Path> earlier = new ArrayList<>();
-    /** The read files whose earlier run's file this run writes over (see {@link #removeEarlierOutput}). */
+    private final Queue<Path> earlier = new ConcurrentLinkedQueue<>();
+    /** The read files whose earlier run's file this run writes over (see {@link #stageAll}). */
     private final Set<String> overwritten = new HashSet<>();
     private Thread earlierRemoval;
     private volatile IOException earlierRemovalFailure;
@@ -91,7 +99,7 @@ public final class FlashOutput implements OrderedSink {
         this.stdout = stdout;
         format = layout.format();
         compression = layout.compression();
-        workersCompress = BatchEncoder.compressesBlocks(layout);
+        workersCompress = BatchEncoder.compressesPieces(layout);
         List<String> names = layout.readFileNames();
         combinedName = names.get(0);
         uncombinedName1 = names.size() > 1 ? names.get(1) : null;
@@ -153,12 +161,30 @@ public final class FlashOutput implements OrderedSink {
             return;
         }
         opened = true;
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            createDirectory();
+            stageAll();
+            combined = channel(combinedName);
+            if (uncombinedName1 != null) {
+                uncombined1 = channel(uncombinedName1);
+            }
+            if (uncombinedName2 != null) {
+                uncombined2 = channel(uncombinedName2);
+            }
+        } catch (IOException | RuntimeException e) {
+            abort(e);
+            throw e;
+        }
+    }
+
+    private void createDirectory() throws IOException {
         String directory = layout.directory();
         if (!directory.isEmpty()) {
             Path dir = Path.of(directory);
-            // As FLASH: a path that exists already is used as it is, and a file there fails when
-            // the outputs are opened in it ("Not a directory").
-            if (!Files.exists(dir)) {
+            // As FLASH: a path that exists already is used as it is, and a file (or a symbolic
+            // link to nothing) there fails when the outputs are opened in it.
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
                 try {
                     Files.createDirectories(dir);
                 } catch (IOException e) {
@@ -167,32 +193,30 @@ public final class FlashOutput implements OrderedSink {
                 }
             }
         }
-        removeEarlierOutput();
-        combined = channel(combinedName);
-        if (uncombinedName1 != null) {
-            uncombined1 = channel(uncombinedName1);
-        }
-        if (uncombinedName2 != null) {
-            uncombined2 = channel(uncombinedName2);
-        }
     }
 
     /**
-     * Clears this run's final names of the files an earlier run left there, as FLASH's truncation
-     * does: a run that then fails leaves no output at all, rather than an earlier run's. Clearing
-     * them now, not renaming over them at the end, also spares ext4 the flush of a file truncated
-     * and rewritten (auto_da_alloc). A read file this run writes is moved to this run's temporary
-     * name and written over ({@link OutputChannel#claimEarlier}): its cached pages are reused rather
-     * than freed and allocated again (0.2 s of CPU each way for 1.2 GB). Any other file is moved to a
-     * temporary name at once and removed on a thread of its own; the run waits for that only at
-     * its end.
+     * Stages every file of the run, after checking that no final name is a directory. Files an
+     * earlier run left under the final names leave them now, as FLASH's truncation does: a run that
+     * then fails leaves no output at all, rather than an earlier run's. Clearing them now, not
+     * renaming over them at the end, also spares ext4 the flush of a file truncated and rewritten
+     * (auto_da_alloc). A read file this run writes is taken as its staged file and written over
+     * ({@link #mayWriteOver}): its cached pages are reused rather than freed and allocated again
+     * (0.2 s of CPU each way for 1.2 GB). Any other file is moved to a temporary name at once and
+     * removed on a thread of its own; the run waits for that only at its end. A special file is
+     * left, to be written in place.
      */
-    private void removeEarlierOutput() throws IOException {
-        for (String name : layout.readFileNames()) {
-            clearEarlier(name, !compression.usesProgram());
+    private void stageAll() throws IOException {
+        List<String> names = new ArrayList<>(layout.readFileNames());
+        names.addAll(histogramNames);
+        names.remove("-");
+        for (String name : names) {
+            if (Files.isDirectory(Path.of(name))) {
+                throw new IOException("Failed to open \"" + name + "\" for writing: Is a directory");
+            }
         }
-        for (String name : histogramNames) {
-            clearEarlier(name, false);
+        for (String name : names) {
+            stage(name, !compression.usesProgram() && !histogramNames.contains(name));
         }
         if (!earlier.isEmpty()) {
             earlierRemoval = new Thread(this::removeEarlier, "flashj-remove-earlier");
@@ -202,37 +226,47 @@ public final class FlashOutput implements OrderedSink {
     }
 
     /**
-     * Clears one final name: claims the earlier file to be written over where {@code mayOverwrite}
-     * and it is safe, else moves it aside for {@link #removeEarlier} (a directory is removed here).
+     * Clears one final name of an earlier run's file and stages the file this run writes there:
+     * the earlier file itself where {@code mayOverwrite} and it is safe, else a new one.
      */
-    private void clearEarlier(String name, boolean mayOverwrite) throws IOException {
-        if ("-".equals(name)) {
-            return;
-        }
+    private void stage(String name, boolean mayOverwrite) throws IOException {
         Path target = Path.of(name);
         try {
-            if (mayOverwrite && OutputChannel.claimEarlier(target, tag)) {
+            if (mayOverwrite && mayWriteOver(target)) {
+                stagedPaths.put(name, staging.stageExisting(target));
                 overwritten.add(name);
                 return;
             }
-            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                // Removed here, so that one that cannot be fails as it always did.
-                Files.deleteIfExists(target);
-                return;
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                    && (Files.isRegularFile(target) || !Files.exists(target))) {
+                earlier.add(staging.setAside(target));
             }
-            Path aside = OutputChannel.temporary(target, tag + "-earlier");
-            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
-            earlier.add(aside);
         } catch (NoSuchFileException absent) {
-            // Nothing to remove.
+            // Gone meanwhile: nothing to remove.
         } catch (IOException e) {
             throw new IOException("Failed to open \"" + name + "\" for writing: "
                     + OutputChannel.reason(e, target), e);
         }
+        stagedPaths.put(name, staging.stage(target));
+    }
+
+    /**
+     * Whether an earlier run's file under {@code target} may be written over
+     * ({@link OverwritingFileStream}): a regular file this process may write, with no other name (a
+     * hard link, as Nextflow and Snakemake publish outputs, would show the new bytes). Anything else
+     * (a symbolic link, a read-only file, a file system without link counts) is removed instead.
+     */
+    private static boolean mayWriteOver(Path target) throws IOException {
+        try {
+            return Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.isWritable(target)
+                    && ((Number) Files.getAttribute(target, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue() == 1;
+        } catch (NoSuchFileException | UnsupportedOperationException | IllegalArgumentException notHere) {
+            return false;
+        }
     }
 
     private void removeEarlier() {
-        for (Path aside : earlier) {
+        for (Path aside = earlier.poll(); aside != null; aside = earlier.poll()) {
             try {
                 Files.deleteIfExists(aside);
             } catch (IOException e) {
@@ -242,17 +276,17 @@ public final class FlashOutput implements OrderedSink {
         }
     }
 
-    /** Waits until the earlier run's files are removed. */
+    /** Waits until the earlier run's files are removed (any moved aside since, removed here). */
     private void awaitEarlierRemoval() throws IOException {
-        if (earlierRemoval == null) {
-            return;
+        if (earlierRemoval != null) {
+            try {
+                earlierRemoval.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while removing an earlier run's files", e);
+            }
         }
-        try {
-            earlierRemoval.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while removing an earlier run's files", e);
-        }
+        removeEarlier();
         if (earlierRemovalFailure != null) {
             throw earlierRemovalFailure;
         }
@@ -262,14 +296,11 @@ public final class FlashOutput implements OrderedSink {
         // Blocks compressed by the workers are written as they are.
         OutputCompression applied = workersCompress ? OutputCompression.none() : compression;
         return track("-".equals(name) ? OutputChannel.stdout(stdout, applied)
-                : OutputChannel.file(name, applied, tag, overwritten.contains(name)));
+                : OutputChannel.file(name, stagedPaths.get(name), applied, overwritten.contains(name)));
     }
 
     private OutputChannel track(OutputChannel c) {
         synchronized (channels) {
-            if (channels.isEmpty()) {
-                Runtime.getRuntime().addShutdownHook(cleanup);
-            }
             channels.add(c);
         }
         return c;
@@ -277,7 +308,12 @@ public final class FlashOutput implements OrderedSink {
 
     /** Writes one histogram file, under its temporary name until the run's files are published. */
     private void writeHistogram(String name, byte[] content) throws IOException {
-        OutputChannel c = track(OutputChannel.file(name, OutputCompression.none(), tag, false));
+        if (!stagedPaths.containsKey(name)) {
+            // Added by begin() after open(): outies allowed by the parameters alone.
+            stage(name, false);
+            awaitEarlierRemoval();
+        }
+        OutputChannel c = track(OutputChannel.file(name, stagedPaths.get(name), OutputCompression.none(), false));
         c.buffer().append(content, 0, content.length);
         c.flushBuffer();
         c.close();
@@ -293,6 +329,7 @@ public final class FlashOutput implements OrderedSink {
                 c.discard();
             }
         }
+        staging.discard();
         try {
             awaitEarlierRemoval();
         } catch (IOException ignored) {
@@ -309,8 +346,8 @@ public final class FlashOutput implements OrderedSink {
     }
 
     /**
-     * With gzip, Zstandard or LZ4 FASTQ output: formats the batch and compresses each file's part
-     * as one gzip member or frame, on the merge worker, so that compression runs on every worker.
+     * With gzip or LZ4 FASTQ output: formats the batch and compresses each file's part as a piece,
+     * on the merge worker, so that compression runs on every worker.
      */
     @Override
     public void prepare(PairBatch batch) throws IOException {
@@ -319,7 +356,7 @@ public final class FlashOutput implements OrderedSink {
         }
         BatchEncoder encoder = pool.poll();
         if (encoder == null) {
-            encoder = new BatchEncoder(layout);
+            encoder = new BatchEncoder(layout, true);
         }
         encoder.encode(batch);
         prepared.put(batch, encoder);
@@ -335,8 +372,10 @@ public final class FlashOutput implements OrderedSink {
                 prepare(batch);
                 encoder = prepared.remove(batch);
             }
-            for (int c = 0; c < channels.size(); c++) {
+            startPieces();
+            for (int c = 0; c < digests.length; c++) {
                 channels.get(c).write(encoder.block(c));
+                encoder.addTo(c, digests[c]);
             }
             pool.offer(encoder);
             return;
@@ -354,6 +393,24 @@ public final class FlashOutput implements OrderedSink {
         }
     }
 
+    /** Writes each read file's start, the first time. */
+    private void startPieces() throws IOException {
+        if (digests != null) {
+            return;
+        }
+        digests = new PieceDigest[channels.size()];
+        for (int c = 0; c < digests.length; c++) {
+            digests[c] = compression.startDigest();
+            write(channels.get(c), compression.fileStart(digests[c]));
+        }
+    }
+
+    private static void write(OutputChannel channel, byte[] bytes) throws IOException {
+        ByteBuilder b = new ByteBuilder(bytes.length);
+        b.append(bytes, 0, bytes.length);
+        channel.write(b);
+    }
+
     @Override
     public void complete(JobStatistics statistics) throws IOException {
         open();
@@ -362,13 +419,9 @@ public final class FlashOutput implements OrderedSink {
             combined.flushBuffer();
         }
         if (workersCompress) {
-            byte[] emptyFile = compression.emptyFile();
-            ByteBuilder empty = new ByteBuilder(64);
-            empty.append(emptyFile, 0, emptyFile.length);
-            for (OutputChannel c : channels) {
-                if (!c.wroteAnything()) {
-                    c.write(empty);
-                }
+            startPieces();
+            for (int c = 0; c < digests.length; c++) {
+                write(channels.get(c), compression.fileEnd(digests[c]));
             }
         }
         for (OutputChannel c : channels) {
@@ -383,9 +436,7 @@ public final class FlashOutput implements OrderedSink {
             }
         }
         synchronized (channels) {
-            for (OutputChannel c : channels) {
-                c.publish();
-            }
+            staging.publish();
             channels.clear();
         }
         forgetCleanup();

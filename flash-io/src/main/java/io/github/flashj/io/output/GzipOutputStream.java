@@ -6,21 +6,20 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * One gzip member written with zlib at level 6 and the header FLASH's zlib writes (no name, mtime
- * 0, OS 3), so that {@code -z} output has the same compressed bytes as {@code flash -z}.
+ * One gzip member written with zlib and the header FLASH's zlib writes (no name, mtime 0, OS 3):
+ * at level 6, {@code -z} output has the same compressed bytes as {@code flash -z}.
  */
 final class GzipOutputStream extends OutputStream {
-    private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3};
-
     private final OutputStream out;
-    private final Deflater deflater = new Deflater(6, true);
+    private final Deflater deflater;
     private final CRC32 crc = new CRC32();
     private final byte[] buf = new byte[1 << 16];
     private boolean closed;
 
-    GzipOutputStream(OutputStream out) throws IOException {
+    GzipOutputStream(OutputStream out, int level) throws IOException {
         this.out = out;
-        out.write(HEADER);
+        deflater = new Deflater(level, true);
+        out.write(GzipPieces.HEADER);
     }
 
     @Override

@@ -7,24 +7,20 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * One output file (or standard output): a format buffer, the compression, the process if any.
  *
- * <p>A file is written under a temporary name of its own in the same directory
- * ({@code .NAME.flashj-TAG.tmp}, visibly partial) and takes its final name only at
- * {@link #publish}, when the whole run has succeeded; {@link #discard} removes only the temporary
- * file. A failed, interrupted or killed run therefore never leaves a file under a final name, and
- * never touches the files of another run writing the same names.
+ * <p>A file is written where {@link StagedFiles} staged it (a temporary name, or a special file in
+ * place); giving it its final name, or removing it, is the staging's part.
  */
 final class OutputChannel {
+    /** How long a failed write waits for a compression program that stopped reading to end. */
+    private static final int PROGRAM_END_WAIT_SECONDS = 5;
+
     private final String name;
-    private final Path path;
-    private final Path target;
     private final OutputStream out;
     private final Process process;
     private final boolean closeUnderlying;
@@ -34,77 +30,41 @@ final class OutputChannel {
      */
     private final ThreadLocal<ByteBuilder> buffers = ThreadLocal.withInitial(() -> new ByteBuilder(1 << 16));
     private boolean closed;
-    private long written;
     /** With a compression program on standard output: the thread copying its output. */
     private Thread copier;
+    /** The compression program's command line, when there is one. */
+    private String program;
 
-    private OutputChannel(String name, Path path, Path target, OutputStream out, Process process,
-            boolean closeUnderlying) {
+    private OutputChannel(String name, OutputStream out, Process process, boolean closeUnderlying) {
         this.name = name;
-        this.path = path;
-        this.target = target;
         this.out = out;
         this.process = process;
         this.closeUnderlying = closeUnderlying;
     }
 
     /**
-     * Opens a file under its temporary name.
+     * Opens the file staged for {@code name}.
      *
+     * @param path where {@code name} is written ({@link StagedFiles#stage})
      * @param compression applied by this channel; {@link OutputCompression#none()} when the data
      *     written is compressed already (by the merge workers)
-     * @param tag what makes this run's temporary names its own
-     * @param overwrite whether {@link #claimEarlier} has moved an earlier run's file to the temporary
-     *     name, to be written over rather than replaced
+     * @param overwrite whether {@code path} holds an earlier run's file to be written over rather
+     *     than replaced ({@link OverwritingFileStream})
      */
-    static OutputChannel file(String name, OutputCompression compression, String tag, boolean overwrite)
+    static OutputChannel file(String name, Path path, OutputCompression compression, boolean overwrite)
             throws IOException {
-        Path target = Path.of(name);
-        Path path = temporary(target, tag);
         try {
             if (compression.usesProgram()) {
                 Process p = compression.startProgram(path);
-                return new OutputChannel(name, path, target, p.getOutputStream(), p, true);
+                OutputChannel c = new OutputChannel(name, p.getOutputStream(), p, true);
+                c.program = compression.command();
+                return c;
             }
             OutputStream file = overwrite ? new OverwritingFileStream(path) : new FileOutputStream(path.toFile());
-            return new OutputChannel(name, path, target, compression.wrap(file), null, true);
+            return new OutputChannel(name, compression.wrapFile(file, path), null, true);
         } catch (FileSystemException | java.io.FileNotFoundException e) {
-            if (overwrite) {
-                // The earlier run's file, moved here to be written over, must not stay behind.
-                Files.deleteIfExists(path);
-            }
-            throw new IOException("Failed to open \"" + name + "\" for writing: " + reason(e, target), e);
+            throw new IOException("Failed to open \"" + name + "\" for writing: " + reason(e, Path.of(name)), e);
         }
-    }
-
-    /**
-     * Moves an earlier run's file from {@code target} to this run's temporary name, to be written
-     * over ({@link OverwritingFileStream}), where that is safe: a regular file this process may
-     * write, with no other name (a hard link, as Nextflow and Snakemake publish outputs, would show
-     * the new bytes). Anything else (a symbolic link, a read-only file, a file system without link
-     * counts) is left to be removed.
-     *
-     * @return whether the file was moved, and the channel for {@code target} should overwrite it
-     */
-    static boolean claimEarlier(Path target, String tag) throws IOException {
-        try {
-            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) || !Files.isWritable(target)
-                    || ((Number) Files.getAttribute(target, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue() != 1) {
-                return false;
-            }
-            Files.move(target, temporary(target, tag), StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } catch (NoSuchFileException | UnsupportedOperationException | IllegalArgumentException notHere) {
-            // Gone meanwhile, or no link count on this file system: removed as before, if there.
-            return false;
-        }
-    }
-
-    /** The temporary name of {@code target} for the run tagged {@code tag}: hidden, and visibly partial. */
-    static Path temporary(Path target, String tag) {
-        Path temporary = Path.of(OutputLayout.temporaryFileName(target.getFileName().toString(), tag));
-        Path parent = target.getParent();
-        return parent == null ? temporary : parent.resolve(temporary);
     }
 
     /**
@@ -113,7 +73,7 @@ final class OutputChannel {
      */
     static OutputChannel stdout(OutputStream stdout, OutputCompression compression) throws IOException {
         if (!compression.usesProgram()) {
-            return new OutputChannel("-", null, null, compression.wrap(new NonClosing(stdout)), null, false);
+            return new OutputChannel("-", compression.wrap(new NonClosing(stdout)), null, false);
         }
         Process p = compression.startProgramToPipe();
         Thread copy = new Thread(() -> {
@@ -126,8 +86,9 @@ final class OutputChannel {
         }, "flashj-stdout-copy");
         copy.setDaemon(true);
         copy.start();
-        OutputChannel c = new OutputChannel("-", null, null, p.getOutputStream(), p, true);
+        OutputChannel c = new OutputChannel("-", p.getOutputStream(), p, true);
         c.copier = copy;
+        c.program = compression.command();
         return c;
     }
 
@@ -176,14 +137,8 @@ final class OutputChannel {
         try {
             data.writeTo(out);
         } catch (IOException e) {
-            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+            throw writeFailure(e);
         }
-        written += data.length();
-    }
-
-    /** Whether any byte has been written through {@link #write}. */
-    boolean wroteAnything() {
-        return written > 0;
     }
 
     /** Writes what the calling thread formatted into its buffer. */
@@ -192,7 +147,7 @@ final class OutputChannel {
         try {
             buffer.writeTo(out);
         } catch (IOException e) {
-            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+            throw writeFailure(e);
         }
         buffer.clear();
     }
@@ -208,7 +163,7 @@ final class OutputChannel {
         try {
             out.close();
         } catch (IOException e) {
-            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
+            throw writeFailure(e);
         }
         if (process != null) {
             int status;
@@ -219,7 +174,7 @@ final class OutputChannel {
                 throw new IOException("interrupted while waiting for the compression program of \"" + name + "\"", e);
             }
             if (status != 0) {
-                throw new IOException("the compression program writing \"" + name + "\" exited with status " + status);
+                throw new IOException("Failed to write \"" + name + "\": " + programFailure(status));
             }
             if (copier != null) {
                 try {
@@ -232,19 +187,34 @@ final class OutputChannel {
         }
     }
 
-    /** Gives the closed file its final name, in one atomic rename. */
-    void publish() throws IOException {
-        if (target == null) {
-            return;
+    /**
+     * A write that failed. Through a compression program the pipe's error ("Stream closed", "Broken
+     * pipe") only says that the program stopped reading; the program's end says why.
+     */
+    private IOException writeFailure(IOException e) {
+        String reason = e.getMessage();
+        if (process != null) {
+            try {
+                if (process.waitFor(PROGRAM_END_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                    int status = process.exitValue();
+                    reason = status != 0 ? programFailure(status) : "the compression program '" + program
+                            + "' ended (exit status 0) before reading all of its input";
+                } else {
+                    reason = "the compression program '" + program + "' stopped reading its input (" + reason + ")";
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        try {
-            Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IOException("Failed to write \"" + name + "\": " + e.getMessage(), e);
-        }
+        return new IOException("Failed to write \"" + name + "\": " + reason, e);
     }
 
-    /** Stops writing and removes the temporary file: the run failed. */
+    private String programFailure(int status) {
+        return "the compression program '" + program + "' failed with exit status " + status
+                + (status == 127 ? " (not found)" : status == 126 ? " (not executable)" : "");
+    }
+
+    /** Stops writing: the run failed (the staging removes the file). */
     void discard() {
         closed = true;
         try {
@@ -260,13 +230,6 @@ final class OutputChannel {
         }
         if (process != null) {
             process.destroy();
-        }
-        if (path != null) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException ignored) {
-                // Best effort, as above.
-            }
         }
     }
 

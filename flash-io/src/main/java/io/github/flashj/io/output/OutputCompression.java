@@ -3,6 +3,7 @@ package io.github.flashj.io.output;
 import com.github.luben.zstd.ZstdOutputStream;
 import io.github.flashj.gzip.IsalDeflate;
 import io.github.flashj.io.lz4.Lz4FrameOutputStream;
+import io.github.flashj.io.lz4.Lz4FramePieces;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -14,40 +15,97 @@ public final class OutputCompression implements java.io.Serializable {
 
     private enum Kind { NONE, GZIP, ZSTD, LZ4, PROGRAM }
 
+    /**
+     * Gzip's default level, ISA-L's 2: on FASTQ its output is the smallest of ISA-L's levels (14%
+     * larger than {@code flash -z}'s zlib level 6; level 3 is larger still), at level 1's speed,
+     * over 10 times {@code flash -z -t 2}'s (docs/BENCHMARKS.md, "One member or frame per file;
+     * gzip levels").
+     */
+    static final int GZIP_LEVEL = 2;
+    /** Gzip levels above ISA-L's are zlib's, up to its 9. */
+    private static final int ZLIB_MAX_LEVEL = 9;
+    /** zlib's level for ISA-L's levels where zlib compresses: {@code flash -z}'s. */
+    private static final int ZLIB_LEVEL = 6;
     private static final int ZSTD_LEVEL = 3;
+    private static final int ZSTD_MAX_LEVEL = 22;
 
     private final Kind kind;
     private final String program;
     private final String arguments;
+    private final int level;
 
-    private OutputCompression(Kind kind, String program, String arguments) {
+    private OutputCompression(Kind kind, String program, String arguments, int level) {
         this.kind = kind;
         this.program = program;
         this.arguments = arguments;
+        this.level = level;
     }
 
     /** Plain text. */
     public static OutputCompression none() {
-        return new OutputCompression(Kind.NONE, null, null);
+        return new OutputCompression(Kind.NONE, null, null, 0);
     }
 
     /**
-     * Gzip, as {@code -z}. FASTQ output is compressed on the merge workers, one gzip member per batch,
-     * by ISA-L (level 1) where the native library loads and by zlib (level 6, as {@code flash -z})
-     * where it does not; other layouts are one zlib member per file.
+     * Gzip, as {@code -z}: each file one gzip member. FASTQ output is compressed on the merge
+     * workers, a raw deflate piece per batch, by ISA-L (level {@value #GZIP_LEVEL}; see
+     * {@link #level(int)}) where the native library loads and by zlib (level 6, as {@code flash -z})
+     * where it does not; other layouts by zlib as they are written.
      */
     public static OutputCompression gzip() {
-        return new OutputCompression(Kind.GZIP, null, null);
+        return new OutputCompression(Kind.GZIP, null, null, GZIP_LEVEL);
     }
 
-    /** Zstandard at level 3 (zstd's default), suffix {@code zst}. */
+    /**
+     * Zstandard at level 3 (zstd's default), suffix {@code zst}: each file one frame, compressed by
+     * zstd's own threads, one per processor.
+     */
     public static OutputCompression zstd() {
-        return new OutputCompression(Kind.ZSTD, null, null);
+        return new OutputCompression(Kind.ZSTD, null, null, ZSTD_LEVEL);
     }
 
-    /** LZ4 frames, suffix {@code lz4}. */
+    /**
+     * LZ4, suffix {@code lz4}: each file one frame of independent 256 KiB blocks. FASTQ output is
+     * compressed on the merge workers, a run of blocks per batch.
+     */
     public static OutputCompression lz4() {
-        return new OutputCompression(Kind.LZ4, null, null);
+        return new OutputCompression(Kind.LZ4, null, null, 0);
+    }
+
+    /**
+     * This compression at another level. Gzip: 0 to 3 are ISA-L's levels, fast (without the native
+     * library, zlib compresses at level 6 instead); 4 to 9 are zlib's, as small as {@code gzip -N}'s
+     * output and several times slower, still on every merge worker. Zstandard: 1 to 22.
+     *
+     * @throws IllegalArgumentException for a level out of range, or a compression without levels
+     */
+    public OutputCompression level(int level) {
+        int max = kind == Kind.GZIP ? ZLIB_MAX_LEVEL : kind == Kind.ZSTD ? ZSTD_MAX_LEVEL : -1;
+        if (max < 0) {
+            throw new IllegalArgumentException("compression levels apply to gzip (0 to " + ZLIB_MAX_LEVEL
+                    + ") and zstd (1 to " + ZSTD_MAX_LEVEL + "), not " + this);
+        }
+        int min = kind == Kind.GZIP ? 0 : 1;
+        if (level < min || level > max) {
+            throw new IllegalArgumentException(kind.name().toLowerCase(java.util.Locale.ROOT) + " levels are " + min
+                    + " to " + max + ", not " + level);
+        }
+        return new OutputCompression(kind, program, arguments, level);
+    }
+
+    /** The level (0 for plain text, LZ4 and programs). */
+    public int level() {
+        return level;
+    }
+
+    /** Whether ISA-L compresses this gzip level (where the native library loads). */
+    boolean isalLevel() {
+        return level <= IsalDeflate.MAX_LEVEL;
+    }
+
+    /** zlib's level for this gzip level: the level itself above ISA-L's, else {@code flash -z}'s. */
+    int zlibLevel() {
+        return isalLevel() ? ZLIB_LEVEL : level;
     }
 
     /**
@@ -58,7 +116,7 @@ public final class OutputCompression implements java.io.Serializable {
      */
     public static OutputCompression program(String program, String arguments) {
         return new OutputCompression(Kind.PROGRAM, Objects.requireNonNull(program, "program"),
-                Objects.requireNonNull(arguments, "arguments"));
+                Objects.requireNonNull(arguments, "arguments"), 0);
     }
 
     /** The suffix after {@code .fastq} when none is given: {@code ""}, {@code gz} or the program. */
@@ -93,49 +151,64 @@ public final class OutputCompression implements java.io.Serializable {
         }
     }
 
-    private String command() {
+    /** The compression program's command line, as the shell runs it. */
+    String command() {
         return program + (arguments.isEmpty() ? "" : " " + arguments) + " -c -";
     }
 
     /**
-     * Whether a block of output can be compressed on its own, off the writing thread: gzip (a
-     * member), Zstandard and LZ4 (a frame) can; plain text and programs cannot.
+     * Whether a file can be written as pieces compressed apart (on different threads or machines)
+     * and joined between {@link #fileStart} and {@link #fileEnd}: gzip (raw deflate pieces of one
+     * member) and LZ4 (runs of independent blocks of one frame) can. A Zstandard frame cannot: a
+     * block compressed apart assumes the frame's initial repeated offsets, which the blocks before
+     * it have changed.
      */
-    boolean compressesBlocks() {
+    public boolean joinsPieces() {
+        return kind == Kind.GZIP || kind == Kind.LZ4;
+    }
+
+    boolean isGzip() {
+        return kind == Kind.GZIP;
+    }
+
+    /** The digest a writer that sees the file's content in order keeps: LZ4's content checksum too. */
+    PieceDigest startDigest() {
+        return new PieceDigest(kind == Kind.LZ4);
+    }
+
+    /**
+     * What a file written in pieces starts with: gzip's header, or an LZ4 frame's header (with a
+     * content checksum where {@code digest} keeps one).
+     */
+    public byte[] fileStart(PieceDigest digest) {
+        requirePieces();
+        return kind == Kind.GZIP ? GzipPieces.HEADER.clone() : Lz4FramePieces.header(digest.contentChecksum() != null);
+    }
+
+    /** What a file written in pieces ends with, once {@code digest} has all its content. */
+    public byte[] fileEnd(PieceDigest digest) {
+        requirePieces();
+        return kind == Kind.GZIP ? GzipPieces.end(digest.crc32(), digest.length())
+                : Lz4FramePieces.end(digest.contentChecksum());
+    }
+
+    private void requirePieces() {
+        if (!joinsPieces()) {
+            throw new IllegalStateException(this + " is not written in pieces");
+        }
+    }
+
+    /**
+     * A stream that compresses what it is given as pieces ({@link #joinsPieces()}) onto {@code out},
+     * with no file start or end: one part of a file.
+     */
+    public PieceOutputStream pieces(OutputStream out) {
+        return new PieceOutputStream(this, out);
+    }
+
+    /** Whether FlashJ compresses the output itself: gzip, Zstandard or LZ4. */
+    public boolean compresses() {
         return kind == Kind.GZIP || kind == Kind.ZSTD || kind == Kind.LZ4;
-    }
-
-    /**
-     * Appends {@code data[0, length)} to {@code out} as one complete gzip member or frame; a file of
-     * such blocks decodes to the blocks' data in order. An empty block is a valid empty file.
-     */
-    void compressBlock(byte[] data, int length, ByteBuilder out) throws IOException {
-        if (kind == Kind.GZIP && IsalDeflate.available()) {
-            byte[] room = out.reserve(IsalDeflate.maxMemberSize(length));
-            int size = IsalDeflate.compressMember(data, 0, length, room, out.length(), IsalDeflate.DEFAULT_LEVEL);
-            if (size < 0) {
-                throw new IllegalStateException("ISA-L's gzip member of " + length + " bytes overran its bound");
-            }
-            out.advance(size);
-            return;
-        }
-        try (OutputStream block = wrap(out.asOutputStream())) {
-            block.write(data, 0, length);
-        }
-    }
-
-    /**
-     * What a file that holds no record contains: nothing for plain text, else one empty gzip member
-     * or frame, which every decoder reads as an empty file. Applied once per file, by whoever writes
-     * the file last.
-     */
-    public byte[] emptyFile() throws IOException {
-        if (!compressesBlocks()) {
-            return new byte[0];
-        }
-        ByteBuilder empty = new ByteBuilder(64);
-        compressBlock(empty.array(), 0, empty);
-        return java.util.Arrays.copyOf(empty.array(), empty.length());
     }
 
     /** Whether the output goes through an external program ({@link #program}). */
@@ -144,19 +217,20 @@ public final class OutputCompression implements java.io.Serializable {
     }
 
     /**
-     * Wraps a stream that writes the file (or standard output) in this compression. Streams of
-     * parts written one after another make one valid file (gzip members, zstd and LZ4 frames).
+     * Wraps a stream that writes the file (or standard output) in this compression: the file is one
+     * gzip member, Zstandard frame or LZ4 frame.
      *
      * @throws IllegalStateException for a compression program, which writes files itself
      */
     public OutputStream wrap(OutputStream out) throws IOException {
         switch (kind) {
             case GZIP:
-                return new GzipOutputStream(out);
+                return new GzipOutputStream(out, zlibLevel());
             case ZSTD:
                 // A content checksum, as the zstd and lz4 tools write by default: `zstd -t` and
-                // `lz4 -t` then catch corrupted files.
-                return new ZstdOutputStream(out, ZSTD_LEVEL).setChecksum(true);
+                // `lz4 -t` then catch corrupted files. zstd's workers compress one frame in parallel.
+                return new ZstdOutputStream(out, level).setChecksum(true)
+                        .setWorkers(Runtime.getRuntime().availableProcessors());
             case LZ4:
                 return new Lz4FrameOutputStream(out);
             case PROGRAM:
@@ -164,6 +238,22 @@ public final class OutputCompression implements java.io.Serializable {
             default:
                 return out;
         }
+    }
+
+    /**
+     * {@link #wrap}, for a content whose length is known in advance: a Zstandard frame then states
+     * it in its header, as decoders that decode a whole frame in one call need.
+     */
+    public OutputStream wrap(OutputStream out, long contentLength) throws IOException {
+        return kind == Kind.ZSTD ? new ZstdFileStream(out, level, null, contentLength) : wrap(out);
+    }
+
+    /**
+     * {@link #wrap}, for a stream that writes {@code file} from its start: a Zstandard frame's
+     * header gets the content's length once the stream is closed.
+     */
+    OutputStream wrapFile(OutputStream out, Path file) throws IOException {
+        return kind == Kind.ZSTD ? new ZstdFileStream(out, level, file, -1) : wrap(out);
     }
 
     /** Starts the compression program writing to {@code file}. */

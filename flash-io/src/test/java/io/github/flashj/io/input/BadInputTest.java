@@ -61,7 +61,8 @@ class BadInputTest {
             FlashOutput sink = output(dir).build();
             if (openFirst) {
                 sink.open();
-                assertEquals(3, files(dir).size());
+                // Staged: the three read files, the two histograms, and the run's lock file.
+                assertEquals(6, files(dir).size());
             }
             T e;
             PairSource in;

@@ -105,7 +105,7 @@ class LineSourceTest {
             }
         };
         IOException e = assertThrows(IOException.class, () -> new LineSource(failing, "in.fq").fill(new LineChunk(), 4));
-        assertEquals("Input/output error", e.getMessage());
+        assertEquals("Error reading \"in.fq\": Input/output error", e.getMessage());
         assertEquals(false, e instanceof InputFormatException);
     }
 }

@@ -68,10 +68,14 @@ class AtomicOutputTest {
     }
 
     private CompletableFuture<Void> start(GatedSource source, Path out) {
+        return start(source, TestData.output(out));
+    }
+
+    private CompletableFuture<Void> start(GatedSource source, FlashOutput.Builder output) {
         return CompletableFuture.runAsync(() -> {
             try {
                 // As the command does: the files are created (and earlier ones removed) before reading.
-                FlashOutput sink = TestData.output(out).build();
+                FlashOutput sink = output.build();
                 sink.open();
                 FlashJob.builder().source(source).sink(sink).batchSize(100).workers(2).build().run();
             } catch (IOException e) {
@@ -129,6 +133,46 @@ class AtomicOutputTest {
         assertTrue(Files.size(dir.resolve("out.extendedFrags.fastq")) > 0, "the successful run's files are whole");
     }
 
+    @Test
+    void aFinalNameThatBecomesADirectoryMidRunFailsTheRunBeforeAnyFileIsPublished() throws Exception {
+        GatedSource source = new GatedSource(false);
+        CompletableFuture<Void> run = start(source, dir);
+        assertTrue(source.firstBatchRead.await(30, TimeUnit.SECONDS));
+        Files.createDirectory(dir.resolve("out.hist"));
+        source.go.countDown();
+        Exception e = assertThrows(Exception.class, () -> run.get(30, TimeUnit.SECONDS));
+        assertTrue(String.valueOf(e.getMessage()).contains("out.hist") && e.getMessage().contains("Is a directory"),
+                String.valueOf(e.getMessage()));
+        assertEquals(List.of(), TestData.files(dir), "no file under a final name, no temporary file");
+        assertTrue(Files.isDirectory(dir.resolve("out.hist")));
+    }
+
+    @Test
+    void anEmptyDirectoryUnderAFinalNameFailsTheRunAtTheStart() throws Exception {
+        for (String name : List.of("out.hist", "out.extendedFrags.fastq")) {
+            Path other = Files.createDirectories(dir.resolve(name.replace('.', '-')));
+            Files.createDirectory(other.resolve(name));
+            FlashOutput sink = TestData.output(other).build();
+            IOException e = assertThrows(IOException.class, sink::open);
+            assertEquals("Failed to open \"" + other.resolve(name) + "\" for writing: Is a directory", e.getMessage());
+            assertTrue(Files.isDirectory(other.resolve(name)), "the directory is left as it was");
+            assertEquals(List.of(name), entries(other), "nothing else is made");
+        }
+    }
+
+    @Test
+    void aPrefixAsLongAsTheFileSystemAllowsWorks() throws Exception {
+        // "PREFIX.notCombined_1.fastq" is 255 characters, the longest name most file systems take.
+        String prefix = "p".repeat(255 - ".notCombined_1.fastq".length());
+        GatedSource source = new GatedSource(false);
+        CompletableFuture<Void> run = start(source, TestData.output(dir).prefix(prefix));
+        assertTrue(source.firstBatchRead.await(30, TimeUnit.SECONDS));
+        source.go.countDown();
+        run.get(30, TimeUnit.SECONDS);
+        assertEquals(5, TestData.files(dir).size(), TestData.files(dir).toString());
+        assertTrue(Files.size(dir.resolve(prefix + ".extendedFrags.fastq")) > 0);
+    }
+
     /** Runs to success, checking while the run is held after its first batch that only temporary names exist. */
     private void runCheckingOnlyTemporaryNamesMeanwhile() throws Exception {
         GatedSource source = new GatedSource(false);
@@ -139,9 +183,17 @@ class AtomicOutputTest {
         run.get(30, TimeUnit.SECONDS);
     }
 
+    /** Every name in {@code directory}: files, directories, hidden ones. */
+    static List<String> entries(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(directory)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     private void assertOnlyTemporaryNames() throws IOException {
         for (String name : TestData.files(dir)) {
-            assertTrue(name.startsWith(".") && name.endsWith(".tmp"), "only temporary names while running: " + name);
+            assertTrue(name.matches("\\.flashj-[a-z2-7]{20}(-[0-9]+\\.tmp|\\.lock)"),
+                    "only temporary names and the run's lock while running: " + name);
         }
     }
 }
