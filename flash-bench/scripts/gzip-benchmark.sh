@@ -3,7 +3,8 @@
 #   1. decoding throughput of one .fq.gz: FlashJ's native decoders (ISA-L sequential, rapidgzip
 #      with 1 and 2 threads) and its java.util.zip fallback, beside igzip, pigz -p 2 and gzip -d;
 #   2. merging .gz input: FlashJ -t 2 on plain and on .gz input, flash -t 2 on .gz input;
-#   3. writing -z: FlashJ -z -t 2 and flash -z -t 2 on plain input.
+#   3. writing -z: FlashJ -z -t 2 and flash -z -t 2 on plain input;
+#   4. --producers 1 and 2 on .gz (index built in the run, and reused) and on BGZF (bgzip).
 # Checks that the merged output of every FlashJ run equals flash's (decompressed for -z).
 #
 # usage: flash-bench/scripts/gzip-benchmark.sh [PAIRS] [REPEATS]     (defaults: 2000000 3)
@@ -84,3 +85,25 @@ done
 echo "  flash -z / flashj -z (target >= 3): $(ratio "flash -z -t 2" "flashj -z -t 2");" \
   "sizes: flashj $(du -cb out-z/*.gz | tail -1 | cut -f1) B, flash $(du -cb out-flashz/*.gz | tail -1 | cut -f1) B; decompressed output identical"
 rm -rf out-*
+
+echo "== 4. --producers on .gz and BGZF (each split file is planned, then read, from its seek points)"
+b1="${r1%.fq}.bgzf.fq.gz"; b2="${r2%.fq}.bgzf.fq.gz"
+[ -s "$b1" ] || bgzip -c "$r1" > "$b1"
+[ -s "$b2" ] || bgzip -c "$r2" > "$b2"
+rm -rf idx; "$flashj" -q --producers 2 --gzip-index idx -M 150 -d out-idx "$r1.gz" "$r2.gz" 2>/dev/null
+timed "flashj .gz --producers 1" "$flashj -q -M 150 --producers 1 -d out-p1 $r1.gz $r2.gz"
+timed "flashj .gz --producers 2" "$flashj -q -M 150 --producers 2 -d out-p2 $r1.gz $r2.gz"
+timed "flashj .gz --producers 2, index" "$flashj -q -M 150 --producers 2 --gzip-index idx -d out-p2i $r1.gz $r2.gz"
+timed "flashj BGZF --producers 1" "$flashj -q -M 150 --producers 1 -d out-b1 $b1 $b2"
+timed "flashj BGZF --producers 2" "$flashj -q -M 150 --producers 2 -d out-b2 $b1 $b2"
+rm -rf out-*
+"$flashj" -q -M 150 --producers 2 --gzip-index idx -d out-p2i "$r1.gz" "$r2.gz" 2>/dev/null
+"$flashj" -q -M 150 --producers 2 -d out-b2 "$b1" "$b2" 2>/dev/null
+flash -q -t 1 -M 150 -d out-flash "$r1.gz" "$r2.gz" >/dev/null
+for f in out.extendedFrags.fastq out.notCombined_1.fastq out.notCombined_2.fastq out.hist out.histogram; do
+  cmp -s "out-p2i/$f" "out-flash/$f" && cmp -s "out-b2/$f" "out-flash/$f" || { echo "DIFFERENT: $f"; exit 1; }
+done
+echo "  .gz --producers 2 / 1: $(ratio "flashj .gz --producers 2" "flashj .gz --producers 1")" \
+  "(index reused: $(ratio "flashj .gz --producers 2, index" "flashj .gz --producers 1")); BGZF 2 / 1:" \
+  "$(ratio "flashj BGZF --producers 2" "flashj BGZF --producers 1"); output identical to flash -t 1"
+rm -rf out-* idx

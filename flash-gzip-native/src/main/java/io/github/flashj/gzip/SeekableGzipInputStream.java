@@ -82,11 +82,59 @@ public abstract class SeekableGzipInputStream extends InputStream {
             int threads = parallelism == 0 ? Runtime.getRuntime().availableProcessors() : parallelism;
             LOG.info("Decoding {} with rapidgzip {} (native, ISA-L, {} thread{})", name, NativeLibrary.version(),
                     threads, threads == 1 ? "" : "s");
-            return new Native(file, parallelism, keepSeekPoints);
+            return new Native(file, parallelism, parallelism == 1 ? Native.SEQUENTIAL_CHUNK : Native.PARALLEL_CHUNK,
+                    keepSeekPoints);
         }
         LOG.info("Decoding {} with java.util.zip", name);
         return new ForwardOnly(file, Decoder.JAVA, () -> GzipDecoding.open(new FileInputStream(file.toFile()), name),
                 "gzip indexes need the native library, which is not used: " + NativeLibrary.unavailableReason());
+    }
+
+    /**
+     * Decodes a whole gzip file with rapidgzip on {@code threads} threads, checking every member's
+     * CRC32, and writes its index with seek points about every {@code spacing} compressed bytes
+     * (three to four times that in FASTQ text), so that a reader that starts at any offset decodes
+     * little before it.
+     *
+     * @throws UnsupportedOperationException when the native library is not loaded
+     * @throws GzipFormatException when the data is corrupt or truncated
+     */
+    public static void buildIndex(Path file, int threads, int spacing, Path index) throws IOException {
+        if (!NativeLibrary.available()) {
+            throw new UnsupportedOperationException("gzip indexes need the native library: "
+                    + NativeLibrary.unavailableReason());
+        }
+        try (Native in = new Native(file, Math.max(1, threads), spacing, true)) {
+            in.drain();
+            in.exportIndex(index);
+        }
+    }
+
+    /**
+     * Opens a gzip file to be read from seek points of an index that {@link GzipIndex#check} found
+     * to match it: rapidgzip on the reading thread alone, decoding from the seek point at or before
+     * each {@link #seek}. For readers that each read their own parts of one file.
+     *
+     * @throws UnsupportedOperationException when the native library is not loaded
+     */
+    public static SeekableGzipInputStream openIndexed(Path file, Path index) throws IOException {
+        if (!NativeLibrary.available()) {
+            throw new UnsupportedOperationException("gzip indexes need the native library: "
+                    + NativeLibrary.unavailableReason());
+        }
+        Native in = new Native(file, 1, Native.SEQUENTIAL_CHUNK, true);
+        try {
+            in.importIndex(index);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return in;
+    }
+
+    /** The file decoded from its start by ISA-L on the reading thread, without a line in the log. */
+    static InputStream openSequential(Path file) throws IOException {
+        return new IsalStream(file, file.toString());
     }
 
     /** Whether the native library loaded, so that streams decode with rapidgzip and indexes work. */
@@ -185,12 +233,11 @@ public abstract class SeekableGzipInputStream extends InputStream {
         private long bufferStart;
         private boolean ended;
 
-        Native(Path file, int parallelism, boolean keepSeekPoints) throws IOException {
+        Native(Path file, int parallelism, int chunkSize, boolean keepSeekPoints) throws IOException {
             super(file.toString());
             compressedSize = Files.size(file);
             try {
-                handle = RapidgzipBinding.open(nativePath(file), parallelism,
-                        parallelism == 1 ? SEQUENTIAL_CHUNK : PARALLEL_CHUNK, keepSeekPoints);
+                handle = RapidgzipBinding.open(nativePath(file), parallelism, chunkSize, keepSeekPoints);
             } catch (IOException e) {
                 throw corrupt(e);
             }
@@ -214,6 +261,14 @@ public abstract class SeekableGzipInputStream extends InputStream {
             int n = Math.min(len, buffer.remaining());
             buffer.get(b, off, n);
             return n;
+        }
+
+        /** Decodes to the end, keeping nothing but the seek points. */
+        void drain() throws IOException {
+            buffer.limit(0);
+            while (refill()) {
+                buffer.position(buffer.limit());
+            }
         }
 
         private boolean refill() throws IOException {

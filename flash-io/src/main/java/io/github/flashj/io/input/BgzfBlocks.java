@@ -2,6 +2,7 @@ package io.github.flashj.io.input;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -74,6 +75,47 @@ public final class BgzfBlocks {
             }
         }
         return size;
+    }
+
+    /**
+     * The blocks of a file that is BGZF throughout: {@code [0][i]} is the compressed offset of block
+     * {@code i} and {@code [1][i]} its decompressed offset, each array ending with the file's size
+     * (compressed, decompressed); null when some member is not a BGZF block (such as plain gzip
+     * after BGZF). Reads each block's header and size field, not its data.
+     */
+    static long[][] table(PositionalInput in) throws IOException {
+        long size = in.size();
+        long[] offsets = new long[1024];
+        long[] decoded = new long[1024];
+        int n = 0;
+        byte[] buf = new byte[1 << 20];
+        long base = 0;
+        int length = 0;
+        long at = 0;
+        long out = 0;
+        while (at < size) {
+            if (at + MAX_BLOCK > base + length && base + length < size) {
+                base = at;
+                length = (int) Math.min(buf.length, size - at);
+                in.readFully(at, buf, 0, length);
+            }
+            int i = (int) (at - base);
+            int blockSize = blockSize(buf, i, length - i);
+            if (blockSize < HEADER + 8 || at + blockSize > size) {
+                return null;
+            }
+            if (n + 1 >= offsets.length) {
+                offsets = Arrays.copyOf(offsets, 2 * offsets.length);
+                decoded = Arrays.copyOf(decoded, 2 * decoded.length);
+            }
+            offsets[n] = at;
+            decoded[n++] = out;
+            out += readInt(buf, i + blockSize - 4) & 0xffffffffL;
+            at += blockSize;
+        }
+        offsets[n] = size;
+        decoded[n] = out;
+        return new long[][] {Arrays.copyOf(offsets, n + 1), Arrays.copyOf(decoded, n + 1)};
     }
 
     private static boolean isBlockAt(PositionalInput in, long at, long size) throws IOException {

@@ -3,20 +3,16 @@ package io.github.flashj.io.input;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
 /**
- * Where the records of a plain FASTQ file start, found without reading it in order, so that
- * several threads can then read any record range at once.
+ * Finding record starts and counting lines in an input read at any offset: what {@link RangeScan}
+ * does for each byte range of a split run, locally and on Spark.
  *
- * <p>The file is split into byte ranges. In each range, {@link #findBoundary} finds the first
- * record start by the four-line structure of a record, never by an {@code @} at a line start
- * alone (a quality line can start with {@code @}). The lines between two such starts are then
- * counted, keeping the byte offset of every {@code g}-th record as a checkpoint. Every such
- * stretch must hold a whole number of four-line records, and the file as a whole too: then
- * every start found is a record start of the file read from its beginning, and record {@code r}
- * is line {@code 4r}. Anything else makes the file <em>irregular</em>, and it is read in order.
+ * <p>{@link #findBoundary} finds the first record start of a range by the four-line structure of a
+ * record, never by an {@code @} at a line start alone (a quality line can start with {@code @}).
+ * {@link #countLines} then counts the lines from there, keeping the offset of every {@code g}-th
+ * line as a checkpoint.
  *
  * <p>Lines end at {@code \n}, and a last line without one counts when it is not empty, as in
  * {@link LineSource}, so the lines of any record range are those a {@code LineSource} gives.
@@ -27,79 +23,7 @@ final class FastqFileIndex {
     /** Lines looked at by a structure check: two records. */
     private static final int CHECK_LINES = 8;
 
-    private final int spacing;
-    /** Segment s is bytes {@code [segmentStart[s], segmentStart[s+1])} from record {@code segmentRecord[s]}. */
-    private final long[] segmentStart;
-    private final long[] segmentRecord;
-    /** Byte offsets of records {@code segmentRecord[s] + j * spacing} of segment s. */
-    private final long[][] checkpoints;
-
-    private FastqFileIndex(int spacing, long[] segmentStart, long[] segmentRecord, long[][] checkpoints) {
-        this.spacing = spacing;
-        this.segmentStart = segmentStart;
-        this.segmentRecord = segmentRecord;
-        this.checkpoints = checkpoints;
-    }
-
-    /** The number of records in the file. */
-    long records() {
-        return segmentRecord[segmentRecord.length - 1];
-    }
-
-    /** The byte offset of the checkpoint at or before record {@code r} ({@code r < records()}). */
-    long floorOffset(long r) {
-        int s = segmentOf(r);
-        return checkpoints[s][(int) ((r - segmentRecord[s]) / spacing)];
-    }
-
-    /** The record number of the checkpoint at or before record {@code r}. */
-    long floorRecord(long r) {
-        int s = segmentOf(r);
-        return segmentRecord[s] + (r - segmentRecord[s]) / spacing * spacing;
-    }
-
-    /**
-     * A byte offset at or after the start of record {@code r} and before the start of record
-     * {@code r + spacing}; the file's size for {@code r >= records()}.
-     */
-    long ceilOffset(long r) {
-        if (r >= records()) {
-            return segmentStart[segmentStart.length - 1];
-        }
-        int s = segmentOf(r);
-        long within = r - segmentRecord[s];
-        int j = (int) ((within + spacing - 1) / spacing);
-        return j < checkpoints[s].length ? checkpoints[s][j] : segmentStart[s + 1];
-    }
-
-    private int segmentOf(long r) {
-        int s = Arrays.binarySearch(segmentRecord, r);
-        if (s < 0) {
-            return -s - 2;
-        }
-        // Skip empty segments: the last one that starts at record r.
-        while (s + 1 < segmentRecord.length - 1 && segmentRecord[s + 1] == r) {
-            s++;
-        }
-        return s;
-    }
-
-    /**
-     * Builds the index from segment boundaries (record starts, the first 0, the last the size)
-     * and the line counts with checkpoints of each segment; null when some segment does not hold
-     * whole records.
-     */
-    static FastqFileIndex of(long[] starts, Segment[] segments, int spacing) {
-        long[] records = new long[starts.length];
-        long[][] checkpoints = new long[segments.length][];
-        for (int s = 0; s < segments.length; s++) {
-            if (segments[s].lines % 4 != 0) {
-                return null;
-            }
-            records[s + 1] = records[s] + segments[s].lines / 4;
-            checkpoints[s] = segments[s].checkpoints();
-        }
-        return new FastqFileIndex(spacing, starts, records, checkpoints);
+    private FastqFileIndex() {
     }
 
     /** The line count and checkpoints of one segment. */
@@ -118,15 +42,6 @@ final class FastqFileIndex {
         long[] checkpoints() {
             return Arrays.copyOf(offsets, count);
         }
-    }
-
-    /**
-     * Counts the lines of bytes {@code [from, to)}, which start at a line start, keeping the offset
-     * of every {@code 4 * spacing}-th line from the first as a checkpoint (not counting the
-     * line at {@code to}).
-     */
-    static Segment count(PositionalInput in, long size, long from, long to, int spacing) throws IOException {
-        return countLines(in, size, from, to, 4L * spacing);
     }
 
     /**
@@ -364,24 +279,5 @@ final class FastqFileIndex {
             int s = (int) (lineStart - start);
             return LineSource.trimmedEnd(buf, s, (int) (lineEnd - start)) - s;
         }
-    }
-
-    /**
-     * Reads from {@code position} until {@code bb} has no room left, at most 1 MB per read (a heap
-     * buffer goes through a temporary direct buffer that size); false when the file ends first.
-     */
-    static boolean fill(FileChannel channel, ByteBuffer bb, long position) throws IOException {
-        long pos = position;
-        int limit = bb.limit();
-        while (bb.position() < limit) {
-            bb.limit(Math.min(limit, bb.position() + (1 << 20)));
-            int r = channel.read(bb, pos);
-            bb.limit(limit);
-            if (r < 0) {
-                return false;
-            }
-            pos += r;
-        }
-        return true;
     }
 }

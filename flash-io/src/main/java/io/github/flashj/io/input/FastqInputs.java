@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * PairSource tuned = FastqInputs.options()
  *         .gzipThreads(4)                        // rapidgzip decoder threads per gzip file
  *         .gzipIndexDirectory(Path.of("idx"))    // write gzip indexes there, reuse them next time
- *         .producers(2)                          // threads reading plain mate files by byte range
+ *         .producers(2)                          // threads reading mate files by chunks of records
  *         .paired("r1.fq.gz", "r2.fq.gz");
  * }</pre>
  *
@@ -68,10 +68,12 @@ public final class FastqInputs {
         }
 
         /**
-         * How many threads read two plain (uncompressed) regular mate files, each its own byte ranges;
-         * the output is the same as with one. Compressed files, pipes, standard input and files that
-         * are not well-formed FASTQ throughout are read by one producer, so that errors are reported
-         * exactly as always.
+         * How many threads read two regular mate files, plain or gzip (BGZF or plain gzip), each its
+         * own chunks of records; the output is the same as with one. Gzip files are entered at seek
+         * points: BGZF's blocks, or a rapidgzip index (from {@link #gzipIndexDirectory}, else built
+         * on several threads), which needs the native library. Zstandard and LZ4 files, pipes,
+         * standard input and files that are not well-formed FASTQ throughout are read by one
+         * producer, so that errors are reported exactly as always.
          *
          * @param producers 1 for one, 0 (the default) to choose by the input's size and the number
          *     of merge workers (several producers pay only for large files and 4 or more workers)
@@ -99,10 +101,13 @@ public final class FastqInputs {
         }
 
         /**
-         * A directory of gzip indexes, one per input file, named after it with {@code .gzidx} added.
-         * An index found there is imported before reading (rapidgzip then needs no search for
-         * deflate blocks); otherwise one is written there once the file has been read. Needs the
-         * native library; without it the directory is not used, and the log says so.
+         * A directory of gzip indexes, one per input file, named after it with {@code .gzidx} added
+         * (indexed_gzip's format, which {@code rapidgzip --export-index} also writes). An index found
+         * there that belongs to the file is imported before reading (rapidgzip then needs no search
+         * for deflate blocks), and gives the seek points of several {@link #producers}; one that does
+         * not is named in a warning and written again. Otherwise one is written there once the file
+         * has been read, or indexed for several producers. Needs the native library; without it the
+         * directory is not used, and the log says so.
          *
          * @param directory the directory, created when needed; null for none (the default)
          */
@@ -124,7 +129,7 @@ public final class FastqInputs {
                 return inOrder;
             }
             return new SplitMateFilesReader(Path.of(mate1), InputFiles.displayName(mate1), Path.of(mate2),
-                    InputFiles.displayName(mate2), producers, inOrder);
+                    InputFiles.displayName(mate2), producers, gzip, inOrder);
         }
 
         /** Two mate files, read in step. */

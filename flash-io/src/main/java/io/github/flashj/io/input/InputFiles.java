@@ -4,6 +4,7 @@ import com.github.luben.zstd.ZstdInputStream;
 import io.github.flashj.InputFormatException;
 import io.github.flashj.gzip.GzipDecoding;
 import io.github.flashj.gzip.GzipFormatException;
+import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.io.lz4.Lz4FrameInputStream;
 import java.io.BufferedInputStream;
@@ -87,18 +88,39 @@ final class InputFiles {
             return SeekableGzipInputStream.open(file, gzip.decoderThreads(), false);
         }
         Path index = gzip.indexDirectory().resolve(file.getFileName() + INDEX_SUFFIX);
-        boolean reuse = Files.isRegularFile(index);
+        boolean reuse = reusableIndex(file, file.toString(), index);
         SeekableGzipInputStream in = SeekableGzipInputStream.open(file, gzip.decoderThreads(), true);
         try {
             if (reuse) {
                 in.importIndex(index);
-                LOG.info("Using the gzip index {}", index);
             }
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
         }
         return reuse ? in : new ExportIndexAtEnd(in, index);
+    }
+
+    /**
+     * Whether the index in the index directory exists and belongs to {@code file}
+     * ({@link GzipIndex#check}); one that does not is named in a warning, to be built again.
+     */
+    static boolean reusableIndex(Path file, String name, Path index) throws IOException {
+        if (!Files.isRegularFile(index)) {
+            return false;
+        }
+        String mismatch;
+        try {
+            mismatch = GzipIndex.read(index).check(file, index);
+        } catch (IOException e) {
+            mismatch = e.getMessage();
+        }
+        if (mismatch != null) {
+            LOG.warn("The gzip index {} does not belong to {} ({}): building it again", index, name, mismatch);
+            return false;
+        }
+        LOG.info("Using the gzip index {}", index);
+        return true;
     }
 
     /**

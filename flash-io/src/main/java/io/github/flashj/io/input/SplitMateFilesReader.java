@@ -2,6 +2,7 @@ package io.github.flashj.io.input;
 
 import io.github.flashj.PairBatch;
 import io.github.flashj.ParallelPairSource;
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,22 +15,26 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Two plain FASTQ mate files read by several producers at once, each filling the chunk of pairs
- * it was given (see {@link ParallelPairSource}).
+ * Two FASTQ mate files read by several producers at once, each filling the chunk of pairs it was
+ * given (see {@link ParallelPairSource}): plain files, and gzip files (BGZF or plain gzip) through
+ * the seek points of their decompressed data ({@link DecodedInput}).
  *
- * <p>{@link #producers} first indexes both files in parallel ({@link FastqFileIndex}). Chunk
- * {@code k} is then records {@code [k*c, (k+1)*c)} of each file, read with positional reads from
- * the nearest checkpoint and cut into the lines of the batch's {@link LineChunk}s, numbered as in
- * the whole file; the merge worker parses them as for {@link MateFilesReader}, so messages about
- * bad records are the same. When either file is irregular (no record structure, a partial record,
- * a different record count in the other file, ...) or indexing would not pay, the files are read
- * in order by the {@link MateFilesReader} given, which reports any error exactly as always.
+ * <p>{@link #producers} plans the files as a split run does: both files' byte ranges are scanned in
+ * parallel ({@link RangeScan}), and {@link ChunkPlanner} makes chunk {@code k} records
+ * {@code [k*c, (k+1)*c)} of each file, each starting at a checkpoint. {@link #fillChunk} reads a
+ * chunk's lines with positional reads into the batch's {@link LineChunk}s, numbered as in the
+ * whole file; the merge worker parses them as for {@link MateFilesReader}, so messages about bad
+ * records are the same. When either file is irregular (no record structure, a partial record, a
+ * different record count in the other file, ...), cannot be entered at any offset, or splitting
+ * would not pay, the files are read in order by the {@link MateFilesReader} given, which reports
+ * any error exactly as always.
  */
 final class SplitMateFilesReader implements ParallelPairSource {
     private static final Logger LOG = LoggerFactory.getLogger(SplitMateFilesReader.class);
@@ -43,6 +48,14 @@ final class SplitMateFilesReader implements ParallelPairSource {
      * pass costs more than the parallel reading saves.
      */
     static final int AUTO_MIN_PROCESSORS = 8;
+    /**
+     * Automatic choice for gzip input: no split on fewer processors than this. A split gzip file is
+     * decoded twice (planning, then reading) from its seek points, at about 280 MB/s per thread
+     * against about 740 MB/s for ISA-L reading it in order, so the split costs about 3.5 times the
+     * in-order decode in CPU; it pays only where one in-order reader, not the cores, limits the run
+     * (docs/BENCHMARKS.md, the producer model).
+     */
+    static final int AUTO_MIN_PROCESSORS_GZIP = 16;
     /** The most producers chosen automatically. */
     static final int AUTO_MAX_PRODUCERS = 4;
     /** Byte ranges indexed per file are at least this long. */
@@ -51,30 +64,30 @@ final class SplitMateFilesReader implements ParallelPairSource {
     private static final int CHECKPOINTS_PER_BATCH = 32;
     private static final int MIN_SPACING = 16;
 
-    private final Path path1;
-    private final Path path2;
-    private final String name1;
-    private final String name2;
+    private final Path[] paths;
+    private final String[] names;
     private final int requested;
+    private final GzipInput gzip;
     private final MateFilesReader inOrder;
-    private FileChannel channel1;
-    private FileChannel channel2;
-    private FastqFileIndex index1;
-    private FastqFileIndex index2;
+    private final PositionalInput[] inputs = new PositionalInput[2];
+    private final Closeable[] opened = new Closeable[2];
+    private List<ChunkPlan> chunks;
     private long minRange = MIN_RANGE;
     private int minSpacing = MIN_SPACING;
+    /** Tests of whole runs set {@code flashj.gzip.seekSpacing} to make small files hold many segments. */
+    private int seekSpacing = Integer.getInteger("flashj.gzip.seekSpacing", DecodedInput.SEEK_SPACING);
 
     /**
      * @param requested producers asked for; 0 chooses automatically
+     * @param gzip how gzip files are entered at seek points (their index directory and threads)
      * @param inOrder the same files opened for reading in order, used when they are not split
      */
-    SplitMateFilesReader(Path path1, String name1, Path path2, String name2, int requested,
+    SplitMateFilesReader(Path path1, String name1, Path path2, String name2, int requested, GzipInput gzip,
             MateFilesReader inOrder) {
-        this.path1 = path1;
-        this.path2 = path2;
-        this.name1 = name1;
-        this.name2 = name2;
+        this.paths = new Path[] {path1, path2};
+        this.names = new String[] {name1, name2};
         this.requested = requested;
+        this.gzip = gzip;
         this.inOrder = inOrder;
     }
 
@@ -85,9 +98,15 @@ final class SplitMateFilesReader implements ParallelPairSource {
         return this;
     }
 
+    /** For tests: compressed bytes between the seek points of gzip files, closer than a real run's. */
+    SplitMateFilesReader seekSpacing(int bytes) {
+        seekSpacing = bytes;
+        return this;
+    }
+
     /** Whether {@link #producers} chose to split the files (for tests). */
     boolean isSplit() {
-        return index1 != null;
+        return chunks != null;
     }
 
     /** The producers chosen automatically for this much input, these workers and processors. */
@@ -98,106 +117,171 @@ final class SplitMateFilesReader implements ParallelPairSource {
         return Math.min(AUTO_MAX_PRODUCERS, Math.max(2, workers / 4));
     }
 
+    /**
+     * The same for inputs of which {@code gzip} are gzip files ({@code bytes} being their size on
+     * disk): FASTQ compresses about four times, and a split gzip file costs more to read.
+     */
+    static int automaticProducers(long bytes, int workers, int processors, boolean gzip) {
+        if (gzip && processors < AUTO_MIN_PROCESSORS_GZIP) {
+            return 1;
+        }
+        return automaticProducers(gzip ? 4 * bytes : bytes, workers, processors);
+    }
+
     @Override
     public int producers(int workers, int batchCapacity) throws IOException {
-        long size = path1.toFile().length() + path2.toFile().length();
-        int n = requested > 0 ? requested : automaticProducers(size, workers, Runtime.getRuntime().availableProcessors());
+        long size = paths[0].toFile().length() + paths[1].toFile().length();
+        int n = requested > 0 ? requested : automaticProducers(size, workers, Runtime.getRuntime().availableProcessors(),
+                isGzip(paths[0]) || isGzip(paths[1]));
         if (n <= 1) {
             return 1;
         }
-        channel1 = FileChannel.open(path1, StandardOpenOption.READ);
-        channel2 = FileChannel.open(path2, StandardOpenOption.READ);
-        int spacing = Math.max(minSpacing, batchCapacity / CHECKPOINTS_PER_BATCH);
+        int checkpointLines = 4 * Math.max(minSpacing, batchCapacity / CHECKPOINTS_PER_BATCH);
         long started = System.nanoTime();
-        FastqFileIndex[] indexes = index(n, spacing);
-        long ms = (System.nanoTime() - started) / 1_000_000;
-        if (indexes == null || indexes[0].records() != indexes[1].records()) {
-            LOG.debug("{} and {} are not regular FASTQ with the same record counts ({} ms): one producer", name1,
-                    name2, ms);
-            closeChannels();
-            return 1;
-        }
-        LOG.debug("indexed {} records of {} and {} in {} ms: {} producers", indexes[0].records(), name1, name2, ms, n);
-        index1 = indexes[0];
-        index2 = indexes[1];
-        return n;
-    }
-
-    /** Indexes both files on {@code threads} short-lived threads; null when either is irregular. */
-    private FastqFileIndex[] index(int threads, int spacing) throws IOException {
-        long size1 = channel1.size();
-        long size2 = channel2.size();
-        PositionalInput[] inputs = {named(channel1, name1), named(channel2, name2)};
-        if (!FastqFileIndex.startsWithRecord(inputs[0], size1) || !FastqFileIndex.startsWithRecord(inputs[1], size2)) {
-            return null;
-        }
-        AtomicInteger made = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "flashj-index-" + made.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, n), new Named("flashj-index-"));
+        ChunkPlanner.Plan plan = null;
         try {
-            long[] sizes = {size1, size2};
-            // Phase 1a: the first record start in each byte range.
-            List<List<Future<Long>>> found = new ArrayList<>();
-            for (int f = 0; f < 2; f++) {
-                PositionalInput ch = inputs[f];
-                long size = sizes[f];
-                int ranges = (int) Math.max(1, Math.min(4L * threads, size / minRange));
-                List<Future<Long>> starts = new ArrayList<>();
-                for (int i = 1; i < ranges; i++) {
-                    long from = size * i / ranges;
-                    long limit = size * (i + 1) / ranges;
-                    starts.add(pool.submit(() -> FastqFileIndex.findBoundary(ch, size, from, limit)));
-                }
-                found.add(starts);
-            }
-            long[][] boundaries = new long[2][];
-            for (int f = 0; f < 2; f++) {
-                List<Long> b = new ArrayList<>();
-                b.add(0L);
-                for (Future<Long> start : found.get(f)) {
-                    long p = get(start);
-                    if (p >= 0) {
-                        b.add(p);
-                    }
-                }
-                b.add(sizes[f]);
-                boundaries[f] = b.stream().mapToLong(Long::longValue).toArray();
-            }
-            // Phase 1b: the lines and checkpoints of each stretch between two record starts.
-            List<List<Future<FastqFileIndex.Segment>>> counted = new ArrayList<>();
-            for (int f = 0; f < 2; f++) {
-                PositionalInput ch = inputs[f];
-                long size = sizes[f];
-                long[] b = boundaries[f];
-                List<Future<FastqFileIndex.Segment>> segments = new ArrayList<>();
-                for (int s = 0; s + 1 < b.length; s++) {
-                    long from = b[s];
-                    long to = b[s + 1];
-                    segments.add(pool.submit(() -> FastqFileIndex.count(ch, size, from, to, spacing)));
-                }
-                counted.add(segments);
-            }
-            FastqFileIndex[] indexes = new FastqFileIndex[2];
-            for (int f = 0; f < 2; f++) {
-                FastqFileIndex.Segment[] segments = new FastqFileIndex.Segment[counted.get(f).size()];
-                for (int s = 0; s < segments.length; s++) {
-                    segments[s] = get(counted.get(f).get(s));
-                }
-                indexes[f] = FastqFileIndex.of(boundaries[f], segments, spacing);
-                if (indexes[f] == null) {
-                    return null;
+            if (open(pool, n)) {
+                plan = plan(pool, n, checkpointLines, batchCapacity);
+                if (!verified()) {
+                    plan = null;
                 }
             }
-            return indexes;
-        } catch (FastqFileIndex.IrregularInputException e) {
-            return null;
+        } catch (IOException | RuntimeException | Error e) {
+            // The planning threads may still wait for segments: they end before the inputs close.
+            pool.shutdownNow();
+            awaitTermination(pool);
+            closeInputs(e);
+            throw e;
         } finally {
             pool.shutdownNow();
             awaitTermination(pool);
         }
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        List<ChunkPlan> planned = plan == null ? List.of() : plan.chunks();
+        if (plan == null || !plan.split() || plan.pairs() == 0
+                || planned.get(planned.size() - 1).pairs() == ChunkPlan.TO_THE_END) {
+            LOG.debug("{} and {} are read by one producer ({} ms): {}", names[0], names[1], ms,
+                    plan == null ? "they cannot be entered at any offset" : plan.split() ? "their pair counts differ"
+                            : plan.unsplitReason());
+            closeInputs(null);
+            return 1;
+        }
+        LOG.debug("planned {} pairs of {} and {} in {} ms: {} producers", plan.pairs(), names[0], names[1], ms, n);
+        chunks = planned;
+        for (int f = 0; f < 2; f++) {
+            if (inputs[f] instanceof DecodedInput) {
+                DecodedInput decoded = (DecodedInput) inputs[f];
+                decoded.readAhead(n);
+                LOG.info("Reading {} with {} producers ({})", names[f], n, decoded.seekPoints().describe());
+            } else {
+                LOG.info("Reading {} with {} producers", names[f], n);
+            }
+        }
+        return n;
+    }
+
+    private static boolean isGzip(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            byte[] head = new byte[4];
+            int n = Math.max(0, channel.read(ByteBuffer.wrap(head), 0));
+            return "gzip".equals(InputFiles.compressionOf(head, n));
+        }
+    }
+
+    /**
+     * Opens both files for positional reads, in parallel: plain files as they are, gzip files
+     * through their seek points ({@link DecodedInput}). False when either cannot be (another
+     * compression, or gzip that cannot be entered at seek points here).
+     */
+    private boolean open(ExecutorService pool, int producers) throws IOException {
+        List<Future<Closeable>> opening = new ArrayList<>();
+        for (int f = 0; f < 2; f++) {
+            Path path = paths[f];
+            String name = names[f];
+            opening.add(pool.submit(() -> openInput(path, name, producers)));
+        }
+        boolean all = true;
+        for (int f = 0; f < 2; f++) {
+            opened[f] = get(opening.get(f));
+            if (opened[f] instanceof DecodedInput) {
+                inputs[f] = (DecodedInput) opened[f];
+            } else if (opened[f] instanceof FileChannel) {
+                inputs[f] = named((FileChannel) opened[f], names[f]);
+            } else {
+                all = false;
+            }
+        }
+        return all;
+    }
+
+    /** A plain file's channel, a gzip file's {@link DecodedInput}, or null. */
+    private Closeable openInput(Path path, String name, int producers) throws IOException {
+        byte[] head = new byte[4];
+        int n;
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            n = Math.max(0, channel.read(ByteBuffer.wrap(head), 0));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        String compression = InputFiles.compressionOf(head, n);
+        if (compression == null) {
+            return channel;
+        }
+        channel.close();
+        if (!"gzip".equals(compression)) {
+            LOG.debug("{} is read in order: {} input cannot be entered at any offset", name, compression);
+            return null;
+        }
+        int threads = Math.max(producers, gzip.threads() > 0 ? gzip.threads() : GzipInput.automaticThreads());
+        return DecodedInput.open(path, name, gzip, threads, seekSpacing);
+    }
+
+    /** Whether the data of gzip files read from a reused index match their trailers ({@link DecodedInput#verify}). */
+    private boolean verified() throws IOException {
+        for (int f = 0; f < 2; f++) {
+            String mismatch = inputs[f] instanceof DecodedInput ? ((DecodedInput) inputs[f]).verify() : null;
+            if (mismatch != null) {
+                LOG.debug("{} is read in order: {}", names[f], mismatch);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Scans both files' ranges on the pool and plans chunks of {@code capacity} pairs. */
+    private ChunkPlanner.Plan plan(ExecutorService pool, int producers, int checkpointLines, int capacity)
+            throws IOException {
+        List<List<Future<RangeScan>>> scanning = new ArrayList<>();
+        for (int f = 0; f < 2; f++) {
+            PositionalInput in = inputs[f];
+            long size = in.size();
+            long[] cuts;
+            if (in instanceof DecodedInput) {
+                cuts = ((DecodedInput) in).ranges(4 * producers);
+            } else {
+                long ranges = Math.max(1, Math.min(4L * producers, size / minRange));
+                cuts = ChunkPlanner.ranges(size, Math.max(1, (size + ranges - 1) / ranges));
+            }
+            List<Future<RangeScan>> scans = new ArrayList<>();
+            for (int i = 0; i + 1 < cuts.length; i++) {
+                long from = cuts[i];
+                long to = cuts[i + 1];
+                scans.add(pool.submit(() -> RangeScan.scan(in, InputFormat.PAIRED_FASTQ, from, to, checkpointLines)));
+            }
+            scanning.add(scans);
+        }
+        List<List<RangeScan>> scans = new ArrayList<>();
+        for (List<Future<RangeScan>> file : scanning) {
+            List<RangeScan> done = new ArrayList<>();
+            for (Future<RangeScan> scan : file) {
+                done.add(get(scan));
+            }
+            scans.add(done);
+        }
+        return ChunkPlanner.plan(InputFormat.PAIRED_FASTQ, List.of(names), scans, checkpointLines, capacity);
     }
 
     /** A file read at any offset, whose early end names it, as the batches' reads do ({@link #cut}). */
@@ -270,6 +354,23 @@ final class SplitMateFilesReader implements ParallelPairSource {
         }
     }
 
+    /** Names the planning threads. */
+    private static final class Named implements ThreadFactory {
+        private final String prefix;
+        private final AtomicInteger made = new AtomicInteger();
+
+        Named(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, prefix + made.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
     @Override
     public boolean fill(PairBatch batch) throws IOException {
         return inOrder.fill(batch);
@@ -277,75 +378,99 @@ final class SplitMateFilesReader implements ParallelPairSource {
 
     @Override
     public boolean fillChunk(long chunk, PairBatch batch) throws IOException {
-        long records = index1.records();
-        long first = chunk * batch.capacity();
-        if (first >= records) {
+        if (chunk >= chunks.size()) {
             return false;
         }
-        long last = Math.min(records, first + batch.capacity());
+        ChunkPlan plan = chunks.get((int) chunk);
+        ChunkPlan next = chunk + 1 < chunks.size() ? chunks.get((int) chunk + 1) : null;
         if (!(batch.attachment() instanceof MateFilesReader.Chunks)) {
             batch.attach(new MateFilesReader.Chunks());
         }
         MateFilesReader.Chunks c = (MateFilesReader.Chunks) batch.attachment();
-        cut(channel1, index1, name1, c.lines1, first, last);
-        cut(channel2, index2, name2, c.lines2, first, last);
+        long lines = 4 * plan.pairs();
+        cut(0, plan.slices().get(0), next == null ? -1 : next.slices().get(0).offset(), lines, c.lines1);
+        cut(1, plan.slices().get(1), next == null ? -1 : next.slices().get(1).offset(), lines, c.lines2);
         batch.deferParsing(MateFilesReader::parse);
-        return last < records;
+        return next != null;
     }
 
-    /** Reads records {@code [first, last)} of one file into {@code lines}, as whole lines. */
-    private static void cut(FileChannel channel, FastqFileIndex index, String name, LineChunk lines,
-            long first, long last) throws IOException {
-        long from = index.floorOffset(first);
-        long skip = 4 * (first - index.floorRecord(first));
-        long to = index.ceilOffset(last);
-        long fileSize = index.ceilOffset(index.records());
-        long n = to - from;
-        if (n > Integer.MAX_VALUE - 64) {
-            throw new IOException(name + ": a batch of records spans more than 2 GB; use a smaller batch size");
-        }
-        lines.reset(name, 4 * first + 1);
-        byte[] data = lines.room((int) n);
-        int at = lines.length();
-        if (!FastqFileIndex.fill(channel, ByteBuffer.wrap(data, at, (int) n), from)) {
-            throw new IOException(name + " changed while it was being read");
-        }
-        lines.grow((int) n);
-        int end = at + (int) n;
-        int scan = at;
-        for (long k = 0; k < skip; k++) {
-            int nl = LineSource.indexOfNewline(data, scan, end);
-            if (nl < 0) {
+    /**
+     * Reads {@code wanted} lines of file {@code f} from its slice into {@code lines}: from the
+     * slice's offset to about {@code estimate} (the next chunk's slice offset, before this chunk's
+     * end; -1 for the end of the file), then further as its lines call for.
+     */
+    private void cut(int f, ChunkPlan.Slice slice, long estimate, long wanted, LineChunk lines) throws IOException {
+        PositionalInput in = inputs[f];
+        String name = names[f];
+        long size = in.size();
+        long from = slice.offset();
+        long skip = slice.skipLines();
+        lines.reset(name, slice.linesBefore() + skip + 1);
+        long read = from;
+        long target = estimate < 0 ? size : Math.min(size, Math.max(estimate, from + 1));
+        int scan = 0;
+        long found = 0;
+        long seen = 0;
+        while (true) {
+            long n = target - read;
+            if (lines.length() + n > Integer.MAX_VALUE - 64) {
+                throw new IOException(name + ": a batch of records spans more than 2 GB; use a smaller batch size");
+            }
+            byte[] data = lines.room((int) n);
+            in.readFully(read, data, lines.length(), (int) n);
+            lines.grow((int) n);
+            read += n;
+            int end = lines.length();
+            while (skip > 0 || found < wanted) {
+                int nl = LineSource.indexOfNewline(data, scan, end);
+                if (nl < 0) {
+                    break;
+                }
+                if (skip > 0) {
+                    skip--;
+                } else {
+                    lines.addLineAt(scan, nl);
+                    found++;
+                }
+                seen++;
+                scan = nl + 1;
+            }
+            if (skip == 0 && found == wanted) {
+                return;
+            }
+            if (read >= size) {
+                // Only the file's last line may lack its \n.
+                if (skip == 0 && found == wanted - 1 && scan < end) {
+                    lines.addLineAt(scan, end);
+                    return;
+                }
                 throw new IOException(name + " changed while it was being read");
             }
-            scan = nl + 1;
-        }
-        long wanted = 4 * (last - first);
-        for (long k = 0; k < wanted; k++) {
-            int nl = LineSource.indexOfNewline(data, scan, end);
-            if (nl < 0) {
-                // Only the file's last line may lack its \n.
-                if (to != fileSize || scan >= end || k != wanted - 1) {
-                    throw new IOException(name + " changed while it was being read");
-                }
-                nl = end;
-            }
-            lines.addLineAt(scan, nl);
-            scan = nl + 1;
+            long perLine = Math.max(1, scan / Math.max(1, seen));
+            target = Math.min(size, read + Math.max(1 << 12, perLine * (skip + wanted - found) * 5 / 4));
         }
     }
 
-    private void closeChannels() throws IOException {
-        try {
-            if (channel1 != null) {
-                channel1.close();
+    private void closeInputs(Throwable failure) throws IOException {
+        IOException first = null;
+        for (int f = 0; f < 2; f++) {
+            try {
+                if (opened[f] != null) {
+                    opened[f].close();
+                }
+            } catch (IOException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else if (first == null) {
+                    first = e;
+                }
+            } finally {
+                opened[f] = null;
+                inputs[f] = null;
             }
-        } finally {
-            channel1 = null;
-            if (channel2 != null) {
-                channel2.close();
-            }
-            channel2 = null;
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
@@ -354,7 +479,7 @@ final class SplitMateFilesReader implements ParallelPairSource {
         try {
             inOrder.close();
         } finally {
-            closeChannels();
+            closeInputs(null);
         }
     }
 }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.flashj.FlashJob;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.PairSource;
+import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.io.TestData;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,52 +106,6 @@ class SplitReadingTest {
         }
     }
 
-    @Test
-    void index_ofEveryRangeSplit_hasTheRecordsAndCheckpoints() throws IOException {
-        List<String> records = trickyRecords("\n");
-        StringBuilder content = new StringBuilder();
-        List<Long> starts = new ArrayList<>();
-        for (String rec : records) {
-            starts.add((long) content.length());
-            content.append(rec);
-        }
-        long size = content.length();
-        starts.add(size);
-        Path file = TestData.write(dir.resolve("index.fq"), content.toString());
-        try (FileChannel channel = FileChannel.open(file)) {
-            PositionalInput ch = PositionalInput.of(channel);
-            for (int ranges = 1; ranges <= 40; ranges++) {
-                for (int spacing : new int[] {1, 3, 7, 100}) {
-                    List<Long> b = new ArrayList<>(List.of(0L));
-                    for (int i = 1; i < ranges; i++) {
-                        long p = FastqFileIndex.findBoundary(ch, size, size * i / ranges, size * (i + 1) / ranges);
-                        if (p >= 0) {
-                            b.add(p);
-                        }
-                    }
-                    b.add(size);
-                    long[] bounds = b.stream().mapToLong(Long::longValue).toArray();
-                    FastqFileIndex.Segment[] segments = new FastqFileIndex.Segment[bounds.length - 1];
-                    for (int s = 0; s < segments.length; s++) {
-                        segments[s] = FastqFileIndex.count(ch, size, bounds[s], bounds[s + 1], spacing);
-                    }
-                    FastqFileIndex index = FastqFileIndex.of(bounds, segments, spacing);
-                    assertNotNull(index);
-                    assertEquals(records.size(), index.records());
-                    for (int r = 0; r < records.size(); r++) {
-                        long floor = index.floorRecord(r);
-                        assertTrue(floor <= r && r - floor < spacing, "record " + r);
-                        assertEquals(starts.get((int) floor), index.floorOffset(r), "record " + r);
-                        long ceil = index.ceilOffset(r);
-                        assertTrue(ceil >= starts.get(r) && ceil < starts.get(Math.min(r + spacing, records.size()))
-                                || ceil == size, "record " + r + ": " + ceil);
-                    }
-                    assertEquals(size, index.ceilOffset(records.size()));
-                }
-            }
-        }
-    }
-
     // ---- whole runs: split against in order ----
 
     /** Pairs whose two mates differ in length, with tricky quality lines, about 60 kB per file. */
@@ -178,7 +135,8 @@ class SplitReadingTest {
     Outcome run(Path m1, Path m2, int producers, int batchSize, int workers, boolean expectSplit) throws IOException {
         Path out = Files.createTempDirectory(dir, "out");
         PairSource source = FastqInputs.options().producers(producers).paired(m1.toString(), m2.toString());
-        SplitMateFilesReader split = source instanceof SplitMateFilesReader s ? s.geometry(997, 2) : null;
+        SplitMateFilesReader split = source instanceof SplitMateFilesReader s ? s.geometry(997, 2).seekSpacing(16 << 10)
+                : null;
         try {
             JobStatistics stats = FlashJob.builder().source(source).sink(TestData.output(out).build())
                     .workers(workers).batchSize(batchSize).inFlight(Math.max(2, 2 * workers)).build().run();
@@ -236,6 +194,10 @@ class SplitReadingTest {
         assertEquals(1, SplitMateFilesReader.automaticProducers(10L << 30, 4, 2));
         assertEquals(2, SplitMateFilesReader.automaticProducers(10L << 30, 8, 16));
         assertEquals(4, SplitMateFilesReader.automaticProducers(10L << 30, 64, 64));
+        assertEquals(1, SplitMateFilesReader.automaticProducers(10L << 30, 8, 8, true), "gzip on 8 processors");
+        assertEquals(2, SplitMateFilesReader.automaticProducers(10L << 30, 8, 16, true));
+        assertEquals(2, SplitMateFilesReader.automaticProducers(100L << 20, 8, 16, true), "400 MB of text");
+        assertEquals(1, SplitMateFilesReader.automaticProducers(100L << 20, 8, 16, false));
     }
 
     // ---- irregular and bad input: the same result as in order ----
@@ -269,7 +231,7 @@ class SplitReadingTest {
         cases.add(Arguments.of("an empty line inside mate 1", m1.substring(0, cut) + "\n" + m1.substring(cut), m2,
                 false));
         cases.add(Arguments.of("a first record without a tag line", m1.substring(m1.indexOf('\n') + 1), m2, false));
-        cases.add(Arguments.of("both empty", "", "", true));
+        cases.add(Arguments.of("both empty", "", "", false));
         cases.add(Arguments.of("old Mac line ends", m1.replace('\n', '\r'), m2.replace('\n', '\r'), false));
         return cases.stream();
     }
@@ -304,10 +266,73 @@ class SplitReadingTest {
         assertEquals(inOrder.error(), split.error());
     }
 
+    /** A gzip file in one of the layouts that tools write. */
+    static byte[] compressed(String layout, String text, Path dir) throws IOException, InterruptedException {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        switch (layout) {
+            case "gzip":
+                return TestData.gzip(bytes);
+            case "tiny members": {
+                List<byte[]> members = new ArrayList<>();
+                for (int at = 0; at < bytes.length; at += 1000) {
+                    members.add(TestData.gzip(Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + 1000))));
+                }
+                return TestData.concat(members.toArray(new byte[0][]));
+            }
+            case "tiny and huge members": {
+                int cut = bytes.length / 3;
+                return TestData.concat(TestData.gzip(Arrays.copyOfRange(bytes, 0, 10)),
+                        TestData.gzip(Arrays.copyOfRange(bytes, 10, cut)), TestData.gzip(new byte[0]),
+                        TestData.gzip(Arrays.copyOfRange(bytes, cut, bytes.length)));
+            }
+            case "bgzf":
+                return bgzip(bytes, dir);
+            default: {
+                int cut = bytes.length / 2;
+                return TestData.concat(bgzip(Arrays.copyOfRange(bytes, 0, cut), dir),
+                        TestData.gzip(Arrays.copyOfRange(bytes, cut, bytes.length)));
+            }
+        }
+    }
+
+    static byte[] bgzip(byte[] bytes, Path dir) throws IOException, InterruptedException {
+        Path plain = Files.write(Files.createTempFile(dir, "bgzf", ".txt"), bytes);
+        Process p = new ProcessBuilder("bgzip", "-f", plain.toString()).inheritIO().start();
+        assertEquals(0, p.waitFor());
+        return Files.readAllBytes(Path.of(plain + ".gz"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gzip", "tiny members", "tiny and huge members", "bgzf", "bgzf then gzip"})
+    void gzipInput_splitByItsSeekPoints_givesTheInOrderOutput(String layout) throws Exception {
+        assumeTrue(!layout.startsWith("bgzf") || TestData.onPath("bgzip"), "bgzip");
+        assumeTrue(layout.equals("bgzf") || SeekableGzipInputStream.nativeAvailable(), "the native library");
+        String[] m = mates(3000, 26, "\n");
+        Path p1 = TestData.write(dir.resolve("p_1.fq"), m[0]);
+        Path p2 = TestData.write(dir.resolve("p_2.fq"), m[1]);
+        Path z1 = TestData.write(dir.resolve("z_1.fq.gz"), compressed(layout, m[0], dir));
+        Path z2 = TestData.write(dir.resolve("z_2.fq.gz"), compressed(layout, m[1], dir));
+        Outcome plain = run(p1, p2, 1, 100, 2, false);
+        assertEquals(3000, plain.pairs());
+        for (int producers = 2; producers <= 4; producers++) {
+            assertEquals(plain, run(z1, z2, producers, 100, producers, true), "producers " + producers);
+        }
+        assertEquals(plain, run(z1, p2, 3, 1, 2, true), "gzip with plain");
+    }
+
     @Test
-    void compressedInput_isReadInOrder() throws IOException {
+    void emptyGzip_isReadInOrder() throws Exception {
+        Path z1 = TestData.write(dir.resolve("e_1.fq.gz"), TestData.gzip(new byte[0]));
+        Path z2 = TestData.write(dir.resolve("e_2.fq.gz"), TestData.gzip(new byte[0]));
+        Outcome empty = run(z1, z2, 3, 16, 2, false);
+        assertEquals(0, empty.pairs(), String.valueOf(empty.error()));
+    }
+
+    @Test
+    void otherCompressions_areReadInOrder() throws IOException {
         String[] m = mates(100, 24, "\n");
-        Path m1 = TestData.write(dir.resolve("z_1.fq.gz"), TestData.gzip(m[0]));
+        Path m1 = TestData.write(dir.resolve("z_1.fq.zst"), com.github.luben.zstd.Zstd.compress(
+                m[0].getBytes(StandardCharsets.ISO_8859_1)));
         Path m2 = TestData.write(dir.resolve("z_2.fq"), m[1]);
         Path p1 = TestData.write(dir.resolve("p_1.fq"), m[0]);
         Outcome plain = run(p1, m2, 1, 16, 2, false);

@@ -1,0 +1,524 @@
+package io.github.flashj.io.input;
+
+import io.github.flashj.gzip.GzipDecoding;
+import io.github.flashj.gzip.GzipFormatException;
+import io.github.flashj.gzip.GzipIndex;
+import io.github.flashj.gzip.SeekableGzipInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decompressed data of a gzip file as a {@link PositionalInput}, so that {@link RangeScan},
+ * {@link ChunkPlanner} and readers of chunks treat it as a plain file. Its {@link SeekPoints} cut
+ * the data into segments: for BGZF, runs of blocks found from the blocks' headers alone; for other
+ * gzip, the seek points of a rapidgzip index, reused from the index directory or built on several
+ * threads. Each segment is decoded once, from its own seek point, by one of a few decoder threads,
+ * while readers that need it wait; the segments after the last one asked for are decoded ahead,
+ * and the recently used ones are kept. Reads are safe from several threads at once.
+ */
+final class DecodedInput implements PositionalInput, Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(DecodedInput.class);
+    /**
+     * Compressed bytes between seek points: BGZF blocks are grouped into segments this long, and a
+     * gzip index is built with seek points this far apart. Segments are then three to four times
+     * that in FASTQ text: a chunk's reader decodes about 2 MiB before its first record on average,
+     * and the decoder threads keep a few segments each.
+     */
+    static final int SEEK_SPACING = 1 << 20;
+    /** A segment larger than this is not kept in memory: such a file is read in order. */
+    static final long MAX_SEGMENT = 64L << 20;
+
+    private final String name;
+    private final SeekPoints points;
+    private final Opener opener;
+    private final Closeable resources;
+    private final ExecutorService pool;
+    private final int capacity;
+    private final Map<Integer, CompletableFuture<byte[]>> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private final ThreadLocal<SegmentDecoder> decoders = new ThreadLocal<>();
+    /** Segments scheduled and not yet decoded, evicted from the cache or not: closing fails them. */
+    private final Set<CompletableFuture<byte[]>> pending = ConcurrentHashMap.newKeySet();
+    private final List<SegmentDecoder> opened = new ArrayList<>();
+    private volatile int ahead = 1;
+    /** Each segment's CRC32 once decoded (-1 before), when the data must be checked ({@link #verify}). */
+    private final AtomicLongArray segmentCrc;
+    private final PositionalInput compressed;
+
+    /** Decodes segments on one thread. */
+    interface SegmentDecoder extends Closeable {
+        /** Decodes segment {@code i} into {@code into}, which is exactly its length. */
+        void decode(int i, byte[] into) throws IOException;
+    }
+
+    /** Opens a decoder for one of the decoder threads. */
+    interface Opener {
+        SegmentDecoder open() throws IOException;
+    }
+
+    private DecodedInput(String name, SeekPoints points, Opener opener, Closeable resources, int threads,
+            boolean checkCrc, PositionalInput compressed) {
+        this.name = name;
+        this.compressed = compressed;
+        segmentCrc = checkCrc ? new AtomicLongArray(points.segments()) : null;
+        for (int i = 0; checkCrc && i < points.segments(); i++) {
+            segmentCrc.set(i, -1);
+        }
+        this.points = points;
+        this.opener = opener;
+        this.resources = resources;
+        this.capacity = 4 * threads + 4;
+        AtomicInteger made = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "flashj-decode-" + made.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * A decompressed view of a gzip file, or null when the file is not gzip or cannot be entered at
+     * seek points here (plain gzip without the native library, segments too large, or data that
+     * cannot be decoded: reading it in order then reports the error as always).
+     *
+     * @param threads the decoder threads, and rapidgzip's threads when it builds an index
+     * @param spacing compressed bytes between seek points ({@link #SEEK_SPACING}; tests use less)
+     */
+    static DecodedInput open(Path file, String name, GzipInput gzip, int threads, int spacing) throws IOException {
+        FileChannel channel = FileChannel.open(file);
+        try {
+            PositionalInput compressed = PositionalInput.of(channel);
+            byte[] head = new byte[18];
+            int n = compressed.read(0, head, 0, head.length);
+            if (n < 2 || !GzipDecoding.isGzip(head, n)) {
+                channel.close();
+                return null;
+            }
+            long[][] blocks = BgzfBlocks.isBgzf(head, n) ? BgzfBlocks.table(compressed) : null;
+            DecodedInput view = blocks != null ? bgzf(name, compressed, channel, blocks, threads, spacing)
+                    : gzipIndexed(file, name, gzip, threads, spacing, channel);
+            if (view == null) {
+                channel.close();
+            }
+            return view;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static DecodedInput bgzf(String name, PositionalInput compressed, FileChannel channel, long[][] blocks,
+            int threads, int spacing) {
+        long[] offsets = blocks[0];
+        long[] decoded = blocks[1];
+        int count = offsets.length - 1;
+        long size = decoded[count];
+        List<Long> starts = new ArrayList<>();
+        List<Long> at = new ArrayList<>();
+        for (int b = 0; b < count; b++) {
+            if (b == 0 || offsets[b] - at.get(at.size() - 1) >= spacing && decoded[b] > starts.get(starts.size() - 1)
+                    && decoded[b] < size) {
+                starts.add(decoded[b]);
+                at.add(offsets[b]);
+            }
+        }
+        if (size == 0) {
+            starts.clear();
+            at.clear();
+        }
+        starts.add(size);
+        SeekPoints points = new SeekPoints(SeekPoints.Kind.BGZF, toArray(starts), toArray(at), count);
+        if (largestSegment(points) > MAX_SEGMENT) {
+            return null;
+        }
+        long fileSize = offsets[count];
+        Opener opener = () -> new SegmentDecoder() {
+            @Override
+            public void decode(int i, byte[] into) throws IOException {
+                long to = i + 1 < points.segments() ? points.compressedStart(i + 1) : fileSize;
+                ArrayFill out = new ArrayFill(into);
+                BgzfBlocks.decode(compressed, name, points.compressedStart(i), to, out);
+                if (out.filled != into.length) {
+                    throw new CompressedDataException(name, "bgzf", new IOException("the blocks from byte "
+                            + points.compressedStart(i) + " hold " + out.filled + " bytes, their size fields say "
+                            + into.length + ": the file changed while it was being read"));
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        // Each block's CRC32 is checked as it is decoded.
+        return new DecodedInput(name, points, opener, channel, threads, false, compressed);
+    }
+
+    private static DecodedInput gzipIndexed(Path file, String name, GzipInput gzip, int threads, int spacing,
+            FileChannel channel) throws IOException {
+        if (!SeekableGzipInputStream.nativeAvailable()) {
+            LOG.debug("{} is read in order: entering gzip at seek points needs the native library ({})", name,
+                    SeekableGzipInputStream.nativeUnavailableReason());
+            return null;
+        }
+        Path index;
+        boolean temporary = gzip.indexDirectory() == null;
+        boolean reused = false;
+        GzipIndex seekPoints;
+        long started = System.nanoTime();
+        try {
+            if (temporary) {
+                index = Files.createTempFile("flashj-", InputFiles.INDEX_SUFFIX);
+                SeekableGzipInputStream.buildIndex(file, threads, spacing, index);
+            } else {
+                index = gzip.indexDirectory().resolve(file.getFileName() + InputFiles.INDEX_SUFFIX);
+                reused = InputFiles.reusableIndex(file, name, index);
+                if (!reused) {
+                    Files.createDirectories(gzip.indexDirectory());
+                    Path partial = Files.createTempFile(gzip.indexDirectory(), "." + file.getFileName(), ".partial");
+                    try {
+                        SeekableGzipInputStream.buildIndex(file, threads, spacing, partial);
+                        Files.move(partial, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } finally {
+                        Files.deleteIfExists(partial);
+                    }
+                    LOG.info("Wrote the gzip index {}", index);
+                }
+            }
+            seekPoints = GzipIndex.read(index);
+        } catch (GzipFormatException e) {
+            LOG.debug("{} is read in order: {}", name, e.getMessage());
+            return null;
+        }
+        LOG.debug("{}: {} in {} ms", name, seekPoints, (System.nanoTime() - started) / 1_000_000);
+        Path indexFile = index;
+        Closeable resources = () -> {
+            try {
+                channel.close();
+            } finally {
+                if (temporary) {
+                    Files.deleteIfExists(indexFile);
+                }
+            }
+        };
+        SeekPoints points = segments(seekPoints);
+        if (largestSegment(points) > MAX_SEGMENT) {
+            LOG.debug("{} is read in order: its seek points are more than {} bytes apart", name, MAX_SEGMENT);
+            resources.close();
+            return null;
+        }
+        Opener opener = () -> new SegmentDecoder() {
+            private final SeekableGzipInputStream in = SeekableGzipInputStream.openIndexed(file, indexFile);
+
+            @Override
+            public void decode(int i, byte[] into) throws IOException {
+                long from = points.decodedStart(i);
+                try {
+                    in.seek(from);
+                    if (in.readNBytes(into, 0, into.length) != into.length) {
+                        throw new IOException("the data end early");
+                    }
+                } catch (IOException e) {
+                    throw new GzipFormatException(name, "gzip data is corrupt or truncated after the seek point at "
+                            + "compressed byte " + points.compressedStart(i) / 8 + " (decompressed bytes " + from
+                            + " to " + points.decodedStart(i + 1) + "): " + problem(name, e), e);
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+        // An index built in this run came from decoding the whole file with every CRC32 checked.
+        return new DecodedInput(name, points, opener, resources, threads, reused, PositionalInput.of(channel));
+    }
+
+    /** The segments between an index's seek points: one per distinct decompressed offset. */
+    private static SeekPoints segments(GzipIndex index) {
+        long size = index.decompressedSize();
+        List<Long> starts = new ArrayList<>();
+        List<Long> at = new ArrayList<>();
+        if (size > 0) {
+            starts.add(0L);
+            at.add(0L);
+        }
+        for (int i = 0; i < index.points() && size > 0; i++) {
+            long offset = index.decompressedOffset(i);
+            if (offset < size && offset > starts.get(starts.size() - 1)) {
+                starts.add(offset);
+                at.add(index.compressedBitOffset(i));
+            } else if (offset == 0 && !at.isEmpty()) {
+                at.set(0, index.compressedBitOffset(i));
+            }
+        }
+        starts.add(size);
+        return new SeekPoints(SeekPoints.Kind.GZIP_INDEX, toArray(starts), toArray(at), index.points());
+    }
+
+    private static long largestSegment(SeekPoints points) {
+        long largest = 0;
+        for (int i = 0; i < points.segments(); i++) {
+            largest = Math.max(largest, points.decodedStart(i + 1) - points.decodedStart(i));
+        }
+        return largest;
+    }
+
+    /** A decoder's message without the file's name, which the new message gives first. */
+    private static String problem(String name, IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith(name + ": ") ? message.substring(name.length() + 2) : message;
+    }
+
+    private static long[] toArray(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * Checks the data decoded so far against the file's gzip trailer, when they were decoded from
+     * the seek points of an index made in another run: the CRC32 of all segments joined must be the
+     * last member's, and the size field the data's size. Called once every segment has been read
+     * (after planning). Holds for a file of one gzip member; for several members the check cannot
+     * tell, and the file is read in order instead, which checks each member.
+     *
+     * @return null when the data are as the trailer says (or were checked as they were decoded),
+     *     else why not
+     */
+    String verify() throws IOException {
+        if (segmentCrc == null || points.segments() == 0) {
+            return null;
+        }
+        long crc = 0;
+        for (int i = 0; i < points.segments(); i++) {
+            long segment = segmentCrc.get(i);
+            if (segment < 0) {
+                return "segment " + i + " was not read";
+            }
+            crc = Crc32Combine.combine(crc, segment, points.decodedStart(i + 1) - points.decodedStart(i));
+        }
+        long compressedSize = compressed.size();
+        if (compressedSize < 18) {
+            return "the file is too short for a gzip trailer";
+        }
+        byte[] trailer = new byte[8];
+        compressed.readFully(compressedSize - 8, trailer, 0, 8);
+        long expectedCrc = (trailer[0] & 0xffL) | (trailer[1] & 0xffL) << 8 | (trailer[2] & 0xffL) << 16
+                | (trailer[3] & 0xffL) << 24;
+        long expectedSize = (trailer[4] & 0xffL) | (trailer[5] & 0xffL) << 8 | (trailer[6] & 0xffL) << 16
+                | (trailer[7] & 0xffL) << 24;
+        if (expectedSize != (points.size() & 0xffffffffL) || expectedCrc != crc) {
+            return "the data decoded from the seek points do not match the CRC32 and size of the gzip trailer";
+        }
+        return null;
+    }
+
+    /** The seek points this view enters the data at. */
+    SeekPoints seekPoints() {
+        return points;
+    }
+
+    /**
+     * Segments decoded ahead of the last one asked for: 1 suits several readers of their own
+     * ranges (planning), the number of producers suits producers that read chunks in turn.
+     */
+    void readAhead(int segments) {
+        ahead = Math.max(0, segments);
+    }
+
+    /**
+     * Byte offsets cutting the data into about {@code ranges} ranges at segment starts, so that no
+     * segment is decoded for two ranges: {@code [0, ..., size)} as {@link ChunkPlanner#ranges}.
+     */
+    long[] ranges(int ranges) {
+        int segments = points.segments();
+        int n = Math.max(1, Math.min(ranges, segments));
+        long[] cuts = new long[n + 1];
+        for (int i = 0; i <= n; i++) {
+            cuts[i] = points.decodedStart((int) ((long) segments * i / n));
+        }
+        return cuts;
+    }
+
+    @Override
+    public long size() {
+        return points.size();
+    }
+
+    @Override
+    public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+        if (position >= points.size()) {
+            return -1;
+        }
+        if (length == 0) {
+            return 0;
+        }
+        int i = points.segmentOf(position);
+        byte[] segment = segment(i);
+        int at = (int) (position - points.decodedStart(i));
+        int n = Math.min(length, segment.length - at);
+        System.arraycopy(segment, at, buffer, offset, n);
+        return n;
+    }
+
+    private byte[] segment(int i) throws IOException {
+        CompletableFuture<byte[]> wanted;
+        synchronized (cache) {
+            wanted = schedule(i);
+            int last = (int) Math.min(points.segments() - 1L, (long) i + ahead);
+            for (int j = i + 1; j <= last; j++) {
+                schedule(j);
+            }
+            while (cache.size() > capacity) {
+                cache.remove(cache.keySet().iterator().next());
+            }
+        }
+        try {
+            return wanted.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException) {
+                throw ((UncheckedIOException) cause).getCause();
+            }
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IOException(name + ": " + cause, cause);
+        }
+    }
+
+    /** The future of segment {@code i}, started when not yet there; the caller holds the cache's lock. */
+    private CompletableFuture<byte[]> schedule(int i) {
+        CompletableFuture<byte[]> f = cache.get(i);
+        if (f == null) {
+            f = new CompletableFuture<>();
+            CompletableFuture<byte[]> future = f;
+            pending.add(future);
+            pool.execute(() -> {
+                try {
+                    future.complete(decode(i));
+                } catch (Throwable e) {
+                    future.completeExceptionally(e);
+                } finally {
+                    pending.remove(future);
+                }
+            });
+            cache.put(i, f);
+        }
+        return f;
+    }
+
+    /** Runs on a decoder thread. */
+    private byte[] decode(int i) {
+        try {
+            SegmentDecoder decoder = decoders.get();
+            if (decoder == null) {
+                decoder = opener.open();
+                synchronized (opened) {
+                    opened.add(decoder);
+                }
+                decoders.set(decoder);
+            }
+            byte[] into = new byte[(int) (points.decodedStart(i + 1) - points.decodedStart(i))];
+            decoder.decode(i, into);
+            if (segmentCrc != null) {
+                CRC32 crc = new CRC32();
+                crc.update(into);
+                segmentCrc.set(i, crc.getValue());
+            }
+            return into;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        pool.shutdownNow();
+        for (CompletableFuture<byte[]> f : pending) {
+            f.completeExceptionally(new IOException(name + ": closed while being read"));
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        IOException failure = null;
+        synchronized (opened) {
+            for (SegmentDecoder decoder : opened) {
+                try {
+                    decoder.close();
+                } catch (IOException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            opened.clear();
+        }
+        synchronized (cache) {
+            cache.clear();
+        }
+        resources.close();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Bytes written into an array of the expected length; more than fit is counted, not written. */
+    private static final class ArrayFill extends OutputStream {
+        private final byte[] into;
+        long filled;
+
+        ArrayFill(byte[] into) {
+            this.into = into;
+        }
+
+        @Override
+        public void write(int b) {
+            if (filled < into.length) {
+                into[(int) filled] = (byte) b;
+            }
+            filled++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (filled + len <= into.length) {
+                System.arraycopy(b, off, into, (int) filled, len);
+            }
+            filled += len;
+        }
+    }
+}
