@@ -48,14 +48,6 @@ final class SplitMateFilesReader implements ParallelPairSource {
      * pass costs more than the parallel reading saves.
      */
     static final int AUTO_MIN_PROCESSORS = 8;
-    /**
-     * Automatic choice for gzip input: no split on fewer processors than this. A split gzip file is
-     * decoded twice (planning, then reading) from its seek points, at about 280 MB/s per thread
-     * against about 740 MB/s for ISA-L reading it in order, so the split costs about 3.5 times the
-     * in-order decode in CPU; it pays only where one in-order reader, not the cores, limits the run
-     * (docs/BENCHMARKS.md, the producer model).
-     */
-    static final int AUTO_MIN_PROCESSORS_GZIP = 16;
     /** The most producers chosen automatically. */
     static final int AUTO_MAX_PRODUCERS = 4;
     /** Byte ranges indexed per file are at least this long. */
@@ -118,14 +110,15 @@ final class SplitMateFilesReader implements ParallelPairSource {
     }
 
     /**
-     * The same for inputs of which {@code gzip} are gzip files ({@code bytes} being their size on
-     * disk): FASTQ compresses about four times, and a split gzip file costs more to read.
+     * The same for inputs of which {@code gzip} are gzip files: never split automatically. A split
+     * gzip file is decoded twice (planning, then reading) from its seek points, at about 280 MB/s
+     * per thread against about 740 MB/s for ISA-L reading it in order, and holds decoded segments
+     * in memory (about 1 GB at two producers); the model puts its break-even near 16 processors
+     * (docs/BENCHMARKS.md), which no measurement has confirmed yet, so only an explicit
+     * {@code producers} count splits gzip input.
      */
     static int automaticProducers(long bytes, int workers, int processors, boolean gzip) {
-        if (gzip && processors < AUTO_MIN_PROCESSORS_GZIP) {
-            return 1;
-        }
-        return automaticProducers(gzip ? 4 * bytes : bytes, workers, processors);
+        return gzip ? 1 : automaticProducers(bytes, workers, processors);
     }
 
     @Override
