@@ -66,8 +66,16 @@ public final class FlashCli {
 
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
-        commandLogging();
-        System.exit(runOnStandardStreams(args, null));
+        int status;
+        try {
+            commandLogging();
+            status = runOnStandardStreams(args, null);
+        } catch (LinkageError e) {
+            // Before the command could report it itself (its own classes load on first use).
+            System.err.println("[FLASH] ERROR: " + runtimeFailure(e));
+            status = 1;
+        }
+        System.exit(status);
     }
 
     /**
@@ -115,8 +123,8 @@ public final class FlashCli {
         startedAt = ZonedDateTime.now();
         startedNanos = started;
         arguments = args.clone();
-        cl = new CommandLine(program);
         try {
+            cl = new CommandLine(program);
             cl.parse(args);
         } catch (Getopt.UsageException e) {
             err.print(e.getMessage() + "\n" + Help.usage(program));
