@@ -55,7 +55,7 @@ public final class ReadEncoding {
      * carries raw control bytes or half of a character ({@code byte 0 (NUL)}, {@code byte 128 (0x80,
      * not ASCII)}).
      */
-    public static String describeQualityByte(int value) {
+    private static String describeQualityByte(int value) {
         int b = value & 0xff;
         if (b > ' ' && b < 0x7f) {
             return "character '" + (char) b + "' (ASCII " + b + ")";
@@ -63,6 +63,21 @@ public final class ReadEncoding {
         String hex = String.format("0x%02x", b);
         return "byte " + b + " (" + (b == 0 ? "NUL" : b == ' ' ? "space" : b >= 0x80 ? hex + ", not ASCII"
                 : hex + ", a control character") + ")";
+    }
+
+    /**
+     * Why {@link PairBatch#appendRead} refused a read, for a message that goes on to name the read:
+     * {@code whitespace in the sequence at position N}, or {@code quality ... at position N is below
+     * the PHRED offset P}.
+     *
+     * @param refusal what appendRead returned (not {@link #APPENDED})
+     * @param qual the read's quality bytes, from {@code qualOff}
+     */
+    public static String describeRefusal(int refusal, byte[] qual, int qualOff, int phredOffset) {
+        int at = position(refusal);
+        return isWhitespaceInSequence(refusal) ? "whitespace in the sequence at position " + (at + 1)
+                : "quality " + describeQualityByte(qual[qualOff + at]) + " at position " + (at + 1)
+                        + " is below the PHRED offset " + phredOffset;
     }
 
     /**

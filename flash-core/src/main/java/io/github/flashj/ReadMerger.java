@@ -89,13 +89,7 @@ public final class ReadMerger {
         if (refusal == ReadEncoding.APPENDED) {
             return;
         }
-        int at = ReadEncoding.position(refusal);
-        if (ReadEncoding.isWhitespaceInSequence(refusal)) {
-            throw new IllegalArgumentException("read " + read.tag() + ": whitespace in the sequence at position "
-                    + (at + 1));
-        }
-        throw new IllegalArgumentException("read " + read.tag() + ": quality "
-                + ReadEncoding.describeQualityByte(qual[at]) + " at position " + (at + 1)
-                + " is below the PHRED offset " + params.phredOffset());
+        throw new IllegalArgumentException("read " + read.tag() + ": "
+                + ReadEncoding.describeRefusal(refusal, qual, 0, params.phredOffset()));
     }
 }

@@ -85,12 +85,8 @@ final class RowMerger {
         int refusal = batch.appendRead(t.array(), tagOff + skip, tagLen - skip, s.array(),
                 s.arrayOffset() + s.position(), q.array(), q.arrayOffset() + q.position(), s.remaining());
         if (refusal != ReadEncoding.APPENDED) {
-            int at = ReadEncoding.position(refusal);
-            throw new IllegalArgumentException("flash_merge: read " + name + ": "
-                    + (ReadEncoding.isWhitespaceInSequence(refusal) ? "whitespace in the sequence at position "
-                            + (at + 1)
-                            : "quality character '" + (char) (q.get(q.position() + at) & 0xff) + "' at position "
-                                    + (at + 1) + " is below the PHRED offset " + parameters.phredOffset()));
+            throw new IllegalArgumentException("flash_merge: read " + name + ": " + ReadEncoding.describeRefusal(
+                    refusal, q.array(), q.arrayOffset() + q.position(), parameters.phredOffset()));
         }
     }
 

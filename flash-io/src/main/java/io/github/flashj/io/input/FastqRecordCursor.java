@@ -117,8 +117,7 @@ final class FastqRecordCursor {
             return new InputFormatException(name, sequenceLine, "whitespace inside the sequence (column "
                     + (at + 1) + ")");
         }
-        return new InputFormatException(name, qualityLine, "quality "
-                + ReadEncoding.describeQualityByte(buf[qualStart + at]) + " at position " + (at + 1)
-                + " is below the PHRED offset " + phredOffset);
+        return new InputFormatException(name, qualityLine,
+                ReadEncoding.describeRefusal(refusal, buf, qualStart, phredOffset));
     }
 }
