@@ -7,8 +7,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * One output file (or standard output): a format buffer, the compression, the process if any.
@@ -60,7 +62,13 @@ final class OutputChannel {
                 c.program = compression.command();
                 return c;
             }
-            OutputStream file = overwrite ? new OverwritingFileStream(path) : new FileOutputStream(path.toFile());
+            // A regular file here is one the staging has just made, empty: it is opened without
+            // truncation, since ext4 (auto_da_alloc) takes the truncation of an existing file for a
+            // rewrite and writes all of its data out when it is closed (half a second per GB).
+            OutputStream file = overwrite ? new OverwritingFileStream(path)
+                    : Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                            ? Files.newOutputStream(path, StandardOpenOption.WRITE)
+                            : new FileOutputStream(path.toFile());
             return new OutputChannel(name, compression.wrapFile(file, path), null, true);
         } catch (FileSystemException | java.io.FileNotFoundException e) {
             throw new IOException("Failed to open \"" + name + "\" for writing: " + reason(e, Path.of(name)), e);
