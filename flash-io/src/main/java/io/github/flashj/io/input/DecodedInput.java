@@ -1,5 +1,6 @@
 package io.github.flashj.io.input;
 
+import io.github.flashj.gzip.Crc32Combine;
 import io.github.flashj.gzip.GzipDecoding;
 import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.gzip.GzipIndex;
@@ -314,7 +315,8 @@ final class DecodedInput implements PositionalInput, Closeable {
             if (segment < 0) {
                 return "segment " + i + " was not read";
             }
-            crc = Crc32Combine.combine(crc, segment, points.decodedStart(i + 1) - points.decodedStart(i));
+            crc = Crc32Combine.combine((int) crc, (int) segment, points.decodedStart(i + 1) - points.decodedStart(i))
+                    & 0xffffffffL;
         }
         long compressedSize = compressed.size();
         if (compressedSize < 18) {

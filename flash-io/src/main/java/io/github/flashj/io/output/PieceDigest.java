@@ -1,5 +1,6 @@
 package io.github.flashj.io.output;
 
+import io.github.flashj.gzip.Crc32Combine;
 import io.github.flashj.io.lz4.XxHash32;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -46,7 +47,7 @@ public final class PieceDigest implements Serializable {
 
     /** Adds {@code text[off, off + len)}, whose CRC-32 is {@code textCrc} (0 but for gzip). */
     void add(int textCrc, byte[] text, int off, int len) {
-        crc = GzipPieces.combine(crc, textCrc, len);
+        crc = Crc32Combine.combine(crc, textCrc, len);
         length += len;
         if (contentChecksum != null) {
             contentChecksum.update(text, off, len);
@@ -58,7 +59,7 @@ public final class PieceDigest implements Serializable {
      * another's, so this digest keeps no content checksum afterwards.
      */
     public void append(PieceDigest next) {
-        crc = GzipPieces.combine(crc, next.crc, next.length);
+        crc = Crc32Combine.combine(crc, next.crc, next.length);
         length += next.length;
         contentChecksum = null;
     }

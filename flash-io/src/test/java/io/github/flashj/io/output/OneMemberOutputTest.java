@@ -1,5 +1,6 @@
 package io.github.flashj.io.output;
 
+import io.github.flashj.gzip.Crc32Combine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +47,7 @@ class OneMemberOutputTest {
         for (int cut : new int[] {0, 1, 3, 4096, 777_777, data.length}) {
             int crc1 = crc(data, 0, cut);
             int crc2 = crc(data, cut, data.length - cut);
-            assertEquals(crc(data, 0, data.length), GzipPieces.combine(crc1, crc2, data.length - cut), "cut " + cut);
+            assertEquals(crc(data, 0, data.length), Crc32Combine.combine(crc1, crc2, data.length - cut), "cut " + cut);
         }
         PieceDigest digest = PieceDigest.empty();
         for (int at = 0, n; at < data.length; at += n) {
