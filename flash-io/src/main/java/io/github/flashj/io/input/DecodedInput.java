@@ -23,7 +23,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.zip.CRC32;
@@ -465,19 +464,7 @@ final class DecodedInput implements PositionalInput, Closeable {
         for (CompletableFuture<byte[]> f : pending) {
             f.completeExceptionally(new IOException(name + ": closed while being read"));
         }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        SplitMateFilesReader.awaitTermination(pool);
         IOException failure = null;
         synchronized (opened) {
             for (SegmentDecoder decoder : opened) {

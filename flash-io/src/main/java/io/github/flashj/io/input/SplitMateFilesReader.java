@@ -331,7 +331,8 @@ final class SplitMateFilesReader implements ParallelPairSource {
         }
     }
 
-    private static void awaitTermination(ExecutorService pool) {
+    /** Waits for a shut-down pool's threads to end, keeping an interrupt for the caller. */
+    static void awaitTermination(ExecutorService pool) {
         boolean interrupted = false;
         while (true) {
             try {
