@@ -7,7 +7,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -62,13 +61,13 @@ final class OutputChannel {
                 c.program = compression.command();
                 return c;
             }
-            // A regular file here is one the staging has just made, empty: it is opened without
-            // truncation, since ext4 (auto_da_alloc) takes the truncation of an existing file for a
-            // rewrite and writes all of its data out when it is closed (half a second per GB).
+            // A file the staging made is opened as it is: never created again (a signal's cleanup
+            // may have removed it already), and not truncated, since ext4 (auto_da_alloc) takes the
+            // truncation of an existing file for a rewrite and writes all of its data out when it
+            // is closed (half a second per GB). A name written in place is opened as FLASH opens it.
             OutputStream file = overwrite ? new OverwritingFileStream(path)
-                    : Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-                            ? Files.newOutputStream(path, StandardOpenOption.WRITE)
-                            : new FileOutputStream(path.toFile());
+                    : StagedFiles.writtenInPlace(path) ? new FileOutputStream(path.toFile())
+                    : Files.newOutputStream(path, StandardOpenOption.WRITE);
             return new OutputChannel(name, compression.wrapFile(file, path), null, true);
         } catch (FileSystemException | java.io.FileNotFoundException e) {
             throw new IOException("Failed to open \"" + name + "\" for writing: " + reason(e, Path.of(name)), e);

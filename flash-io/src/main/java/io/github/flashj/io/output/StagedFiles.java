@@ -194,7 +194,7 @@ public final class StagedFiles {
     }
 
     /** Whether a final name is written in place: a symbolic link, or a special file (a device, a FIFO). */
-    private static boolean writtenInPlace(Path target) {
+    static boolean writtenInPlace(Path target) {
         return Files.isSymbolicLink(target) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS);
     }
