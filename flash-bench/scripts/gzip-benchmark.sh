@@ -63,11 +63,11 @@ for name in "flashj ISA-L, sequential" "flashj rapidgzip, 1 thread" "flashj rapi
 done
 
 echo "== 2. merging .gz input"
-timed "flashj -t 2 plain" "$flashj -q -t 2 -M 150 -d out-plain $r1 $r2"
-timed "flashj -t 2 .gz" "$flashj -q -t 2 -M 150 -d out-gz $r1.gz $r2.gz"
+timed "flashj -t 2 plain" "$flashj -t 2 -M 150 -d out-plain $r1 $r2"
+timed "flashj -t 2 .gz" "$flashj -t 2 -M 150 -d out-gz $r1.gz $r2.gz"
 timed "flash -t 2 .gz" "flash -q -t 2 -M 150 -d out-flash $r1.gz $r2.gz"
 rm -rf out-*
-"$flashj" -q -t 2 -M 150 -d out-gz "$r1.gz" "$r2.gz" 2>/dev/null; flash -q -t 1 -M 150 -d out-flash "$r1.gz" "$r2.gz" >/dev/null
+"$flashj" -t 2 -M 150 -d out-gz "$r1.gz" "$r2.gz" >/dev/null 2>&1; flash -q -t 1 -M 150 -d out-flash "$r1.gz" "$r2.gz" >/dev/null
 for f in out.extendedFrags.fastq out.notCombined_1.fastq out.notCombined_2.fastq out.hist out.histogram; do
   cmp -s "out-gz/$f" "out-flash/$f" || { echo "DIFFERENT: $f"; exit 1; }
 done
@@ -75,10 +75,10 @@ echo "  .gz / plain (target <= 1.3): $(ratio "flashj -t 2 .gz" "flashj -t 2 plai
   "flashj / flash -t 2 on .gz: $(ratio "flashj -t 2 .gz" "flash -t 2 .gz"); output identical to flash -t 1"
 
 echo "== 3. writing -z"
-timed "flashj -z -t 2" "$flashj -q -z -t 2 -M 150 -d out-z $r1 $r2"
+timed "flashj -z -t 2" "$flashj -z -t 2 -M 150 -d out-z $r1 $r2"
 timed "flash -z -t 2" "flash -q -z -t 2 -M 150 -d out-flashz $r1 $r2"
 rm -rf out-*
-"$flashj" -q -z -t 2 -M 150 -d out-z "$r1" "$r2" 2>/dev/null; flash -q -z -t 1 -M 150 -d out-flashz "$r1" "$r2" >/dev/null
+"$flashj" -z -t 2 -M 150 -d out-z "$r1" "$r2" >/dev/null 2>&1; flash -q -z -t 1 -M 150 -d out-flashz "$r1" "$r2" >/dev/null
 for f in out.extendedFrags.fastq out.notCombined_1.fastq out.notCombined_2.fastq; do
   cmp -s <(zcat "out-z/$f.gz") <(zcat "out-flashz/$f.gz") || { echo "DIFFERENT: $f.gz"; exit 1; }
 done
@@ -90,15 +90,15 @@ echo "== 4. --producers on .gz and BGZF (each split file is planned, then read, 
 b1="${r1%.fq}.bgzf.fq.gz"; b2="${r2%.fq}.bgzf.fq.gz"
 [ -s "$b1" ] || bgzip -c "$r1" > "$b1"
 [ -s "$b2" ] || bgzip -c "$r2" > "$b2"
-rm -rf idx; "$flashj" -q --producers 2 --gzip-index idx -M 150 -d out-idx "$r1.gz" "$r2.gz" 2>/dev/null
-timed "flashj .gz --producers 1" "$flashj -q -M 150 --producers 1 -d out-p1 $r1.gz $r2.gz"
-timed "flashj .gz --producers 2" "$flashj -q -M 150 --producers 2 -d out-p2 $r1.gz $r2.gz"
-timed "flashj .gz --producers 2, index" "$flashj -q -M 150 --producers 2 --gzip-index idx -d out-p2i $r1.gz $r2.gz"
-timed "flashj BGZF --producers 1" "$flashj -q -M 150 --producers 1 -d out-b1 $b1 $b2"
-timed "flashj BGZF --producers 2" "$flashj -q -M 150 --producers 2 -d out-b2 $b1 $b2"
+rm -rf idx; "$flashj" --producers 2 --gzip-index idx -M 150 -d out-idx "$r1.gz" "$r2.gz" >/dev/null 2>&1
+timed "flashj .gz --producers 1" "$flashj -M 150 --producers 1 -d out-p1 $r1.gz $r2.gz"
+timed "flashj .gz --producers 2" "$flashj -M 150 --producers 2 -d out-p2 $r1.gz $r2.gz"
+timed "flashj .gz --producers 2, index" "$flashj -M 150 --producers 2 --gzip-index idx -d out-p2i $r1.gz $r2.gz"
+timed "flashj BGZF --producers 1" "$flashj -M 150 --producers 1 -d out-b1 $b1 $b2"
+timed "flashj BGZF --producers 2" "$flashj -M 150 --producers 2 -d out-b2 $b1 $b2"
 rm -rf out-*
-"$flashj" -q -M 150 --producers 2 --gzip-index idx -d out-p2i "$r1.gz" "$r2.gz" 2>/dev/null
-"$flashj" -q -M 150 --producers 2 -d out-b2 "$b1" "$b2" 2>/dev/null
+"$flashj" -M 150 --producers 2 --gzip-index idx -d out-p2i "$r1.gz" "$r2.gz" >/dev/null 2>&1
+"$flashj" -M 150 --producers 2 -d out-b2 "$b1" "$b2" >/dev/null 2>&1
 flash -q -t 1 -M 150 -d out-flash "$r1.gz" "$r2.gz" >/dev/null
 for f in out.extendedFrags.fastq out.notCombined_1.fastq out.notCombined_2.fastq out.hist out.histogram; do
   cmp -s "out-p2i/$f" "out-flash/$f" && cmp -s "out-b2/$f" "out-flash/$f" || { echo "DIFFERENT: $f"; exit 1; }

@@ -37,21 +37,23 @@ echo "input: $(($(wc -l < "$r1") / 4)) pairs of 2x150 ($(du -h "$r1" | cut -f1) 
 declare -a names cmds
 add() { names+=("$1"); cmds+=("$2"); }
 flashj="$root/bin/flashj"
-add "flashj -t 1 (JDK $(java -version 2>&1 | awk -F'"' '/version/{print $2}'))" "$flashj -q -t 1 -M 150 -d out-flashj1 $r1 $r2"
-add "flashj -t 2 (JDK $(java -version 2>&1 | awk -F'"' '/version/{print $2}'))" "$flashj -q -t 2 -M 150 -d out-flashj2 $r1 $r2"
+# FlashJ runs without -q, as pipelines run it (its log goes to /dev/null with every tool's output):
+# bin/flashj starts -q runs without the Vector API module, so they would measure the scalar kernel.
+add "flashj -t 1 (JDK $(java -version 2>&1 | awk -F'"' '/version/{print $2}'))" "$flashj -t 1 -M 150 -d out-flashj1 $r1 $r2"
+add "flashj -t 2 (JDK $(java -version 2>&1 | awk -F'"' '/version/{print $2}'))" "$flashj -t 2 -M 150 -d out-flashj2 $r1 $r2"
 # Each kernel forced, whatever the input's size would choose (MergeKernels.forOneRun): the vector
 # kernel must not be slower than the scalar one; on AVX-512 machines the JIT is also held to
 # 256-bit vectors, the width of AVX2-only machines.
-add "flashj -t 2, vector kernel" "env JAVA_OPTS=-Dflashj.kernel=vector $flashj -q -t 2 -M 150 -d out-flashj2v $r1 $r2"
-add "flashj -t 2, scalar kernel" "env JAVA_OPTS=-Dflashj.kernel=scalar $flashj -q -t 2 -M 150 -d out-flashj2s $r1 $r2"
+add "flashj -t 2, vector kernel" "env JAVA_OPTS=-Dflashj.kernel=vector $flashj -t 2 -M 150 -d out-flashj2v $r1 $r2"
+add "flashj -t 2, scalar kernel" "env JAVA_OPTS=-Dflashj.kernel=scalar $flashj -t 2 -M 150 -d out-flashj2s $r1 $r2"
 # The staged layout forced (a reader thread and a committer beside the workers), against the
 # default on this machine's cores (docs/ARCHITECTURE.md, "The pipeline").
-add "flashj -t 2, staged (reader and committer threads)" "env JAVA_OPTS=-Dflashj.pipeline=staged $flashj -q -t 2 -M 150 -d out-flashj2st $r1 $r2"
+add "flashj -t 2, staged (reader and committer threads)" "env JAVA_OPTS=-Dflashj.pipeline=staged $flashj -t 2 -M 150 -d out-flashj2st $r1 $r2"
 if grep -q -m1 -w avx512f /proc/cpuinfo; then
-  add "flashj -t 2, vector kernel, 256-bit vectors (-XX:UseAVX=2)" "env JAVA_OPTS='-Dflashj.kernel=vector -XX:UseAVX=2' $flashj -q -t 2 -M 150 -d out-flashj2a $r1 $r2"
+  add "flashj -t 2, vector kernel, 256-bit vectors (-XX:UseAVX=2)" "env JAVA_OPTS='-Dflashj.kernel=vector -XX:UseAVX=2' $flashj -t 2 -M 150 -d out-flashj2a $r1 $r2"
 fi
 if [ -n "$java25" ]; then
-  add "flashj -t 2 (Temurin $("$java25/bin/java" -version 2>&1 | awk -F'"' '/version/{print $2}'))" "env JAVA_HOME=$java25 $flashj -q -t 2 -M 150 -d out-flashj25 $r1 $r2"
+  add "flashj -t 2 (Temurin $("$java25/bin/java" -version 2>&1 | awk -F'"' '/version/{print $2}'))" "env JAVA_HOME=$java25 $flashj -t 2 -M 150 -d out-flashj25 $r1 $r2"
 fi
 command -v flash >/dev/null && add "flash -t 1" "flash -q -t 1 -M 150 -d out-flash1 $r1 $r2"
 command -v flash >/dev/null && add "flash -t 2" "flash -q -t 2 -M 150 -d out-flash2 $r1 $r2"
@@ -62,9 +64,9 @@ command -v fastp >/dev/null && add "fastp -m -w 2" "fastp -m -w 2 -i $r1 -I $r2 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 # The rerun row writes into a directory that holds the previous run's files, as pipelines do on a
 # retry; it is filled once before the rounds and never cleared.
-add "flashj -t 2, rerun into the same directory" "$flashj -q -t 2 -M 150 -d out-rerun $r1 $r2"
+add "flashj -t 2, rerun into the same directory" "$flashj -t 2 -M 150 -d out-rerun $r1 $r2"
 rm -rf out-*
-"$flashj" -q -t 2 -M 150 -d out-rerun "$r1" "$r2" 2>/dev/null
+"$flashj" -t 2 -M 150 -d out-rerun "$r1" "$r2" >/dev/null 2>&1
 declare -A wall cpu rss
 for i in "${!names[@]}"; do rm -f "w$i" "c$i" "m$i"; done
 # Alternated rounds: each round runs every tool once, so that the machine's drift hits all alike.
@@ -96,7 +98,7 @@ done
 if command -v flash >/dev/null; then
   rm -rf out-*
   flash -q -t 1 -M 150 -d out-flash1 "$r1" "$r2"
-  "$flashj" -q -t 2 -M 150 -d out-flashj2 "$r1" "$r2" 2>/dev/null
+  "$flashj" -t 2 -M 150 -d out-flashj2 "$r1" "$r2" >/dev/null 2>&1
   same=yes
   for f in out-flash1/*; do cmp -s "$f" "out-flashj2/$(basename "$f")" || same=no; done
   echo; echo "flashj -t 2 output identical to flash -t 1: $same"
