@@ -1,5 +1,6 @@
 package io.github.flashj.spark;
 
+import static io.github.flashj.cli.OutputComparison.everything;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -292,18 +293,6 @@ class FlashSparkTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.ISO_8859_1);
         int status = FlashCli.run(args.toArray(String[]::new), null, o, o, e);
         return new Oracle.Run(status, out.toByteArray(), err.toString(StandardCharsets.ISO_8859_1));
-    }
-
-    /** Every file and directory under {@code dir}, hidden ones included, sorted. */
-    static List<String> everything(Path dir) throws Exception {
-        List<String> names = new ArrayList<>();
-        if (Files.exists(dir)) {
-            try (var s = Files.walk(dir)) {
-                s.filter(p -> !p.equals(dir)).forEach(p -> names.add(dir.relativize(p).toString()));
-            }
-        }
-        names.sort(null);
-        return names;
     }
 
     /** The mates with record {@code pair} of mate 2 given a quality line one character short. */

@@ -105,7 +105,7 @@ class StandaloneClusterTest {
         Oracle.Run got = SparkCli.flashj(spark, args, pairsPerChunk, 1 << 16);
         assertEquals(want.status(), got.status(), options + ": flashj said " + got.stderr());
         OutputComparison.assertSameFiles(oracleDir, flashjDir, options + " on a standalone cluster");
-        assertEquals(OutputComparison.names(flashjDir), FlashSparkTest.everything(flashjDir), "nothing else is left");
+        assertEquals(OutputComparison.names(flashjDir), OutputComparison.everything(flashjDir), "nothing else is left");
         assertEquals(List.of(), strayParts(), "no part is left in the workers' directories");
     }
 
@@ -123,7 +123,7 @@ class StandaloneClusterTest {
                         col("name2"), col("seq2"), col("qual2")))
                 .write().format("flashj-fastq").mode("overwrite").save(relative(out));
         OutputComparison.assertSameFiles(oracleDir, out, "the sink on a standalone cluster");
-        assertEquals(OutputComparison.names(out), FlashSparkTest.everything(out), "nothing else is left");
+        assertEquals(OutputComparison.names(out), OutputComparison.everything(out), "nothing else is left");
         assertEquals(List.of(), strayParts(), "no part is left in the workers' directories");
     }
 
