@@ -88,14 +88,12 @@ class FlashSparkTest {
     void aTaskThatFailsOnceIsRetriedAndTheOutputIsExact() throws Exception {
         Path firstDir = Files.createTempDirectory(data, "plain");
         Path retriedDir = Files.createTempDirectory(data, "retried");
-        JobStatistics plain = run(firstDir);
+        JobStatistics plain = run(firstDir, null);
         TaskFailures failures = TaskFailures.listen(spark.sparkContext());
-        spark.sparkContext().setLocalProperty(FaultInjection.PROPERTY, "fail:3");
         JobStatistics retried;
         try {
-            retried = run(retriedDir);
+            retried = run(retriedDir, FaultInjection.failFirstAttempt(3));
         } finally {
-            spark.sparkContext().setLocalProperty(FaultInjection.PROPERTY, null);
             spark.sparkContext().removeSparkListener(failures);
         }
         assertEquals(1, failures.failedTasks.get(), "the first attempt of chunk 3 failed");
@@ -106,10 +104,10 @@ class FlashSparkTest {
                 "out.notCombined_2.fastq.gz"), everything(retriedDir), "nothing but FLASH's files is left");
     }
 
-    private JobStatistics run(Path dir) throws Exception {
+    private JobStatistics run(Path dir, ChunkTask.BatchObserver observer) throws Exception {
         return FlashSpark.builder(spark).inputs(art[0].toString(), art[1].toString())
                 .output(dir.toString(), "out").compression(OutputCompression.gzip()).pairsPerChunk(300)
-                .rangeBytes(1 << 16).build().run();
+                .rangeBytes(1 << 16).batchObserver(observer).build().run();
     }
 
     @Test
@@ -217,7 +215,7 @@ class FlashSparkTest {
                 locked.resolve("driver.lock"), java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.WRITE)) {
             lock.lock();
-            run(dir);
+            run(dir, null);
         }
         List<String> left = everything(dir).stream().filter(n -> n.startsWith(".flashj-") && !n.contains("/"))
                 .toList();
