@@ -13,7 +13,7 @@ if [ -z "$jar" ]; then
   echo "run.sh: not built yet; run: mvn -q package -DskipTests (in $root)" >&2
   exit 1
 fi
-spark_version="$(sed -n 's:.*<spark.version>\(.*\)</spark.version>.*:\1:p' "$root/pom.xml" "$root/flash-spark/pom.xml" | head -n 1)"
+spark_version="$(sed -n 's:.*<spark.version>\(.*\)</spark.version>.*:\1:p' "$root/pom.xml")"
 venv="$root/examples/target/pyspark-venv"
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import pyspark, sys; sys.exit(pyspark.__version__ != '$spark_version')"; then
   python3 -m venv "$venv"

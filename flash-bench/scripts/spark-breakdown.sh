@@ -33,7 +33,7 @@ trap stop_cluster EXIT
 start_cluster() {
   local home="$dir/spark-home" java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
   mkdir -p "$home/jars"
-  tr ':' '\n' < "$root/flash-spark/target/spark-classpath.txt" | while read -r jar; do
+  tr ':' '\n' < "$root/flash-spark-cli/target/spark-classpath.txt" | while read -r jar; do
     [ -e "$home/jars/$(basename "$jar")" ] || ln "$jar" "$home/jars/" 2>/dev/null || cp "$jar" "$home/jars/"
   done
   local opts=(-Xmx512m -XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.nio=ALL-UNNAMED

@@ -12,7 +12,7 @@ import java.util.List;
  * What runs the merge of a parsed {@code flash} command line. The command parses and checks the
  * options, prints FLASH's banner and statistics, and maps failures to FLASH's messages and exit
  * statuses; a runner only merges. {@link FlashCli} runs on the local pipeline by default; the
- * Spark command ({@code flash-spark}) plugs in a runner of its own.
+ * Spark command ({@code flash-spark-cli}) plugs in a runner of its own.
  */
 @FunctionalInterface
 public interface MergeRunner {

@@ -74,6 +74,18 @@ public final class OutputComparison {
         return names;
     }
 
+    /** Every file and directory under {@code dir}, hidden ones included, sorted; none if it does not exist. */
+    public static List<String> everything(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.filter(p -> !p.equals(dir)).forEach(p -> names.add(dir.relativize(p).toString()));
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
     /**
      * The file's data: gzip data (found by its magic bytes, whatever the name, as with
      * {@code -z --suffix=foo}) decoded, since FlashJ's members may be split differently from

@@ -43,7 +43,18 @@ final class ChunkTask {
             implements Serializable {
     }
 
-    static Result run(JobSpec job, ChunkPlan chunk) throws IOException {
+    /**
+     * Sees each batch a task has written, on the executor: the way tests make a task fail in a
+     * chosen place. A run has none unless a test gives one ({@code FlashSpark.Builder.batchObserver}).
+     */
+    @FunctionalInterface
+    interface BatchObserver extends Serializable {
+        /** Called after batch {@code batch} (0 for the first) of chunk {@code chunk} is written. */
+        void batchWritten(int chunk, long batch);
+    }
+
+    /** Merges {@code chunk}; {@code observer}, if not null, sees each batch once it is written. */
+    static Result run(JobSpec job, ChunkPlan chunk, BatchObserver observer) throws IOException {
         List<InputStream> streams = open(job, chunk);
         BatchEncoder encoder = new BatchEncoder(job.layout());
         PartFiles.Attempt parts = null;
@@ -78,7 +89,9 @@ final class ChunkTask {
                 cpu[0] += t1 - t0;
                 cpu[1] += t2 - t1;
                 cpu[2] += threads.getCurrentThreadCpuTime() - t2;
-                FaultInjection.afterBatch(chunk.id(), id);
+                if (observer != null) {
+                    observer.batchWritten(chunk.id(), id);
+                }
                 if (!more) {
                     break;
                 }

@@ -71,6 +71,7 @@ public final class FlashSpark {
     private final int batchSize;
     private final long pairsPerChunk;
     private final long rangeBytes;
+    private final ChunkTask.BatchObserver batchObserver;
 
     private FlashSpark(Builder b) {
         spark = b.spark;
@@ -84,6 +85,7 @@ public final class FlashSpark {
         batchSize = b.batchSize;
         pairsPerChunk = b.pairsPerChunk;
         rangeBytes = b.rangeBytes;
+        batchObserver = b.batchObserver;
     }
 
     /** A builder for a job on this session; inputs and output are required. */
@@ -123,7 +125,7 @@ public final class FlashSpark {
             LOG.info("Planned {} chunk{} in {} ms{}", plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
                     (System.nanoTime() - planStarted) / 1_000_000,
                     plan.split() ? "" : ": one chunk reads the inputs in order, since " + plan.unsplitReason());
-            MergeTally total = merge(jsc, job, plan.chunks());
+            MergeTally total = merge(jsc, job, plan.chunks(), batchObserver);
             long assemblyStarted = System.nanoTime();
             assembly = new OutputAssembly(job);
             String how = assembly.assemble(plan.chunks().size(), total.toStatistics(Duration.ZERO), stdout);
@@ -209,10 +211,11 @@ public final class FlashSpark {
     }
 
     /** Merges every chunk as a Spark task; the first chunk with bad input fails the run. */
-    private static MergeTally merge(JavaSparkContext jsc, JobSpec job, List<ChunkPlan> chunks) throws IOException {
+    private static MergeTally merge(JavaSparkContext jsc, JobSpec job, List<ChunkPlan> chunks,
+            ChunkTask.BatchObserver observer) throws IOException {
         long started = System.nanoTime();
         List<ChunkTask.Result> results = runJob(() -> jsc.parallelize(chunks, chunks.size())
-                .map(chunk -> ChunkTask.run(job, chunk)).collect());
+                .map(chunk -> ChunkTask.run(job, chunk, observer)).collect());
         MergeTally total = new MergeTally(job.parameters().maxOverlap());
         long[] cpu = new long[3];
         for (ChunkTask.Result result : results) {
@@ -273,6 +276,7 @@ public final class FlashSpark {
         private int batchSize = FlashJob.DEFAULT_BATCH_SIZE;
         private long pairsPerChunk;
         private long rangeBytes;
+        private ChunkTask.BatchObserver batchObserver;
 
         private Builder(SparkSession spark) {
             this.spark = Objects.requireNonNull(spark, "spark");
@@ -377,6 +381,12 @@ public final class FlashSpark {
                         "range bytes must be 0 (automatic) or more, got " + v);
             }
             rangeBytes = v;
+            return this;
+        }
+
+        /** Sees each batch every task writes: for tests, which make tasks fail through it; none by default. */
+        Builder batchObserver(ChunkTask.BatchObserver v) {
+            batchObserver = v;
             return this;
         }
 

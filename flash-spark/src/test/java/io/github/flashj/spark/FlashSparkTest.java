@@ -1,5 +1,6 @@
 package io.github.flashj.spark;
 
+import static io.github.flashj.cli.OutputComparison.everything;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,14 +88,12 @@ class FlashSparkTest {
     void aTaskThatFailsOnceIsRetriedAndTheOutputIsExact() throws Exception {
         Path firstDir = Files.createTempDirectory(data, "plain");
         Path retriedDir = Files.createTempDirectory(data, "retried");
-        JobStatistics plain = run(firstDir);
+        JobStatistics plain = run(firstDir, null);
         TaskFailures failures = TaskFailures.listen(spark.sparkContext());
-        spark.sparkContext().setLocalProperty(FaultInjection.PROPERTY, "fail:3");
         JobStatistics retried;
         try {
-            retried = run(retriedDir);
+            retried = run(retriedDir, FaultInjection.failFirstAttempt(3));
         } finally {
-            spark.sparkContext().setLocalProperty(FaultInjection.PROPERTY, null);
             spark.sparkContext().removeSparkListener(failures);
         }
         assertEquals(1, failures.failedTasks.get(), "the first attempt of chunk 3 failed");
@@ -105,10 +104,10 @@ class FlashSparkTest {
                 "out.notCombined_2.fastq.gz"), everything(retriedDir), "nothing but FLASH's files is left");
     }
 
-    private JobStatistics run(Path dir) throws Exception {
+    private JobStatistics run(Path dir, ChunkTask.BatchObserver observer) throws Exception {
         return FlashSpark.builder(spark).inputs(art[0].toString(), art[1].toString())
                 .output(dir.toString(), "out").compression(OutputCompression.gzip()).pairsPerChunk(300)
-                .rangeBytes(1 << 16).build().run();
+                .rangeBytes(1 << 16).batchObserver(observer).build().run();
     }
 
     @Test
@@ -216,7 +215,7 @@ class FlashSparkTest {
                 locked.resolve("driver.lock"), java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.WRITE)) {
             lock.lock();
-            run(dir);
+            run(dir, null);
         }
         List<String> left = everything(dir).stream().filter(n -> n.startsWith(".flashj-") && !n.contains("/"))
                 .toList();
@@ -292,18 +291,6 @@ class FlashSparkTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.ISO_8859_1);
         int status = FlashCli.run(args.toArray(String[]::new), null, o, o, e);
         return new Oracle.Run(status, out.toByteArray(), err.toString(StandardCharsets.ISO_8859_1));
-    }
-
-    /** Every file and directory under {@code dir}, hidden ones included, sorted. */
-    static List<String> everything(Path dir) throws Exception {
-        List<String> names = new ArrayList<>();
-        if (Files.exists(dir)) {
-            try (var s = Files.walk(dir)) {
-                s.filter(p -> !p.equals(dir)).forEach(p -> names.add(dir.relativize(p).toString()));
-            }
-        }
-        names.sort(null);
-        return names;
     }
 
     /** The mates with record {@code pair} of mate 2 given a quality line one character short. */

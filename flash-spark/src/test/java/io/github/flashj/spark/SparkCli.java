@@ -18,6 +18,12 @@ final class SparkCli {
      * small inputs are cut into many of each.
      */
     static Oracle.Run flashj(SparkSession spark, List<String> args, long pairsPerChunk, long rangeBytes) {
+        return flashj(spark, args, pairsPerChunk, rangeBytes, null);
+    }
+
+    /** As {@link #flashj(SparkSession, List, long, long)}, with {@code observer} seeing the tasks' batches. */
+    static Oracle.Run flashj(SparkSession spark, List<String> args, long pairsPerChunk, long rangeBytes,
+            ChunkTask.BatchObserver observer) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream dataPrint = new PrintStream(data, true, StandardCharsets.ISO_8859_1);
@@ -30,6 +36,7 @@ final class SparkCli {
                 .batchSize(request.batchSize())
                 .pairsPerChunk(pairsPerChunk)
                 .rangeBytes(rangeBytes)
+                .batchObserver(observer)
                 .build()
                 .run(), dataPrint, dataPrint, errPrint);
         dataPrint.flush();

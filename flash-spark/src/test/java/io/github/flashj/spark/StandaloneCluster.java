@@ -14,9 +14,10 @@ import java.util.List;
 /**
  * A Spark standalone cluster for tests: a Master and Workers, each a JVM of its own started from
  * a Spark home, with the class path given and a working directory of its own; the Workers launch
- * executors from the same Spark home.
+ * executors from the same Spark home. Public for the Spark command's tests (flash-spark-cli), through
+ * this module's test jar.
  */
-final class StandaloneCluster implements AutoCloseable {
+public final class StandaloneCluster implements AutoCloseable {
     /** Spark's JVM options for Java 17 (its JavaModuleOptions), with the Vector API. */
     static final List<String> JVM_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
             "--add-modules=jdk.incubator.vector",
@@ -44,7 +45,7 @@ final class StandaloneCluster implements AutoCloseable {
      * and {@code workers} Workers of one core and 1 GB each, their logs and working directories
      * in {@code dir}.
      */
-    static StandaloneCluster start(Path dir, Path sparkHome, String classpath, int masterPort, int uiPort,
+    public static StandaloneCluster start(Path dir, Path sparkHome, String classpath, int masterPort, int uiPort,
             int workers) throws IOException, InterruptedException {
         StandaloneCluster cluster = new StandaloneCluster(dir, masterPort);
         try {
@@ -65,7 +66,7 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /** The master's URL. */
-    String url() {
+    public String url() {
         return "spark://127.0.0.1:" + masterPort;
     }
 
@@ -86,7 +87,7 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /** A Spark home whose {@code jars/} holds the jars of {@code classpath}, linked (or copied). */
-    static Path sparkHome(Path dir, String classpath) throws IOException {
+    public static Path sparkHome(Path dir, String classpath) throws IOException {
         Path jars = Files.createDirectories(dir.resolve("spark-home/jars"));
         for (String entry : classpath.split(File.pathSeparator)) {
             Path jar = Path.of(entry);

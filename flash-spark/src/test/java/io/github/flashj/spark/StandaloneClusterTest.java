@@ -83,11 +83,9 @@ class StandaloneClusterTest {
     @Test
     void anExecutorKilledDuringATaskChangesNothing() throws Exception {
         TaskFailures failures = TaskFailures.listen(spark.sparkContext());
-        spark.sparkContext().setLocalProperty(FaultInjection.PROPERTY, "exit:2");
         try {
-            compare(List.of("-O"), art, 600);
+            compare(List.of("-O"), art, 600, FaultInjection.haltExecutorInFirstAttempt(2));
         } finally {
-            spark.sparkContext().setLocalProperty(FaultInjection.PROPERTY, null);
             spark.sparkContext().removeSparkListener(failures);
         }
         assertTrue(failures.failedTasks.get() >= 1, "a task attempt was lost with its executor");
@@ -95,6 +93,11 @@ class StandaloneClusterTest {
     }
 
     private static void compare(List<String> options, Path[] mates, long pairsPerChunk) throws Exception {
+        compare(options, mates, pairsPerChunk, null);
+    }
+
+    private static void compare(List<String> options, Path[] mates, long pairsPerChunk,
+            ChunkTask.BatchObserver observer) throws Exception {
         Path oracleDir = Files.createTempDirectory(data, "oracle");
         Path flashjDir = Files.createTempDirectory(data, "flashj");
         List<String> oracleArgs = new ArrayList<>(options);
@@ -102,10 +105,10 @@ class StandaloneClusterTest {
         Oracle.Run want = Oracle.flash(oracleDir, oracleArgs);
         List<String> args = new ArrayList<>(options);
         args.addAll(List.of("-d", relative(flashjDir), mates[0].toString(), mates[1].toString()));
-        Oracle.Run got = SparkCli.flashj(spark, args, pairsPerChunk, 1 << 16);
+        Oracle.Run got = SparkCli.flashj(spark, args, pairsPerChunk, 1 << 16, observer);
         assertEquals(want.status(), got.status(), options + ": flashj said " + got.stderr());
         OutputComparison.assertSameFiles(oracleDir, flashjDir, options + " on a standalone cluster");
-        assertEquals(OutputComparison.names(flashjDir), FlashSparkTest.everything(flashjDir), "nothing else is left");
+        assertEquals(OutputComparison.names(flashjDir), OutputComparison.everything(flashjDir), "nothing else is left");
         assertEquals(List.of(), strayParts(), "no part is left in the workers' directories");
     }
 
@@ -123,7 +126,7 @@ class StandaloneClusterTest {
                         col("name2"), col("seq2"), col("qual2")))
                 .write().format("flashj-fastq").mode("overwrite").save(relative(out));
         OutputComparison.assertSameFiles(oracleDir, out, "the sink on a standalone cluster");
-        assertEquals(OutputComparison.names(out), FlashSparkTest.everything(out), "nothing else is left");
+        assertEquals(OutputComparison.names(out), OutputComparison.everything(out), "nothing else is left");
         assertEquals(List.of(), strayParts(), "no part is left in the workers' directories");
     }
 

@@ -1,8 +1,9 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.cli;
 
 import io.github.flashj.cli.FlashCli;
-import java.util.ArrayList;
+import io.github.flashj.spark.FlashSpark;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -171,7 +172,7 @@ public final class FlashSparkCli {
 
     /** How the usage line names the command when spark-submit (or another launcher) runs it. */
     private static String submitted() {
-        String jar = "flash-spark.jar";
+        String jar = "flash-spark-cli.jar";
         try {
             jar = Path.of(FlashSparkCli.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                     .getFileName().toString();

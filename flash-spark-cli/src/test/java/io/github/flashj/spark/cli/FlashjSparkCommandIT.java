@@ -1,10 +1,11 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.flashj.cli.Oracle;
 import io.github.flashj.cli.OutputComparison;
+import io.github.flashj.spark.StandaloneCluster;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FlashjSparkCommandIT {
     private static final Path ROOT = Path.of(System.getProperty("flashj.root", "..")).toAbsolutePath().normalize();
-    private static final Path TARGET = ROOT.resolve("flash-spark/target");
+    private static final Path TARGET = ROOT.resolve("flash-spark-cli/target");
     private static final List<String> INPUTS = List.of(ROOT.resolve("examples/data/lambda_1.fastq.gz").toString(),
             ROOT.resolve("examples/data/lambda_2.fastq.gz").toString());
 
@@ -78,7 +79,7 @@ class FlashjSparkCommandIT {
         }
         OutputComparison.assertSameFacts(want.stdoutText(), got.stdoutText(), "bin/flashj-spark");
         OutputComparison.assertSameFiles(oracleDir, cwd.resolve("merged"), "bin/flashj-spark");
-        assertEquals(OutputComparison.names(cwd.resolve("merged")), FlashSparkTest.everything(cwd.resolve("merged")),
+        assertEquals(OutputComparison.names(cwd.resolve("merged")), OutputComparison.everything(cwd.resolve("merged")),
                 "nothing else is left");
     }
 

@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,14 +40,5 @@ class FlashSparkCliTest {
         assertTrue(FlashSparkCli.parse(new String[] {"--help"}, new SparkConf(false)).help());
         assertTrue(FlashSparkCli.SPARK_HELP.contains("--master=URL"), FlashSparkCli.SPARK_HELP);
         assertTrue(FlashSparkCli.SPARK_HELP.contains("--spark-conf=KEY=VALUE"), FlashSparkCli.SPARK_HELP);
-    }
-
-    @Test
-    void theTestsLogThroughSparksLog4jAtWarn() {
-        // Spark's INFO lines made the build's log tens of thousands of lines long.
-        assertTrue(org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName().startsWith("org.apache.logging"),
-                org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName());
-        assertFalse(org.slf4j.LoggerFactory.getLogger(SparkConf.class).isInfoEnabled(), "Spark logs warnings only");
-        assertTrue(org.slf4j.LoggerFactory.getLogger(FlashSpark.class).isInfoEnabled(), "FlashJ's notices stay");
     }
 }
