@@ -35,7 +35,8 @@ import java.util.Objects;
  * does. When the run fails, or the JVM is stopped (SIGINT, SIGTERM, SIGHUP), its temporary files
  * are removed; after {@code kill -9} only temporary names are left, and the next run in the
  * directory removes them. No file under a final name is ever partial, and a failing run never
- * removes another running one's files.
+ * removes another running one's files. A file that cannot be made, written or published fails the
+ * run with an {@link OutputFileException} naming it, the operation and the system's reason.
  */
 public final class FlashOutput implements OrderedSink {
     /** The layout of the read files. */
