@@ -147,7 +147,7 @@ public final class FlashCli {
         try {
             return merge(started);
         } catch (IOException e) {
-            return fail(e.getMessage());
+            return fail(ErrorWording.of(e));
         } catch (InvalidParameterException e) {
             return fail(e.getMessage());
         } catch (RuntimeException e) {

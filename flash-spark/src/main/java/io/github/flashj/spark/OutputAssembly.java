@@ -3,6 +3,7 @@ package io.github.flashj.spark;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.io.output.Histograms;
 import io.github.flashj.io.output.OutputCompression;
+import io.github.flashj.io.output.OutputFile;
 import io.github.flashj.io.output.OutputLayout;
 import io.github.flashj.io.output.PieceDigest;
 import java.io.FilterOutputStream;
@@ -12,6 +13,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FSError;
@@ -144,13 +146,8 @@ final class OutputAssembly {
             }
             made.add(new Path[] {temporary, target});
         }
-        List<String> histograms = layout.histogramFileNames();
-        if (!histograms.isEmpty()) {
-            writeHistograms(histograms.get(0), histograms.get(1), statistics.histogram());
-            if (histograms.size() > 2) {
-                writeHistograms(histograms.get(2), histograms.get(4), statistics.innieHistogram());
-                writeHistograms(histograms.get(3), histograms.get(5), statistics.outieHistogram());
-            }
+        for (Map.Entry<OutputFile, byte[]> histogram : Histograms.files(layout, statistics).entrySet()) {
+            writeFinal(new Path(layout.path(histogram.getKey())), histogram.getValue());
         }
         return how;
     }
@@ -180,12 +177,6 @@ final class OutputAssembly {
 
     private Path temporaryName(Path target) {
         return new Path(target.getParent(), OutputLayout.temporaryFileName(target.getName(), tag));
-    }
-
-    private void writeHistograms(String histName, String histogramName, long[] counts) throws IOException {
-        byte[][] contents = Histograms.contents(counts);
-        writeFinal(new Path(histName), contents[0]);
-        writeFinal(new Path(histogramName), contents[1]);
     }
 
     /** A file of the work directory with {@code content}. */

@@ -49,7 +49,7 @@ public final class BatchEncoder {
             throw new IllegalArgumentException("only FASTQ output, plain or compressed by FlashJ, is encoded by the"
                     + " batch; not tab-delimited output or a compression program");
         }
-        files = layout.readFileNames().size();
+        files = layout.readFiles().size();
         interleaved = layout.interleaved();
         compressor = pieces ? new PieceCompressor(layout.compression()) : null;
         crc = new int[files];
@@ -84,7 +84,10 @@ public final class BatchEncoder {
         }
     }
 
-    /** The number of read files: 3, 2 with interleaved output, 1 (merged reads) with standard output. */
+    /**
+     * The number of read files, whose order the blocks take ({@link OutputLayout#readFiles()}): 3, 2
+     * with interleaved output, 1 (merged reads) with standard output.
+     */
     public int files() {
         return files;
     }

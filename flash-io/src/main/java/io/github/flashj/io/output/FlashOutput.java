@@ -1,27 +1,14 @@
 package io.github.flashj.io.output;
 
 import io.github.flashj.JobStatistics;
-import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters;
-import io.github.flashj.MergedTag;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.PairBatch;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * FLASH's output layout as a sink: {@code PREFIX.extendedFrags.fastq},
@@ -48,7 +35,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * does. When the run fails, or the JVM is stopped (SIGINT, SIGTERM, SIGHUP), its temporary files
  * are removed; after {@code kill -9} only temporary names are left, and the next run in the
  * directory removes them. No file under a final name is ever partial, and a failing run never
- * removes another running one's files.
+ * removes another running one's files. A file that cannot be made, written or published fails the
+ * run with an {@link OutputFileException} naming it, the operation and the system's reason.
  */
 public final class FlashOutput implements OrderedSink {
     /** The layout of the read files. */
@@ -59,52 +47,22 @@ public final class FlashOutput implements OrderedSink {
         TAB_DELIMITED
     }
 
-    private OutputLayout layout;
-    private final Format format;
+    private final OutputLayout layout;
     private final OutputStream stdout;
-    private final OutputCompression compression;
-    private final String combinedName;
-    private final String uncombinedName1;
-    private final String uncombinedName2;
-    private List<String> histogramNames;
-
-    private final TabOrder tabOrder = new TabOrder();
-    /** Whether the merge workers format and compress the output ({@link #prepare}). */
-    private final boolean workersCompress;
-    /** With {@link #workersCompress}: each read file's digest, once its start is written. */
-    private PieceDigest[] digests;
-    private final Map<PairBatch, BatchEncoder> prepared = new ConcurrentHashMap<>();
-    private final Queue<BatchEncoder> pool = new ConcurrentLinkedQueue<>();
-    /** The channels opened so far, histograms included: published at the end, or discarded. */
-    private final List<OutputChannel> channels = new ArrayList<>();
-    /** This run's files under their temporary names, published together at the end. */
-    private final StagedFiles staging = new StagedFiles();
-    /** Where each file is written until it is published, by final name. */
-    private final Map<String, Path> stagedPaths = new HashMap<>();
-    /** Removes the temporary files if the JVM stops before the run has completed or failed. */
-    private final Thread cleanup = new Thread(this::discardAll, "flashj-output-cleanup");
-    /** An earlier run's files, moved out of this run's final names, and the thread that removes them. */
-    private final Queue<Path> earlier = new ConcurrentLinkedQueue<>();
-    /** The read files whose earlier run's file this run writes over (see {@link #stageAll}). */
-    private final Set<String> overwritten = new HashSet<>();
-    private Thread earlierRemoval;
-    private volatile IOException earlierRemovalFailure;
-    private OutputChannel combined;
-    private OutputChannel uncombined1;
-    private OutputChannel uncombined2;
+    /** With gzip or LZ4 FASTQ output, the merge workers' encoders ({@link #prepare}); else null. */
+    private final EncoderPool encoders;
+    private final RunFiles files = new RunFiles();
+    /** The layout's histograms, and with outies allowed ({@link #begin}) the innie and outie ones. */
+    private HistogramFiles histograms;
+    /** The read files' writer, from {@link #open} on. */
+    private ReadFileWriter reads;
     private boolean opened;
 
     private FlashOutput(OutputLayout layout, OutputStream stdout) {
         this.layout = layout;
         this.stdout = stdout;
-        format = layout.format();
-        compression = layout.compression();
-        workersCompress = BatchEncoder.compressesPieces(layout);
-        List<String> names = layout.readFileNames();
-        combinedName = names.get(0);
-        uncombinedName1 = names.size() > 1 ? names.get(1) : null;
-        uncombinedName2 = names.size() > 2 ? names.get(2) : null;
-        histogramNames = layout.histogramFileNames();
+        encoders = BatchEncoder.compressesPieces(layout) ? new EncoderPool(layout) : null;
+        histograms = new HistogramFiles(layout);
     }
 
     /** FLASH's layout as a sink that writes files (with {@link OutputLayout#toStdout()}, merged reads to {@code stdout}). */
@@ -128,17 +86,23 @@ public final class FlashOutput implements OrderedSink {
         return layout.readFileNames();
     }
 
-    /** The histogram files this sink writes (none with standard output). */
+    /**
+     * The histogram files this sink writes (none with standard output): the layout's, and once the
+     * run has begun with outies allowed, the innie and outie ones.
+     */
     public List<String> histogramFileNames() {
-        return histogramNames;
+        return histograms.names();
     }
 
     /** A description of the compression, as FLASH's "Output format" line ends: "", ", gzip", ... */
     public String compressionDescription() {
-        return compression.description();
+        return layout.compressionDescription();
     }
 
-    /** The layout this sink writes. */
+    /**
+     * The layout this sink was built with. A run that allows outies writes the innie and outie
+     * histograms too, whatever it says ({@link #histogramFileNames()}).
+     */
     public OutputLayout layout() {
         return layout;
     }
@@ -146,10 +110,7 @@ public final class FlashOutput implements OrderedSink {
     /** With outies allowed, the innie and outie histograms are written too, as {@code flash -O} does. */
     @Override
     public void begin(MergeParameters parameters) {
-        if (parameters.allowOuties() && !layout.toStdout()) {
-            layout = layout.withOrientationHistograms();
-            histogramNames = layout.histogramFileNames();
-        }
+        histograms = histograms.forRun(parameters);
     }
 
     /**
@@ -161,188 +122,35 @@ public final class FlashOutput implements OrderedSink {
             return;
         }
         opened = true;
-        Runtime.getRuntime().addShutdownHook(cleanup);
+        files.watchShutdown();
         try {
-            createDirectory();
-            stageAll();
-            combined = channel(combinedName);
-            if (uncombinedName1 != null) {
-                uncombined1 = channel(uncombinedName1);
-            }
-            if (uncombinedName2 != null) {
-                uncombined2 = channel(uncombinedName2);
-            }
+            RunFiles.createDirectory(layout.directory());
+            List<String> names = new ArrayList<>(layout.readFileNames());
+            names.addAll(histograms.names());
+            names.remove("-");
+            List<String> histogramNames = histograms.names();
+            boolean throughProgram = layout.compression().usesProgram();
+            files.stageAll(names, name -> !throughProgram && !histogramNames.contains(name));
+            reads = readFileWriter();
         } catch (IOException | RuntimeException e) {
             abort(e);
             throw e;
         }
     }
 
-    private void createDirectory() throws IOException {
-        String directory = layout.directory();
-        if (!directory.isEmpty()) {
-            Path dir = Path.of(directory);
-            // As FLASH: a path that exists already is used as it is, and a file (or a symbolic
-            // link to nothing) there fails when the outputs are opened in it.
-            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-                try {
-                    Files.createDirectories(dir);
-                } catch (IOException e) {
-                    throw new IOException("Failed to create directory \"" + directory + "\": "
-                            + OutputChannel.reason(e, dir), e);
-                }
-            }
-        }
-    }
-
-    /**
-     * Stages every file of the run, after checking that no final name is a directory. Files an
-     * earlier run left under the final names leave them now, as FLASH's truncation does: a run that
-     * then fails leaves no output at all, rather than an earlier run's. Clearing them now, not
-     * renaming over them at the end, also spares ext4 the flush of a file truncated and rewritten
-     * (auto_da_alloc). A read file this run writes is taken as its staged file and written over
-     * ({@link #mayWriteOver}): its cached pages are reused rather than freed and allocated again
-     * (0.2 s of CPU each way for 1.2 GB). Any other file is moved to a temporary name at once and
-     * removed on a thread of its own; the run waits for that only at its end. A special file is
-     * left, to be written in place.
-     */
-    private void stageAll() throws IOException {
-        List<String> names = new ArrayList<>(layout.readFileNames());
-        names.addAll(histogramNames);
-        names.remove("-");
-        for (String name : names) {
-            if (Files.isDirectory(Path.of(name))) {
-                throw new IOException("Failed to open \"" + name + "\" for writing: Is a directory");
-            }
-        }
-        for (String name : names) {
-            stage(name, !compression.usesProgram() && !histogramNames.contains(name));
-        }
-        if (!earlier.isEmpty()) {
-            earlierRemoval = new Thread(this::removeEarlier, "flashj-remove-earlier");
-            earlierRemoval.setDaemon(true);
-            earlierRemoval.start();
-        }
-    }
-
-    /**
-     * Clears one final name of an earlier run's file and stages the file this run writes there:
-     * the earlier file itself where {@code mayOverwrite} and it is safe, else a new one.
-     */
-    private void stage(String name, boolean mayOverwrite) throws IOException {
-        Path target = Path.of(name);
-        try {
-            if (mayOverwrite && mayWriteOver(target)) {
-                stagedPaths.put(name, staging.stageExisting(target));
-                overwritten.add(name);
-                return;
-            }
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                    && (Files.isRegularFile(target) || !Files.exists(target))) {
-                earlier.add(staging.setAside(target));
-            }
-        } catch (NoSuchFileException absent) {
-            // Gone meanwhile: nothing to remove.
-        } catch (IOException e) {
-            throw new IOException("Failed to open \"" + name + "\" for writing: "
-                    + OutputChannel.reason(e, target), e);
-        }
-        stagedPaths.put(name, staging.stage(target));
-    }
-
-    /**
-     * Whether an earlier run's file under {@code target} may be written over
-     * ({@link OverwritingFileStream}): a regular file this process may write, with no other name (a
-     * hard link, as Nextflow and Snakemake publish outputs, would show the new bytes). Anything else
-     * (a symbolic link, a read-only file, a file system without link counts) is removed instead.
-     */
-    private static boolean mayWriteOver(Path target) throws IOException {
-        try {
-            return Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.isWritable(target)
-                    && ((Number) Files.getAttribute(target, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue() == 1;
-        } catch (NoSuchFileException | UnsupportedOperationException | IllegalArgumentException notHere) {
-            return false;
-        }
-    }
-
-    private void removeEarlier() {
-        for (Path aside = earlier.poll(); aside != null; aside = earlier.poll()) {
-            try {
-                Files.deleteIfExists(aside);
-            } catch (IOException e) {
-                earlierRemovalFailure = new IOException("Failed to remove \"" + aside + "\": "
-                        + OutputChannel.reason(e, aside), e);
-            }
-        }
-    }
-
-    /** Waits until the earlier run's files are removed (any moved aside since, removed here). */
-    private void awaitEarlierRemoval() throws IOException {
-        if (earlierRemoval != null) {
-            try {
-                earlierRemoval.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while removing an earlier run's files", e);
-            }
-        }
-        removeEarlier();
-        if (earlierRemovalFailure != null) {
-            throw earlierRemovalFailure;
-        }
-    }
-
-    private OutputChannel channel(String name) throws IOException {
+    private ReadFileWriter readFileWriter() throws IOException {
         // Blocks compressed by the workers are written as they are.
-        OutputCompression applied = workersCompress ? OutputCompression.none() : compression;
-        return track("-".equals(name) ? OutputChannel.stdout(stdout, applied)
-                : OutputChannel.file(name, stagedPaths.get(name), applied, overwritten.contains(name)));
-    }
-
-    private OutputChannel track(OutputChannel c) {
-        synchronized (channels) {
-            channels.add(c);
+        OutputCompression applied = encoders != null ? OutputCompression.none() : layout.compression();
+        List<OutputChannel> channels = new ArrayList<>();
+        for (OutputFile file : layout.readFiles()) {
+            String name = layout.path(file);
+            channels.add("-".equals(name) ? files.openStandardOutput(stdout, applied) : files.open(name, applied));
         }
-        return c;
-    }
-
-    /** Writes one histogram file, under its temporary name until the run's files are published. */
-    private void writeHistogram(String name, byte[] content) throws IOException {
-        if (!stagedPaths.containsKey(name)) {
-            // Added by begin() after open(): outies allowed by the parameters alone.
-            stage(name, false);
-            awaitEarlierRemoval();
+        if (encoders != null) {
+            return new PieceWriter(encoders, layout.compression(), channels);
         }
-        OutputChannel c = track(OutputChannel.file(name, stagedPaths.get(name), OutputCompression.none(), false));
-        c.buffer().append(content, 0, content.length);
-        c.flushBuffer();
-        c.close();
-    }
-
-    /**
-     * Removes the temporary files of a run that failed or was stopped by a signal (SIGINT, SIGTERM,
-     * SIGHUP), and waits until the earlier run's files are removed.
-     */
-    private void discardAll() {
-        synchronized (channels) {
-            for (OutputChannel c : channels) {
-                c.discard();
-            }
-        }
-        staging.discard();
-        try {
-            awaitEarlierRemoval();
-        } catch (IOException ignored) {
-            // The run has already failed with its own error.
-        }
-    }
-
-    private void forgetCleanup() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanup);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is exiting: the hook runs, and finds nothing left to remove.
-        }
+        return layout.format() == Format.TAB_DELIMITED ? new TabDelimitedFormat(channels.get(0))
+                : new FastqWriter(channels);
     }
 
     /**
@@ -351,191 +159,29 @@ public final class FlashOutput implements OrderedSink {
      */
     @Override
     public void prepare(PairBatch batch) throws IOException {
-        if (!workersCompress) {
-            return;
+        if (encoders != null) {
+            encoders.prepare(batch);
         }
-        BatchEncoder encoder = pool.poll();
-        if (encoder == null) {
-            encoder = new BatchEncoder(layout, true);
-        }
-        encoder.encode(batch);
-        prepared.put(batch, encoder);
     }
 
     @Override
     public void accept(PairBatch batch) throws IOException {
         open();
-        if (workersCompress) {
-            BatchEncoder encoder = prepared.remove(batch);
-            if (encoder == null) {
-                // Driven without a pipeline: prepare here, in order.
-                prepare(batch);
-                encoder = prepared.remove(batch);
-            }
-            startPieces();
-            for (int c = 0; c < digests.length; c++) {
-                channels.get(c).write(encoder.block(c));
-                encoder.addTo(c, digests[c]);
-            }
-            pool.offer(encoder);
-            return;
-        }
-        if (format == Format.TAB_DELIMITED) {
-            for (int i = 0, n = batch.size(); i < n; i++) {
-                tabOrder.add(combined.buffer(), batch, i, batch.phredOffset());
-            }
-        } else {
-            ByteBuilder mate1 = uncombined1 != null ? uncombined1.buffer() : null;
-            BatchEncoder.formatFastq(batch, combined.buffer(), mate1, uncombined2 != null ? uncombined2.buffer() : mate1);
-        }
-        for (OutputChannel c : channels) {
-            c.flushBuffer();
-        }
-    }
-
-    /** Writes each read file's start, the first time. */
-    private void startPieces() throws IOException {
-        if (digests != null) {
-            return;
-        }
-        digests = new PieceDigest[channels.size()];
-        for (int c = 0; c < digests.length; c++) {
-            digests[c] = compression.startDigest();
-            write(channels.get(c), compression.fileStart(digests[c]));
-        }
-    }
-
-    private static void write(OutputChannel channel, byte[] bytes) throws IOException {
-        ByteBuilder b = new ByteBuilder(bytes.length);
-        b.append(bytes, 0, bytes.length);
-        channel.write(b);
+        reads.write(batch);
     }
 
     @Override
     public void complete(JobStatistics statistics) throws IOException {
         open();
-        if (format == Format.TAB_DELIMITED) {
-            tabOrder.finish(combined.buffer());
-            combined.flushBuffer();
-        }
-        if (workersCompress) {
-            startPieces();
-            for (int c = 0; c < digests.length; c++) {
-                write(channels.get(c), compression.fileEnd(digests[c]));
-            }
-        }
-        for (OutputChannel c : channels) {
-            c.close();
-        }
-        awaitEarlierRemoval();
-        if (!histogramNames.isEmpty()) {
-            writeHistograms(0, 1, statistics.histogram());
-            if (histogramNames.size() > 2) {
-                writeHistograms(2, 4, statistics.innieHistogram());
-                writeHistograms(3, 5, statistics.outieHistogram());
-            }
-        }
-        synchronized (channels) {
-            staging.publish();
-            channels.clear();
-        }
-        forgetCleanup();
-    }
-
-    private void writeHistograms(int hist, int histogram, long[] counts) throws IOException {
-        byte[][] contents = Histograms.contents(counts);
-        writeHistogram(histogramNames.get(hist), contents[0]);
-        writeHistogram(histogramNames.get(histogram), contents[1]);
+        reads.finish();
+        files.closeAll();
+        histograms.write(files, statistics);
+        files.publish();
     }
 
     @Override
     public void abort(Throwable cause) {
-        discardAll();
-        forgetCleanup();
-    }
-
-    /**
-     * FLASH's record order in tab-delimited output, which is not input order: merged records and
-     * pairs not merged collect in two blocks of {@value #BLOCK} records. A full merged block is
-     * written at once; a full block of pairs is written when the next pair arrives; at the end the
-     * pairs' block goes first. Lone reads are written as they come (FLASH's own placement of them
-     * depends on thread timing).
-     */
-    private static final class TabOrder {
-        private static final int BLOCK = 35;
-        private final ByteBuilder merged = new ByteBuilder(1 << 14);
-        private final ByteBuilder pairs = new ByteBuilder(1 << 14);
-        private int mergedCount;
-        private int pairCount;
-
-        void add(ByteBuilder out, PairBatch batch, int pair, int phred) {
-            byte outcome = batch.outcome(pair);
-            if (outcome == MergeOutcome.SINGLE) {
-                appendTab(out, batch, pair, phred, true);
-            } else if (outcome == MergeOutcome.NOT_COMBINED) {
-                if (pairCount == BLOCK) {
-                    moveTo(out, pairs);
-                    pairCount = 0;
-                }
-                appendTab(pairs, batch, pair, phred, false);
-                pairCount++;
-            } else {
-                appendMergedTab(merged, batch, pair, phred);
-                if (++mergedCount == BLOCK) {
-                    moveTo(out, merged);
-                    mergedCount = 0;
-                }
-            }
-        }
-
-        void finish(ByteBuilder out) {
-            moveTo(out, pairs);
-            moveTo(out, merged);
-            pairCount = 0;
-            mergedCount = 0;
-        }
-
-        private static void moveTo(ByteBuilder out, ByteBuilder block) {
-            out.append(block.array(), 0, block.length());
-            block.clear();
-        }
-    }
-
-    private static void appendMergedTab(ByteBuilder out, PairBatch batch, int pair, int phred) {
-        byte[] tags = batch.tagBytes();
-        int off = batch.tagStart(pair, 0);
-        int len = batch.tagLength(pair, 0);
-        out.append(tags, off, MergedTag.prefixEnd(tags, off, len) - off);
-        int suffix = MergedTag.suffixStart(tags, off, len);
-        out.append(tags, suffix, off + len - suffix);
-        appendTabRead(out, batch.mergedBases(), batch.mergedQualities(), batch.mergedStart(pair),
-                batch.mergedLength(pair), phred);
-        out.append((byte) '\n');
-    }
-
-    private static void appendTab(ByteBuilder out, PairBatch batch, int pair, int phred, boolean single) {
-        byte[] tags = batch.tagBytes();
-        int off = batch.tagStart(pair, 0);
-        int len = batch.tagLength(pair, 0);
-        // As FLASH: a pair's line drops a trailing "/1" or "/2" from the tag; a lone read's does not.
-        if (!single && len >= 2 && tags[off + len - 2] == '/' && (tags[off + len - 1] == '1' || tags[off + len - 1] == '2')) {
-            len -= 2;
-        }
-        out.append(tags, off, len);
-        appendTabRead(out, batch.bases(), batch.qualities(), batch.sequenceStart(pair, 0),
-                batch.sequenceLength(pair, 0), phred);
-        if (!single) {
-            appendTabRead(out, batch.bases(), batch.qualities(), batch.sequenceStart(pair, 1),
-                    batch.sequenceLength(pair, 1), phred);
-        }
-        out.append((byte) '\n');
-    }
-
-    private static void appendTabRead(ByteBuilder out, byte[] bases, byte[] quals, int start, int length, int phred) {
-        out.append((byte) '\t');
-        out.append(bases, start, length);
-        out.append((byte) '\t');
-        out.appendQualities(quals, start, length, phred);
+        files.abort();
     }
 
     /** Collects the layout; {@link #build()} makes the sink. */

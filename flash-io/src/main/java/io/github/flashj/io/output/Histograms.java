@@ -1,5 +1,11 @@
 package io.github.flashj.io.output;
 
+import io.github.flashj.JobStatistics;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
 /**
  * FLASH's two histogram files of merged read lengths, {@code .hist} and {@code .histogram}: written
  * by {@link FlashOutput}, and available as bytes to runners that write files elsewhere.
@@ -9,6 +15,29 @@ public final class Histograms {
     private static final int BAR_WIDTH = 72;
 
     private Histograms() {
+    }
+
+    /**
+     * The bytes of each histogram file that {@code layout} writes ({@link OutputLayout#histogramFiles()})
+     * for the run's {@code statistics}: {@code .hist} and {@code .histogram} of all merged reads, then
+     * of innies, then of outies.
+     */
+    public static Map<OutputFile, byte[]> files(OutputLayout layout, JobStatistics statistics) {
+        Map<OutputFile, byte[]> files = new LinkedHashMap<>();
+        List<OutputFile> written = layout.histogramFiles();
+        add(files, written, OutputFile.HIST, OutputFile.HISTOGRAM, () -> statistics.histogram());
+        add(files, written, OutputFile.HIST_INNIE, OutputFile.HISTOGRAM_INNIE, () -> statistics.innieHistogram());
+        add(files, written, OutputFile.HIST_OUTIE, OutputFile.HISTOGRAM_OUTIE, () -> statistics.outieHistogram());
+        return files;
+    }
+
+    private static void add(Map<OutputFile, byte[]> files, List<OutputFile> written, OutputFile hist,
+            OutputFile histogram, Supplier<long[]> counts) {
+        if (written.contains(hist)) {
+            byte[][] contents = contents(counts.get());
+            files.put(hist, contents[0]);
+            files.put(histogram, contents[1]);
+        }
     }
 
     /**

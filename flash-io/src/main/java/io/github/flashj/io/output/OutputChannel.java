@@ -70,7 +70,7 @@ final class OutputChannel {
                     : Files.newOutputStream(path, StandardOpenOption.WRITE);
             return new OutputChannel(name, compression.wrapFile(file, path), null, true);
         } catch (FileSystemException | java.io.FileNotFoundException e) {
-            throw new IOException("Failed to open \"" + name + "\" for writing: " + reason(e, Path.of(name)), e);
+            throw new OutputFileException(OutputFileException.Operation.OPEN, name, reason(e, Path.of(name)), e);
         }
     }
 
@@ -144,7 +144,7 @@ final class OutputChannel {
         try {
             data.writeTo(out);
         } catch (IOException e) {
-            throw writeFailure(e);
+            throw writeFailure(OutputFileException.Operation.WRITE, e);
         }
     }
 
@@ -154,7 +154,7 @@ final class OutputChannel {
         try {
             buffer.writeTo(out);
         } catch (IOException e) {
-            throw writeFailure(e);
+            throw writeFailure(OutputFileException.Operation.WRITE, e);
         }
         buffer.clear();
     }
@@ -170,7 +170,7 @@ final class OutputChannel {
         try {
             out.close();
         } catch (IOException e) {
-            throw writeFailure(e);
+            throw writeFailure(OutputFileException.Operation.CLOSE, e);
         }
         if (process != null) {
             int status;
@@ -181,7 +181,7 @@ final class OutputChannel {
                 throw new IOException("interrupted while waiting for the compression program of \"" + name + "\"", e);
             }
             if (status != 0) {
-                throw new IOException("Failed to write \"" + name + "\": " + programFailure(status));
+                throw new OutputFileException(OutputFileException.Operation.CLOSE, name, programFailure(status), null);
             }
             if (copier != null) {
                 try {
@@ -198,7 +198,7 @@ final class OutputChannel {
      * A write that failed. Through a compression program the pipe's error ("Stream closed", "Broken
      * pipe") only says that the program stopped reading; the program's end says why.
      */
-    private IOException writeFailure(IOException e) {
+    private OutputFileException writeFailure(OutputFileException.Operation operation, IOException e) {
         String reason = e.getMessage();
         if (process != null) {
             try {
@@ -213,7 +213,7 @@ final class OutputChannel {
                 Thread.currentThread().interrupt();
             }
         }
-        return new IOException("Failed to write \"" + name + "\": " + reason, e);
+        return new OutputFileException(operation, name, reason, e);
     }
 
     private String programFailure(int status) {

@@ -77,24 +77,60 @@ public final class OutputLayout implements Serializable {
     }
 
     /**
-     * The read files as FLASH lists them: {@code DIR/PREFIX.extendedFrags.fastq}, then
-     * {@code notCombined_1} and {@code notCombined_2} (or one interleaved {@code notCombined}, or
-     * one {@code readsAndPairs.tab}); {@code -} alone for standard output.
+     * The read files, in FLASH's order: {@link OutputFile#EXTENDED_FRAGMENTS}, then
+     * {@link OutputFile#NOT_COMBINED_1} and {@link OutputFile#NOT_COMBINED_2} (or one interleaved
+     * {@link OutputFile#NOT_COMBINED}), or {@link OutputFile#READS_AND_PAIRS} alone; with standard
+     * output, the one file of merged reads alone. A batch's blocks ({@link BatchEncoder}) come in
+     * this order.
+     */
+    public List<OutputFile> readFiles() {
+        OutputFile merged = format == FlashOutput.Format.TAB_DELIMITED ? OutputFile.READS_AND_PAIRS
+                : OutputFile.EXTENDED_FRAGMENTS;
+        if (toStdout || merged == OutputFile.READS_AND_PAIRS) {
+            return List.of(merged);
+        }
+        return interleaved ? List.of(merged, OutputFile.NOT_COMBINED)
+                : List.of(merged, OutputFile.NOT_COMBINED_1, OutputFile.NOT_COMBINED_2);
+    }
+
+    /**
+     * The histogram files: {@link OutputFile#HIST} and {@link OutputFile#HISTOGRAM}, then with
+     * outies allowed the innie and outie ones; none with standard output.
+     */
+    public List<OutputFile> histogramFiles() {
+        if (!histograms) {
+            return List.of();
+        }
+        return orientationHistograms ? List.of(OutputFile.HIST, OutputFile.HISTOGRAM, OutputFile.HIST_INNIE,
+                OutputFile.HIST_OUTIE, OutputFile.HISTOGRAM_INNIE, OutputFile.HISTOGRAM_OUTIE)
+                : List.of(OutputFile.HIST, OutputFile.HISTOGRAM);
+    }
+
+    /**
+     * The name of {@code file}: {@code DIR/PREFIX.extendedFrags.fastq[.SUFFIX]} and so on
+     * (histograms take no suffix); {@code -} for the read file on standard output.
+     *
+     * @throws IllegalArgumentException when this layout does not write {@code file}
+     */
+    public String path(OutputFile file) {
+        if (!readFiles().contains(file) && !histogramFiles().contains(file)) {
+            throw new IllegalArgumentException("this layout writes no " + file + " file");
+        }
+        if (file.isHistogram()) {
+            return directory + "/" + prefix + file.ending();
+        }
+        if (toStdout) {
+            return "-";
+        }
+        return directory + "/" + prefix + file.ending() + (suffix.isEmpty() ? "" : "." + suffix);
+    }
+
+    /**
+     * The read files' names as FLASH lists them: {@code DIR/PREFIX.extendedFrags.fastq}, ...
+     * ({@link #readFiles()}); {@code -} alone for standard output.
      */
     public List<String> readFileNames() {
-        String base = directory + "/" + prefix;
-        String dotSuffix = suffix.isEmpty() ? "" : "." + suffix;
-        if (toStdout) {
-            return List.of("-");
-        }
-        if (format == FlashOutput.Format.TAB_DELIMITED) {
-            return List.of(base + ".readsAndPairs.tab" + dotSuffix);
-        }
-        if (interleaved) {
-            return List.of(base + ".extendedFrags.fastq" + dotSuffix, base + ".notCombined.fastq" + dotSuffix);
-        }
-        return List.of(base + ".extendedFrags.fastq" + dotSuffix, base + ".notCombined_1.fastq" + dotSuffix,
-                base + ".notCombined_2.fastq" + dotSuffix);
+        return paths(readFiles());
     }
 
     /** This layout with the innie and outie histograms, as {@code flash -O} writes them. */
@@ -103,24 +139,16 @@ public final class OutputLayout implements Serializable {
                 histograms, true, compression, suffix);
     }
 
-    /**
-     * The histogram files: {@code .hist} and {@code .histogram}, then with outies allowed
-     * {@code .hist.innie}, {@code .hist.outie}, {@code .histogram.innie}, {@code .histogram.outie};
-     * none with standard output.
-     */
+    /** The histogram files' names ({@link #histogramFiles()}). */
     public List<String> histogramFileNames() {
-        List<String> h = new ArrayList<>();
-        if (histograms) {
-            String base = directory + "/" + prefix;
-            h.add(base + ".hist");
-            h.add(base + ".histogram");
-            if (orientationHistograms) {
-                h.add(base + ".hist.innie");
-                h.add(base + ".hist.outie");
-                h.add(base + ".histogram.innie");
-                h.add(base + ".histogram.outie");
-            }
+        return paths(histogramFiles());
+    }
+
+    private List<String> paths(List<OutputFile> files) {
+        List<String> names = new ArrayList<>(files.size());
+        for (OutputFile f : files) {
+            names.add(path(f));
         }
-        return List.copyOf(h);
+        return List.copyOf(names);
     }
 }

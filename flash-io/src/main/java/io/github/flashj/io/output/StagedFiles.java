@@ -119,7 +119,7 @@ public final class StagedFiles {
      * The file to write for the final name {@code target}: a new, empty file under a temporary
      * name, or {@code target} itself when it is a symbolic link or a special file.
      *
-     * @throws IOException {@code Failed to open "TARGET" for writing: REASON} when the name is a
+     * @throws OutputFileException ({@link OutputFileException.Operation#OPEN}) when the name is a
      *     directory, or the file cannot be made
      */
     public synchronized Path stage(Path target) throws IOException {
@@ -174,7 +174,7 @@ public final class StagedFiles {
      * Writes {@code content}, whole, to the file staged for {@code target} (a small file, such as a
      * report).
      *
-     * @throws IOException {@code Failed to write "TARGET": REASON}
+     * @throws OutputFileException ({@link OutputFileException.Operation#WRITE})
      */
     public void write(Path target, byte[] content) throws IOException {
         Path file;
@@ -186,10 +186,8 @@ public final class StagedFiles {
             Files.write(file, content);
         } catch (IOException e) {
             // An error in opening names its cause as for any output; one in writing (ENOSPC) says it.
-            IOException failure = cannotWrite(target, e instanceof FileSystemException
-                    ? OutputChannel.reason(e, target) : e.getMessage());
-            failure.initCause(e);
-            throw failure;
+            throw new OutputFileException(OutputFileException.Operation.WRITE, target.toString(),
+                    e instanceof FileSystemException ? OutputChannel.reason(e, target) : e.getMessage(), e);
         }
     }
 
@@ -213,7 +211,8 @@ public final class StagedFiles {
         checkOpen();
         for (Staged s : staged) {
             if (!s.inPlace() && Files.isDirectory(s.target)) {
-                IOException e = cannotWrite(s.target, "Is a directory");
+                IOException e = new OutputFileException(OutputFileException.Operation.RENAME, s.target.toString(),
+                        "Is a directory", null);
                 discard();
                 throw e;
             }
@@ -229,8 +228,8 @@ public final class StagedFiles {
                 Files.move(s.file, s.target, StandardCopyOption.ATOMIC_MOVE);
                 s.published = true;
             } catch (IOException e) {
-                IOException failure = cannotWrite(s.target, OutputChannel.reason(e, s.target));
-                failure.initCause(e);
+                IOException failure = new OutputFileException(OutputFileException.Operation.RENAME,
+                        s.target.toString(), OutputChannel.reason(e, s.target), e);
                 undo();
                 discard();
                 throw failure;
@@ -432,14 +431,8 @@ public final class StagedFiles {
         }
     }
 
-    private static IOException cannotOpen(Path target, IOException e) {
-        if (e.getMessage() != null && e.getMessage().startsWith("Failed to open")) {
-            return e;
-        }
-        return new IOException("Failed to open \"" + target + "\" for writing: " + OutputChannel.reason(e, target), e);
-    }
-
-    private static IOException cannotWrite(Path target, String reason) {
-        return new IOException("Failed to write \"" + target + "\": " + reason);
+    private static OutputFileException cannotOpen(Path target, IOException e) {
+        return new OutputFileException(OutputFileException.Operation.OPEN, target.toString(),
+                OutputChannel.reason(e, target), e);
     }
 }

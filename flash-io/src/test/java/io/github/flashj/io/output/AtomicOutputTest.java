@@ -153,8 +153,9 @@ class AtomicOutputTest {
             Path other = Files.createDirectories(dir.resolve(name.replace('.', '-')));
             Files.createDirectory(other.resolve(name));
             FlashOutput sink = TestData.output(other).build();
-            IOException e = assertThrows(IOException.class, sink::open);
-            assertEquals("Failed to open \"" + other.resolve(name) + "\" for writing: Is a directory", e.getMessage());
+            OutputFileException e = assertThrows(OutputFileException.class, sink::open);
+            assertEquals(List.of(OutputFileException.Operation.OPEN, other.resolve(name).toString(), "Is a directory"),
+                    List.of(e.operation(), e.path(), e.reason()));
             assertTrue(Files.isDirectory(other.resolve(name)), "the directory is left as it was");
             assertEquals(List.of(name), entries(other), "nothing else is made");
         }

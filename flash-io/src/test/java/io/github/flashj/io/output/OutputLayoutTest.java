@@ -66,6 +66,28 @@ class OutputLayoutTest {
     }
 
     @Test
+    void eachFileIsNamedByWhatItHolds() {
+        OutputLayout layout = FlashOutput.builder().directory("d").prefix("p").gzip().orientationHistograms(true)
+                .layout();
+        assertEquals(List.of(OutputFile.EXTENDED_FRAGMENTS, OutputFile.NOT_COMBINED_1, OutputFile.NOT_COMBINED_2),
+                layout.readFiles());
+        assertEquals("d/p.notCombined_2.fastq.gz", layout.path(OutputFile.NOT_COMBINED_2));
+        assertEquals("d/p.histogram.outie", layout.path(OutputFile.HISTOGRAM_OUTIE));
+        assertEquals(List.of("d/p.hist", "d/p.histogram", "d/p.hist.innie", "d/p.hist.outie", "d/p.histogram.innie",
+                "d/p.histogram.outie"), layout.histogramFileNames());
+        assertThrows(IllegalArgumentException.class, () -> layout.path(OutputFile.NOT_COMBINED));
+        OutputLayout interleaved = FlashOutput.builder().interleaved(true).histograms(false).layout();
+        assertEquals(List.of("./out.extendedFrags.fastq", "./out.notCombined.fastq"), interleaved.readFileNames());
+        assertEquals(List.of(), interleaved.histogramFiles());
+        OutputLayout tab = FlashOutput.builder().format(FlashOutput.Format.TAB_DELIMITED).layout();
+        assertEquals(List.of(OutputFile.READS_AND_PAIRS), tab.readFiles());
+        OutputLayout stdout = FlashOutput.builder().format(FlashOutput.Format.TAB_DELIMITED)
+                .toStream(new ByteArrayOutputStream()).layout();
+        assertEquals("-", stdout.path(OutputFile.READS_AND_PAIRS));
+        assertEquals(List.of(), stdout.histogramFiles());
+    }
+
+    @Test
     void defaultNames() throws IOException {
         input("cucu");
         FlashOutput sink = output(tmp.resolve("o")).build();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -45,8 +44,9 @@ class StagedFilesTest {
         // Another run with the same random part (impossible but for this test): its file is not shared.
         Path theirs = Files.writeString(dir.resolve(".flashj-" + RUN + "-1.tmp"), "another run's\n");
         StagedFiles mine = new StagedFiles(RUN);
-        IOException e = assertThrows(IOException.class, () -> mine.stage(dir.resolve("out.hist")));
-        assertEquals("Failed to open \"" + dir.resolve("out.hist") + "\" for writing: File exists", e.getMessage());
+        OutputFileException e = assertThrows(OutputFileException.class, () -> mine.stage(dir.resolve("out.hist")));
+        assertEquals(List.of(OutputFileException.Operation.OPEN, dir.resolve("out.hist").toString(), "File exists"),
+                List.of(e.operation(), e.path(), e.reason()));
         assertEquals("another run's\n", Files.readString(theirs));
         mine.discard();
     }
@@ -61,8 +61,8 @@ class StagedFilesTest {
         Files.writeString(run.stage(b), "new b\n");
         // The last rename fails: its staged file is gone.
         Files.delete(run.stage(c));
-        IOException e = assertThrows(IOException.class, run::publish);
-        assertTrue(e.getMessage().startsWith("Failed to write \"" + c + "\""), e.getMessage());
+        OutputFileException e = assertThrows(OutputFileException.class, run::publish);
+        assertEquals(List.of(OutputFileException.Operation.RENAME, c.toString()), List.of(e.operation(), e.path()));
         assertEquals(List.of("b"), AtomicOutputTest.entries(dir), "as before the run, and nothing staged left");
         assertEquals("earlier b\n", Files.readString(b));
     }

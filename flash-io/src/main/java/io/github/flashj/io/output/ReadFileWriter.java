@@ -1,0 +1,13 @@
+package io.github.flashj.io.output;
+
+import io.github.flashj.PairBatch;
+import java.io.IOException;
+
+/** How the read files' bytes are made and written: one of FASTQ by the workers, FASTQ, tab-delimited. */
+interface ReadFileWriter {
+    /** Writes {@code batch}'s records, in batch order. */
+    void write(PairBatch batch) throws IOException;
+
+    /** Writes what follows the last batch. */
+    void finish() throws IOException;
+}
