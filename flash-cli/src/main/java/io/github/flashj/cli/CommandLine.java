@@ -227,12 +227,9 @@ final class CommandLine {
                 suffix = v;
                 break;
             case "compress-format":
-                Compression named = Compression.named(v).orElse(Compression.NONE);
-                if (named == Compression.NONE) {
-                    throw new FatalException("Unknown compression format \"" + v
-                            + "\"!  Please use gzip, zstd or lz4 with option --compress-format.");
-                }
-                compressWith(named);
+                compressWith(Compression.named(v).filter(named -> named != Compression.NONE).orElseThrow(
+                        () -> new FatalException("Unknown compression format \"" + v
+                                + "\"!  Please use gzip, zstd or lz4 with option --compress-format.")));
                 break;
             case "compress-prog-args":
                 compressProgramArgs = v;

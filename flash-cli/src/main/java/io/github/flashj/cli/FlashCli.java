@@ -305,7 +305,7 @@ public final class FlashCli {
         log.started(options.threads());
         JobStatistics stats = runner.run(new MergeRunner.Request(options.inputs(), options.inputFormat(), params,
                 layout, dataOut, options.workers(), options.batchSize()));
-        FlashLog.PairCount count = log.new PairCount();
+        FlashLog.PairCount count = log.pairCount();
         count.advanceTo(stats.pairs());
         count.end();
         finish(started, stats);
@@ -382,7 +382,7 @@ public final class FlashCli {
 
     /** Prints "Processed N read pairs" as the merged pairs reach the writer; stops the run when a pipe breaks. */
     private final class ProgressReporter implements OrderedSink {
-        private final FlashLog.PairCount count = log.new PairCount();
+        private final FlashLog.PairCount count = log.pairCount();
 
         @Override
         public void accept(PairBatch batch) throws IOException {

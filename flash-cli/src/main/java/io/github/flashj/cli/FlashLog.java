@@ -178,6 +178,11 @@ final class FlashLog {
         return CFormat.fixed(whole == 0 ? 0.0 : 100.0 * part / whole, 2);
     }
 
+    /** A count of the pairs processed, printed as FLASH prints it. */
+    PairCount pairCount() {
+        return new PairCount();
+    }
+
     /** "Processed N read pairs" every 25,000 pairs and at the end, as FLASH prints it. */
     final class PairCount {
         private long pairs;

@@ -272,9 +272,9 @@ final class InputFiles {
                 LOG.info("Decoding {} with java.util.zip", name);
                 return GzipDecoding.open(in, name);
             case ZSTD:
-                return new NamedErrors(new ZstdInputStream(in), name, "zstd");
+                return new NamedErrors(new ZstdInputStream(in), name, compression.toString());
             default:
-                return new NamedErrors(new Lz4FrameInputStream(in), name, "lz4");
+                return new NamedErrors(new Lz4FrameInputStream(in), name, compression.toString());
         }
     }
 

@@ -95,16 +95,14 @@ public final class OutputCompression implements java.io.Serializable {
      * @throws IllegalArgumentException for a level out of range, or a compression without levels
      */
     public OutputCompression level(int level) {
-        int max = usesProgram() ? -1
-                : format == Compression.GZIP ? ZLIB_MAX_LEVEL : format == Compression.ZSTD ? ZSTD_MAX_LEVEL : -1;
+        int max = format == Compression.GZIP ? ZLIB_MAX_LEVEL : format == Compression.ZSTD ? ZSTD_MAX_LEVEL : -1;
         if (max < 0) {
             throw new IllegalArgumentException("compression levels apply to gzip (0 to " + ZLIB_MAX_LEVEL
                     + ") and zstd (1 to " + ZSTD_MAX_LEVEL + "), not " + this);
         }
         int min = format == Compression.GZIP ? 0 : 1;
         if (level < min || level > max) {
-            throw new IllegalArgumentException(format + " levels are " + min
-                    + " to " + max + ", not " + level);
+            throw new IllegalArgumentException(format + " levels are " + min + " to " + max + ", not " + level);
         }
         return new OutputCompression(format, program, arguments, level);
     }
