@@ -226,9 +226,11 @@ public final class FlashCli {
         FastqInputs.Options reading = FastqInputs.options().producers(options.producers())
                 .gzipThreads(options.gzipThreads())
                 .gzipIndexDirectory(options.gzipIndexDirectory() == null ? null : Path.of(options.gzipIndexDirectory()));
-        PairSource source = options.tabInput() ? reading.tabDelimited(inputs.get(0))
-                : options.interleavedInput() ? reading.interleaved(inputs.get(0))
-                : reading.paired(inputs.get(0), inputs.get(1));
+        PairSource source = switch (options.inputFormat()) {
+            case TAB_DELIMITED -> reading.tabDelimited(inputs.get(0));
+            case INTERLEAVED_FASTQ -> reading.interleaved(inputs.get(0));
+            case PAIRED_FASTQ -> reading.paired(inputs.get(0), inputs.get(1));
+        };
         FlashOutput output;
         try {
             output = output();
