@@ -40,6 +40,11 @@ public final class FlashJob {
      */
     public static final long MAX_PAIRS_IN_FLIGHT = 1L << 22;
 
+    /** The batches in flight when none is set: twice the workers, at least 4. */
+    public static int defaultInFlight(int workers) {
+        return Math.max(4, 2 * workers);
+    }
+
     private final PairSource source;
     private final List<OrderedSink> sinks;
     private final MergeParameters params;
@@ -231,7 +236,7 @@ public final class FlashJob {
             return this;
         }
 
-        /** The most batches that exist at once (bounds memory); default twice the workers, at least 4. */
+        /** The most batches that exist at once (bounds memory); default {@link FlashJob#defaultInFlight}. */
         public Builder inFlight(int v) {
             inFlight = v;
             return this;
@@ -257,7 +262,7 @@ public final class FlashJob {
             require(batchSize >= 1, "batchSize", "batchSize must be at least 1, got " + batchSize);
             require(batchSize <= MAX_BATCH_SIZE, "batchSize", "batchSize must be at most " + MAX_BATCH_SIZE + ", got "
                     + batchSize);
-            int chunks = inFlight < 0 ? Math.max(4, 2 * workers) : inFlight;
+            int chunks = inFlight < 0 ? defaultInFlight(workers) : inFlight;
             require(chunks >= 2, "inFlight", "inFlight must be at least 2, got " + inFlight);
             require((long) batchSize * chunks <= MAX_PAIRS_IN_FLIGHT, inFlight < 0 ? "batchSize" : "inFlight",
                     "batchSize × inFlight (" + batchSize + " × " + chunks + ") must be at most " + MAX_PAIRS_IN_FLIGHT

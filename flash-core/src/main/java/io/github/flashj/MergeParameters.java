@@ -49,6 +49,15 @@ public final class MergeParameters implements java.io.Serializable {
         this.qualityTieThreshold = b.qualityTieThreshold;
     }
 
+    /**
+     * FLASH's {@code -M} when it is not given: {@code 2 × readLength − fragmentLength + 2.5 ×
+     * fragmentStddev}, the first two in int arithmetic, the sum cut to an int toward zero (Java's
+     * cast: a sum beyond the int range gives the nearest int). Not checked: may be below 1.
+     */
+    public static int computedMaxOverlap(int readLength, int fragmentLength, double fragmentStddev) {
+        return (int) (2 * readLength - fragmentLength + 2.5 * fragmentStddev);
+    }
+
     /** A builder with FLASH's defaults. */
     public static Builder builder() {
         return new Builder();
@@ -244,7 +253,7 @@ public final class MergeParameters implements java.io.Serializable {
                 check(readLength > 0, "readLength", "must be a positive integer, got " + readLength);
                 check(fragmentLength > 0, "fragmentLength", "must be a positive integer, got " + fragmentLength);
                 check(fragmentStddev > 0, "fragmentStddev", "must be positive, got " + fragmentStddev);
-                maxOv = (int) (2 * readLength - fragmentLength + 2.5 * fragmentStddev);
+                maxOv = computedMaxOverlap(readLength, fragmentLength, fragmentStddev);
                 check(maxOv >= 1, "maxOverlap", "computed from readLength " + readLength + ", fragmentLength "
                         + fragmentLength + " and fragmentStddev " + fragmentStddev + " is " + maxOv
                         + ", which is less than 1");

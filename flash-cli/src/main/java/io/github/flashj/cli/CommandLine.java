@@ -1,8 +1,10 @@
 package io.github.flashj.cli;
 
 import io.github.flashj.FlashJob;
+import io.github.flashj.InvalidParameterException;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeParameters.TieBreak;
+import io.github.flashj.io.Compression;
 import io.github.flashj.io.output.OutputCompression;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -10,9 +12,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The options of {@code flash} (1.2.11, plus the lowercase-overhang fork's and FlashJ's own), read
- * and checked in command-line order as FLASH does: the first bad value stops the parse with FLASH's
- * message, {@code -h} and {@code -v} act as soon as they are read.
+ * Reads the options of {@code flash} (1.2.11, plus the lowercase-overhang fork's and FlashJ's own)
+ * into {@link FlashOptions}, checked in command-line order as FLASH does: the first bad value stops
+ * the parse with FLASH's message, {@code -h} and {@code -v} act as soon as they are read. One
+ * instance reads one command line; what it had read when it stopped (the warnings given, whether
+ * {@code -c} came) decides how the failure is printed.
  */
 final class CommandLine {
     static final String VERSION = "FLASH v1.2.11";
@@ -76,75 +80,74 @@ final class CommandLine {
             new Getopt.LongOption("report", true, "report"),
             new Getopt.LongOption("json", true, "json"));
     private static final String SHORT_OPTIONS = "m:M:x:Op:r:f:s:IT:o:d:czt:qhvleaE:";
-    /** FlashJ caps worker threads here: a huge {@code -t} would only exhaust the machine. */
-    static final int MAX_WORKERS = 512;
     private static final Pattern DECIMAL_FLOAT = Pattern.compile(
             "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern HEX_FLOAT = Pattern.compile(
             "[+-]?0[xX]([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)([pP][+-]?\\d+)?");
 
-    final String program;
-    final List<String> warnings = new ArrayList<>();
-    boolean messagesToStderr;
+    private final String program;
+    private final List<String> warnings = new ArrayList<>();
 
-    int minOverlap = 10;
-    Integer maxOverlap;
-    int readLength = 100;
-    int fragmentLength = 180;
-    int fragmentStddev = 18;
-    boolean readLengthSet;
-    boolean fragmentLengthSet;
-    boolean fragmentStddevSet;
-    float maxMismatchDensity = 0.25f;
-    boolean allowOuties;
-    int phredOffset = 33;
-    boolean capMismatchQuals;
-    boolean interleavedInput;
-    boolean interleavedOutput;
-    boolean tabInput;
-    boolean tabOutput;
-    String prefix = "out";
-    String directory = ".";
-    /** {@code --report}: the HTML report's file, or null. */
-    String reportFile;
-    /** {@code --json}: the JSON figures' file, or null. */
-    String jsonFile;
-    boolean toStdout;
-    Compression compression = Compression.NONE;
-    String compressProgram;
-    String compressProgramArgs = "";
+    private int minOverlap = 10;
+    private Integer maxOverlap;
+    private int readLength = 100;
+    private int fragmentLength = 180;
+    private int fragmentStddev = 18;
+    private boolean readLengthSet;
+    private boolean fragmentLengthSet;
+    private boolean fragmentStddevSet;
+    private float maxMismatchDensity = 0.25f;
+    private boolean allowOuties;
+    private int phredOffset = 33;
+    private boolean capMismatchQuals;
+    private boolean interleavedInput;
+    private boolean interleavedOutput;
+    private boolean tabInput;
+    private boolean tabOutput;
+    private String prefix = "out";
+    private String directory = ".";
+    private String reportFile;
+    private String jsonFile;
+    private boolean toStdout;
+    /** The format chosen last; {@link Compression#NONE} when {@link #compressProgram} was. */
+    private Compression format = Compression.NONE;
+    /** {@code --compress-prog}, when it was the compression chosen last; else null. */
+    private String compressProgram;
+    private String compressProgramArgs = "";
     /** {@code --compress-level}: gzip's (ISA-L's 0 to 3) or Zstandard's level; null for the default. */
-    Integer compressLevel;
-    String suffix;
-    int threads = Runtime.getRuntime().availableProcessors();
-    boolean quiet;
-    boolean lowercaseOverhang;
-    boolean earliest;
-    boolean ambiguous;
-    Integer qualityTieThreshold;
-    int batchSize = FlashJob.DEFAULT_BATCH_SIZE;
-    int inFlight = -1;
-    /** Threads reading two plain mate files at once; 0 chooses by input size and threads. */
-    int producers;
-    /** Native gzip decoder threads per input; 0 is a quarter of the processors, at least one. */
-    int gzipThreads;
-    /** Where gzip indexes are written and reused; null for none. */
-    String gzipIndexDirectory;
-    List<String> inputs = List.of();
-    int computedMaxOverlap;
-
-    /** The compression chosen last on the command line. */
-    enum Compression { NONE, GZIP, ZSTD, LZ4, PROGRAM }
+    private Integer compressLevel;
+    private String suffix;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private boolean quiet;
+    private boolean lowercaseOverhang;
+    private boolean earliest;
+    private boolean ambiguous;
+    private Integer qualityTieThreshold;
+    private int batchSize = FlashJob.DEFAULT_BATCH_SIZE;
+    private int inFlight = -1;
+    private int producers;
+    private int gzipThreads;
+    private String gzipIndexDirectory;
 
     CommandLine(String program) {
         this.program = program;
     }
 
     /** Reads the arguments; throws at the first problem, as FLASH stops at it. */
-    void parse(String[] args) throws Exception {
+    FlashOptions parse(String[] args) throws Exception {
         Getopt getopt = new Getopt(program, SHORT_OPTIONS, LONG_OPTIONS);
-        inputs = getopt.parse(args, this::apply);
-        finish();
+        List<String> inputs = getopt.parse(args, this::apply);
+        return finish(inputs);
+    }
+
+    /** The warnings given so far, in order: all of them once {@link #parse} has returned. */
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Whether {@code -c} has been read: FLASH's log then goes to standard error. */
+    boolean toStdout() {
+        return toStdout;
     }
 
     private void apply(Getopt.Found o) throws Exception {
@@ -214,35 +217,19 @@ final class CommandLine {
                 break;
             case "c":
                 toStdout = true;
-                messagesToStderr = true;
                 break;
             case "z":
-                compression = Compression.GZIP;
-                suffix = "gz";
+                compressWith(Compression.GZIP);
                 break;
             case "compress-prog":
-                compression = Compression.PROGRAM;
+                format = Compression.NONE;
                 compressProgram = v;
                 suffix = v;
                 break;
             case "compress-format":
-                switch (v) {
-                    case "gzip":
-                        compression = Compression.GZIP;
-                        suffix = "gz";
-                        break;
-                    case "zstd":
-                        compression = Compression.ZSTD;
-                        suffix = "zst";
-                        break;
-                    case "lz4":
-                        compression = Compression.LZ4;
-                        suffix = "lz4";
-                        break;
-                    default:
-                        throw new FatalException("Unknown compression format \"" + v
-                                + "\"!  Please use gzip, zstd or lz4 with option --compress-format.");
-                }
+                compressWith(Compression.named(v).filter(named -> named != Compression.NONE).orElseThrow(
+                        () -> new FatalException("Unknown compression format \"" + v
+                                + "\"!  Please use gzip, zstd or lz4 with option --compress-format.")));
                 break;
             case "compress-prog-args":
                 compressProgramArgs = v;
@@ -313,18 +300,25 @@ final class CommandLine {
         }
     }
 
-    private void finish() throws Exception {
+    /** {@code -z} or {@code --compress-format}: this format, under its suffix. */
+    private void compressWith(Compression chosen) {
+        format = chosen;
+        compressProgram = null;
+        suffix = chosen.suffix();
+    }
+
+    private FlashOptions finish(List<String> inputs) throws Exception {
         // With -z, a suffix of zst or lz4 asks for that format (FLASH would write gzip data under it).
-        if (compression == Compression.GZIP && "zst".equals(suffix)) {
-            compression = Compression.ZSTD;
-        } else if (compression == Compression.GZIP && "lz4".equals(suffix)) {
-            compression = Compression.LZ4;
+        if (format == Compression.GZIP) {
+            format = Compression.ofSuffix(suffix).orElse(format);
         }
+        OutputCompression compression = compressProgram != null
+                ? OutputCompression.program(compressProgram, compressProgramArgs) : OutputCompression.of(format);
         if (compressLevel != null) {
-            OutputCompression levelled = compression == Compression.GZIP ? OutputCompression.gzip()
-                    : compression == Compression.ZSTD ? OutputCompression.zstd() : OutputCompression.none();
+            // Formats without levels are refused with the words for no compression.
+            boolean levelled = format == Compression.GZIP || format == Compression.ZSTD;
             try {
-                levelled.level(compressLevel);
+                compression = (levelled ? compression : OutputCompression.none()).level(compressLevel);
             } catch (IllegalArgumentException e) {
                 throw new FatalException("Invalid compression level: " + e.getMessage()
                         + "!  Please check option --compress-level.");
@@ -337,15 +331,16 @@ final class CommandLine {
             throw new FatalException("Batch size must be at most " + FlashJob.MAX_BATCH_SIZE
                     + "!  Please check option --batch-size.");
         }
-        int batches = inFlight > 0 ? inFlight : Math.max(4, 2 * Math.min(threads, MAX_WORKERS));
+        int batches = inFlight > 0 ? inFlight : FlashJob.defaultInFlight(FlashOptions.workers(threads));
         if ((long) batchSize * batches > FlashJob.MAX_PAIRS_IN_FLIGHT) {
             throw new FatalException("Batch size times in-flight batches (" + batchSize + " x " + batches
                     + ") must be at most " + FlashJob.MAX_PAIRS_IN_FLIGHT + " pairs in memory!  Please lower\n"
                     + "--batch-size or --in-flight.");
         }
+        int computedMaxOverlap;
         if (maxOverlap == null) {
             boolean any = readLengthSet || fragmentLengthSet || fragmentStddevSet;
-            computedMaxOverlap = (int) ((double) (2 * readLength - fragmentLength) + 2.5 * fragmentStddev);
+            computedMaxOverlap = MergeParameters.computedMaxOverlap(readLength, fragmentLength, fragmentStddev);
             if (any && !(readLengthSet && fragmentLengthSet && fragmentStddevSet)) {
                 warnings.add("You specified at least one, but not all, of --read-len (-r),\n"
                         + "--fragment-len (-f), and --fragment-len-stddev (-s).  FLASH is using\n"
@@ -373,10 +368,19 @@ final class CommandLine {
                     + "correctly.  Or, alternatively, specify the minimum and maximum overlap\n"
                     + "manually with the --min-overlap and --max-overlap options.");
         }
+        MergeParameters parameters;
+        try {
+            parameters = mergeParameters(computedMaxOverlap);
+        } catch (InvalidParameterException e) {
+            throw new FatalException(e.getMessage());
+        }
+        return new FlashOptions(inputs, parameters, interleavedInput, tabInput, interleavedOutput, tabOutput, prefix,
+                directory, toStdout, compression, suffix, reportFile, jsonFile, threads, quiet, batchSize, inFlight,
+                producers, gzipThreads, gzipIndexDirectory, warnings);
     }
 
     /** The merge parameters these options give. */
-    MergeParameters mergeParameters() {
+    private MergeParameters mergeParameters(int computedMaxOverlap) {
         TieBreak tie = earliest ? TieBreak.EARLIEST : ambiguous ? TieBreak.AMBIGUOUS
                 : qualityTieThreshold != null ? TieBreak.READ1 : TieBreak.FLASH_1_2_11;
         MergeParameters.Builder b = MergeParameters.builder();

@@ -9,9 +9,7 @@ import io.github.flashj.OrderedSink;
 import io.github.flashj.PairBatch;
 import io.github.flashj.PairSource;
 import io.github.flashj.io.input.FastqInputs;
-import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.output.FlashOutput;
-import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.io.output.OutputLayout;
 import io.github.flashj.kernel.MergeKernel;
 import io.github.flashj.kernel.MergeKernels;
@@ -32,23 +30,17 @@ import java.util.List;
  * <p>Exit status: 0 on success, 1 on bad values or bad input, 2 on command-line syntax errors.
  */
 public final class FlashCli {
-    private static final int PROGRESS_INTERVAL = 25_000;
-    private static final int MAX_OVERLAP_WARNING_PERCENT = 10;
-
     private final String program;
     private final OutputStream dataOut;
     private final PrintStream out;
     private final PrintStream err;
     private final MergeRunner runner;
-    /** The warnings given so far, for the report. */
-    private final List<String> warnings = new ArrayList<>();
     /** The command's arguments and when it started, for the report. */
     private String[] arguments = new String[0];
     private ZonedDateTime startedAt;
     private long startedNanos;
-    private CommandLine cl;
-    /** The live progress line, when standard error is a terminal; else null. */
-    private TerminalProgress terminalProgress;
+    private FlashOptions options;
+    private FlashLog log;
     /** Watches the process's standard streams, when the command runs on them; else null. */
     private BrokenPipes pipes;
 
@@ -123,9 +115,9 @@ public final class FlashCli {
         startedAt = ZonedDateTime.now();
         startedNanos = started;
         arguments = args.clone();
+        CommandLine commandLine = new CommandLine(program);
         try {
-            cl = new CommandLine(program);
-            cl.parse(args);
+            options = commandLine.parse(args);
         } catch (Getopt.UsageException e) {
             err.print(e.getMessage() + "\n" + Help.usage(program));
             return 2;
@@ -133,15 +125,19 @@ public final class FlashCli {
             out.print(e.getMessage());
             return 0;
         } catch (CommandLine.FatalException e) {
-            printWarnings();
+            log = new FlashLog(out, err, commandLine.toStdout(), false);
+            log.warnAll(commandLine.warnings());
             return fail(e.getMessage());
         } catch (Exception e) {
+            log = new FlashLog(out, err, commandLine.toStdout(), false);
             return fail(String.valueOf(e.getMessage()));
         } catch (LinkageError e) {
+            log = new FlashLog(out, err, commandLine.toStdout(), false);
             return fail(runtimeFailure(e));
         }
-        printWarnings();
-        if (cl.quiet) {
+        log = new FlashLog(out, err, options.toStdout(), options.quiet());
+        log.warnAll(options.warnings());
+        if (options.quiet()) {
             quietLibraryNotices();
         }
         try {
@@ -192,59 +188,63 @@ public final class FlashCli {
      * not print) takes the scalar kernel without the hint that names the module.
      */
     private MergeKernel kernel(List<String> inputs) {
-        if (cl.quiet && !MergeKernels.vectorModulePresent()) {
+        if (options.quiet() && !MergeKernels.vectorModulePresent()) {
             return MergeKernels.scalar();
         }
         return MergeKernels.forOneRun(InputSizes.textBytes(inputs));
     }
 
     private int merge(long started) throws IOException {
-        List<String> inputs = cl.inputs;
+        List<String> inputs = options.inputs();
         if (inputs.isEmpty() || inputs.size() > 2) {
             err.print(Help.usage(program));
             return 2;
         }
-        if (cl.interleavedInput && inputs.size() != 1) {
+        if (options.interleavedInput() && inputs.size() != 1) {
             return fail("With --interleaved-input, only 1 input file is allowed!");
         }
-        if (cl.interleavedInput && cl.tabInput) {
+        if (options.interleavedInput() && options.tabInput()) {
             return fail("--interleaved-input is only relevant for FASTQ input!");
         }
-        if (cl.tabInput && inputs.size() != 1) {
+        if (options.tabInput() && inputs.size() != 1) {
             return fail("FlashJ reads tab-delimited input from one file only!");
         }
-        if (!cl.interleavedInput && !cl.tabInput && inputs.size() == 1) {
+        if (!options.interleavedInput() && !options.tabInput() && inputs.size() == 1) {
             return fail("Only 1 input file was specified!  Specify --interleaved-input\n"
                     + "\tif you're providing an interleaved FASTQ file, or --tab-delimited-input\n"
                     + "\tif you're providing a tab-delimited input file.  Or specify two input\n"
                     + "\tfiles (for read 1 and read 2 of each pair).");
         }
-        if (cl.tabInput && !cl.tabOutput) {
-            warn("Any unpaired reads in the input file will be ignored!\n"
+        if (options.tabInput() && !options.tabOutput()) {
+            log.warn("Any unpaired reads in the input file will be ignored!\n"
                     + "\tUse tab-delimited output to preserve them.");
         }
-        MergeParameters params = cl.mergeParameters();
+        MergeParameters params = options.parameters();
         if (runner != null) {
             return runElsewhere(started, params);
         }
-        FastqInputs.Options reading = FastqInputs.options().producers(cl.producers).gzipThreads(cl.gzipThreads)
-                .gzipIndexDirectory(cl.gzipIndexDirectory == null ? null : Path.of(cl.gzipIndexDirectory));
-        PairSource source = cl.tabInput ? reading.tabDelimited(inputs.get(0))
-                : cl.interleavedInput ? reading.interleaved(inputs.get(0))
-                : reading.paired(inputs.get(0), inputs.get(1));
+        FastqInputs.Options reading = FastqInputs.options().producers(options.producers())
+                .gzipThreads(options.gzipThreads())
+                .gzipIndexDirectory(options.gzipIndexDirectory() == null ? null : Path.of(options.gzipIndexDirectory()));
+        PairSource source = switch (options.inputFormat()) {
+            case TAB_DELIMITED -> reading.tabDelimited(inputs.get(0));
+            case INTERLEAVED_FASTQ -> reading.interleaved(inputs.get(0));
+            case PAIRED_FASTQ -> reading.paired(inputs.get(0), inputs.get(1));
+        };
         FlashOutput output;
         try {
             output = output();
-            printBanner(output.layout());
+            log.banner(options, output.layout());
             output.open();
         } catch (IOException | RuntimeException e) {
             source.close();
             throw e;
         }
         ReportCollector report = null;
-        if (cl.reportFile != null || cl.jsonFile != null) {
-            report = new ReportCollector(this::describeRun, cl.reportFile == null ? null : Path.of(cl.reportFile),
-                    cl.jsonFile == null ? null : Path.of(cl.jsonFile), out);
+        if (options.reportFile() != null || options.jsonFile() != null) {
+            report = new ReportCollector(this::describeRun,
+                    options.reportFile() == null ? null : Path.of(options.reportFile()),
+                    options.jsonFile() == null ? null : Path.of(options.jsonFile()), out);
             List<String> outputs = new ArrayList<>(output.readFileNames());
             outputs.addAll(output.layout().histogramFileNames());
             try {
@@ -255,9 +255,7 @@ public final class FlashCli {
                 throw e;
             }
         }
-        int workers = Math.min(cl.threads, CommandLine.MAX_WORKERS);
-        info("Starting reader and writer threads");
-        info("Starting " + cl.threads + " combiner threads");
+        log.started(options.threads());
         FlashJob job;
         try {
             FlashJob.Builder builder = FlashJob.builder()
@@ -266,11 +264,12 @@ public final class FlashCli {
                     .source(source);
             builder.sink(output)
                     .sink(new ProgressReporter())
-                    .workers(workers)
-                    .batchSize(cl.batchSize)
-                    .inFlight(cl.inFlight);
-            terminalProgress = cl.quiet ? null : TerminalProgress.forInputs(inputs, err);
+                    .workers(options.workers())
+                    .batchSize(options.batchSize())
+                    .inFlight(options.inFlight());
+            TerminalProgress terminalProgress = options.quiet() ? null : TerminalProgress.forInputs(inputs, err);
             if (terminalProgress != null) {
+                log.showProgress(terminalProgress);
                 builder.sink(terminalProgress);
             }
             if (report != null) {
@@ -300,39 +299,24 @@ public final class FlashCli {
 
     /** Runs the merge with the runner given: prints the same log as a local run. */
     private int runElsewhere(long started, MergeParameters params) throws IOException {
-        if (cl.reportFile != null || cl.jsonFile != null) {
+        if (options.reportFile() != null || options.jsonFile() != null) {
             return fail("--report and --json are written by a local run (bin/flashj) only");
         }
         OutputLayout layout = outputBuilder().layout();
-        printBanner(layout);
-        info("Starting reader and writer threads");
-        info("Starting " + cl.threads + " combiner threads");
-        InputFormat format = cl.tabInput ? InputFormat.TAB_DELIMITED
-                : cl.interleavedInput ? InputFormat.INTERLEAVED_FASTQ : InputFormat.PAIRED_FASTQ;
-        JobStatistics stats = runner.run(new MergeRunner.Request(cl.inputs, format, params, layout, dataOut,
-                Math.min(cl.threads, CommandLine.MAX_WORKERS), cl.batchSize));
-        ProgressReporter progress = new ProgressReporter();
-        progress.advanceTo(stats.pairs());
-        progress.complete(stats);
+        log.banner(options, layout);
+        log.started(options.threads());
+        JobStatistics stats = runner.run(new MergeRunner.Request(options.inputs(), options.inputFormat(), params,
+                layout, dataOut, options.workers(), options.batchSize()));
+        FlashLog.PairCount count = log.pairCount();
+        count.advanceTo(stats.pairs());
+        count.end();
         finish(started, stats);
         return 0;
     }
 
     private void finish(long started, JobStatistics stats) {
-        printStatistics(stats);
-        int warningCount = warnings.size();
-        if (cl.quiet && warningCount > 0) {
-            messages().println("[FLASH] Finished with " + warningCount + " warning" + (warningCount == 1 ? "" : "s")
-                    + " (see above)");
-        } else if (!cl.quiet) {
-            info(" ");
-            info("FLASH v1.2.11 complete!");
-            info(CFormat.fixed((System.nanoTime() - started) / 1e9, 3) + " seconds elapsed");
-            if (warningCount > 0) {
-                info("Finished with " + warningCount + " warning" + (warningCount == 1 ? "" : "s") + " (see above)");
-            }
-        }
-        messages().flush();
+        log.statistics(options, stats);
+        log.completed(started);
     }
 
     private FlashOutput output() {
@@ -341,103 +325,17 @@ public final class FlashCli {
 
     private FlashOutput.Builder outputBuilder() {
         FlashOutput.Builder b = FlashOutput.builder()
-                .prefix(cl.prefix)
-                .directory(cl.directory)
-                .format(cl.tabOutput ? FlashOutput.Format.TAB_DELIMITED : FlashOutput.Format.FASTQ)
-                .interleaved(cl.interleavedOutput)
-                .orientationHistograms(cl.allowOuties)
-                .suffix(cl.suffix);
-        switch (cl.compression) {
-            case GZIP:
-                b.compression(cl.compressLevel == null ? OutputCompression.gzip()
-                        : OutputCompression.gzip().level(cl.compressLevel));
-                break;
-            case ZSTD:
-                b.compression(cl.compressLevel == null ? OutputCompression.zstd()
-                        : OutputCompression.zstd().level(cl.compressLevel));
-                break;
-            case LZ4:
-                b.compression(OutputCompression.lz4());
-                break;
-            case PROGRAM:
-                b.compressProgram(cl.compressProgram, cl.compressProgramArgs);
-                break;
-            default:
-                break;
-        }
-        if (cl.toStdout) {
+                .prefix(options.prefix())
+                .directory(options.directory())
+                .format(options.tabOutput() ? FlashOutput.Format.TAB_DELIMITED : FlashOutput.Format.FASTQ)
+                .interleaved(options.interleavedOutput())
+                .orientationHistograms(options.parameters().allowOuties())
+                .compression(options.compression())
+                .suffix(options.suffix());
+        if (options.toStdout()) {
             b.toStream(dataOut);
         }
         return b;
-    }
-
-    private void printBanner(OutputLayout layout) {
-        info("Starting FLASH v1.2.11 (FlashJ " + Help.FLASHJ_VERSION + ")");
-        info("Fast Length Adjustment of SHort reads");
-        info(" ");
-        info("Input files:");
-        for (String in : cl.inputs) {
-            info("    " + in);
-        }
-        info(" ");
-        info("Output files:");
-        for (String name : layout.readFileNames()) {
-            info("    " + name);
-        }
-        List<String> histograms = layout.histogramFileNames();
-        for (int k = 0; k < Math.min(2, histograms.size()); k++) {
-            info("    " + histograms.get(k));
-        }
-        info(" ");
-        info("Parameters:");
-        info("    Min overlap:           " + cl.minOverlap);
-        info("    Max overlap:           " + cl.computedMaxOverlap);
-        info("    Max mismatch density:  " + formatFloat(cl.maxMismatchDensity));
-        info("    Allow \"outie\" pairs:   " + cl.allowOuties);
-        info("    Cap mismatch quals:    " + cl.capMismatchQuals);
-        info("    Combiner threads:      " + cl.threads);
-        String phred = ", phred_offset=" + cl.phredOffset;
-        info("    Input format:          " + (cl.tabInput ? "Tab-delimited" + phred
-                : "FASTQ" + phred + (cl.interleavedInput ? ", interleaved" : "")));
-        info("    Output format:         " + (cl.tabOutput ? "Tab-delimited" + phred
-                : "FASTQ" + phred + (cl.interleavedOutput ? ", interleaved" : "")) + layout.compressionDescription());
-        info(" ");
-    }
-
-    private void printStatistics(JobStatistics stats) {
-        info(" ");
-        info("Read combination statistics:");
-        info("    Total pairs:      " + stats.pairs());
-        info("    Combined pairs:   " + stats.combined());
-        if (cl.allowOuties) {
-            info("        Innie pairs:   " + stats.combinedInnie() + " (" + percent(stats.combinedInnie(), stats.combined())
-                    + "% of combined)");
-            info("        Outie pairs:   " + stats.combinedOutie() + " (" + percent(stats.combinedOutie(), stats.combined())
-                    + "% of combined)");
-        }
-        info("    Uncombined pairs: " + stats.notCombined());
-        info("    Percent combined: " + percent(stats.combined(), stats.pairs()) + "%");
-        info(" ");
-        if (!cl.toStdout) {
-            info("Writing histogram files.");
-        }
-        String overlapWarning = overlapWarning(stats);
-        if (overlapWarning != null) {
-            warn(overlapWarning);
-        }
-    }
-
-    /** FLASH's warning when more than 10% of the combined pairs overlapped by more than -M; null when not. */
-    private String overlapWarning(JobStatistics stats) {
-        long combined = stats.combined();
-        long above = stats.overlapAboveMaxOverlap();
-        if (combined > 0 && above * 100 > combined * MAX_OVERLAP_WARNING_PERCENT) {
-            return "An unexpectedly high proportion of combined pairs (" + percent(above, combined) + "%)\n"
-                    + "overlapped by more than " + cl.computedMaxOverlap + " bp, the --max-overlap (-M) parameter.  "
-                    + "Consider\nincreasing this parameter.  (As-is, FLASH is penalizing overlaps longer than\n"
-                    + cl.computedMaxOverlap + " bp when considering them for possible combining!)";
-        }
-        return null;
     }
 
     /**
@@ -445,20 +343,20 @@ public final class FlashCli {
      * before the log's last lines, so the warning those statistics give is added here.
      */
     private MergeReport.Run describeRun(JobStatistics stats) {
-        List<String> given = new ArrayList<>(warnings);
-        String overlapWarning = overlapWarning(stats);
+        List<String> given = new ArrayList<>(log.warnings());
+        String overlapWarning = FlashLog.overlapWarning(stats, options.parameters().maxOverlap());
         if (overlapWarning != null) {
             given.add(overlapWarning);
         }
         List<MergeReport.Input> inputs = new ArrayList<>();
-        for (String input : cl.inputs) {
+        for (String input : options.inputs()) {
             inputs.add(new MergeReport.Input(input, InputSizes.size(input)));
         }
         StringBuilder command = new StringBuilder(program);
         for (String argument : arguments) {
             command.append(' ').append(shellQuoted(argument));
         }
-        return new MergeReport.Run(MultiqcSampleName.of(cl.inputs.get(0), cl.prefix), Help.FLASHJ_VERSION,
+        return new MergeReport.Run(MultiqcSampleName.of(options.inputs().get(0), options.prefix()), Help.FLASHJ_VERSION,
                 command.toString(), inputs, startedAt, (System.nanoTime() - startedNanos) / 1e9, given);
     }
 
@@ -470,47 +368,9 @@ public final class FlashCli {
         return "'" + argument.replace("'", "'\\''") + "'";
     }
 
-    private static String percent(long part, long whole) {
-        return CFormat.fixed(whole == 0 ? 0.0 : 100.0 * part / whole, 2);
-    }
-
-    private static String formatFloat(float f) {
-        return CFormat.fixed(f, 6);
-    }
-
     /** Whether a reader of standard output or error has gone (see {@link BrokenPipes}). */
     private boolean pipeBroken() {
         return pipes != null && pipes.broken();
-    }
-
-    private PrintStream messages() {
-        return cl != null && cl.messagesToStderr ? err : out;
-    }
-
-    private void info(String line) {
-        if (!cl.quiet) {
-            if (terminalProgress != null) {
-                terminalProgress.clearLine();
-            }
-            messages().println("[FLASH] " + line);
-            if (terminalProgress != null) {
-                messages().flush();
-                terminalProgress.redraw();
-            }
-        }
-    }
-
-    private void warn(String text) {
-        warnings.add(text);
-        err.println("[FLASH] WARNING: " + text);
-    }
-
-    private void printWarnings() {
-        List<String> warnings = new ArrayList<>(cl.warnings);
-        cl.warnings.clear();
-        for (String w : warnings) {
-            warn(w);
-        }
     }
 
     private int fail(String message) {
@@ -518,44 +378,31 @@ public final class FlashCli {
             // FLASH would have been killed by SIGPIPE, silently.
             return BrokenPipes.STATUS;
         }
-        err.println("[FLASH] ERROR: " + message);
-        messages().println("[FLASH] FLASH did not complete successfully; exiting with failure status (1)");
-        messages().flush();
+        log.failure(message);
         return 1;
     }
 
-    /** Prints "Processed N read pairs" every 25,000 pairs and at the end, as FLASH does. */
+    /** Prints "Processed N read pairs" as the merged pairs reach the writer; stops the run when a pipe breaks. */
     private final class ProgressReporter implements OrderedSink {
-        private long pairs;
+        private final FlashLog.PairCount count = log.pairCount();
 
         @Override
         public void accept(PairBatch batch) throws IOException {
-            long now = pairs;
+            long now = count.pairs();
             for (int i = 0, n = batch.size(); i < n; i++) {
                 if (batch.outcome(i) != MergeOutcome.SINGLE) {
                     now++;
                 }
             }
-            advanceTo(now);
+            count.advanceTo(now);
             if (pipeBroken()) {
                 throw new IOException("standard output or standard error is a broken pipe");
             }
         }
 
-        /** Counts up to {@code now} pairs, printing every mark passed. */
-        void advanceTo(long now) {
-            for (long mark = (pairs / PROGRESS_INTERVAL + 1) * PROGRESS_INTERVAL; mark <= now;
-                    mark += PROGRESS_INTERVAL) {
-                info("Processed " + mark + " read pairs");
-            }
-            pairs = now;
-        }
-
         @Override
         public void complete(JobStatistics statistics) {
-            if (pairs % PROGRESS_INTERVAL != 0) {
-                info("Processed " + pairs + " read pairs");
-            }
+            count.end();
         }
     }
 }

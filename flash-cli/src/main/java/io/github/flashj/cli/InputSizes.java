@@ -1,6 +1,6 @@
 package io.github.flashj.cli;
 
-import io.github.flashj.io.input.FastqInputs;
+import io.github.flashj.io.Compression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -58,7 +58,7 @@ final class InputSizes {
         } catch (IOException e) {
             return -1;
         }
-        return FastqInputs.compressionOf(head, n) == null ? size : size * TYPICAL_COMPRESSION_RATIO;
+        return Compression.of(head, n) == Compression.NONE ? size : size * TYPICAL_COMPRESSION_RATIO;
     }
 
     /** A regular file's size; -1 for standard input, anything else, or a file that cannot be read. */

@@ -30,10 +30,8 @@ class OptionsFuzzTest {
         for (int i = 0; i < args.length; i++) {
             args[i] = data.consumeString(64);
         }
-        CommandLine commandLine = new CommandLine("flash");
         try {
-            commandLine.parse(args);
-            commandLine.mergeParameters();
+            new CommandLine("flash").parse(args);
         } catch (Getopt.UsageException | CommandLine.EarlyExit | CommandLine.FatalException
                 | io.github.flashj.InvalidParameterException e) {
             return;

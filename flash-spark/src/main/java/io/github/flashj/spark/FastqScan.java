@@ -2,9 +2,9 @@ package io.github.flashj.spark;
 
 import io.github.flashj.FlashJob;
 import io.github.flashj.MergeParameters;
+import io.github.flashj.io.Compression;
 import io.github.flashj.io.input.ChunkPlan;
 import io.github.flashj.io.input.ChunkPlanner;
-import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.input.InputFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,7 +100,7 @@ final class FastqScan implements Scan, Batch {
                 Path path = new Path(name);
                 FileSystem fs = HadoopFiles.of(path, hadoop);
                 byte[] head = InputPlanning.head(fs, path, name);
-                compressed |= FastqInputs.compressionOf(head, head.length) != null;
+                compressed |= Compression.of(head, head.length) != Compression.NONE;
                 paths.add(fs.makeQualified(path).toString());
             }
             JobSpec job = new JobSpec(format, paths, inputs, parameters, null, BATCH_SIZE, null,

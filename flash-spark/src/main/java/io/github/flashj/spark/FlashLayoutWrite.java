@@ -2,6 +2,7 @@ package io.github.flashj.spark;
 
 import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeTally;
+import io.github.flashj.io.Compression;
 import io.github.flashj.io.output.FlashOutput;
 import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.io.output.OutputLayout;
@@ -106,18 +107,8 @@ final class FlashLayoutWrite implements RequiresDistributionAndOrdering, BatchWr
     }
 
     private static OutputCompression compression(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "none":
-                return OutputCompression.none();
-            case "gzip":
-                return OutputCompression.gzip();
-            case "zstd":
-                return OutputCompression.zstd();
-            case "lz4":
-                return OutputCompression.lz4();
-            default:
-                throw new IllegalArgumentException("compression '" + name + "': none, gzip, zstd or lz4");
-        }
+        return OutputCompression.of(Compression.named(name.toLowerCase(Locale.ROOT)).orElseThrow(
+                () -> new IllegalArgumentException("compression '" + name + "': none, gzip, zstd or lz4")));
     }
 
     private static Columns columns(StructType schema) {

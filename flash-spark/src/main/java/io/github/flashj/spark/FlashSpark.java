@@ -5,6 +5,7 @@ import io.github.flashj.InvalidParameterException;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeTally;
+import io.github.flashj.io.Compression;
 import io.github.flashj.io.input.BgzfBlocks;
 import io.github.flashj.io.input.ChunkPlan;
 import io.github.flashj.io.input.ChunkPlanner;
@@ -182,8 +183,8 @@ public final class FlashSpark {
             FileSystem fs = HadoopFiles.of(path, hadoop);
             byte[] head = InputPlanning.head(fs, path, name);
             int n = head.length;
-            String compression = FastqInputs.compressionOf(head, n);
-            if (compression == null) {
+            Compression compression = Compression.of(head, n);
+            if (compression == Compression.NONE) {
                 plain.add(fs.makeQualified(path).toString());
                 continue;
             }

@@ -173,16 +173,6 @@ public final class FastqInputs {
     }
 
     /**
-     * The compression that data starting with {@code head[0, length)} is in, by its magic bytes:
-     * {@code "gzip"} (BGZF included), {@code "zstd"}, {@code "lz4"} (LZ4's legacy format included),
-     * {@code "skippable"} for a skippable frame (with which Zstandard and LZ4 data alike may start;
-     * {@link #decoded} reads past it), or null for plain data.
-     */
-    public static String compressionOf(byte[] head, int length) {
-        return InputFiles.compressionOf(head, length);
-    }
-
-    /**
      * Plain data from a stream of any compression FlashJ reads (recognised by its magic bytes);
      * plain data passes through. Errors in the compressed data name {@code name}.
      */

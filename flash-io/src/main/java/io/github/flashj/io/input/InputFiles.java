@@ -6,6 +6,7 @@ import io.github.flashj.gzip.GzipDecoding;
 import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.SeekableGzipInputStream;
+import io.github.flashj.io.Compression;
 import io.github.flashj.io.lz4.Lz4FrameInputStream;
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
@@ -262,55 +263,19 @@ final class InputFiles {
     }
 
     private static InputStream decompress(BufferedInputStream in, String name, byte[] head) throws IOException {
-        String compression = compressionOf(head, head.length);
-        if (SKIPPABLE.equals(compression)) {
-            compression = afterSkippableFrames(in, name);
-        }
-        if (compression == null) {
-            return in;
-        }
+        Compression compression = Compression.startsWithSkippableFrame(head, head.length)
+                ? afterSkippableFrames(in, name) : Compression.of(head, head.length);
         switch (compression) {
-            case "gzip":
+            case NONE:
+                return in;
+            case GZIP:
                 LOG.info("Decoding {} with java.util.zip", name);
                 return GzipDecoding.open(in, name);
-            case "zstd":
-                return new NamedErrors(new ZstdInputStream(in), name, "zstd");
+            case ZSTD:
+                return new NamedErrors(new ZstdInputStream(in), name, compression.toString());
             default:
-                return new NamedErrors(new Lz4FrameInputStream(in), name, "lz4");
+                return new NamedErrors(new Lz4FrameInputStream(in), name, compression.toString());
         }
-    }
-
-    /**
-     * What {@link #compressionOf} says of data that starts with a skippable frame: Zstandard and LZ4
-     * share the frame (magic {@code 0x184D2A5?}, a 4-byte length, ignored bytes), and the frame
-     * after it decides.
-     */
-    static final String SKIPPABLE = "skippable";
-
-    /** The compression the magic bytes {@code head[0, n)} announce; null for plain data. */
-    static String compressionOf(byte[] head, int n) {
-        if (GzipDecoding.isGzip(head, n)) {
-            return "gzip";
-        }
-        if (n < 4) {
-            return null;
-        }
-        int b0 = head[0] & 0xff;
-        int b1 = head[1] & 0xff;
-        int b2 = head[2] & 0xff;
-        int b3 = head[3] & 0xff;
-        if (b0 == 0x28 && b1 == 0xb5 && b2 == 0x2f && b3 == 0xfd) {
-            return "zstd";
-        }
-        boolean lz4Frame = b0 == 0x04 && b1 == 0x22 && b2 == 0x4d && b3 == 0x18;
-        boolean lz4Legacy = b0 == 0x02 && b1 == 0x21 && b2 == 0x4c && b3 == 0x18;
-        if (lz4Frame || lz4Legacy) {
-            return "lz4";
-        }
-        if ((b0 & 0xf0) == 0x50 && b1 == 0x2a && b2 == 0x4d && b3 == 0x18) {
-            return SKIPPABLE;
-        }
-        return null;
     }
 
     /**
@@ -320,9 +285,9 @@ final class InputFiles {
      * @throws CompressedDataException when the input ends inside a skippable frame, or what follows
      *     is neither a Zstandard nor an LZ4 frame
      */
-    private static String afterSkippableFrames(BufferedInputStream in, String name) throws IOException {
+    private static Compression afterSkippableFrames(BufferedInputStream in, String name) throws IOException {
         byte[] head = peek(in);
-        while (SKIPPABLE.equals(compressionOf(head, head.length))) {
+        while (Compression.startsWithSkippableFrame(head, head.length)) {
             try {
                 in.skipNBytes(4);
                 byte[] length = in.readNBytes(4);
@@ -337,8 +302,8 @@ final class InputFiles {
             }
             head = peek(in);
         }
-        String next = compressionOf(head, head.length);
-        if (head.length == 0 || "zstd".equals(next) || "lz4".equals(next)) {
+        Compression next = Compression.of(head, head.length);
+        if (head.length == 0 || next == Compression.ZSTD || next == Compression.LZ4) {
             return next;
         }
         throw new CompressedDataException(name, "zstd or lz4", new IOException(

@@ -2,6 +2,7 @@ package io.github.flashj.io.input;
 
 import io.github.flashj.PairBatch;
 import io.github.flashj.ParallelPairSource;
+import io.github.flashj.io.Compression;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -178,7 +179,7 @@ final class SplitMateFilesReader implements ParallelPairSource {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             byte[] head = new byte[4];
             int n = Math.max(0, channel.read(ByteBuffer.wrap(head), 0));
-            return "gzip".equals(InputFiles.compressionOf(head, n));
+            return Compression.of(head, n) == Compression.GZIP;
         }
     }
 
@@ -219,12 +220,12 @@ final class SplitMateFilesReader implements ParallelPairSource {
             channel.close();
             throw e;
         }
-        String compression = InputFiles.compressionOf(head, n);
-        if (compression == null) {
+        Compression compression = Compression.of(head, n);
+        if (compression == Compression.NONE) {
             return channel;
         }
         channel.close();
-        if (!"gzip".equals(compression)) {
+        if (compression != Compression.GZIP) {
             LOG.debug("{} is read in order: {} input cannot be entered at any offset", name, compression);
             return null;
         }

@@ -2,6 +2,7 @@ package io.github.flashj.io.output;
 
 import com.github.luben.zstd.ZstdOutputStream;
 import io.github.flashj.gzip.IsalDeflate;
+import io.github.flashj.io.Compression;
 import io.github.flashj.io.lz4.Lz4FrameOutputStream;
 import io.github.flashj.io.lz4.Lz4FramePieces;
 import java.io.IOException;
@@ -12,8 +13,6 @@ import java.util.Objects;
 /** How output files are compressed: not at all, gzip ({@code -z}), Zstandard, LZ4, or through a program. */
 public final class OutputCompression implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-
-    private enum Kind { NONE, GZIP, ZSTD, LZ4, PROGRAM }
 
     /**
      * Gzip's default level, ISA-L's 2: on FASTQ its output is the smallest of ISA-L's levels (14%
@@ -29,13 +28,15 @@ public final class OutputCompression implements java.io.Serializable {
     private static final int ZSTD_LEVEL = 3;
     private static final int ZSTD_MAX_LEVEL = 22;
 
-    private final Kind kind;
+    /** The format FlashJ writes; {@link Compression#NONE} for plain text and for a program's output. */
+    private final Compression format;
+    /** The compression program; null when FlashJ writes the files itself. */
     private final String program;
     private final String arguments;
     private final int level;
 
-    private OutputCompression(Kind kind, String program, String arguments, int level) {
-        this.kind = kind;
+    private OutputCompression(Compression format, String program, String arguments, int level) {
+        this.format = format;
         this.program = program;
         this.arguments = arguments;
         this.level = level;
@@ -43,7 +44,21 @@ public final class OutputCompression implements java.io.Serializable {
 
     /** Plain text. */
     public static OutputCompression none() {
-        return new OutputCompression(Kind.NONE, null, null, 0);
+        return new OutputCompression(Compression.NONE, null, null, 0);
+    }
+
+    /** {@code format} at its default level: {@link #none()}, {@link #gzip()}, {@link #zstd()} or {@link #lz4()}. */
+    public static OutputCompression of(Compression format) {
+        switch (format) {
+            case GZIP:
+                return gzip();
+            case ZSTD:
+                return zstd();
+            case LZ4:
+                return lz4();
+            default:
+                return none();
+        }
     }
 
     /**
@@ -53,7 +68,7 @@ public final class OutputCompression implements java.io.Serializable {
      * where it does not; other layouts by zlib as they are written.
      */
     public static OutputCompression gzip() {
-        return new OutputCompression(Kind.GZIP, null, null, GZIP_LEVEL);
+        return new OutputCompression(Compression.GZIP, null, null, GZIP_LEVEL);
     }
 
     /**
@@ -61,7 +76,7 @@ public final class OutputCompression implements java.io.Serializable {
      * zstd's own threads, one per processor.
      */
     public static OutputCompression zstd() {
-        return new OutputCompression(Kind.ZSTD, null, null, ZSTD_LEVEL);
+        return new OutputCompression(Compression.ZSTD, null, null, ZSTD_LEVEL);
     }
 
     /**
@@ -69,7 +84,7 @@ public final class OutputCompression implements java.io.Serializable {
      * compressed on the merge workers, a run of blocks per batch.
      */
     public static OutputCompression lz4() {
-        return new OutputCompression(Kind.LZ4, null, null, 0);
+        return new OutputCompression(Compression.LZ4, null, null, 0);
     }
 
     /**
@@ -80,17 +95,16 @@ public final class OutputCompression implements java.io.Serializable {
      * @throws IllegalArgumentException for a level out of range, or a compression without levels
      */
     public OutputCompression level(int level) {
-        int max = kind == Kind.GZIP ? ZLIB_MAX_LEVEL : kind == Kind.ZSTD ? ZSTD_MAX_LEVEL : -1;
+        int max = format == Compression.GZIP ? ZLIB_MAX_LEVEL : format == Compression.ZSTD ? ZSTD_MAX_LEVEL : -1;
         if (max < 0) {
             throw new IllegalArgumentException("compression levels apply to gzip (0 to " + ZLIB_MAX_LEVEL
                     + ") and zstd (1 to " + ZSTD_MAX_LEVEL + "), not " + this);
         }
-        int min = kind == Kind.GZIP ? 0 : 1;
+        int min = format == Compression.GZIP ? 0 : 1;
         if (level < min || level > max) {
-            throw new IllegalArgumentException(kind.name().toLowerCase(java.util.Locale.ROOT) + " levels are " + min
-                    + " to " + max + ", not " + level);
+            throw new IllegalArgumentException(format + " levels are " + min + " to " + max + ", not " + level);
         }
-        return new OutputCompression(kind, program, arguments, level);
+        return new OutputCompression(format, program, arguments, level);
     }
 
     /** The level (0 for plain text, LZ4 and programs). */
@@ -115,40 +129,23 @@ public final class OutputCompression implements java.io.Serializable {
      * @param arguments extra arguments, parsed by the shell; may be empty
      */
     public static OutputCompression program(String program, String arguments) {
-        return new OutputCompression(Kind.PROGRAM, Objects.requireNonNull(program, "program"),
+        return new OutputCompression(Compression.NONE, Objects.requireNonNull(program, "program"),
                 Objects.requireNonNull(arguments, "arguments"), 0);
     }
 
-    /** The suffix after {@code .fastq} when none is given: {@code ""}, {@code gz} or the program. */
+    /** The format FlashJ writes; {@link Compression#NONE} for plain text and for a compression program. */
+    public Compression format() {
+        return format;
+    }
+
+    /** The suffix after {@code .fastq} when none is given: the format's, or the program. */
     String defaultSuffix() {
-        switch (kind) {
-            case GZIP:
-                return "gz";
-            case ZSTD:
-                return "zst";
-            case LZ4:
-                return "lz4";
-            case PROGRAM:
-                return program;
-            default:
-                return "";
-        }
+        return usesProgram() ? program : format.suffix();
     }
 
     /** How FLASH's "Output format" line ends for this compression. */
     String description() {
-        switch (kind) {
-            case GZIP:
-                return ", gzip";
-            case ZSTD:
-                return ", zstd";
-            case LZ4:
-                return ", lz4";
-            case PROGRAM:
-                return ", filtered through '" + command() + "'";
-            default:
-                return "";
-        }
+        return usesProgram() ? ", filtered through '" + command() + "'" : format.description();
     }
 
     /** The compression program's command line, as the shell runs it. */
@@ -157,23 +154,20 @@ public final class OutputCompression implements java.io.Serializable {
     }
 
     /**
-     * Whether a file can be written as pieces compressed apart (on different threads or machines)
-     * and joined between {@link #fileStart} and {@link #fileEnd}: gzip (raw deflate pieces of one
-     * member) and LZ4 (runs of independent blocks of one frame) can. A Zstandard frame cannot: a
-     * block compressed apart assumes the frame's initial repeated offsets, which the blocks before
-     * it have changed.
+     * Whether a file can be written as pieces compressed apart and joined between
+     * {@link #fileStart} and {@link #fileEnd} ({@link Compression#joinsPieces()}).
      */
     public boolean joinsPieces() {
-        return kind == Kind.GZIP || kind == Kind.LZ4;
+        return format.joinsPieces();
     }
 
     boolean isGzip() {
-        return kind == Kind.GZIP;
+        return format == Compression.GZIP;
     }
 
     /** The digest a writer that sees the file's content in order keeps: LZ4's content checksum too. */
     PieceDigest startDigest() {
-        return new PieceDigest(kind == Kind.LZ4);
+        return new PieceDigest(format == Compression.LZ4);
     }
 
     /**
@@ -182,13 +176,13 @@ public final class OutputCompression implements java.io.Serializable {
      */
     public byte[] fileStart(PieceDigest digest) {
         requirePieces();
-        return kind == Kind.GZIP ? GzipPieces.HEADER.clone() : Lz4FramePieces.header(digest.contentChecksum() != null);
+        return format == Compression.GZIP ? GzipPieces.HEADER.clone() : Lz4FramePieces.header(digest.contentChecksum() != null);
     }
 
     /** What a file written in pieces ends with, once {@code digest} has all its content. */
     public byte[] fileEnd(PieceDigest digest) {
         requirePieces();
-        return kind == Kind.GZIP ? GzipPieces.end(digest.crc32(), digest.length())
+        return format == Compression.GZIP ? GzipPieces.end(digest.crc32(), digest.length())
                 : Lz4FramePieces.end(digest.contentChecksum());
     }
 
@@ -208,12 +202,12 @@ public final class OutputCompression implements java.io.Serializable {
 
     /** Whether FlashJ compresses the output itself: gzip, Zstandard or LZ4. */
     public boolean compresses() {
-        return kind == Kind.GZIP || kind == Kind.ZSTD || kind == Kind.LZ4;
+        return format != Compression.NONE;
     }
 
     /** Whether the output goes through an external program ({@link #program}). */
     public boolean usesProgram() {
-        return kind == Kind.PROGRAM;
+        return program != null;
     }
 
     /**
@@ -223,7 +217,10 @@ public final class OutputCompression implements java.io.Serializable {
      * @throws IllegalStateException for a compression program, which writes files itself
      */
     public OutputStream wrap(OutputStream out) throws IOException {
-        switch (kind) {
+        if (usesProgram()) {
+            throw new IllegalStateException("a compression program writes its files itself");
+        }
+        switch (format) {
             case GZIP:
                 return new GzipOutputStream(out, zlibLevel());
             case ZSTD:
@@ -233,8 +230,6 @@ public final class OutputCompression implements java.io.Serializable {
                         .setWorkers(Runtime.getRuntime().availableProcessors());
             case LZ4:
                 return new Lz4FrameOutputStream(out);
-            case PROGRAM:
-                throw new IllegalStateException("a compression program writes its files itself");
             default:
                 return out;
         }
@@ -245,7 +240,7 @@ public final class OutputCompression implements java.io.Serializable {
      * it in its header, as decoders that decode a whole frame in one call need.
      */
     public OutputStream wrap(OutputStream out, long contentLength) throws IOException {
-        return kind == Kind.ZSTD ? new ZstdFileStream(out, level, null, contentLength) : wrap(out);
+        return format == Compression.ZSTD ? new ZstdFileStream(out, level, null, contentLength) : wrap(out);
     }
 
     /**
@@ -253,7 +248,7 @@ public final class OutputCompression implements java.io.Serializable {
      * header gets the content's length once the stream is closed.
      */
     OutputStream wrapFile(OutputStream out, Path file) throws IOException {
-        return kind == Kind.ZSTD ? new ZstdFileStream(out, level, file, -1) : wrap(out);
+        return format == Compression.ZSTD ? new ZstdFileStream(out, level, file, -1) : wrap(out);
     }
 
     /** Starts the compression program writing to {@code file}. */
@@ -275,6 +270,6 @@ public final class OutputCompression implements java.io.Serializable {
 
     @Override
     public String toString() {
-        return kind == Kind.PROGRAM ? "program(" + command() + ")" : kind.name().toLowerCase(java.util.Locale.ROOT);
+        return usesProgram() ? "program(" + command() + ")" : format.toString();
     }
 }

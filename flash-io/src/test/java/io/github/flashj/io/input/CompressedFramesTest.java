@@ -9,6 +9,7 @@ import com.github.luben.zstd.Zstd;
 import io.github.flashj.FlashJob;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.gzip.GzipFormatException;
+import io.github.flashj.io.Compression;
 import io.github.flashj.io.TestData;
 import io.github.flashj.io.lz4.Lz4FrameOutputStream;
 import java.io.ByteArrayInputStream;
@@ -141,7 +142,7 @@ class CompressedFramesTest {
     @Test
     void zstd_startingWithASkippableFrame_isRead() throws IOException {
         byte[] file = TestData.concat(skippable(0, 100), Zstd.compress(MATES1));
-        assertEquals("skippable", FastqInputs.compressionOf(file, 4));
+        assertEquals(Compression.ZSTD, Compression.of(file, 4));
         assertArrayEquals(MATES1, decode(file));
         assertEquals(PAIRS.size(), run(file, TestData.concat(skippable(15, 0), skippable(3, 9),
                 Zstd.compress(MATES2))).pairs());
@@ -158,7 +159,7 @@ class CompressedFramesTest {
     void lz4LegacyFormat_isRead() throws IOException {
         int blockSize = 1000;
         byte[] mates1 = repeatingHeads(MATES1, blockSize);
-        assertEquals("lz4", FastqInputs.compressionOf(lz4Legacy(mates1, blockSize), 4));
+        assertEquals(Compression.LZ4, Compression.of(lz4Legacy(mates1, blockSize), 4));
         assertArrayEquals(mates1, decode(lz4Legacy(mates1, blockSize)));
         // A legacy frame may be followed by another, or by a frame of the current format.
         byte[] half = java.util.Arrays.copyOf(MATES2, MATES2.length / 2);
