@@ -40,6 +40,7 @@ public final class FlashCli {
     private final PrintStream out;
     private final PrintStream err;
     private final MergeRunner runner;
+    private final EngineOverrides overrides;
     /** The warnings given so far, for the report. */
     private final List<String> warnings = new ArrayList<>();
     /** The command's arguments and when it started, for the report. */
@@ -52,16 +53,18 @@ public final class FlashCli {
     /** Watches the process's standard streams, when the command runs on them; else null. */
     private BrokenPipes pipes;
 
-    FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err) {
-        this(program, dataOut, out, err, null);
+    FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err, EngineOverrides overrides) {
+        this(program, dataOut, out, err, null, overrides);
     }
 
-    private FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err, MergeRunner runner) {
+    private FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err, MergeRunner runner,
+            EngineOverrides overrides) {
         this.program = program;
         this.dataOut = dataOut;
         this.out = out;
         this.err = err;
         this.runner = runner;
+        this.overrides = overrides;
     }
 
     /** Runs the command and exits with its status. */
@@ -104,7 +107,7 @@ public final class FlashCli {
         OutputStream data = pipes.watch(new FileOutputStream(FileDescriptor.out));
         PrintStream stdout = new PrintStream(data, true);
         PrintStream stderr = new PrintStream(pipes.watch(new FileOutputStream(FileDescriptor.err)), true);
-        FlashCli cli = new FlashCli(program, data, stdout, stderr, runner);
+        FlashCli cli = new FlashCli(program, data, stdout, stderr, runner, EngineOverrides.fromSystemProperties());
         cli.pipes = pipes;
         int status = cli.run(args);
         stdout.flush();
@@ -114,7 +117,8 @@ public final class FlashCli {
 
     /** Runs the command with {@code runner} doing the merge on the given streams; returns the exit status. */
     public static int run(String[] args, MergeRunner runner, OutputStream dataOut, PrintStream out, PrintStream err) {
-        return new FlashCli(System.getProperty("flashj.program", "flashj"), dataOut, out, err, runner).run(args);
+        return new FlashCli(System.getProperty("flashj.program", "flashj"), dataOut, out, err, runner,
+                EngineOverrides.fromSystemProperties()).run(args);
     }
 
     /** Runs the command; returns the exit status. */
@@ -187,15 +191,20 @@ public final class FlashCli {
     }
 
     /**
-     * This JVM runs this one merge: its size decides whether the vector kernel's warm-up pays. A
-     * quiet run that bin/flashj started without the Vector API module (whose JVM warning flash would
-     * not print) takes the scalar kernel without the hint that names the module.
+     * This JVM runs this one merge: unless a kernel is forced ({@link EngineOverrides}), its size
+     * decides whether the vector kernel's warm-up pays. A quiet run that bin/flashj started without
+     * the Vector API module (whose JVM warning flash would not print) takes the scalar kernel without
+     * the hint that names the module.
      */
     private MergeKernel kernel(List<String> inputs) {
         if (cl.quiet && !MergeKernels.vectorModulePresent()) {
             return MergeKernels.scalar();
         }
-        return MergeKernels.forOneRun(InputSizes.textBytes(inputs));
+        return switch (overrides.kernel()) {
+            case SCALAR -> MergeKernels.scalar();
+            case VECTOR -> MergeKernels.best();
+            case AUTO -> MergeKernels.forOneRun(InputSizes.textBytes(inputs));
+        };
     }
 
     private int merge(long started) throws IOException {
@@ -228,7 +237,8 @@ public final class FlashCli {
             return runElsewhere(started, params);
         }
         FastqInputs.Options reading = FastqInputs.options().producers(cl.producers).gzipThreads(cl.gzipThreads)
-                .gzipIndexDirectory(cl.gzipIndexDirectory == null ? null : Path.of(cl.gzipIndexDirectory));
+                .gzipIndexDirectory(cl.gzipIndexDirectory == null ? null : Path.of(cl.gzipIndexDirectory))
+                .gzipSeekSpacing(overrides.gzipSeekSpacing());
         PairSource source = cl.tabInput ? reading.tabDelimited(inputs.get(0))
                 : cl.interleavedInput ? reading.interleaved(inputs.get(0))
                 : reading.paired(inputs.get(0), inputs.get(1));
@@ -268,7 +278,8 @@ public final class FlashCli {
                     .sink(new ProgressReporter())
                     .workers(workers)
                     .batchSize(cl.batchSize)
-                    .inFlight(cl.inFlight);
+                    .inFlight(cl.inFlight)
+                    .pipelineLayout(overrides.layout());
             terminalProgress = cl.quiet ? null : TerminalProgress.forInputs(inputs, err);
             if (terminalProgress != null) {
                 builder.sink(terminalProgress);
