@@ -1,7 +1,6 @@
 package io.github.flashj;
 
 import io.github.flashj.kernel.MergeKernel;
-import io.github.flashj.kernel.MergeKernels;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +51,7 @@ public final class FlashJob {
     private final int workers;
     private final int batchSize;
     private final int inFlight;
+    private final PipelineLayout layout;
     private boolean ran;
 
     private FlashJob(Builder b, MergeParameters params, MergeKernel kernel, int workers, int inFlight) {
@@ -62,6 +62,7 @@ public final class FlashJob {
         this.workers = workers;
         this.batchSize = b.batchSize;
         this.inFlight = inFlight;
+        this.layout = b.layout;
     }
 
     /** A builder with FLASH's default parameters and one worker per processor. */
@@ -89,6 +90,11 @@ public final class FlashJob {
         return inFlight;
     }
 
+    /** How a run with one reader lays out its threads. */
+    public PipelineLayout pipelineLayout() {
+        return layout;
+    }
+
     /**
      * Runs the job once: reads every pair, merges it, and hands the results to the sinks.
      *
@@ -111,7 +117,7 @@ public final class FlashJob {
             ran = true;
         }
         try {
-            return new Pipeline(source, sinks, kernel, params, workers, batchSize, inFlight).run();
+            return new Pipeline(new RunSettings(source, sinks, kernel, params, workers, batchSize, inFlight), layout).run();
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -126,10 +132,11 @@ public final class FlashJob {
         private PairSource source;
         private final List<OrderedSink> sinks = new ArrayList<>();
         /** The default is chosen at build, and only when no kernel is given (choosing loads the Vector API). */
-        private Supplier<MergeKernel> kernel = MergeKernels::best;
+        private Supplier<MergeKernel> kernel = KernelChoice.AUTO::kernel;
         private int workers = Runtime.getRuntime().availableProcessors();
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int inFlight = -1;
+        private PipelineLayout layout = PipelineLayout.AUTO;
 
         private Builder() {
         }
@@ -242,9 +249,21 @@ public final class FlashJob {
             return this;
         }
 
-        /** The overlap search to use; default {@link MergeKernels#best()}. */
+        /** The overlap search to use; default {@link KernelChoice#AUTO}. */
         public Builder kernel(MergeKernel v) {
             kernel = () -> v;
+            return this;
+        }
+
+        /** Which of FlashJ's kernels to use; default {@link KernelChoice#AUTO}. */
+        public Builder kernel(KernelChoice v) {
+            kernel = v == null ? () -> null : v::kernel;
+            return this;
+        }
+
+        /** How a run with one reader lays out its threads; default {@link PipelineLayout#AUTO}. */
+        public Builder pipelineLayout(PipelineLayout v) {
+            layout = v;
             return this;
         }
 
@@ -258,6 +277,7 @@ public final class FlashJob {
             require(source != null, "source", "source is required");
             MergeKernel k = kernel.get();
             require(k != null, "kernel", "kernel must not be null");
+            require(layout != null, "pipelineLayout", "pipelineLayout must not be null");
             require(workers >= 1, "workers", "workers must be at least 1, got " + workers);
             require(batchSize >= 1, "batchSize", "batchSize must be at least 1, got " + batchSize);
             require(batchSize <= MAX_BATCH_SIZE, "batchSize", "batchSize must be at most " + MAX_BATCH_SIZE + ", got "

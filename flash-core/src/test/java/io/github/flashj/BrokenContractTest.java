@@ -3,7 +3,6 @@ package io.github.flashj;
 import static io.github.flashj.FlashJobTest.PAIRS;
 import static io.github.flashj.FlashJobTest.flashjThreads;
 import static io.github.flashj.FlashJobTest.job;
-import static io.github.flashj.FlashJobTest.withLayout;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -22,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Sources and sinks that break their contracts, and callers that give up: the run ends, with an
@@ -52,14 +51,10 @@ class BrokenContractTest {
         };
     }
 
-    private static void assertContractError(String layout, PairSource source, String... words) throws Throwable {
+    private static void assertContractError(PipelineLayout layout, PairSource source, String... words) {
         CollectingSink sink = new CollectingSink();
-        IllegalStateException e = assertTimeoutPreemptively(LIMIT, () -> {
-            IllegalStateException[] thrown = new IllegalStateException[1];
-            withLayout(layout, () -> thrown[0] = assertThrows(IllegalStateException.class,
-                    () -> job(source, sink).batchSize(16).build().run()));
-            return thrown[0];
-        });
+        IllegalStateException e = assertTimeoutPreemptively(LIMIT, () -> assertThrows(IllegalStateException.class,
+                () -> job(source, sink).pipelineLayout(layout).batchSize(16).build().run()));
         for (String word : words) {
             assertTrue(e.getMessage().contains(word), e.getMessage());
         }
@@ -67,8 +62,8 @@ class BrokenContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Pipeline.STAGED, Pipeline.CARRIED})
-    void sourceSayingMoreFollowsButAppendingNothing_fails(String layout) throws Throwable {
+    @EnumSource(value = PipelineLayout.class, names = {"STAGED", "CARRIED"})
+    void sourceSayingMoreFollowsButAppendingNothing_fails(PipelineLayout layout) {
         PairSource empty = new PairSource() {
             @Override
             public boolean fill(PairBatch batch) {
@@ -83,14 +78,14 @@ class BrokenContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Pipeline.STAGED, Pipeline.CARRIED})
-    void sourceReturningTrueAfterItsInputEnds_fails(String layout) throws Throwable {
+    @EnumSource(value = PipelineLayout.class, names = {"STAGED", "CARRIED"})
+    void sourceReturningTrueAfterItsInputEnds_fails(PipelineLayout layout) {
         assertContractError(layout, trueForever(), "PairSource.fill", "batch 7 empty", "return false");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Pipeline.STAGED, Pipeline.CARRIED})
-    void sourceClearingTheBatch_fails(String layout) throws Throwable {
+    @EnumSource(value = PipelineLayout.class, names = {"STAGED", "CARRIED"})
+    void sourceClearingTheBatch_fails(PipelineLayout layout) {
         ListSource pairs = new ListSource(PAIRS);
         PairSource clearing = new PairSource() {
             @Override
@@ -107,8 +102,8 @@ class BrokenContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Pipeline.STAGED, Pipeline.CARRIED})
-    void sourceClearingTheBatchAfterFillingIt_fails(String layout) throws Throwable {
+    @EnumSource(value = PipelineLayout.class, names = {"STAGED", "CARRIED"})
+    void sourceClearingTheBatchAfterFillingIt_fails(PipelineLayout layout) {
         ListSource pairs = new ListSource(PAIRS);
         PairSource clearing = new PairSource() {
             @Override
@@ -128,12 +123,12 @@ class BrokenContractTest {
     // ---- interrupts ----
 
     /** Runs {@code job} on a thread of its own, interrupts it once {@code blocked} counts down, and returns what it threw. */
-    private static Throwable interruptedRun(String layout, FlashJob job, CountDownLatch blocked) throws Throwable {
+    private static Throwable interruptedRun(FlashJob job, CountDownLatch blocked) throws Throwable {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
-                withLayout(layout, job::run);
+                job.run();
             } catch (Throwable e) {
                 thrown.set(e);
             }
@@ -150,8 +145,8 @@ class BrokenContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Pipeline.STAGED, Pipeline.CARRIED})
-    void interrupt_stopsARunWhoseSourceIsBlocked(String layout) throws Throwable {
+    @EnumSource(value = PipelineLayout.class, names = {"STAGED", "CARRIED"})
+    void interrupt_stopsARunWhoseSourceIsBlocked(PipelineLayout layout) throws Throwable {
         CountDownLatch blocked = new CountDownLatch(1);
         ListSource pairs = new ListSource(PAIRS);
         PairSource blocking = new PairSource() {
@@ -175,15 +170,15 @@ class BrokenContractTest {
             }
         };
         CollectingSink sink = new CollectingSink();
-        Throwable e = interruptedRun(layout, job(blocking, sink).batchSize(16).build(), blocked);
+        Throwable e = interruptedRun(job(blocking, sink).pipelineLayout(layout).batchSize(16).build(), blocked);
         assertInstanceOf(InterruptedIOException.class, e);
         assertEquals(1, sink.aborted.get());
         assertEquals(0, sink.completed.get());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Pipeline.STAGED, Pipeline.CARRIED})
-    void interrupt_stopsARunWhoseSinkIsBlocked(String layout) throws Throwable {
+    @EnumSource(value = PipelineLayout.class, names = {"STAGED", "CARRIED"})
+    void interrupt_stopsARunWhoseSinkIsBlocked(PipelineLayout layout) throws Throwable {
         CountDownLatch blocked = new CountDownLatch(1);
         CollectingSink sink = new CollectingSink();
         OrderedSink blocking = new OrderedSink() {
@@ -206,7 +201,8 @@ class BrokenContractTest {
                 sink.abort(cause);
             }
         };
-        Throwable e = interruptedRun(layout, job(new ListSource(PAIRS), blocking).batchSize(16).build(), blocked);
+        Throwable e = interruptedRun(job(new ListSource(PAIRS), blocking).pipelineLayout(layout).batchSize(16).build(),
+                blocked);
         assertInstanceOf(InterruptedIOException.class, e);
         assertEquals(1, sink.aborted.get());
     }
@@ -214,8 +210,8 @@ class BrokenContractTest {
     // ---- aborts that throw ----
 
     @ParameterizedTest
-    @ValueSource(strings = {Pipeline.STAGED, Pipeline.CARRIED})
-    void sinkThrowingFromAbort_keepsTheRunsError_withTheAbortsSuppressed(String layout) throws Throwable {
+    @EnumSource(value = PipelineLayout.class, names = {"STAGED", "CARRIED"})
+    void sinkThrowingFromAbort_keepsTheRunsError_withTheAbortsSuppressed(PipelineLayout layout) {
         IOException bad = new IOException("unreadable");
         IllegalStateException abortFailure = new IllegalStateException("abort failed");
         CollectingSink later = new CollectingSink();
@@ -230,12 +226,10 @@ class BrokenContractTest {
             }
         };
         FlashJob failing = FlashJob.builder().source(new ListSource(PAIRS).failingOnFill(2, bad)).sink(throwing)
-                .sink(later).parameters(FlashJobTest.PARAMS).workers(2).batchSize(16).build();
-        withLayout(layout, () -> {
-            IOException e = assertThrows(IOException.class, failing::run);
-            assertSame(bad, e);
-            assertArrayEquals(new Throwable[] {abortFailure}, e.getSuppressed());
-        });
+                .sink(later).parameters(FlashJobTest.PARAMS).pipelineLayout(layout).workers(2).batchSize(16).build();
+        IOException e = assertThrows(IOException.class, failing::run);
+        assertSame(bad, e);
+        assertArrayEquals(new Throwable[] {abortFailure}, e.getSuppressed());
         assertEquals(1, later.aborted.get(), "the other sinks are still told");
     }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class FlashJobTest {
     static final MergeParameters PARAMS = MergeParameters.builder().minOverlap(8).maxOverlap(60).allowOuties(true)
@@ -57,19 +57,9 @@ class FlashJobTest {
 
     // ---- order and content ----
 
-    /** Runs {@code body} with the pipeline's layout forced ({@link Pipeline#LAYOUT_PROPERTY}). */
-    static void withLayout(String layout, Executable body) throws Throwable {
-        System.setProperty(Pipeline.LAYOUT_PROPERTY, layout);
-        try {
-            body.execute();
-        } finally {
-            System.clearProperty(Pipeline.LAYOUT_PROPERTY);
-        }
-    }
-
     static Stream<Arguments> shapes() {
         List<Arguments> shapes = new ArrayList<>();
-        for (String layout : new String[] {Pipeline.STAGED, Pipeline.CARRIED}) {
+        for (PipelineLayout layout : new PipelineLayout[] {PipelineLayout.STAGED, PipelineLayout.CARRIED}) {
             for (int workers : new int[] {1, 2, 7}) {
                 for (int batchSize : new int[] {1, 3, 4096}) {
                     for (int inFlight : new int[] {2, 3, 16, -1}) {
@@ -83,17 +73,15 @@ class FlashJobTest {
 
     @ParameterizedTest(name = "{0}, workers {1}, batch size {2}, in flight {3}")
     @MethodSource("shapes")
-    void output_isInInputOrderAndEqualsReadMerger(String layout, int workers, int batchSize, int inFlight)
-            throws Throwable {
+    void output_isInInputOrderAndEqualsReadMerger(PipelineLayout layout, int workers, int batchSize, int inFlight)
+            throws IOException {
         CollectingSink sink = new CollectingSink();
         FlashJob.Builder b = FlashJob.builder().source(new ListSource(PAIRS)).sink(sink).parameters(PARAMS)
-                .workers(workers).batchSize(batchSize);
+                .workers(workers).batchSize(batchSize).pipelineLayout(layout);
         if (inFlight > 0) {
             b.inFlight(inFlight);
         }
-        JobStatistics[] ran = new JobStatistics[1];
-        withLayout(layout, () -> ran[0] = b.build().run());
-        JobStatistics stats = ran[0];
+        JobStatistics stats = b.build().run();
         assertEquals(expectedLines(PAIRS, EXPECTED), sink.lines);
         assertEquals(PAIRS.size(), stats.pairs());
         for (int i = 0; i < sink.batchIds.size(); i++) {
@@ -104,14 +92,21 @@ class FlashJobTest {
 
     /** Workers carry their batches through when they fill the cores, or when forced. */
     @Test
-    void layout_isCarriedWhenTheWorkersFillTheCores() throws Throwable {
-        assertTrue(Pipeline.carries(2, 2));
-        assertTrue(Pipeline.carries(7, 2));
-        assertTrue(Pipeline.carries(1, 1));
-        assertTrue(!Pipeline.carries(1, 2));
-        assertTrue(!Pipeline.carries(2, 8));
-        withLayout(Pipeline.STAGED, () -> assertTrue(!Pipeline.carries(7, 2)));
-        withLayout(Pipeline.CARRIED, () -> assertTrue(Pipeline.carries(1, 8)));
+    void layout_isCarriedWhenTheWorkersFillTheCores() {
+        assertTrue(PipelineLayout.AUTO.carries(2, 2));
+        assertTrue(PipelineLayout.AUTO.carries(7, 2));
+        assertTrue(PipelineLayout.AUTO.carries(1, 1));
+        assertTrue(!PipelineLayout.AUTO.carries(1, 2));
+        assertTrue(!PipelineLayout.AUTO.carries(2, 8));
+        assertTrue(!PipelineLayout.STAGED.carries(7, 2));
+        assertTrue(PipelineLayout.CARRIED.carries(1, 8));
+    }
+
+    @Test
+    void layout_isAutomaticByDefault_andRejectsNull() {
+        assertEquals(PipelineLayout.AUTO, valid().build().pipelineLayout());
+        assertEquals(PipelineLayout.STAGED, valid().pipelineLayout(PipelineLayout.STAGED).build().pipelineLayout());
+        assertInvalid("pipelineLayout", () -> valid().pipelineLayout(null).build());
     }
 
     /**
@@ -119,7 +114,7 @@ class FlashJobTest {
      * no more run than there are cores.
      */
     @Test
-    void carriedRun_acceptsOneBatchAtATime_onTheWorkers() throws Throwable {
+    void carriedRun_acceptsOneBatchAtATime_onTheWorkers() throws IOException {
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
         List<Long> ids = new ArrayList<>();
@@ -133,7 +128,8 @@ class FlashJobTest {
             Thread.yield();
             inside.decrementAndGet();
         };
-        withLayout(Pipeline.CARRIED, () -> job(new ListSource(PAIRS), watching).workers(4).batchSize(5).build().run());
+        job(new ListSource(PAIRS), watching).pipelineLayout(PipelineLayout.CARRIED).workers(4).batchSize(5).build()
+                .run();
         assertEquals(0, overlaps.get());
         for (int i = 0; i < ids.size(); i++) {
             assertEquals(i, ids.get(i));
@@ -146,16 +142,16 @@ class FlashJobTest {
 
     /** Many workers taking turns on one-pair batches: every commit wakes the right one, in order. */
     @org.junit.jupiter.api.RepeatedTest(5)
-    void carriedRun_manyWorkersOnTinyBatches_keepTheOrder() throws Throwable {
+    void carriedRun_manyWorkersOnTinyBatches_keepTheOrder() throws IOException {
         CollectingSink sink = new CollectingSink();
-        withLayout(Pipeline.CARRIED, () -> job(new ListSource(PAIRS), sink).workers(8).batchSize(1).inFlight(8)
-                .build().run());
+        job(new ListSource(PAIRS), sink).pipelineLayout(PipelineLayout.CARRIED).workers(8).batchSize(1).inFlight(8)
+                .build().run();
         assertEquals(expectedLines(PAIRS, EXPECTED), sink.lines);
     }
 
     /** The input is closed once, when it has been read to its end, before the sinks complete. */
     @Test
-    void carriedRun_closesTheSourceOnce_beforeTheSinksComplete() throws Throwable {
+    void carriedRun_closesTheSourceOnce_beforeTheSinksComplete() throws IOException {
         ListSource source = new ListSource(PAIRS);
         AtomicInteger closesAtComplete = new AtomicInteger(-1);
         OrderedSink sink = new OrderedSink() {
@@ -168,16 +164,16 @@ class FlashJobTest {
                 closesAtComplete.set(source.closes.get());
             }
         };
-        withLayout(Pipeline.CARRIED, () -> job(source, sink).workers(3).batchSize(16).build().run());
+        job(source, sink).pipelineLayout(PipelineLayout.CARRIED).workers(3).batchSize(16).build().run();
         assertEquals(1, closesAtComplete.get());
         assertEquals(1, source.closes.get());
     }
 
     @Test
-    void carriedRun_closesTheSourceOnce_whenItFails() throws Throwable {
+    void carriedRun_closesTheSourceOnce_whenItFails() {
         ListSource source = new ListSource(PAIRS).failingOnFill(3, new IOException("boom"));
-        withLayout(Pipeline.CARRIED, () -> assertThrows(IOException.class,
-                () -> job(source, new CollectingSink()).workers(3).batchSize(16).build().run()));
+        assertThrows(IOException.class, () -> job(source, new CollectingSink()).pipelineLayout(PipelineLayout.CARRIED)
+                .workers(3).batchSize(16).build().run());
         assertEquals(1, source.closes.get());
     }
 
@@ -186,6 +182,22 @@ class FlashJobTest {
         CollectingSink sink = new CollectingSink();
         job(new ListSource(PAIRS), sink).kernel(MergeKernels.scalar()).workers(3).build().run();
         assertEquals(expectedLines(PAIRS, EXPECTED), sink.lines);
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelChoice.class)
+    void output_withEachKernelChoice_isTheSame(KernelChoice choice) throws IOException {
+        CollectingSink sink = new CollectingSink();
+        job(new ListSource(PAIRS), sink).kernel(choice).workers(3).build().run();
+        assertEquals(expectedLines(PAIRS, EXPECTED), sink.lines);
+    }
+
+    @Test
+    void kernelChoice_namesTheKernel() {
+        assertSame(MergeKernels.scalar(), KernelChoice.SCALAR.kernel());
+        assertSame(MergeKernels.best(), KernelChoice.AUTO.kernel());
+        assertSame(MergeKernels.best(), KernelChoice.VECTOR.kernel());
+        assertEquals("vector", KernelChoice.VECTOR.kernel().name(), "run with --add-modules jdk.incubator.vector");
     }
 
     @Test
@@ -316,12 +328,12 @@ class FlashJobTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Pipeline.STAGED, Pipeline.CARRIED})
-    void sourceIOException_onTheFirstFill_leavesNoThreads(String layout) throws Throwable {
+    @EnumSource(value = PipelineLayout.class, names = {"STAGED", "CARRIED"})
+    void sourceIOException_onTheFirstFill_leavesNoThreads(PipelineLayout layout) {
         IOException boom = new IOException("no such file");
         CollectingSink sink = new CollectingSink();
-        withLayout(layout, () -> assertSame(boom, assertThrows(IOException.class,
-                () -> job(new ListSource(PAIRS).failingOnFill(0, boom), sink).workers(7).build().run())));
+        assertSame(boom, assertThrows(IOException.class, () -> job(new ListSource(PAIRS).failingOnFill(0, boom), sink)
+                .pipelineLayout(layout).workers(7).build().run()));
         assertEquals(List.of(), sink.batchIds);
         assertEquals(1, sink.aborted.get());
         assertEquals(List.of(), flashjThreads());
@@ -380,12 +392,12 @@ class FlashJobTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Pipeline.STAGED, Pipeline.CARRIED})
-    void sinkIOException_onTheFirstBatch_withSmallBatches_leavesNoThreads(String layout) throws Throwable {
+    @EnumSource(value = PipelineLayout.class, names = {"STAGED", "CARRIED"})
+    void sinkIOException_onTheFirstBatch_withSmallBatches_leavesNoThreads(PipelineLayout layout) {
         IOException full = new IOException("disk full");
         CollectingSink sink = new CollectingSink().failingOnBatch(0, full);
-        withLayout(layout, () -> assertSame(full, assertThrows(IOException.class,
-                () -> job(new ListSource(PAIRS), sink).batchSize(1).inFlight(2).workers(7).build().run())));
+        assertSame(full, assertThrows(IOException.class, () -> job(new ListSource(PAIRS), sink).pipelineLayout(layout)
+                .batchSize(1).inFlight(2).workers(7).build().run()));
         assertEquals(List.of(), flashjThreads());
     }
 
@@ -463,7 +475,8 @@ class FlashJobTest {
 
     @Test
     void build_withNullKernel_isRejected() {
-        assertInvalid("kernel", () -> valid().kernel(null).build());
+        assertInvalid("kernel", () -> valid().kernel((MergeKernel) null).build());
+        assertInvalid("kernel", () -> valid().kernel((KernelChoice) null).build());
     }
 
     @Test
@@ -502,12 +515,10 @@ class FlashJobTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Pipeline.STAGED, Pipeline.CARRIED})
-    void statistics_reportPipelineMetricsWithinTheBounds(String layout) throws Throwable {
-        JobStatistics[] ran = new JobStatistics[1];
-        withLayout(layout, () -> ran[0] = job(new ListSource(PAIRS), new CollectingSink()).workers(2).batchSize(16)
-                .inFlight(5).build().run());
-        JobStatistics stats = ran[0];
+    @EnumSource(value = PipelineLayout.class, names = {"STAGED", "CARRIED"})
+    void statistics_reportPipelineMetricsWithinTheBounds(PipelineLayout layout) throws IOException {
+        JobStatistics stats = job(new ListSource(PAIRS), new CollectingSink()).pipelineLayout(layout).workers(2)
+                .batchSize(16).inFlight(5).build().run();
         JobStatistics.PipelineMetrics m = stats.pipeline();
         assertTrue(m.maxMergeQueueDepth() <= 5 && m.maxReorderDepth() <= 5, m.toString());
         assertTrue(m.meanMergeQueueDepth() >= 0 && m.meanMergeQueueDepth() <= m.maxMergeQueueDepth(), m.toString());
@@ -523,11 +534,11 @@ class FlashJobTest {
 
     /** The first worker merges alone for its first pairs; then the others merge too. */
     @ParameterizedTest
-    @CsvSource({"staged, flashj-merge-, false", "carried, flashj-worker-, false", "staged, flashj-merge-, true",
-            "carried, flashj-worker-, true"})
-    void theOtherWorkersStartWhenTheFirstHasMergedItsShare(String layout, String threadName, boolean deferred)
-            throws Throwable {
-        List<ReadPair> pairs = Pairs.random(new Random(7), 3 * Pipeline.FIRST_WORKER_ALONE, 40);
+    @CsvSource({"STAGED, flashj-merge-, false", "CARRIED, flashj-worker-, false", "STAGED, flashj-merge-, true",
+            "CARRIED, flashj-worker-, true"})
+    void theOtherWorkersStartWhenTheFirstHasMergedItsShare(PipelineLayout layout, String threadName, boolean deferred)
+            throws IOException {
+        List<ReadPair> pairs = Pairs.random(new Random(7), 3 * PipelineRun.FIRST_WORKER_ALONE, 40);
         AtomicLong searches = new AtomicLong();
         ConcurrentHashMap<String, Long> firstSearch = new ConcurrentHashMap<>();
         MergeKernel scalar = MergeKernels.scalar();
@@ -547,11 +558,11 @@ class FlashJobTest {
             }
         };
         ListSource source = deferred ? new ListSource(pairs).deferringParsing() : new ListSource(pairs);
-        withLayout(layout, () -> FlashJob.builder().source(source).sink(new CollectingSink())
-                .kernel(recording).workers(3).batchSize(1024).build().run());
+        FlashJob.builder().source(source).sink(new CollectingSink()).pipelineLayout(layout)
+                .kernel(recording).workers(3).batchSize(1024).build().run();
         assertEquals(0L, firstSearch.get(threadName + 0), firstSearch.toString());
         assertTrue(firstSearch.size() > 1, "the other workers merged too: " + firstSearch);
         firstSearch.forEach((thread, first) -> assertTrue(thread.equals(threadName + 0)
-                || first >= Pipeline.FIRST_WORKER_ALONE, thread + " started at search " + first));
+                || first >= PipelineRun.FIRST_WORKER_ALONE, thread + " started at search " + first));
     }
 }

@@ -35,6 +35,7 @@ public final class FlashCli {
     private final PrintStream out;
     private final PrintStream err;
     private final MergeRunner runner;
+    private final EngineOverrides overrides;
     /** The command's arguments and when it started, for the report. */
     private String[] arguments = new String[0];
     private ZonedDateTime startedAt;
@@ -44,16 +45,18 @@ public final class FlashCli {
     /** Watches the process's standard streams, when the command runs on them; else null. */
     private BrokenPipes pipes;
 
-    FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err) {
-        this(program, dataOut, out, err, null);
+    FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err, EngineOverrides overrides) {
+        this(program, dataOut, out, err, null, overrides);
     }
 
-    private FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err, MergeRunner runner) {
+    private FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err, MergeRunner runner,
+            EngineOverrides overrides) {
         this.program = program;
         this.dataOut = dataOut;
         this.out = out;
         this.err = err;
         this.runner = runner;
+        this.overrides = overrides;
     }
 
     /** Runs the command and exits with its status. */
@@ -96,7 +99,7 @@ public final class FlashCli {
         OutputStream data = pipes.watch(new FileOutputStream(FileDescriptor.out));
         PrintStream stdout = new PrintStream(data, true);
         PrintStream stderr = new PrintStream(pipes.watch(new FileOutputStream(FileDescriptor.err)), true);
-        FlashCli cli = new FlashCli(program, data, stdout, stderr, runner);
+        FlashCli cli = new FlashCli(program, data, stdout, stderr, runner, EngineOverrides.fromSystemProperties());
         cli.pipes = pipes;
         int status = cli.run(args);
         stdout.flush();
@@ -106,7 +109,8 @@ public final class FlashCli {
 
     /** Runs the command with {@code runner} doing the merge on the given streams; returns the exit status. */
     public static int run(String[] args, MergeRunner runner, OutputStream dataOut, PrintStream out, PrintStream err) {
-        return new FlashCli(System.getProperty("flashj.program", "flashj"), dataOut, out, err, runner).run(args);
+        return new FlashCli(System.getProperty("flashj.program", "flashj"), dataOut, out, err, runner,
+                EngineOverrides.fromSystemProperties()).run(args);
     }
 
     /** Runs the command; returns the exit status. */
@@ -183,15 +187,20 @@ public final class FlashCli {
     }
 
     /**
-     * This JVM runs this one merge: its size decides whether the vector kernel's warm-up pays. A
-     * quiet run that bin/flashj started without the Vector API module (whose JVM warning flash would
-     * not print) takes the scalar kernel without the hint that names the module.
+     * This JVM runs this one merge: unless a kernel is forced ({@link EngineOverrides}), its size
+     * decides whether the vector kernel's warm-up pays. A quiet run that bin/flashj started without
+     * the Vector API module (whose JVM warning flash would not print) takes the scalar kernel without
+     * the hint that names the module.
      */
     private MergeKernel kernel(List<String> inputs) {
         if (options.quiet() && !MergeKernels.vectorModulePresent()) {
             return MergeKernels.scalar();
         }
-        return MergeKernels.forOneRun(InputSizes.textBytes(inputs));
+        return switch (overrides.kernel()) {
+            case SCALAR -> MergeKernels.scalar();
+            case VECTOR -> MergeKernels.best();
+            case AUTO -> MergeKernels.forOneRun(InputSizes.textBytes(inputs));
+        };
     }
 
     private int merge(long started) throws IOException {
@@ -225,7 +234,8 @@ public final class FlashCli {
         }
         FastqInputs.Options reading = FastqInputs.options().producers(options.producers())
                 .gzipThreads(options.gzipThreads())
-                .gzipIndexDirectory(options.gzipIndexDirectory() == null ? null : Path.of(options.gzipIndexDirectory()));
+                .gzipIndexDirectory(options.gzipIndexDirectory() == null ? null : Path.of(options.gzipIndexDirectory()))
+                .gzipSeekSpacing(overrides.gzipSeekSpacing());
         PairSource source = switch (options.inputFormat()) {
             case TAB_DELIMITED -> reading.tabDelimited(inputs.get(0));
             case INTERLEAVED_FASTQ -> reading.interleaved(inputs.get(0));
@@ -266,7 +276,8 @@ public final class FlashCli {
                     .sink(new ProgressReporter())
                     .workers(options.workers())
                     .batchSize(options.batchSize())
-                    .inFlight(options.inFlight());
+                    .inFlight(options.inFlight())
+                    .pipelineLayout(overrides.layout());
             TerminalProgress terminalProgress = options.quiet() ? null : TerminalProgress.forInputs(inputs, err);
             if (terminalProgress != null) {
                 log.showProgress(terminalProgress);

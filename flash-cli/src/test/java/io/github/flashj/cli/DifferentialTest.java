@@ -2,6 +2,7 @@ package io.github.flashj.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.flashj.PipelineLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -93,19 +94,15 @@ class DifferentialTest {
      */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("layouts")
-    void bothLayouts_giveFlashsFiles(String layout, List<String> options) throws Exception {
-        System.setProperty("flashj.pipeline", layout);
-        try {
-            compare(options, List.of(art150[0].toString(), art150[1].toString()), 2, 37);
-            compare(options, List.of(edge[0].toString(), edge[1].toString()), 7, 1);
-        } finally {
-            System.clearProperty("flashj.pipeline");
-        }
+    void bothLayouts_giveFlashsFiles(PipelineLayout layout, List<String> options) throws Exception {
+        EngineOverrides forced = CliRunner.VECTOR_KERNEL.withLayout(layout);
+        compare(options, List.of(art150[0].toString(), art150[1].toString()), 2, 37, forced);
+        compare(options, List.of(edge[0].toString(), edge[1].toString()), 7, 1, forced);
     }
 
     static Stream<Arguments> layouts() {
         List<Arguments> cases = new ArrayList<>();
-        for (String layout : List.of("staged", "carried")) {
+        for (PipelineLayout layout : List.of(PipelineLayout.STAGED, PipelineLayout.CARRIED)) {
             for (List<String> o : List.of(List.<String>of(), List.of("-z", "-O"), List.of("-To"))) {
                 cases.add(Arguments.of(layout, o));
             }
@@ -190,13 +187,18 @@ class DifferentialTest {
 
     private static void compare(List<String> options, List<String> inputs, int threads, int batchSize)
             throws IOException, InterruptedException {
+        compare(options, inputs, threads, batchSize, CliRunner.VECTOR_KERNEL);
+    }
+
+    private static void compare(List<String> options, List<String> inputs, int threads, int batchSize,
+            EngineOverrides overrides) throws IOException, InterruptedException {
         Path oracleDir = Files.createTempDirectory(data, "oracle");
         Path flashjDir = Files.createTempDirectory(data, "flashj");
         List<String> oracleArgs = concat(options, List.of("-d", oracleDir.toString()), inputs);
         Oracle.Run want = Oracle.flash(oracleDir, oracleArgs);
         List<String> flashjArgs = concat(options, List.of("-d", flashjDir.toString(), "--batch-size",
                 String.valueOf(batchSize)), inputs);
-        Oracle.Run got = CliRunner.flashj(withThreads(flashjArgs, threads));
+        Oracle.Run got = CliRunner.flashj(withThreads(flashjArgs, threads), overrides);
         String context = options + " " + inputs.stream().map(s -> Path.of(s).getFileName().toString()).toList()
                 + " -t " + threads + " --batch-size " + batchSize;
         assertEquals(want.status(), got.status(), context + ": exit status; flashj said " + got.stderr());

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,22 +26,17 @@ class GzipProducersTest {
     static Path[] plain;
     static Path oracleDir;
     static Oracle.Run oracle;
+    /** Seek points every 16 KiB of compressed data: these small files then hold many segments. */
+    static final EngineOverrides CLOSE_SEEK_POINTS = CliRunner.VECTOR_KERNEL.withGzipSeekSpacing(16384);
 
     @BeforeAll
     static void makeData() throws Exception {
         Oracle.require();
-        // Seek points every 16 KiB of compressed data: these small files then hold many segments.
-        System.setProperty("flashj.gzip.seekSpacing", "16384");
         plain = TestData.artPairs(dir, "HS25", 150, 60, 250, 25, 41);
         oracleDir = Files.createDirectory(dir.resolve("oracle"));
         oracle = Oracle.flash(oracleDir, List.of("-t", "1", "-M", "150", "-O", "-d", oracleDir.toString(),
                 plain[0].toString(), plain[1].toString()));
         assertEquals(0, oracle.status(), oracle.stderr());
-    }
-
-    @AfterAll
-    static void clearSpacing() {
-        System.clearProperty("flashj.gzip.seekSpacing");
     }
 
     private static Path[] compressed(String layout) throws Exception {
@@ -77,7 +71,7 @@ class GzipProducersTest {
                 Path out = Files.createTempDirectory(dir, "flashj");
                 Oracle.Run got = CliRunner.flashj(List.of("--producers", String.valueOf(producers), "-t",
                         String.valueOf(threads), "--batch-size", "200", "-M", "150", "-O", "-d", out.toString(),
-                        mates[0].toString(), mates[1].toString()));
+                        mates[0].toString(), mates[1].toString()), CLOSE_SEEK_POINTS);
                 String context = layout + " --producers " + producers + " -t " + threads;
                 assertEquals(0, got.status(), context + ": " + got.stderr());
                 OutputComparison.assertSameFiles(oracleDir, out, context);
@@ -85,7 +79,8 @@ class GzipProducersTest {
                         new String(got.stdout(), StandardCharsets.ISO_8859_1), context);
             }
         }
-        // The notice, from a JVM of its own: the log goes to the process's standard error.
+        // The notice, from a JVM of its own: the log goes to the process's standard error. The
+        // seek points are as close, set as an operator would set them.
         Path out = Files.createTempDirectory(dir, "notice");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Dflashj.gzip.seekSpacing=16384", "-cp", System.getProperty("java.class.path"),

@@ -8,8 +8,8 @@ import org.slf4j.helpers.NOPLoggerFactory;
 /**
  * Chooses the merge kernel at run time: the Vector API kernel where the {@code jdk.incubator.vector}
  * module is present (run with {@code --add-modules jdk.incubator.vector}), the scalar kernel
- * elsewhere, with one warning that names the flag. The system property {@code flashj.kernel=scalar}
- * forces the scalar kernel, {@code flashj.kernel=vector} the Vector API kernel wherever it can run.
+ * elsewhere, with one warning that names the flag. A job chooses through
+ * {@link io.github.flashj.FlashJob.Builder#kernel(io.github.flashj.KernelChoice)}.
  *
  * <p>A JVM that runs one merge also weighs the Vector API kernel's warm-up ({@link #forOneRun}):
  * until C2 has compiled it, every vector operation runs as a loop over objects, which costs about
@@ -18,7 +18,6 @@ import org.slf4j.helpers.NOPLoggerFactory;
  */
 public final class MergeKernels {
     private static final Logger LOG = LoggerFactory.getLogger(MergeKernels.class);
-    private static final String PROPERTY = "flashj.kernel";
     /**
      * The FASTQ text (both mates) from which the Vector API kernel's warm-up pays in a JVM that runs
      * one merge: about 1.5 million pairs of 2x150 bp. Measured on 2 cores, both kernels took the same
@@ -49,7 +48,7 @@ public final class MergeKernels {
      * (a library's, a Spark executor's) pays the warm-up once and should use {@link #best()}.
      */
     public static MergeKernel forOneRun(long inputBytes) {
-        if (inputBytes < 0 || inputBytes >= VECTOR_PAYS_FROM_BYTES || "vector".equals(System.getProperty(PROPERTY))) {
+        if (inputBytes < 0 || inputBytes >= VECTOR_PAYS_FROM_BYTES) {
             return best();
         }
         LOG.debug("{} bytes of input: the scalar merge kernel finishes before the Vector API kernel's warm-up "
@@ -74,10 +73,6 @@ public final class MergeKernels {
     }
 
     private static MergeKernel choose() {
-        if ("scalar".equals(System.getProperty(PROPERTY))) {
-            LOG.debug("flashj.kernel=scalar: using the scalar merge kernel");
-            return ScalarMergeKernel.INSTANCE;
-        }
         if (!vectorModulePresent()) {
             // As Lucene does: once, naming the fix; the results are the same either way.
             warn("The Vector API merge kernel is off: the JVM was started without the jdk.incubator.vector "

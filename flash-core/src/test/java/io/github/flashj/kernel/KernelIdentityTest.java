@@ -48,21 +48,6 @@ class KernelIdentityTest {
         assertSame(MergeKernels.best(), MergeKernels.forOneRun(-1), "an input of unknown size may be any size");
     }
 
-    @Test
-    void aSingleRunTakesTheVectorKernelWhenAskedFor() {
-        String before = System.getProperty("flashj.kernel");
-        System.setProperty("flashj.kernel", "vector");
-        try {
-            assertSame(MergeKernels.best(), MergeKernels.forOneRun(0));
-        } finally {
-            if (before == null) {
-                System.clearProperty("flashj.kernel");
-            } else {
-                System.setProperty("flashj.kernel", before);
-            }
-        }
-    }
-
     // ---- the reference: an exhaustive search from the spec ----
 
     /** The result of the reference search. */

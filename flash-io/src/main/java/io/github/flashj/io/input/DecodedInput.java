@@ -102,10 +102,11 @@ final class DecodedInput implements PositionalInput, Closeable {
      * seek points here (plain gzip without the native library, segments too large, or data that
      * cannot be decoded: reading it in order then reports the error as always).
      *
+     * @param gzip how gzip is decoded, and the spacing of the seek points ({@link #SEEK_SPACING})
      * @param threads the decoder threads, and rapidgzip's threads when it builds an index
-     * @param spacing compressed bytes between seek points ({@link #SEEK_SPACING}; tests use less)
      */
-    static DecodedInput open(Path file, String name, GzipInput gzip, int threads, int spacing) throws IOException {
+    static DecodedInput open(Path file, String name, GzipInput gzip, int threads) throws IOException {
+        int spacing = gzip.seekPointSpacing();
         FileChannel channel = FileChannel.open(file);
         try {
             PositionalInput compressed = PositionalInput.of(channel);
@@ -176,9 +177,9 @@ final class DecodedInput implements PositionalInput, Closeable {
 
     private static DecodedInput gzipIndexed(Path file, String name, GzipInput gzip, int threads, int spacing,
             FileChannel channel) throws IOException {
-        if (!SeekableGzipInputStream.nativeAvailable()) {
+        if (!gzip.nativeDecoders()) {
             LOG.debug("{} is read in order: entering gzip at seek points needs the native library ({})", name,
-                    SeekableGzipInputStream.nativeUnavailableReason());
+                    gzip.nativeDecoding() ? SeekableGzipInputStream.nativeUnavailableReason() : "not to be used");
             return null;
         }
         Path index;

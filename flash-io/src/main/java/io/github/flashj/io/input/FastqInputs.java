@@ -32,7 +32,10 @@ public final class FastqInputs {
     private FastqInputs() {
     }
 
-    /** Settings for reading, starting from the defaults: automatic producers and gzip threads, no index. */
+    /**
+     * Settings for reading, starting from the defaults: automatic producers and gzip threads, no
+     * index, the native gzip decoders where they load.
+     */
     public static Options options() {
         return DEFAULTS;
     }
@@ -97,7 +100,7 @@ public final class FastqInputs {
             if (threads < 0) {
                 throw new IllegalArgumentException("gzip threads must be 0 (automatic) or more, got " + threads);
             }
-            return new Options(producers, new GzipInput(threads, gzip.indexDirectory()));
+            return new Options(producers, gzip.withThreads(threads));
         }
 
         /**
@@ -112,7 +115,33 @@ public final class FastqInputs {
          * @param directory the directory, created when needed; null for none (the default)
          */
         public Options gzipIndexDirectory(Path directory) {
-            return new Options(producers, new GzipInput(gzip.threads(), directory));
+            return new Options(producers, gzip.withIndexDirectory(directory));
+        }
+
+        /**
+         * Whether gzip files may be decoded by FlashJ's native library (ISA-L, rapidgzip) where it
+         * loads (the default). False reads every gzip input with java.util.zip, in order, as where
+         * the library does not load: the same bytes, more slowly, with no {@link #gzipIndexDirectory}
+         * and no split plain gzip. The system property {@code flashj.gzip.native=false} turns the
+         * library off for the whole JVM, whatever is set here.
+         */
+        public Options nativeGzip(boolean use) {
+            return new Options(producers, gzip.withNativeDecoding(use));
+        }
+
+        /**
+         * Compressed bytes between the seek points at which several {@link #producers} enter a gzip
+         * file: the spacing of the index built for plain gzip, and the least length of the runs of
+         * BGZF blocks each decoded as one segment. Closer points make more, smaller segments.
+         *
+         * @param bytes 0 (the default) for 1 MiB
+         * @throws IllegalArgumentException when negative
+         */
+        public Options gzipSeekSpacing(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("gzip seek spacing must be 0 (the default) or more, got " + bytes);
+            }
+            return new Options(producers, gzip.withSeekSpacing(bytes));
         }
 
         /** Two mate files by name, read in step; {@code "-"} is standard input. */

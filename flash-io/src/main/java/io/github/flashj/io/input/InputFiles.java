@@ -67,13 +67,13 @@ final class InputFiles {
                 in.close();
                 throw e;
             }
-            if (SeekableGzipInputStream.nativeAvailable() && Files.isRegularFile(Path.of(path))) {
+            if (gzip.nativeDecoders() && Files.isRegularFile(Path.of(path))) {
                 in.close();
                 return openGzipFile(Path.of(path), gzip);
             }
             if (gzip.indexDirectory() != null) {
                 LOG.info("No gzip index for {}: indexes need rapidgzip, which reads regular files only "
-                        + "and only where the native library loads", path);
+                        + "and only where the native library loads and is used", path);
             }
         }
         return decompress(in, path, head);

@@ -67,12 +67,10 @@ final class SplitMateFilesReader implements ParallelPairSource {
     private List<ChunkPlan> chunks;
     private long minRange = MIN_RANGE;
     private int minSpacing = MIN_SPACING;
-    /** Tests of whole runs set {@code flashj.gzip.seekSpacing} to make small files hold many segments. */
-    private int seekSpacing = Integer.getInteger("flashj.gzip.seekSpacing", DecodedInput.SEEK_SPACING);
 
     /**
      * @param requested producers asked for; 0 chooses automatically
-     * @param gzip how gzip files are entered at seek points (their index directory and threads)
+     * @param gzip how gzip files are entered at seek points (their index directory, threads and spacing)
      * @param inOrder the same files opened for reading in order, used when they are not split
      */
     SplitMateFilesReader(Path path1, String name1, Path path2, String name2, int requested, GzipInput gzip,
@@ -88,12 +86,6 @@ final class SplitMateFilesReader implements ParallelPairSource {
     SplitMateFilesReader geometry(long rangeBytes, int spacing) {
         minRange = rangeBytes;
         minSpacing = spacing;
-        return this;
-    }
-
-    /** For tests: compressed bytes between the seek points of gzip files, closer than a real run's. */
-    SplitMateFilesReader seekSpacing(int bytes) {
-        seekSpacing = bytes;
         return this;
     }
 
@@ -230,7 +222,7 @@ final class SplitMateFilesReader implements ParallelPairSource {
             return null;
         }
         int threads = Math.max(producers, gzip.threads() > 0 ? gzip.threads() : GzipInput.automaticThreads());
-        return DecodedInput.open(path, name, gzip, threads, seekSpacing);
+        return DecodedInput.open(path, name, gzip, threads);
     }
 
     /** Whether the data of gzip files read from a reused index match their trailers ({@link DecodedInput#verify}). */

@@ -55,11 +55,14 @@ class GzipIndexTest {
     }
 
     Outcome run(Path m1, Path m2, int producers) throws IOException {
+        return run(FastqInputs.options(), m1, m2, producers);
+    }
+
+    Outcome run(FastqInputs.Options options, Path m1, Path m2, int producers) throws IOException {
         Path out = Files.createTempDirectory(dir, "out");
-        PairSource source = FastqInputs.options().producers(producers).gzipIndexDirectory(indexes)
+        PairSource source = options.producers(producers).gzipIndexDirectory(indexes).gzipSeekSpacing(16 << 10)
                 .paired(m1.toString(), m2.toString());
-        SplitMateFilesReader split = source instanceof SplitMateFilesReader s ? s.geometry(997, 2).seekSpacing(16 << 10)
-                : null;
+        SplitMateFilesReader split = source instanceof SplitMateFilesReader s ? s.geometry(997, 2) : null;
         String error = null;
         try {
             FlashJob.builder().source(source).sink(TestData.output(out).build()).workers(2).batchSize(64).build()
@@ -98,6 +101,14 @@ class GzipIndexTest {
         assertEquals(new Outcome(want, null, true), run(z1, z2, 2));
         assertArrayEquals(written, Files.readAllBytes(index));
         assertEquals(FileTime.fromMillis(1_000_000), Files.getLastModifiedTime(index), "reused, not written again");
+    }
+
+    @Test
+    void withoutTheNativeDecoders_gzipIsReadInOrder_withTheSameOutput() throws Exception {
+        Path z1 = TestData.write(dir.resolve("n_1.fq.gz"), TestData.gzip(mates[0]));
+        Path z2 = TestData.write(dir.resolve("n_2.fq.gz"), TestData.gzip(mates[1]));
+        assertEquals(new Outcome(expected(), null, false), run(FastqInputs.options().nativeGzip(false), z1, z2, 3));
+        assertTrue(!Files.exists(indexes.resolve("n_1.fq.gz.gzidx")), "no index without rapidgzip");
     }
 
     @Test

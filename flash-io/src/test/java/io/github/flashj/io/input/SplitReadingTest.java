@@ -134,9 +134,9 @@ class SplitReadingTest {
 
     Outcome run(Path m1, Path m2, int producers, int batchSize, int workers, boolean expectSplit) throws IOException {
         Path out = Files.createTempDirectory(dir, "out");
-        PairSource source = FastqInputs.options().producers(producers).paired(m1.toString(), m2.toString());
-        SplitMateFilesReader split = source instanceof SplitMateFilesReader s ? s.geometry(997, 2).seekSpacing(16 << 10)
-                : null;
+        PairSource source = FastqInputs.options().producers(producers).gzipSeekSpacing(16 << 10)
+                .paired(m1.toString(), m2.toString());
+        SplitMateFilesReader split = source instanceof SplitMateFilesReader s ? s.geometry(997, 2) : null;
         try {
             JobStatistics stats = FlashJob.builder().source(source).sink(TestData.output(out).build())
                     .workers(workers).batchSize(batchSize).inFlight(Math.max(2, 2 * workers)).build().run();
