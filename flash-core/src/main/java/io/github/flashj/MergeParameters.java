@@ -51,11 +51,15 @@ public final class MergeParameters implements java.io.Serializable {
 
     /**
      * FLASH's {@code -M} when it is not given: {@code 2 × readLength − fragmentLength + 2.5 ×
-     * fragmentStddev}, the first two in int arithmetic, the sum cut to an int toward zero (Java's
-     * cast: a sum beyond the int range gives the nearest int). Not checked: may be below 1.
+     * fragmentStddev}, the first two in int arithmetic, the sum cut to an int toward zero, and a sum
+     * beyond the int range (or NaN) gives {@link Integer#MIN_VALUE}, as FLASH's conversion does on
+     * x86-64. Not checked: may be below 1.
      */
     public static int computedMaxOverlap(int readLength, int fragmentLength, double fragmentStddev) {
-        return (int) (2 * readLength - fragmentLength + 2.5 * fragmentStddev);
+        double maxOverlap = 2 * readLength - fragmentLength + 2.5 * fragmentStddev;
+        // Java's cast would clamp to the nearest int; x86's truncation gives INT_MIN, which FLASH
+        // then refuses, so an absurd -s is refused here too.
+        return maxOverlap >= Integer.MIN_VALUE && maxOverlap < 2147483648.0 ? (int) maxOverlap : Integer.MIN_VALUE;
     }
 
     /** A builder with FLASH's defaults. */
