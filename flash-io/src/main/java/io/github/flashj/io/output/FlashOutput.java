@@ -1,5 +1,6 @@
 package io.github.flashj.io.output;
 
+import io.github.flashj.io.SystemErrors;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters;
@@ -189,7 +190,7 @@ public final class FlashOutput implements OrderedSink {
                     Files.createDirectories(dir);
                 } catch (IOException e) {
                     throw new IOException("Failed to create directory \"" + directory + "\": "
-                            + OutputChannel.reason(e, dir), e);
+                            + SystemErrors.reason(e, dir), e);
                 }
             }
         }
@@ -245,7 +246,7 @@ public final class FlashOutput implements OrderedSink {
             // Gone meanwhile: nothing to remove.
         } catch (IOException e) {
             throw new IOException("Failed to open \"" + name + "\" for writing: "
-                    + OutputChannel.reason(e, target), e);
+                    + SystemErrors.reason(e, target), e);
         }
         stagedPaths.put(name, staging.stage(target));
     }
@@ -271,7 +272,7 @@ public final class FlashOutput implements OrderedSink {
                 Files.deleteIfExists(aside);
             } catch (IOException e) {
                 earlierRemovalFailure = new IOException("Failed to remove \"" + aside + "\": "
-                        + OutputChannel.reason(e, aside), e);
+                        + SystemErrors.reason(e, aside), e);
             }
         }
     }

@@ -1,0 +1,5 @@
+/**
+ * What reading and writing share: {@link io.github.flashj.io.SystemErrors}, the system's reason for
+ * a failed file operation in FLASH's words.
+ */
+package io.github.flashj.io;
