@@ -17,8 +17,9 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * A BGZF input decoded by Spark tasks: each takes a byte range, decodes the blocks that start in
- * it (found by {@link BgzfBlocks#nextBlock}) into a part committed by rename ({@link HadoopStagedFiles#firstWins}), and the driver joins
- * the parts into one plain file, which the run then plans like any plain input.
+ * it (found by {@link BgzfBlocks#nextBlock}) into a part committed by rename
+ * ({@link HadoopStagedFiles#firstWins}), and the driver joins the parts into one plain file, which
+ * the run then plans like any plain input.
  */
 final class BgzfDecoding {
     private BgzfDecoding() {
