@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
  * A BGZF input decoded by Spark tasks: each takes a byte range, decodes the blocks that start in
- * it (found by {@link BgzfBlocks#nextBlock}) into a part committed by rename, and the driver joins
- * the parts into one plain file, which the run then plans like any plain input.
+ * it (found by {@link BgzfBlocks#nextBlock}) into a part committed by rename
+ * ({@link HadoopStagedFiles#firstWins}), and the driver joins the parts into one plain file, which
+ * the run then plans like any plain input.
  */
 final class BgzfDecoding {
     private BgzfDecoding() {
@@ -70,20 +70,20 @@ final class BgzfDecoding {
             long[] range) throws IOException {
         int r = (int) range[0];
         FileSystem outFs = HadoopFiles.of(new Path(parts), conf.value().get());
-        TaskContext task = TaskContext.get();
-        Path committed = part(parts, r);
-        Path attempt = new Path(committed + ".attempt-" + (task == null ? "driver" : task.taskAttemptId()));
+        HadoopStagedFiles attempt = HadoopStagedFiles.firstWins(outFs);
         try (HadoopInput in = new HadoopInput(HadoopFiles.of(new Path(path), conf.value().get()), new Path(path))) {
             long start = range[1] == 0 ? 0 : BgzfBlocks.nextBlock(in, range[1]);
             long end = range[2] >= in.size() ? in.size() : BgzfBlocks.nextBlock(in, range[2]);
-            try (OutputStream out = new BufferedOutputStream(outFs.create(attempt, true), 1 << 16)) {
+            Path written = attempt.stage(part(parts, r));
+            try (OutputStream out = new BufferedOutputStream(outFs.create(written, true), 1 << 16)) {
                 BgzfBlocks.decode(in, name, start, end, out);
             }
-            PartFiles.commit(outFs, attempt, committed);
+            attempt.publish();
             return new Result(r, null);
         } catch (CompressedDataException e) {
-            outFs.delete(attempt, false);
             return new Result(r, e);
+        } finally {
+            attempt.discard();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.github.flashj.InputFormatException;
 import io.github.flashj.MergeTally;
 import io.github.flashj.PairBatch;
 import io.github.flashj.PairSource;
+import io.github.flashj.io.SystemErrors;
 import io.github.flashj.io.input.ChunkPlan;
 import io.github.flashj.io.input.ChunkReader;
 import io.github.flashj.io.input.CompressedDataException;
@@ -123,7 +124,7 @@ final class ChunkTask {
     private static IOException writeError(JobSpec job, int file, Throwable e) {
         List<String> names = job.layout().readFileNames();
         String name = names.get(Math.min(file, names.size() - 1));
-        return new IOException("Failed to write \"" + name + "\": " + HadoopFiles.reason(e), e);
+        return new IOException("Failed to write \"" + name + "\": " + SystemErrors.reason(e), e);
     }
 
     /** Each input at its slice's offset; a failure closes what was opened. */

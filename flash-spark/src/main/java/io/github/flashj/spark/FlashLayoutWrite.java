@@ -185,9 +185,7 @@ final class FlashLayoutWrite implements RequiresDistributionAndOrdering, BatchWr
                     }
                 }
             }
-            HadoopFiles.mkdirs(fs, directory);
-            OutputAssembly.clearEarlier(fs, layout);
-            work = WorkDirectory.create(fs, fs.makeQualified(directory), layout.readFileNames().get(0));
+            work = WorkDirectory.prepare(layout, hadoop);
             job = new JobSpec(null, List.of(), List.of(), MergeParameters.DEFAULTS, layout, 0, work.path(),
                     JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(new HadoopConf(hadoop)));
             return new FlashLayoutWriter.Factory(job, columns);
@@ -202,17 +200,11 @@ final class FlashLayoutWrite implements RequiresDistributionAndOrdering, BatchWr
         for (WriterCommitMessage message : messages) {
             total.add(((Committed) message).tally());
         }
-        OutputAssembly assembly = null;
         try {
-            assembly = new OutputAssembly(job);
-            assembly.assemble(messages.length, total.toStatistics(Duration.ZERO), null);
-            assembly.publish();
+            OutputAssembly.write(job, messages.length, total.toStatistics(Duration.ZERO), null);
             LOG.info("Wrote FLASH's layout in {}: {} pairs, {} combined", layout.directory(), total.pairs(),
                     total.toStatistics(Duration.ZERO).combined());
         } catch (IOException e) {
-            if (assembly != null) {
-                assembly.discard();
-            }
             throw new UncheckedIOException(e.getMessage(), e);
         } finally {
             removeWorkDirectory();

@@ -105,19 +105,9 @@ public final class FlashSpark {
     public JobStatistics run() throws IOException {
         long started = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        Path given = new Path(layout.directory());
-        FileSystem outFs = HadoopFiles.of(given, hadoop);
-        try {
-            outFs.mkdirs(given);
-        } catch (IOException e) {
-            throw new IOException("Failed to create directory \"" + layout.directory() + "\": " + e.getMessage(), e);
-        }
-        OutputAssembly.clearEarlier(outFs, layout);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
-        OutputAssembly assembly = null;
-        try (WorkDirectory work = WorkDirectory.create(outFs, outFs.makeQualified(given),
-                layout.readFileNames().get(0))) {
+        try (WorkDirectory work = WorkDirectory.prepare(layout, hadoop)) {
             JobSpec job = new JobSpec(format, plainInputs(jsc, conf, work.path()), inputs, parameters, layout,
                     batchSize, work.path(), conf);
             awaitFirstExecutor(spark.sparkContext());
@@ -128,17 +118,10 @@ public final class FlashSpark {
                     plan.split() ? "" : ": one chunk reads the inputs in order, since " + plan.unsplitReason());
             MergeTally total = merge(jsc, job, plan.chunks(), batchObserver);
             long assemblyStarted = System.nanoTime();
-            assembly = new OutputAssembly(job);
-            String how = assembly.assemble(plan.chunks().size(), total.toStatistics(Duration.ZERO), stdout);
-            assembly.publish();
+            String how = OutputAssembly.write(job, plan.chunks().size(), total.toStatistics(Duration.ZERO), stdout);
             LOG.info("Wrote the output files from {} parts each in {} ms ({})", plan.chunks().size(),
                     (System.nanoTime() - assemblyStarted) / 1_000_000, how);
             return total.toStatistics(Duration.ofNanos(System.nanoTime() - started));
-        } catch (IOException | RuntimeException | Error e) {
-            if (assembly != null) {
-                assembly.discard();
-            }
-            throw e;
         } finally {
             conf.destroy();
         }

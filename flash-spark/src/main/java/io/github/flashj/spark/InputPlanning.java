@@ -1,9 +1,11 @@
 package io.github.flashj.spark;
 
+import io.github.flashj.io.SystemErrors;
 import io.github.flashj.io.input.ChunkPlanner;
 import io.github.flashj.io.input.RangeScan;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,11 +78,15 @@ final class InputPlanning {
      * @throws FileNotFoundException with the command's message when it is missing or a directory
      */
     static byte[] head(FileSystem fs, Path path, String name) throws IOException {
-        if (!fs.exists(path)) {
-            throw new FileNotFoundException("Failed to open \"" + name + "\" for reading: No such file or directory");
-        }
-        if (fs.getFileStatus(path).isDirectory()) {
-            throw new FileNotFoundException("Failed to open \"" + name + "\" for reading: Is a directory");
+        try {
+            if (fs.getFileStatus(path).isDirectory()) {
+                throw new FileSystemException(name, null, "Is a directory");
+            }
+        } catch (FileNotFoundException | FileSystemException e) {
+            FileNotFoundException failure = new FileNotFoundException("Failed to open \"" + name + "\" for reading: "
+                    + SystemErrors.reason(e));
+            failure.initCause(e);
+            throw failure;
         }
         byte[] head = new byte[18];
         int n;

@@ -29,7 +29,7 @@ record JobSpec(InputFormat format, List<String> paths, List<String> names, Merge
 
     /** The directory of committed part files. */
     String partsDirectory() {
-        return workDirectory + "/parts";
+        return workDirectory + "/" + WorkDirectory.PARTS;
     }
 
     /** The committed part of output file {@code file} for chunk {@code chunk}. */

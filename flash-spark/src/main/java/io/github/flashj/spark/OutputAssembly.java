@@ -1,6 +1,7 @@
 package io.github.flashj.spark;
 
 import io.github.flashj.JobStatistics;
+import io.github.flashj.io.SystemErrors;
 import io.github.flashj.io.output.Histograms;
 import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.io.output.OutputFile;
@@ -14,13 +15,10 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes FLASH's layout on the driver from the committed parts: each read file is its parts in
@@ -29,21 +27,38 @@ import org.slf4j.LoggerFactory;
  * the file's start and end, made from the parts' digests (the CRC-32s combined), go before and
  * after them. With Zstandard the parts are text, compressed here as one frame by zstd's threads
  * (a frame cannot be joined from parts compressed apart). Every file is made under a temporary name
- * and renamed into place only once all of them are complete, so a failed run never leaves a file
- * that looks whole.
+ * and renamed into place only once all of them are complete ({@link HadoopStagedFiles}), so a
+ * failed run never leaves a file that looks whole.
  */
 final class OutputAssembly {
-    private static final Logger LOG = LoggerFactory.getLogger(OutputAssembly.class);
-
     private final JobSpec job;
     private final FileSystem fs;
-    private final String tag = UUID.randomUUID().toString().substring(0, 8);
-    /** Files made under temporary names, and the final names they take. */
-    private final List<Path[]> made = new ArrayList<>();
+    /** The files made, under temporary names until all are. */
+    private final HadoopStagedFiles staging;
 
-    OutputAssembly(JobSpec job) throws IOException {
+    private OutputAssembly(JobSpec job) throws IOException {
         this.job = job;
         this.fs = HadoopFiles.of(new Path(job.workDirectory()), job.hadoop());
+        this.staging = HadoopStagedFiles.replacing(fs);
+    }
+
+    /**
+     * Writes FLASH's layout from the committed parts of {@code chunks} chunks and publishes it, or
+     * leaves none of it.
+     *
+     * @param stdout the merged reads' stream with {@code -c}, else null
+     * @return how the read files were assembled, for the log
+     */
+    static String write(JobSpec job, int chunks, JobStatistics statistics, OutputStream stdout) throws IOException {
+        OutputAssembly assembly = new OutputAssembly(job);
+        try {
+            String how = assembly.assemble(chunks, statistics, stdout);
+            assembly.staging.publish();
+            return how;
+        } catch (IOException | RuntimeException | Error e) {
+            assembly.staging.discard();
+            throw e;
+        }
     }
 
     /**
@@ -71,7 +86,7 @@ final class OutputAssembly {
                 }
                 HadoopFiles.delete(fs, target);
             } catch (IOException e) {
-                throw new IOException("Failed to open \"" + name + "\" for writing: " + HadoopFiles.reason(e), e);
+                throw new IOException("Failed to open \"" + name + "\" for writing: " + SystemErrors.reason(e), e);
             }
         }
     }
@@ -82,7 +97,7 @@ final class OutputAssembly {
      *
      * @return how the read files were assembled, for the log
      */
-    String assemble(int chunks, JobStatistics statistics, OutputStream stdout) throws IOException {
+    private String assemble(int chunks, JobStatistics statistics, OutputStream stdout) throws IOException {
         OutputLayout layout = job.layout();
         List<String> names = layout.readFileNames();
         OutputCompression compression = layout.compression();
@@ -120,12 +135,10 @@ final class OutputAssembly {
                 stdout.flush();
                 continue;
             }
-            Path target = new Path(names.get(f));
-            Path temporary = temporaryName(target);
+            Path temporary = staging.stage(new Path(names.get(f)));
             String joined;
             try {
                 if (compressHere) {
-                    made.add(new Path[] {temporary, target});
                     long length = 0;
                     for (Path part : parts) {
                         length += fs.getFileStatus(part).getLen();
@@ -138,45 +151,16 @@ final class OutputAssembly {
                 }
                 joined = PartFiles.join(fs, parts, temporary, new byte[0]);
             } catch (IOException | FSError e) {
-                fs.delete(temporary, false);
-                throw new IOException("Failed to write \"" + names.get(f) + "\": " + HadoopFiles.reason(e), e);
+                throw new IOException("Failed to write \"" + names.get(f) + "\": " + SystemErrors.reason(e), e);
             }
             if (!joined.equals("renamed")) {
                 how = joined;
             }
-            made.add(new Path[] {temporary, target});
         }
         for (Map.Entry<OutputFile, byte[]> histogram : Histograms.files(layout, statistics).entrySet()) {
             writeFinal(new Path(layout.path(histogram.getKey())), histogram.getValue());
         }
         return how;
-    }
-
-    /** Renames every file into place, replacing what a previous run left under the same name. */
-    void publish() throws IOException {
-        for (Path[] file : made) {
-            if (fs.exists(file[1])) {
-                fs.delete(file[1], false);
-            }
-            PartFiles.rename(fs, file[0], file[1]);
-        }
-        made.clear();
-    }
-
-    /** Removes the files made so far under temporary names; never throws. */
-    void discard() {
-        for (Path[] file : made) {
-            try {
-                fs.delete(file[0], false);
-            } catch (IOException e) {
-                LOG.warn("could not remove {}: {}", file[0], e.toString());
-            }
-        }
-        made.clear();
-    }
-
-    private Path temporaryName(Path target) {
-        return new Path(target.getParent(), OutputLayout.temporaryFileName(target.getName(), tag));
     }
 
     /** A file of the work directory with {@code content}. */
@@ -188,13 +172,10 @@ final class OutputAssembly {
     }
 
     private void writeFinal(Path target, byte[] content) throws IOException {
-        Path temporary = temporaryName(target);
-        try (FSDataOutputStream out = fs.create(temporary, true)) {
+        try (FSDataOutputStream out = fs.create(staging.stage(target), true)) {
             out.write(content);
         } catch (IOException | FSError e) {
-            fs.delete(temporary, false);
-            throw new IOException("Failed to write \"" + target + "\": " + HadoopFiles.reason(e), e);
+            throw new IOException("Failed to write \"" + target + "\": " + SystemErrors.reason(e), e);
         }
-        made.add(new Path[] {temporary, target});
     }
 }

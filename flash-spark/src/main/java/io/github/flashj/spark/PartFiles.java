@@ -17,7 +17,6 @@ import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.spark.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +33,10 @@ final class PartFiles {
     }
 
     /**
-     * One task attempt's part of every output file: written under names of the attempt's own
-     * ({@code PART.attempt-ID}) and renamed to the committed names once all are complete, so that
-     * retried and speculative attempts never add a record twice. A failed attempt removes its files.
+     * One task attempt's part of every output file: written under temporary names of the
+     * attempt's own and committed together once all are complete ({@link HadoopStagedFiles#firstWins}),
+     * so that retried and speculative attempts never add a record twice. A failed attempt removes
+     * its files.
      *
      * <p>With gzip and LZ4, a part is pieces of the file's one member or frame
      * ({@link OutputCompression#pieces}), and its digest is committed beside it ({@link #digest});
@@ -44,25 +44,24 @@ final class PartFiles {
      */
     static final class Attempt {
         private final FileSystem fs;
+        private final HadoopStagedFiles staging;
+        /** The attempt's files: each output file's part, then with pieces each part's digest. */
         private final Path[] written;
-        private final Path[] committed;
         private final OutputStream[] outs;
         private final PieceOutputStream[] pieces;
 
         /** Creates the attempt's file of each output file of part {@code part}. */
         Attempt(JobSpec job, int part, int files, OutputCompression compression) throws IOException {
             fs = HadoopFiles.of(new Path(job.workDirectory()), job.hadoop());
-            TaskContext task = TaskContext.get();
-            String id = task == null ? "driver" : Long.toString(task.taskAttemptId());
+            staging = HadoopStagedFiles.firstWins(fs);
             boolean joined = compression.joinsPieces();
             written = new Path[joined ? 2 * files : files];
-            committed = new Path[written.length];
             outs = new OutputStream[files];
             pieces = new PieceOutputStream[files];
             try {
                 for (int f = 0; f < written.length; f++) {
-                    committed[f] = new Path(f < files ? job.part(part, f) : digest(job.part(part, f - files)));
-                    written[f] = new Path(committed[f] + ".attempt-" + id);
+                    written[f] = staging.stage(new Path(f < files ? job.part(part, f)
+                            : digest(job.part(part, f - files))));
                 }
                 for (int f = 0; f < files; f++) {
                     OutputStream out = new BufferedOutputStream(fs.create(written[f], true), 1 << 16);
@@ -94,16 +93,14 @@ final class PartFiles {
                     }
                 }
             }
-            for (int f = 0; f < written.length; f++) {
-                PartFiles.commit(fs, written[f], committed[f]);
-            }
+            staging.publish();
         }
 
         /** Closes and removes the attempt's files; never throws. */
         void discard() {
-            for (int f = 0; f < written.length; f++) {
+            for (int f = 0; f < outs.length; f++) {
                 try {
-                    if (f < outs.length && outs[f] != null) {
+                    if (outs[f] != null) {
                         outs[f].close();
                         outs[f] = null;
                     }
@@ -111,14 +108,8 @@ final class PartFiles {
                     // The attempt has failed already (a full disk fails the close too); its file
                     // is removed below.
                 }
-                try {
-                    if (written[f] != null) {
-                        fs.delete(written[f], false);
-                    }
-                } catch (IOException ignored) {
-                    // Best effort: the driver removes the whole work directory at the end.
-                }
             }
+            staging.discard();
         }
     }
 
@@ -131,19 +122,6 @@ final class PartFiles {
     static PieceDigest readDigest(FileSystem fs, Path part) throws IOException {
         try (FSDataInputStream in = fs.open(new Path(digest(part.toString())))) {
             return PieceDigest.fromBytes(in.readAllBytes());
-        }
-    }
-
-    /**
-     * Renames a finished attempt's file to its committed name. Parts are deterministic: when
-     * another attempt committed first, its file holds the same bytes, and this one is dropped.
-     */
-    static void commit(FileSystem fs, Path attempt, Path committed) throws IOException {
-        if (!fs.rename(attempt, committed)) {
-            if (!fs.exists(committed)) {
-                throw new IOException("could not commit " + attempt + " as " + committed);
-            }
-            fs.delete(attempt, false);
         }
     }
 
@@ -199,7 +177,7 @@ final class PartFiles {
         }
     }
 
-    static void rename(FileSystem fs, Path from, Path to) throws IOException {
+    private static void rename(FileSystem fs, Path from, Path to) throws IOException {
         if (!fs.rename(from, to)) {
             throw new IOException("Failed to move " + from + " to " + to);
         }

@@ -1,5 +1,7 @@
 package io.github.flashj.spark;
 
+import io.github.flashj.io.SystemErrors;
+import io.github.flashj.io.output.OutputLayout;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -38,6 +41,8 @@ final class WorkDirectory implements AutoCloseable {
     /** Age after which a work directory without a lock is taken to be a killed run's. */
     static final Duration STALE_AFTER = Duration.ofDays(2);
     private static final String LOCK = "driver.lock";
+    /** The directory, in a work directory, of the tasks' committed parts. */
+    static final String PARTS = "parts";
 
     private final FileSystem fs;
     private final Path path;
@@ -50,7 +55,28 @@ final class WorkDirectory implements AutoCloseable {
     }
 
     /**
-     * Makes a new work directory, with its {@code parts} directory, in {@code outputDirectory}
+     * Prepares the output directory of a run that writes {@code layout}: makes it when it is
+     * missing (one that exists is used as it is, as FLASH does: a file there fails when the outputs
+     * are opened in it), clears the layout's names of an earlier run's files
+     * ({@link OutputAssembly#clearEarlier}), and makes the run's work directory in it.
+     */
+    static WorkDirectory prepare(OutputLayout layout, Configuration hadoop) throws IOException {
+        Path directory = new Path(layout.directory());
+        FileSystem fs = HadoopFiles.of(directory, hadoop);
+        try {
+            if (!fs.exists(directory)) {
+                HadoopFiles.mkdirs(fs, directory);
+            }
+        } catch (IOException e) {
+            throw new IOException("Failed to create directory \"" + layout.directory() + "\": "
+                    + SystemErrors.reason(e), e);
+        }
+        OutputAssembly.clearEarlier(fs, layout);
+        return create(fs, fs.makeQualified(directory), layout.readFileNames().get(0));
+    }
+
+    /**
+     * Makes a new work directory, with its {@value #PARTS} directory, in {@code outputDirectory}
      * (qualified), after removing the ones killed runs left there.
      *
      * @param firstOutput the run's first output file as the user named it, for the message when
@@ -60,9 +86,9 @@ final class WorkDirectory implements AutoCloseable {
         removeStale(fs, outputDirectory);
         Path path = new Path(outputDirectory, PREFIX + UUID.randomUUID());
         try {
-            HadoopFiles.mkdirs(fs, new Path(path, "parts"));
+            HadoopFiles.mkdirs(fs, new Path(path, PARTS));
         } catch (IOException e) {
-            throw new IOException("Failed to open \"" + firstOutput + "\" for writing: " + HadoopFiles.reason(e), e);
+            throw new IOException("Failed to open \"" + firstOutput + "\" for writing: " + SystemErrors.reason(e), e);
         }
         FileChannel lock = null;
         if (fs instanceof RawLocalFileSystem local) {

@@ -7,6 +7,7 @@ import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.io.Compression;
+import io.github.flashj.io.SystemErrors;
 import io.github.flashj.io.lz4.Lz4FrameInputStream;
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
@@ -50,7 +51,7 @@ final class InputFiles {
             // fails on named pipes such as <(zcat x.gz).
             raw = new AnyFileInputStream(path);
         } catch (FileNotFoundException e) {
-            throw new FileNotFoundException("Failed to open \"" + path + "\" for reading: " + openFailure(e, path));
+            throw new FileNotFoundException("Failed to open \"" + path + "\" for reading: " + SystemErrors.reason(e, Path.of(path)));
         }
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         byte[] head;
@@ -155,20 +156,6 @@ final class InputFiles {
         byte[] head = in.readNBytes(4);
         in.reset();
         return head;
-    }
-
-    /**
-     * The system's reason a file could not be opened, as strerror gives it: java.io puts it in
-     * parentheses after the path ("r1.fq (Too many open files)"); where it does not, it is worked out.
-     */
-    private static String openFailure(FileNotFoundException e, String path) {
-        String message = e.getMessage();
-        if (message != null && message.startsWith(path + " (") && message.endsWith(")")) {
-            return message.substring(path.length() + 2, message.length() - 1);
-        }
-        Path p = Path.of(path);
-        return !Files.exists(p) ? "No such file or directory" : Files.isDirectory(p) ? "Is a directory"
-                : "Permission denied";
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.flashj.io.output;
 
+import io.github.flashj.io.SystemErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -91,7 +92,7 @@ final class EarlierOutputs {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
                 removalFailure = new OutputFileException(OutputFileException.Operation.REMOVE, file.toString(),
-                        OutputChannel.reason(e, file), e);
+                        SystemErrors.reason(e, file), e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.github.flashj.io.output;
 
+import io.github.flashj.io.SystemErrors;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;

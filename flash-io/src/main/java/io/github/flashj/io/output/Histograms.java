@@ -46,7 +46,7 @@ public final class Histograms {
      * {@code *} for every length from the shortest to the longest, scaled as
      * {@code (int)(count * (72.0 / most))}).
      */
-    public static byte[][] contents(long[] counts) {
+    static byte[][] contents(long[] counts) {
         ByteBuilder[] files = render(counts);
         return new byte[][] {java.util.Arrays.copyOf(files[0].array(), files[0].length()),
                 java.util.Arrays.copyOf(files[1].array(), files[1].length())};

@@ -1,13 +1,11 @@
 package io.github.flashj.io.output;
 
+import io.github.flashj.io.SystemErrors;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -70,7 +68,7 @@ final class OutputChannel {
                     : Files.newOutputStream(path, StandardOpenOption.WRITE);
             return new OutputChannel(name, compression.wrapFile(file, path), null, true);
         } catch (FileSystemException | java.io.FileNotFoundException e) {
-            throw new OutputFileException(OutputFileException.Operation.OPEN, name, reason(e, Path.of(name)), e);
+            throw new OutputFileException(OutputFileException.Operation.OPEN, name, SystemErrors.reason(e, Path.of(name)), e);
         }
     }
 
@@ -97,41 +95,6 @@ final class OutputChannel {
         c.copier = copy;
         c.program = compression.command();
         return c;
-    }
-
-    /**
-     * The system's reason for a file that cannot be opened or created, in the words of strerror as
-     * FLASH gives it: java.io puts it in parentheses after the path ("... (Read-only file system)"),
-     * java.nio in the exception's type or reason; where neither does, it is worked out.
-     */
-    static String reason(IOException e, Path path) {
-        if (e instanceof NoSuchFileException) {
-            return "No such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "File exists";
-        }
-        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-            return ((FileSystemException) e).getReason();
-        }
-        String message = e.getMessage();
-        if (message != null && message.endsWith(")") && message.lastIndexOf(" (") > 0) {
-            return message.substring(message.lastIndexOf(" (") + 2, message.length() - 1);
-        }
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
-            return "Not a directory";
-        }
-        if (parent != null && !Files.exists(parent)) {
-            return "No such file or directory";
-        }
-        if (Files.isDirectory(path)) {
-            return "Is a directory";
-        }
-        return "Permission denied";
     }
 
     /** The calling thread's format buffer. */

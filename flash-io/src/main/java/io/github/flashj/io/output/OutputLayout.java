@@ -38,14 +38,6 @@ public final class OutputLayout implements Serializable {
         this.suffix = suffix != null ? suffix : compression.defaultSuffix();
     }
 
-    /**
-     * The name under which a run writes {@code fileName} until it has succeeded: hidden, visibly
-     * partial, and its own through {@code runTag}, so that runs never touch each other's files.
-     */
-    public static String temporaryFileName(String fileName, String runTag) {
-        return "." + fileName + ".flashj-" + runTag + ".tmp";
-    }
-
     /** The directory of the files. */
     public String directory() {
         return directory;

@@ -1,5 +1,6 @@
 package io.github.flashj.io.output;
 
+import io.github.flashj.io.SystemErrors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ final class RunFiles {
                 Files.createDirectories(dir);
             } catch (IOException e) {
                 throw new OutputFileException(OutputFileException.Operation.CREATE_DIRECTORY, directory,
-                        OutputChannel.reason(e, dir), e);
+                        SystemErrors.reason(e, dir), e);
             }
         }
     }
@@ -88,7 +89,7 @@ final class RunFiles {
         } catch (NoSuchFileException absent) {
             // Gone meanwhile: nothing to remove.
         } catch (IOException e) {
-            throw new OutputFileException(OutputFileException.Operation.OPEN, name, OutputChannel.reason(e, target), e);
+            throw new OutputFileException(OutputFileException.Operation.OPEN, name, SystemErrors.reason(e, target), e);
         }
         stagedPaths.put(name, staging.stage(target));
     }

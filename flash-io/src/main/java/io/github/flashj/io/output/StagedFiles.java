@@ -1,5 +1,6 @@
 package io.github.flashj.io.output;
 
+import io.github.flashj.io.SystemErrors;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,20 +24,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The files of one run, written under temporary names and given their final names together, or
- * not at all.
+ * A run's output transaction on the local file system: the files of one run, written under
+ * temporary names and given their final names together, or not at all.
  *
  * <p>{@link #stage} gives the file to write for a final name: a new, empty file under a temporary
- * name in the same directory, {@code .flashj-RUN-K.tmp}, created exclusively. RUN is random (20
- * base-32 characters), so no two runs share a name, whatever hosts, containers or PID namespaces
- * they run in, and the name is short whatever the final name's length. A final name that is a
- * symbolic link or a special file (a device, a FIFO, {@code /dev/stdout}) is written in place, as
- * FLASH writes its files: {@link #stage} gives the name itself, and {@link #publish} leaves it.
+ * name in the same directory ({@link TemporaryNames}: {@code .flashj-RUN-K.tmp}), created
+ * exclusively. A final name that is a symbolic link or a special file (a device, a FIFO,
+ * {@code /dev/stdout}) is written in place, as FLASH writes its files: {@link #stage} gives the name
+ * itself, and {@link #publish} leaves it.
  *
  * <p>{@link #publish} checks every final name first, then renames the files one by one; when a
  * rename fails it puts back what the earlier ones replaced and removes every staged file.
@@ -50,16 +48,10 @@ import org.slf4j.LoggerFactory;
  * that every machine sharing the directory sees, as local file systems and NFS (with its lock
  * manager) give; on a file system without locks, nothing is ever taken for a leftover.
  */
-public final class StagedFiles {
+public final class StagedFiles implements OutputTransaction<Path> {
     private static final Logger LOG = LoggerFactory.getLogger(StagedFiles.class);
-    private static final String MARK = ".flashj-";
-    private static final int RUN_LENGTH = 20;
-    /** A run's lock file (group 1 the run), or one of its staged files (groups 1 and 2). */
-    private static final Pattern OWN_NAME = Pattern.compile("\\.flashj-([a-z2-7]{" + RUN_LENGTH + "})"
-            + "(?:\\.lock|-([0-9]+)\\.tmp)");
     /** How old a staged file without its run's lock file is before it counts as left over. */
     private static final Duration ORPHAN_AGE = Duration.ofDays(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** The runs of this JVM that have not ended: never checked for leftovers (see {@link #removeLeftovers}). */
     private static final Set<String> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -71,19 +63,11 @@ public final class StagedFiles {
 
     /** A new run's files, none staged yet. */
     public StagedFiles() {
-        this(randomRun());
+        this(TemporaryNames.newRun());
     }
 
     StagedFiles(String run) {
         this.run = run;
-    }
-
-    private static String randomRun() {
-        char[] c = new char[RUN_LENGTH];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = "abcdefghijklmnopqrstuvwxyz234567".charAt(RANDOM.nextInt(32));
-        }
-        return new String(c);
     }
 
     /** What staged a final name: the file written, and what publishing did. */
@@ -122,6 +106,7 @@ public final class StagedFiles {
      * @throws OutputFileException ({@link OutputFileException.Operation#OPEN}) when the name is a
      *     directory, or the file cannot be made
      */
+    @Override
     public synchronized Path stage(Path target) throws IOException {
         checkOpen();
         try {
@@ -187,7 +172,7 @@ public final class StagedFiles {
         } catch (IOException e) {
             // An error in opening names its cause as for any output; one in writing (ENOSPC) says it.
             throw new OutputFileException(OutputFileException.Operation.WRITE, target.toString(),
-                    e instanceof FileSystemException ? OutputChannel.reason(e, target) : e.getMessage(), e);
+                    e instanceof FileSystemException ? SystemErrors.reason(e, target) : e.getMessage(), e);
         }
     }
 
@@ -207,6 +192,7 @@ public final class StagedFiles {
      * directory); when a rename fails anyway, the files published so far are taken back, what
      * they replaced is put back, and every staged file is removed.
      */
+    @Override
     public synchronized void publish() throws IOException {
         checkOpen();
         for (Staged s : staged) {
@@ -229,7 +215,7 @@ public final class StagedFiles {
                 s.published = true;
             } catch (IOException e) {
                 IOException failure = new OutputFileException(OutputFileException.Operation.RENAME,
-                        s.target.toString(), OutputChannel.reason(e, s.target), e);
+                        s.target.toString(), SystemErrors.reason(e, s.target), e);
                 undo();
                 discard();
                 throw failure;
@@ -272,12 +258,13 @@ public final class StagedFiles {
                     s.replaced = null;
                 }
             } catch (IOException e) {
-                LOG.warn("Could not put back \"{}\": {}", s.target, OutputChannel.reason(e, s.target));
+                LOG.warn("Could not put back \"{}\": {}", s.target, SystemErrors.reason(e, s.target));
             }
         }
     }
 
     /** Removes every staged file (a file written in place is left) and ends the run; never throws. */
+    @Override
     public synchronized void discard() {
         if (ended) {
             return;
@@ -321,7 +308,7 @@ public final class StagedFiles {
         if (!locks.containsKey(directory)) {
             lock(directory);
         }
-        return sibling(target, MARK + run + "-" + ++count + ".tmp");
+        return sibling(target, TemporaryNames.file(run, ++count));
     }
 
     private static Path sibling(Path target, String name) {
@@ -337,8 +324,8 @@ public final class StagedFiles {
     private void lock(Path directory) throws IOException {
         LIVE.add(run);
         removeLeftovers(directory);
-        Path made = directory.resolve(MARK + run + "-0.tmp");
-        Path file = directory.resolve(MARK + run + ".lock");
+        Path made = directory.resolve(TemporaryNames.file(run, 0));
+        Path file = directory.resolve(TemporaryNames.lock(run));
         FileChannel channel = FileChannel.open(made, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
             try {
@@ -363,9 +350,9 @@ public final class StagedFiles {
     private static void removeLeftovers(Path directory) {
         Map<String, List<Path>> files = new LinkedHashMap<>();
         Map<String, Path> lockFiles = new LinkedHashMap<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, MARK + "*")) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, TemporaryNames.MARK + "*")) {
             for (Path entry : entries) {
-                Matcher m = OWN_NAME.matcher(entry.getFileName().toString());
+                Matcher m = TemporaryNames.OWN_NAME.matcher(entry.getFileName().toString());
                 if (m.matches() && !LIVE.contains(m.group(1))) {
                     if (m.group(2) == null) {
                         lockFiles.put(m.group(1), entry);
@@ -427,12 +414,12 @@ public final class StagedFiles {
         }
         if (removed > 0) {
             LOG.info("Removed {} file{} left in {} by a run that did not end ({}{}-*)", removed,
-                    removed == 1 ? "" : "s", directory, MARK, run);
+                    removed == 1 ? "" : "s", directory, TemporaryNames.MARK, run);
         }
     }
 
     private static OutputFileException cannotOpen(Path target, IOException e) {
         return new OutputFileException(OutputFileException.Operation.OPEN, target.toString(),
-                OutputChannel.reason(e, target), e);
+                SystemErrors.reason(e, target), e);
     }
 }
