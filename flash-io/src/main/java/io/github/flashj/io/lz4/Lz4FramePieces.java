@@ -1,8 +1,7 @@
 package io.github.flashj.io.lz4;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.github.flashj.swar.Swar;
+
 
 /**
  * One LZ4 frame written in pieces compressed apart: a piece is a run of independent blocks of at
@@ -15,7 +14,6 @@ import java.nio.ByteOrder;
  * <p>Not thread-safe: one per thread; it reuses its buffers.
  */
 public final class Lz4FramePieces {
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int MAGIC = 0x184D2204;
     /** Version 01, independent blocks, block checksums. */
     private static final int FLG = 0x70;
@@ -38,7 +36,7 @@ public final class Lz4FramePieces {
     /** A frame header with the flags {@code flg}, blocks of at most 256 KiB, no content size. */
     static byte[] header(int flg) {
         byte[] header = new byte[7];
-        INTS.set(header, 0, MAGIC);
+        Swar.INTS.set(header, 0, MAGIC);
         header[4] = (byte) flg;
         header[5] = (byte) BD;
         header[6] = (byte) (XxHash32.of(header, 4, 2) >>> 8);
@@ -49,7 +47,7 @@ public final class Lz4FramePieces {
     public static byte[] end(XxHash32 contentChecksum) {
         byte[] end = new byte[contentChecksum == null ? 4 : 8];
         if (contentChecksum != null) {
-            INTS.set(end, 4, contentChecksum.digest());
+            Swar.INTS.set(end, 4, contentChecksum.digest());
         }
         return end;
     }
@@ -73,9 +71,9 @@ public final class Lz4FramePieces {
             int size = Lz4FrameOutputStream.compress(block, n, packed, 0, table);
             byte[] data = size < n ? packed : block;
             int stored = size < n ? size : n;
-            INTS.set(dst, op, size < n ? size : n | UNCOMPRESSED);
+            Swar.INTS.set(dst, op, size < n ? size : n | UNCOMPRESSED);
             System.arraycopy(data, 0, dst, op + 4, stored);
-            INTS.set(dst, op + 4 + stored, XxHash32.of(data, 0, stored));
+            Swar.INTS.set(dst, op + 4 + stored, XxHash32.of(data, 0, stored));
             op += BLOCK_OVERHEAD + stored;
             done += n;
         }
