@@ -13,7 +13,6 @@ import java.io.InputStream;
  * in an IOException, never in a read or write out of bounds.
  */
 public final class Lz4FrameInputStream extends InputStream {
-    private static final int MAGIC = 0x184D2204;
     private static final int SKIPPABLE = 0x184D2A50;
     /** The legacy format: blocks of at most 8 MiB, each a 4-byte size and compressed data, to the end. */
     private static final int LEGACY_MAGIC = 0x184C2102;
@@ -145,7 +144,7 @@ public final class Lz4FrameInputStream extends InputStream {
             startLegacyFrame();
             return true;
         }
-        if (magic != MAGIC) {
+        if (magic != Lz4FramePieces.MAGIC) {
             throw new IOException("not an lz4 frame (magic " + Integer.toHexString(magic) + ")");
         }
         readFully(word, 2);
@@ -176,15 +175,7 @@ public final class Lz4FrameInputStream extends InputStream {
         contentChecksum = (flg & 4) != 0;
         maxBlock = 1 << (8 + 2 * ((bd >>> 4) & 7));
         content = contentChecksum ? new XxHash32() : null;
-        if (block.length < maxBlock) {
-            block = new byte[maxBlock];
-        }
-        if (decoded.length < WINDOW + maxBlock) {
-            decoded = new byte[WINDOW + maxBlock];
-        }
-        limit = 0;
-        position = 0;
-        inFrame = true;
+        enterFrame(maxBlock);
         return true;
     }
 
@@ -194,8 +185,16 @@ public final class Lz4FrameInputStream extends InputStream {
         contentChecksum = false;
         content = null;
         maxBlock = LEGACY_BLOCK;
-        if (block.length < LEGACY_MAX_COMPRESSED) {
-            block = new byte[LEGACY_MAX_COMPRESSED];
+        enterFrame(LEGACY_MAX_COMPRESSED);
+    }
+
+    /**
+     * Starts decoding a frame whose blocks decode to at most {@link #maxBlock} bytes: makes room for
+     * a block as stored ({@code storedBlock} bytes) and for the window before a decoded block.
+     */
+    private void enterFrame(int storedBlock) {
+        if (block.length < storedBlock) {
+            block = new byte[storedBlock];
         }
         if (decoded.length < WINDOW + maxBlock) {
             decoded = new byte[WINDOW + maxBlock];

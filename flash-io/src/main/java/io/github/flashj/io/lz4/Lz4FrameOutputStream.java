@@ -29,7 +29,8 @@ public final class Lz4FrameOutputStream extends OutputStream {
      * that does not compress is passed over fast (LZ4's own skip rule).
      */
     private static final int SKIP_TRIGGER = 6;
-    private static final int UNCOMPRESSED = 0x80000000;
+    /** The high bit of a block's size field: the block is stored as it is. */
+    static final int UNCOMPRESSED = 0x80000000;
 
     private final OutputStream out;
     private final byte[] block = new byte[BLOCK];
@@ -97,9 +98,7 @@ public final class Lz4FrameOutputStream extends OutputStream {
         }
         closed = true;
         flushBlock();
-        byte[] end = new byte[8];
-        Swar.INTS.set(end, 4, checksum.digest());
-        out.write(end);
+        out.write(Lz4FramePieces.end(checksum));
         out.close();
     }
 

@@ -2,7 +2,6 @@ package io.github.flashj.io.lz4;
 
 import io.github.flashj.swar.Swar;
 
-
 /**
  * One LZ4 frame written in pieces compressed apart: a piece is a run of independent blocks of at
  * most 256 KiB, each with its block checksum, so pieces compressed on different threads (or
@@ -14,13 +13,13 @@ import io.github.flashj.swar.Swar;
  * <p>Not thread-safe: one per thread; it reuses its buffers.
  */
 public final class Lz4FramePieces {
-    private static final int MAGIC = 0x184D2204;
+    /** The first four bytes of a frame. */
+    static final int MAGIC = 0x184D2204;
     /** Version 01, independent blocks, block checksums. */
     private static final int FLG = 0x70;
     private static final int CONTENT_CHECKSUM = 0x04;
     /** Largest block 256 KiB (block maximum size code 5). */
     private static final int BD = 0x50;
-    private static final int UNCOMPRESSED = 0x80000000;
     /** A block's size field and checksum. */
     private static final int BLOCK_OVERHEAD = 8;
 
@@ -71,7 +70,7 @@ public final class Lz4FramePieces {
             int size = Lz4FrameOutputStream.compress(block, n, packed, 0, table);
             byte[] data = size < n ? packed : block;
             int stored = size < n ? size : n;
-            Swar.INTS.set(dst, op, size < n ? size : n | UNCOMPRESSED);
+            Swar.INTS.set(dst, op, size < n ? size : n | Lz4FrameOutputStream.UNCOMPRESSED);
             System.arraycopy(data, 0, dst, op + 4, stored);
             Swar.INTS.set(dst, op + 4 + stored, XxHash32.of(data, 0, stored));
             op += BLOCK_OVERHEAD + stored;
