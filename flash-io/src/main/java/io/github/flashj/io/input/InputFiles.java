@@ -7,6 +7,7 @@ import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.io.lz4.Lz4FrameInputStream;
+import io.github.flashj.swar.Swar;
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
@@ -329,8 +330,7 @@ final class InputFiles {
                 if (length.length < 4) {
                     throw new java.io.EOFException("the input ends inside a skippable frame");
                 }
-                in.skipNBytes((length[0] & 0xffL) | (length[1] & 0xffL) << 8 | (length[2] & 0xffL) << 16
-                        | (length[3] & 0xffL) << 24);
+                in.skipNBytes(Integer.toUnsignedLong((int) Swar.INTS.get(length, 0)));
             } catch (java.io.EOFException e) {
                 throw new CompressedDataException(name, "zstd or lz4",
                         new java.io.EOFException("the input ends inside a skippable frame"));

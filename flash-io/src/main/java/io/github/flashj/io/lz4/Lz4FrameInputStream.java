@@ -1,5 +1,6 @@
 package io.github.flashj.io.lz4;
 
+import io.github.flashj.swar.Swar;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,7 +121,7 @@ public final class Lz4FrameInputStream extends InputStream {
         if (first < 4) {
             throw new EOFException("lz4 data ends inside a frame header");
         }
-        return intAt(word, 0);
+        return (int) Swar.INTS.get(word, 0);
     }
 
     /**
@@ -349,11 +350,7 @@ public final class Lz4FrameInputStream extends InputStream {
 
     private int readInt() throws IOException {
         readFully(word, 4);
-        return intAt(word, 0);
-    }
-
-    private static int intAt(byte[] b, int at) {
-        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
+        return (int) Swar.INTS.get(word, 0);
     }
 
     private void readFully(byte[] b, int n) throws IOException {
