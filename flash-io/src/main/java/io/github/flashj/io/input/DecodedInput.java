@@ -186,7 +186,9 @@ final class DecodedInput implements PositionalInput, Closeable {
                 SeekableGzipInputStream.buildIndex(file, threads, spacing, index);
             } else {
                 index = gzip.indexDirectory().resolve(file.getFileName() + InputFiles.INDEX_SUFFIX);
-                reused = InputFiles.reusableIndex(file, name, index);
+                // The same file opened to be read in order has already said whether its index is
+                // used or built again (InputFiles.reusableIndex): once in the log is enough.
+                reused = InputFiles.indexMismatch(file, index) == null;
                 if (!reused) {
                     Files.createDirectories(gzip.indexDirectory());
                     Path partial = Files.createTempFile(gzip.indexDirectory(), "." + file.getFileName(), ".partial");

@@ -106,22 +106,32 @@ final class InputFiles {
      * Whether the index in the index directory exists and belongs to {@code file}
      * ({@link GzipIndex#check}); one that does not is named in a warning, to be built again.
      */
-    static boolean reusableIndex(Path file, String name, Path index) throws IOException {
+    private static boolean reusableIndex(Path file, String name, Path index) {
         if (!Files.isRegularFile(index)) {
             return false;
         }
-        String mismatch;
-        try {
-            mismatch = GzipIndex.read(index).check(file, index);
-        } catch (IOException e) {
-            mismatch = e.getMessage();
-        }
+        String mismatch = indexMismatch(file, index);
         if (mismatch != null) {
             LOG.warn("The gzip index {} does not belong to {} ({}): building it again", index, name, mismatch);
             return false;
         }
         LOG.info("Using the gzip index {}", index);
         return true;
+    }
+
+    /**
+     * Why the index in the index directory does not belong to {@code file}, or null when it exists
+     * and does; unlike {@link #reusableIndex}, logs nothing.
+     */
+    static String indexMismatch(Path file, Path index) {
+        if (!Files.isRegularFile(index)) {
+            return "there is none";
+        }
+        try {
+            return GzipIndex.read(index).check(file, index);
+        } catch (IOException e) {
+            return e.getMessage();
+        }
     }
 
     /**
