@@ -2,7 +2,6 @@ package io.github.flashj;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * The counts of merge outcomes and the histograms of merged lengths, kept per part of a run and
@@ -20,15 +19,15 @@ import java.util.Arrays;
  * <p>Not thread-safe; serializable, so that a Spark task can return its chunk's tally.
  */
 public final class MergeTally implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private final int maxOverlap;
     private long pairs;
     private long innie;
     private long outie;
     private long singles;
     private long overlapAboveMax;
-    private long[] innieHistogram = new long[512];
-    private long[] outieHistogram = new long[512];
+    private final Histogram innieLengths = new Histogram(512);
+    private final Histogram outieLengths = new Histogram(512);
     /** Pairs not combined, by {@link Refusal}: counted by the merge, per batch. */
     private final long[] refusals = new long[Refusal.values().length];
 
@@ -77,10 +76,10 @@ public final class MergeTally implements Serializable {
         }
         if (outcome == MergeOutcome.INNIE) {
             innie++;
-            innieHistogram = count(innieHistogram, mergedLength, 1);
+            innieLengths.add(mergedLength);
         } else {
             outie++;
-            outieHistogram = count(outieHistogram, mergedLength, 1);
+            outieLengths.add(mergedLength);
         }
         if (overlapLength > maxOverlap) {
             overlapAboveMax++;
@@ -105,27 +104,13 @@ public final class MergeTally implements Serializable {
         for (int r = 0; r < refusals.length; r++) {
             refusals[r] += other.refusals[r];
         }
-        for (int len = other.innieHistogram.length - 1; len >= 0; len--) {
-            if (other.innieHistogram[len] != 0) {
-                innieHistogram = count(innieHistogram, len, other.innieHistogram[len]);
-            }
-        }
-        for (int len = other.outieHistogram.length - 1; len >= 0; len--) {
-            if (other.outieHistogram[len] != 0) {
-                outieHistogram = count(outieHistogram, len, other.outieHistogram[len]);
-            }
-        }
+        innieLengths.add(other.innieLengths);
+        outieLengths.add(other.outieLengths);
     }
 
     /** Pairs counted so far (lone tab-delimited reads not included). */
     public long pairs() {
         return pairs;
-    }
-
-    private static long[] count(long[] histogram, int length, long n) {
-        long[] h = length < histogram.length ? histogram : Arrays.copyOf(histogram, Math.max(length + 1, histogram.length * 2));
-        h[length] += n;
-        return h;
     }
 
     /** The run's statistics from these counts, with the wall time and no per-stage times. */
@@ -136,15 +121,7 @@ public final class MergeTally implements Serializable {
 
     JobStatistics toStatistics(Duration wall, Duration read, Duration parse, Duration merge, Duration prepare,
             Duration write, JobStatistics.PipelineMetrics metrics) {
-        return new JobStatistics(pairs, innie, outie, singles, overlapAboveMax, refusals, trim(innieHistogram),
-                trim(outieHistogram), wall, read, parse, merge, prepare, write, metrics);
-    }
-
-    private static long[] trim(long[] h) {
-        int n = h.length;
-        while (n > 0 && h[n - 1] == 0) {
-            n--;
-        }
-        return Arrays.copyOf(h, n);
+        return new JobStatistics(pairs, innie, outie, singles, overlapAboveMax, refusals, innieLengths.toArray(),
+                outieLengths.toArray(), wall, read, parse, merge, prepare, write, metrics);
     }
 }

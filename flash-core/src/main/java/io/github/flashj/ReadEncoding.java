@@ -1,8 +1,6 @@
 package io.github.flashj;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.github.flashj.swar.Swar;
 import java.util.Arrays;
 
 /**
@@ -18,16 +16,11 @@ public final class ReadEncoding {
     public static final int APPENDED = -1;
     /** A, C, G, T in either case to upper case, whitespace to -1 (rejected), anything else to N. */
     private static final byte[] CANONICAL = canonicalTable();
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LOW_BITS = ~HIGH_BITS;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long A_BYTES = 'A' * ONES;
-    private static final long C_BYTES = 'C' * ONES;
-    private static final long G_BYTES = 'G' * ONES;
-    private static final long T_BYTES = 'T' * ONES;
-    private static final long N_BYTES = 'N' * ONES;
+    private static final long A_BYTES = 'A' * Swar.ONES;
+    private static final long C_BYTES = 'C' * Swar.ONES;
+    private static final long G_BYTES = 'G' * Swar.ONES;
+    private static final long T_BYTES = 'T' * Swar.ONES;
+    private static final long N_BYTES = 'N' * Swar.ONES;
 
     private static final byte[] COMPLEMENT = complementTable();
 
@@ -142,13 +135,13 @@ public final class ReadEncoding {
      */
     public static void toQualityCharacters(byte[] values, int from, byte[] to, int at, int length, int offset) {
         int k = 0;
-        long offsets = (offset & 0xffL) * ONES;
+        long offsets = (offset & 0xffL) * Swar.ONES;
         for (; k + Long.BYTES <= length; k += Long.BYTES) {
-            long q = (long) LONGS.get(values, from + k);
-            if ((q & HIGH_BITS) != 0) {
+            long q = (long) Swar.LONGS.get(values, from + k);
+            if ((q & Swar.HIGH_BITS) != 0) {
                 break;
             }
-            LONGS.set(to, at + k, q + offsets);
+            Swar.LONGS.set(to, at + k, q + offsets);
         }
         for (; k < length; k++) {
             to[at + k] = (byte) (values[from + k] + offset);
@@ -166,16 +159,16 @@ public final class ReadEncoding {
         int lastWord = length - Long.BYTES;
         int k = 0;
         for (; k <= lastWord; k += Long.BYTES) {
-            long w = (long) LONGS.get(seq, seqOff + k);
+            long w = (long) Swar.LONGS.get(seq, seqOff + k);
             if (!canonical(w)) {
                 return k;
             }
-            LONGS.set(b, start + k, w);
+            Swar.LONGS.set(b, start + k, w);
         }
         if (k < length && lastWord >= 0) {
-            long w = (long) LONGS.get(seq, seqOff + lastWord);
+            long w = (long) Swar.LONGS.get(seq, seqOff + lastWord);
             if (canonical(w)) {
-                LONGS.set(b, start + lastWord, w);
+                Swar.LONGS.set(b, start + lastWord, w);
                 return length;
             }
         }
@@ -191,22 +184,22 @@ public final class ReadEncoding {
      * @return how many were converted: {@code length}, or where the byte-wise loop must take over
      */
     private static int convertQualities(byte[] qual, int qualOff, byte[] q, int start, int length, int offset) {
-        long offsets = offset * ONES;
+        long offsets = offset * Swar.ONES;
         int lastWord = length - Long.BYTES;
         int k = 0;
         for (; k <= lastWord; k += Long.BYTES) {
-            long c = (long) LONGS.get(qual, qualOff + k);
-            long t = (c | HIGH_BITS) - offsets;
-            if (((c | ~t) & HIGH_BITS) != 0) {
+            long c = (long) Swar.LONGS.get(qual, qualOff + k);
+            long t = (c | Swar.HIGH_BITS) - offsets;
+            if (((c | ~t) & Swar.HIGH_BITS) != 0) {
                 return k;
             }
-            LONGS.set(q, start + k, t & ~HIGH_BITS);
+            Swar.LONGS.set(q, start + k, t & ~Swar.HIGH_BITS);
         }
         if (k < length && lastWord >= 0) {
-            long c = (long) LONGS.get(qual, qualOff + lastWord);
-            long t = (c | HIGH_BITS) - offsets;
-            if (((c | ~t) & HIGH_BITS) == 0) {
-                LONGS.set(q, start + lastWord, t & ~HIGH_BITS);
+            long c = (long) Swar.LONGS.get(qual, qualOff + lastWord);
+            long t = (c | Swar.HIGH_BITS) - offsets;
+            if (((c | ~t) & Swar.HIGH_BITS) == 0) {
+                Swar.LONGS.set(q, start + lastWord, t & ~Swar.HIGH_BITS);
                 return length;
             }
         }
@@ -221,9 +214,9 @@ public final class ReadEncoding {
      * neighbour, but the final OR with {@code w} rejects the word anyway.
      */
     private static boolean canonical(long w) {
-        long differs = ((w ^ A_BYTES) + LOW_BITS) & ((w ^ C_BYTES) + LOW_BITS) & ((w ^ G_BYTES) + LOW_BITS)
-                & ((w ^ T_BYTES) + LOW_BITS) & ((w ^ N_BYTES) + LOW_BITS);
-        return ((differs | w) & HIGH_BITS) == 0;
+        long differs = ((w ^ A_BYTES) + Swar.LOW_BITS) & ((w ^ C_BYTES) + Swar.LOW_BITS)
+                & ((w ^ G_BYTES) + Swar.LOW_BITS) & ((w ^ T_BYTES) + Swar.LOW_BITS) & ((w ^ N_BYTES) + Swar.LOW_BITS);
+        return ((differs | w) & Swar.HIGH_BITS) == 0;
     }
 
     private static byte[] canonicalTable() {

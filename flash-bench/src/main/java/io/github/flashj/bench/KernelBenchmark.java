@@ -1,9 +1,8 @@
 package io.github.flashj.bench;
 
 import io.github.flashj.MergeParameters;
+import io.github.flashj.ReadEncoding;
 import io.github.flashj.kernel.MergeEngine;
-import io.github.flashj.kernel.MergeKernel;
-import io.github.flashj.kernel.MergeKernels;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,11 +48,7 @@ public class KernelBenchmark {
 
     @Setup
     public void setUp() {
-        MergeKernel k = kernel.equals("vector") ? MergeKernels.vector() : MergeKernels.scalar();
-        if (k == null) {
-            throw new IllegalStateException("the vector kernel needs --add-modules jdk.incubator.vector");
-        }
-        engine = new MergeEngine(k, MergeParameters.builder().maxOverlap(readLength).build());
+        engine = new MergeEngine(NamedKernel.of(kernel), MergeParameters.builder().maxOverlap(readLength).build());
         Random rnd = new Random(42);
         bases = new byte[PAIRS * 2 * readLength];
         quals = new byte[bases.length];
@@ -67,7 +62,7 @@ public class KernelBenchmark {
             int r2 = r1 + readLength;
             for (int i = 0; i < readLength; i++) {
                 bases[r1 + i] = mutate(rnd, f[i]);
-                bases[r2 + i] = mutate(rnd, complement(f[fragment - 1 - i]));
+                bases[r2 + i] = mutate(rnd, ReadEncoding.complement(f[fragment - 1 - i]));
                 quals[r1 + i] = (byte) (2 + rnd.nextInt(40));
                 quals[r2 + i] = (byte) (2 + rnd.nextInt(40));
             }
@@ -92,18 +87,5 @@ public class KernelBenchmark {
 
     private static byte mutate(Random rnd, byte b) {
         return rnd.nextInt(100) == 0 ? (byte) "ACGT".charAt(rnd.nextInt(4)) : b;
-    }
-
-    private static byte complement(byte b) {
-        switch (b) {
-            case 'A':
-                return 'T';
-            case 'C':
-                return 'G';
-            case 'G':
-                return 'C';
-            default:
-                return 'A';
-        }
     }
 }

@@ -2,8 +2,6 @@ package io.github.flashj.bench;
 
 import io.github.flashj.MergeParameters;
 import io.github.flashj.kernel.MergeEngine;
-import io.github.flashj.kernel.MergeKernel;
-import io.github.flashj.kernel.MergeKernels;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +33,7 @@ public final class KernelWarmUp {
         int n = Math.min(mates1.count, mates2.count);
         int longest = Math.max(mates1.longest, mates2.longest);
         for (String name : args[4].split(",")) {
-            MergeKernel kernel = name.equals("vector") ? MergeKernels.vector() : MergeKernels.scalar();
-            if (kernel == null) {
-                throw new IllegalStateException("the vector kernel needs --add-modules jdk.incubator.vector");
-            }
-            MergeEngine engine = new MergeEngine(kernel, MergeParameters.builder().maxOverlap(longest).build());
+            MergeEngine engine = new MergeEngine(NamedKernel.of(name), MergeParameters.builder().maxOverlap(longest).build());
             byte[] out = new byte[2 * longest];
             byte[] outQuals = new byte[2 * longest];
             StringBuilder line = new StringBuilder(name).append(", µs per pair in blocks of ").append(block)

@@ -4,6 +4,7 @@ import io.github.flashj.FlashJob;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.PairBatch;
+import io.github.flashj.ReadEncoding;
 import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.output.FlashOutput;
 import io.github.flashj.kernel.Alignment;
@@ -81,8 +82,7 @@ public class StageBenchmark {
             StringBuilder q = new StringBuilder();
             for (int i = 0; i < 150; i++) {
                 s1.append(f[i]);
-                char c = f[fragment - 1 - i];
-                s2.append(c == 'A' ? 'T' : c == 'C' ? 'G' : c == 'G' ? 'C' : 'A');
+                s2.append((char) ReadEncoding.complement((byte) f[fragment - 1 - i]));
                 q.append((char) (35 + rnd.nextInt(39)));
             }
             a.append("@pair").append(p).append("/1\n").append(s1).append("\n+\n").append(q).append('\n');

@@ -1,5 +1,6 @@
 package io.github.flashj.cli;
 
+import io.github.flashj.Histogram;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeOutcome;
 import io.github.flashj.MergeParameters;
@@ -37,8 +38,8 @@ final class ReportCollector implements OrderedSink {
     private Path stagedHtml;
     private Path stagedJson;
     private MergeParameters parameters;
-    private long[] overlaps = new long[512];
-    private long[] mismatches = new long[64];
+    private final Histogram overlaps = new Histogram(512);
+    private final Histogram mismatches = new Histogram(64);
     private final QualityByPosition merged = new QualityByPosition();
     private final QualityByPosition read1 = new QualityByPosition();
     private final QualityByPosition read2 = new QualityByPosition();
@@ -129,17 +130,10 @@ final class ReportCollector implements OrderedSink {
             if (!batch.isCombined(i)) {
                 continue;
             }
-            overlaps = count(overlaps, batch.overlapLength(i));
-            mismatches = count(mismatches, batch.mismatches(i));
+            overlaps.add(batch.overlapLength(i));
+            mismatches.add(batch.mismatches(i));
             merged.add(mergedQuals, batch.mergedStart(i), batch.mergedLength(i));
         }
-    }
-
-    /** Counts one at {@code at}, growing the histogram when it is too short. */
-    private static long[] count(long[] counts, int at) {
-        long[] c = at < counts.length ? counts : Arrays.copyOf(counts, Math.max(at + 1, 2 * counts.length));
-        c[at]++;
-        return c;
     }
 
     /**
@@ -148,29 +142,26 @@ final class ReportCollector implements OrderedSink {
      */
     private static final class QualityByPosition {
         private long[] sums = new long[512];
-        private long[] lengths = new long[513];
+        private final Histogram lengths = new Histogram(513);
 
         void add(byte[] quals, int start, int length) {
             if (length > sums.length) {
                 sums = Arrays.copyOf(sums, Math.max(length, 2 * sums.length));
-                lengths = Arrays.copyOf(lengths, sums.length + 1);
             }
             for (int k = 0; k < length; k++) {
                 sums[k] += quals[start + k];
             }
-            lengths[length]++;
+            lengths.add(length);
         }
 
         /** The mean at each position up to the last that a read reached. */
         double[] means() {
-            int positions = sums.length;
-            while (positions > 0 && lengths[positions] == 0) {
-                positions--;
-            }
+            long[] readsOfLength = lengths.toArray();
+            int positions = Math.max(0, readsOfLength.length - 1);
             double[] means = new double[positions];
             long reads = 0;
             for (int k = positions - 1; k >= 0; k--) {
-                reads += lengths[k + 1];
+                reads += readsOfLength[k + 1];
                 means[k] = reads == 0 ? 0 : (double) sums[k] / reads;
             }
             return means;
@@ -179,7 +170,8 @@ final class ReportCollector implements OrderedSink {
 
     @Override
     public void complete(JobStatistics statistics) throws IOException {
-        MergeReport report = new MergeReport(run.describe(statistics), parameters, statistics, overlaps, mismatches,
+        MergeReport report = new MergeReport(run.describe(statistics), parameters, statistics, overlaps.toArray(),
+                mismatches.toArray(),
                 new MergeReport.Qualities(merged.means(), read1.means(), read2.means()));
         try {
             if (json != null) {

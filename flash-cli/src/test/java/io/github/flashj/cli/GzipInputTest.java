@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,13 @@ class GzipInputTest {
         assertFalse(reuse.stderr().contains("Wrote the gzip index"), reuse.stderr());
         OutputComparison.assertSameFiles(oracleOut, first, "index written");
         OutputComparison.assertSameFiles(oracleOut, second, "index reused");
+        // Producers enter the files at the index's seek points; the reuse is still said once.
+        Path split = dir.resolve("split");
+        Oracle.Run producers = flashj(split, List.of(), List.of("--gzip-index=" + indexes, "--producers=2"));
+        assertEquals(1, producers.stderr().split(Pattern.quote("Using the gzip index " + index), -1).length - 1,
+                producers.stderr());
+        assertTrue(producers.stderr().contains("Reading " + gz[0] + " with 2 producers"), producers.stderr());
+        OutputComparison.assertSameFiles(oracleOut, split, "index reused by two producers");
     }
 
     @Test

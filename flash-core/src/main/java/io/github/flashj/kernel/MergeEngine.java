@@ -5,9 +5,7 @@ import io.github.flashj.MergeParameters.TieBreak;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.ReadEncoding;
 import io.github.flashj.Refusal;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.github.flashj.swar.Swar;
 
 /**
  * Merges one pair at a time: reverse-complements read 2, runs the kernel's overlap search in the
@@ -17,10 +15,6 @@ import java.nio.ByteOrder;
  */
 public final class MergeEngine {
     private static final byte[] COMPLEMENT = complementTable();
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
     private static final byte[] IUPAC = iupacTable();
     /** Room after each scratch copy for the kernels' eight-byte loads past a start. */
     private static final int PADDING = 64;
@@ -63,9 +57,9 @@ public final class MergeEngine {
         int end2 = off2 + len2;
         int k = 0;
         for (; k + Long.BYTES <= len2; k += Long.BYTES) {
-            long bases = Long.reverseBytes((long) LONGS.get(bases2, end2 - k - Long.BYTES));
-            LONGS.set(rcBases, k, bases ^ complementMask(bases));
-            LONGS.set(rcQuals, k, Long.reverseBytes((long) LONGS.get(quals2, end2 - k - Long.BYTES)));
+            long bases = Long.reverseBytes((long) Swar.LONGS.get(bases2, end2 - k - Long.BYTES));
+            Swar.LONGS.set(rcBases, k, bases ^ complementMask(bases));
+            Swar.LONGS.set(rcQuals, k, Long.reverseBytes((long) Swar.LONGS.get(quals2, end2 - k - Long.BYTES)));
         }
         for (; k < len2; k++) {
             rcBases[k] = COMPLEMENT[bases2[end2 - 1 - k]];
@@ -166,10 +160,11 @@ public final class MergeEngine {
             byte[] outQuals, int out, int length, boolean innie, int start) {
         int k = 0;
         for (; k + Long.BYTES <= length; k += Long.BYTES) {
-            long x = (long) LONGS.get(fb, f + k);
-            if (x == (long) LONGS.get(sb, s + k)) {
-                LONGS.set(outBases, out + k, x);
-                LONGS.set(outQuals, out + k, signedMax((long) LONGS.get(fq, f + k), (long) LONGS.get(sq, s + k)));
+            long x = (long) Swar.LONGS.get(fb, f + k);
+            if (x == (long) Swar.LONGS.get(sb, s + k)) {
+                Swar.LONGS.set(outBases, out + k, x);
+                Swar.LONGS.set(outQuals, out + k,
+                        signedMax((long) Swar.LONGS.get(fq, f + k), (long) Swar.LONGS.get(sq, s + k)));
             } else {
                 consensus(fb, fq, f, sb, sq, s, outBases, outQuals, out, k, k + Long.BYTES, innie, start);
             }
@@ -227,9 +222,10 @@ public final class MergeEngine {
      * seven bits.
      */
     static long signedMax(long x, long y) {
-        long ux = x ^ HIGH_BITS;
-        long uy = y ^ HIGH_BITS;
-        long xAtLeastY = ((ux & ~uy) | (~(ux ^ uy) & ((ux | HIGH_BITS) - (uy & ~HIGH_BITS)))) & HIGH_BITS;
+        long ux = x ^ Swar.HIGH_BITS;
+        long uy = y ^ Swar.HIGH_BITS;
+        long xAtLeastY = ((ux & ~uy) | (~(ux ^ uy) & ((ux | Swar.HIGH_BITS) - (uy & Swar.LOW_BITS))))
+                & Swar.HIGH_BITS;
         long fromX = (xAtLeastY >>> 7) * 0xFF;
         return (x & fromX) | (y & ~fromX);
     }
@@ -244,8 +240,8 @@ public final class MergeEngine {
      * (0x4E) has both bits set and stays. Batches hold canonical bases only.
      */
     private static long complementMask(long bases) {
-        long adenineOrThymine = ~(bases >>> 1) & ONES;
-        long cytosineOrGuanine = (bases >>> 1) & ~(bases >>> 3) & ONES;
+        long adenineOrThymine = ~(bases >>> 1) & Swar.ONES;
+        long cytosineOrGuanine = (bases >>> 1) & ~(bases >>> 3) & Swar.ONES;
         return adenineOrThymine * 0x15 | cytosineOrGuanine * 0x04;
     }
 

@@ -1,8 +1,6 @@
 package io.github.flashj.kernel;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.github.flashj.swar.Swar;
 
 /**
  * The search both kernels share; they differ only in how they score one start ({@link #score}).
@@ -18,11 +16,7 @@ abstract class PrefixFilteredKernel implements MergeKernel {
     static final long N_BYTES = 0x4E4E4E4E4E4E4E4EL;
     /** The first-pass count of a start shorter than eight bases: never cut by it. */
     static final int UNKNOWN = Long.BYTES + 1;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long UNKNOWNS = UNKNOWN * ONES;
-    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
+    private static final long UNKNOWNS = UNKNOWN * Swar.ONES;
 
     /**
      * Scores the start whose overlap begins at {@code first[a]}, {@code length} positions long,
@@ -64,13 +58,13 @@ abstract class PrefixFilteredKernel implements MergeKernel {
         // and the limit grows with the length. A start whose first eight bases alone have more is
         // cut without looking at it, eight starts at a time; the others get the exact test.
         int allowed = best.mismatchLimit(Math.min(firstLen - firstStart, maxOverlap));
-        long over = allowed < Long.BYTES ? (allowed + 1) * ONES : 0;
+        long over = allowed < Long.BYTES ? (allowed + 1) * Swar.ONES : 0;
         for (int word = firstStart; word <= lastStart; word += Long.BYTES) {
-            long candidates = HIGH_BITS;
+            long candidates = Swar.HIGH_BITS;
             if (over != 0) {
-                long counts = (long) LONGS.get(prefixMismatches, word);
+                long counts = (long) Swar.LONGS.get(prefixMismatches, word);
                 // (count | 0x80) - (allowed + 1) keeps a byte's high bit exactly when count > allowed.
-                candidates = (~((counts | HIGH_BITS) - over) | zeroBytes(counts ^ UNKNOWNS)) & HIGH_BITS;
+                candidates = (~((counts | Swar.HIGH_BITS) - over) | Swar.zeroBytes(counts ^ UNKNOWNS)) & Swar.HIGH_BITS;
             }
             int inWord = lastStart + 1 - word;
             if (inWord < Long.BYTES) {
@@ -102,15 +96,15 @@ abstract class PrefixFilteredKernel implements MergeKernel {
      */
     int countPrefixMismatches(byte[] first, int firstOff, int firstLen, int from, int to, byte[] second,
             int secondOff, byte[] counts) {
-        long y = (long) LONGS.get(second, secondOff);
-        long yCounted = zeroBytes(y ^ N_BYTES);
+        long y = (long) Swar.LONGS.get(second, secondOff);
+        long yCounted = Swar.zeroBytes(y ^ N_BYTES);
         int center = from;
         int fewest = UNKNOWN;
         for (int start = from; start <= to; start++) {
             int mismatches = UNKNOWN;
             if (firstLen - start >= Long.BYTES) {
-                long x = (long) LONGS.get(first, firstOff + start);
-                mismatches = Long.BYTES - Long.bitCount(zeroBytes(x ^ y) | zeroBytes(x ^ N_BYTES) | yCounted);
+                long x = (long) Swar.LONGS.get(first, firstOff + start);
+                mismatches = Long.BYTES - Long.bitCount(Swar.zeroBytes(x ^ y) | Swar.zeroBytes(x ^ N_BYTES) | yCounted);
             }
             counts[start] = (byte) mismatches;
             if (mismatches < fewest) {
@@ -131,11 +125,11 @@ abstract class PrefixFilteredKernel implements MergeKernel {
             int b, int k, int mismatches, int nCount, int limit, int start, int minOverlap, int maxOverlap,
             byte orientation, Alignment best) {
         for (; k + Long.BYTES <= length; k += Long.BYTES) {
-            long x = (long) LONGS.get(first, a + k);
-            long y = (long) LONGS.get(second, b + k);
-            long n = zeroBytes(x ^ N_BYTES) | zeroBytes(y ^ N_BYTES);
+            long x = (long) Swar.LONGS.get(first, a + k);
+            long y = (long) Swar.LONGS.get(second, b + k);
+            long n = Swar.zeroBytes(x ^ N_BYTES) | Swar.zeroBytes(y ^ N_BYTES);
             // Positions that are neither equal nor N are the mismatches.
-            mismatches += Long.BYTES - Long.bitCount(zeroBytes(x ^ y) | n);
+            mismatches += Long.BYTES - Long.bitCount(Swar.zeroBytes(x ^ y) | n);
             nCount += Long.bitCount(n);
             if (mismatches > limit) {
                 return;
@@ -144,11 +138,11 @@ abstract class PrefixFilteredKernel implements MergeKernel {
         int rest = length - k;
         if (rest > 0 && a + k + Long.BYTES <= first.length && b + k + Long.BYTES <= second.length) {
             // The bytes after the start's end are loaded too and masked off.
-            long inStart = HIGH_BITS & ((1L << (rest * Byte.SIZE)) - 1);
-            long x = (long) LONGS.get(first, a + k);
-            long y = (long) LONGS.get(second, b + k);
-            long n = (zeroBytes(x ^ N_BYTES) | zeroBytes(y ^ N_BYTES)) & inStart;
-            mismatches += rest - Long.bitCount(zeroBytes(x ^ y) & inStart | n);
+            long inStart = Swar.HIGH_BITS & ((1L << (rest * Byte.SIZE)) - 1);
+            long x = (long) Swar.LONGS.get(first, a + k);
+            long y = (long) Swar.LONGS.get(second, b + k);
+            long n = (Swar.zeroBytes(x ^ N_BYTES) | Swar.zeroBytes(y ^ N_BYTES)) & inStart;
+            mismatches += rest - Long.bitCount(Swar.zeroBytes(x ^ y) & inStart | n);
             nCount += Long.bitCount(n);
             if (mismatches > limit) {
                 return;
@@ -191,11 +185,5 @@ abstract class PrefixFilteredKernel implements MergeKernel {
             }
         }
         return sum;
-    }
-
-    /** The high bit of each byte of {@code v} that is zero, and no other bit (exact, no borrow). */
-    static long zeroBytes(long v) {
-        long t = ((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v;
-        return ~t & HIGH_BITS;
     }
 }

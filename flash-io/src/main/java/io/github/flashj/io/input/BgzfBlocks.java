@@ -1,5 +1,6 @@
 package io.github.flashj.io.input;
 
+import io.github.flashj.swar.Swar;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -110,7 +111,7 @@ public final class BgzfBlocks {
             }
             offsets[n] = at;
             decoded[n++] = out;
-            out += readInt(buf, i + blockSize - 4) & 0xffffffffL;
+            out += (int) Swar.INTS.get(buf, i + blockSize - 4) & 0xffffffffL;
             at += blockSize;
         }
         offsets[n] = size;
@@ -155,8 +156,8 @@ public final class BgzfBlocks {
                 inflater.reset();
                 inflater.setInput(block, payload, blockSize - 8 - payload);
                 int n = inflater.inflate(data);
-                int expectedCrc = readInt(block, blockSize - 8);
-                int expectedSize = readInt(block, blockSize - 4);
+                int expectedCrc = (int) Swar.INTS.get(block, blockSize - 8);
+                int expectedSize = (int) Swar.INTS.get(block, blockSize - 4);
                 crc.reset();
                 crc.update(data, 0, n);
                 if (!inflater.finished() || n != expectedSize || (int) crc.getValue() != expectedCrc) {
@@ -171,9 +172,5 @@ public final class BgzfBlocks {
         } finally {
             inflater.end();
         }
-    }
-
-    private static int readInt(byte[] b, int off) {
-        return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
     }
 }

@@ -5,6 +5,7 @@ import io.github.flashj.gzip.GzipDecoding;
 import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.SeekableGzipInputStream;
+import io.github.flashj.swar.Swar;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,8 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -89,12 +88,7 @@ final class DecodedInput implements PositionalInput, Closeable {
         this.opener = opener;
         this.resources = resources;
         this.capacity = 4 * threads + 4;
-        AtomicInteger made = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "flashj-decode-" + made.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        });
+        pool = InputThreads.pool(threads, "flashj-decode-");
     }
 
     /**
@@ -193,7 +187,9 @@ final class DecodedInput implements PositionalInput, Closeable {
                 SeekableGzipInputStream.buildIndex(file, threads, spacing, index);
             } else {
                 index = gzip.indexDirectory().resolve(file.getFileName() + InputFiles.INDEX_SUFFIX);
-                reused = InputFiles.reusableIndex(file, name, index);
+                // The same file opened to be read in order has already said whether its index is
+                // used or built again (InputFiles.reusableIndex): once in the log is enough.
+                reused = InputFiles.indexMismatch(file, index) == null;
                 if (!reused) {
                     Files.createDirectories(gzip.indexDirectory());
                     Path partial = Files.createTempFile(gzip.indexDirectory(), "." + file.getFileName(), ".partial");
@@ -324,10 +320,8 @@ final class DecodedInput implements PositionalInput, Closeable {
         }
         byte[] trailer = new byte[8];
         compressed.readFully(compressedSize - 8, trailer, 0, 8);
-        long expectedCrc = (trailer[0] & 0xffL) | (trailer[1] & 0xffL) << 8 | (trailer[2] & 0xffL) << 16
-                | (trailer[3] & 0xffL) << 24;
-        long expectedSize = (trailer[4] & 0xffL) | (trailer[5] & 0xffL) << 8 | (trailer[6] & 0xffL) << 16
-                | (trailer[7] & 0xffL) << 24;
+        long expectedCrc = Integer.toUnsignedLong((int) Swar.INTS.get(trailer, 0));
+        long expectedSize = Integer.toUnsignedLong((int) Swar.INTS.get(trailer, Integer.BYTES));
         if (expectedSize != (points.size() & 0xffffffffL) || expectedCrc != crc) {
             return "the data decoded from the seek points do not match the CRC32 and size of the gzip trailer";
         }
@@ -397,20 +391,7 @@ final class DecodedInput implements PositionalInput, Closeable {
         try {
             return wanted.join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException) {
-                throw ((UncheckedIOException) cause).getCause();
-            }
-            if (cause instanceof IOException) {
-                throw (IOException) cause;
-            }
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new IOException(name + ": " + cause, cause);
+            throw InputThreads.failure(e.getCause());
         }
     }
 
@@ -465,7 +446,7 @@ final class DecodedInput implements PositionalInput, Closeable {
         for (CompletableFuture<byte[]> f : pending) {
             f.completeExceptionally(new IOException(name + ": closed while being read"));
         }
-        SplitMateFilesReader.awaitTermination(pool);
+        InputThreads.awaitTermination(pool);
         IOException failure = null;
         synchronized (opened) {
             for (SegmentDecoder decoder : opened) {

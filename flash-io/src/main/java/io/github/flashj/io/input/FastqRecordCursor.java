@@ -112,12 +112,7 @@ final class FastqRecordCursor {
      */
     static InputFormatException rejected(String name, int refusal, long sequenceLine, long qualityLine, byte[] buf,
             int qualStart, int phredOffset) {
-        int at = ReadEncoding.position(refusal);
-        if (ReadEncoding.isWhitespaceInSequence(refusal)) {
-            return new InputFormatException(name, sequenceLine, "whitespace inside the sequence (column "
-                    + (at + 1) + ")");
-        }
-        return new InputFormatException(name, qualityLine,
-                ReadEncoding.describeRefusal(refusal, buf, qualStart, phredOffset));
+        long line = ReadEncoding.isWhitespaceInSequence(refusal) ? sequenceLine : qualityLine;
+        return new InputFormatException(name, line, ReadEncoding.describeRefusal(refusal, buf, qualStart, phredOffset));
     }
 }

@@ -9,6 +9,7 @@ import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.io.Compression;
 import io.github.flashj.io.SystemErrors;
 import io.github.flashj.io.lz4.Lz4FrameInputStream;
+import io.github.flashj.swar.Swar;
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
@@ -107,22 +108,32 @@ final class InputFiles {
      * Whether the index in the index directory exists and belongs to {@code file}
      * ({@link GzipIndex#check}); one that does not is named in a warning, to be built again.
      */
-    static boolean reusableIndex(Path file, String name, Path index) throws IOException {
+    private static boolean reusableIndex(Path file, String name, Path index) {
         if (!Files.isRegularFile(index)) {
             return false;
         }
-        String mismatch;
-        try {
-            mismatch = GzipIndex.read(index).check(file, index);
-        } catch (IOException e) {
-            mismatch = e.getMessage();
-        }
+        String mismatch = indexMismatch(file, index);
         if (mismatch != null) {
             LOG.warn("The gzip index {} does not belong to {} ({}): building it again", index, name, mismatch);
             return false;
         }
         LOG.info("Using the gzip index {}", index);
         return true;
+    }
+
+    /**
+     * Why the index in the index directory does not belong to {@code file}, or null when it exists
+     * and does; unlike {@link #reusableIndex}, logs nothing.
+     */
+    static String indexMismatch(Path file, Path index) {
+        if (!Files.isRegularFile(index)) {
+            return "there is none";
+        }
+        try {
+            return GzipIndex.read(index).check(file, index);
+        } catch (IOException e) {
+            return e.getMessage();
+        }
     }
 
     /**
@@ -281,8 +292,7 @@ final class InputFiles {
                 if (length.length < 4) {
                     throw new java.io.EOFException("the input ends inside a skippable frame");
                 }
-                in.skipNBytes((length[0] & 0xffL) | (length[1] & 0xffL) << 8 | (length[2] & 0xffL) << 16
-                        | (length[3] & 0xffL) << 24);
+                in.skipNBytes(Integer.toUnsignedLong((int) Swar.INTS.get(length, 0)));
             } catch (java.io.EOFException e) {
                 throw new CompressedDataException(name, "zstd or lz4",
                         new java.io.EOFException("the input ends inside a skippable frame"));

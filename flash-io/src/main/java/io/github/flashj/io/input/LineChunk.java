@@ -31,10 +31,7 @@ final class LineChunk {
      */
     int append(byte[] src, int from, int to) {
         int n = to - from;
-        if (length + n > data.length) {
-            data = Arrays.copyOf(data, Math.max(data.length * 2, length + n));
-        }
-        System.arraycopy(src, from, data, length, n);
+        System.arraycopy(src, from, room(n), length, n);
         int at = length;
         length += n;
         return at;

@@ -1,12 +1,10 @@
 package io.github.flashj.io.input;
 
 import io.github.flashj.InputFormatException;
+import io.github.flashj.swar.Swar;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -14,11 +12,7 @@ import java.util.Arrays;
  * line ends eight bytes at a time; no per-line object.
  */
 final class LineSource implements Closeable {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
     /** The longest line read; a longer one is not a read, and would overflow the buffer's size. */
     private static final int MAX_LINE = 1 << 30;
     /** The most lines one step of {@link #fill} copies. */
@@ -157,9 +151,9 @@ final class LineSource implements Closeable {
     static int indexOfNewline(byte[] b, int from, int to) {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long v = (long) LONGS.get(b, i) ^ NEWLINES;
+            long v = (long) Swar.LONGS.get(b, i) ^ NEWLINES;
             // Classic zero-byte test: the lowest set bit marks the first byte equal to '\n'.
-            long found = (v - ONES) & ~v & HIGH_BITS;
+            long found = (v - Swar.ONES) & ~v & Swar.HIGH_BITS;
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
@@ -174,10 +168,7 @@ final class LineSource implements Closeable {
 
     /** How many of the eight bytes of {@code word} are {@code \n}. */
     static int newlinesIn(long word) {
-        long v = word ^ NEWLINES;
-        // Exact zero-byte test (no borrow between bytes): high bit set only for bytes that were 0.
-        long t = ~(((v & ~HIGH_BITS) + ~HIGH_BITS) | v | ~HIGH_BITS);
-        return Long.bitCount(t);
+        return Long.bitCount(Swar.zeroBytes(word ^ NEWLINES));
     }
 
     /** The end of {@code b[start, end)} with trailing whitespace removed. */

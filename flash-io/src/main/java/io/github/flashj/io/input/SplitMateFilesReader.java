@@ -14,11 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +120,7 @@ final class SplitMateFilesReader implements ParallelPairSource {
         }
         int checkpointLines = 4 * Math.max(minSpacing, batchCapacity / CHECKPOINTS_PER_BATCH);
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, n), new Named("flashj-index-"));
+        ExecutorService pool = InputThreads.pool(Math.max(2, n), "flashj-index-");
         ChunkPlanner.Plan plan = null;
         try {
             if (open(pool, n)) {
@@ -136,12 +132,12 @@ final class SplitMateFilesReader implements ParallelPairSource {
         } catch (IOException | RuntimeException | Error e) {
             // The planning threads may still wait for segments: they end before the inputs close.
             pool.shutdownNow();
-            awaitTermination(pool);
+            InputThreads.awaitTermination(pool);
             closeInputs(e);
             throw e;
         } finally {
             pool.shutdownNow();
-            awaitTermination(pool);
+            InputThreads.awaitTermination(pool);
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
         List<ChunkPlan> planned = plan == null ? List.of() : plan.chunks();
@@ -304,57 +300,13 @@ final class SplitMateFilesReader implements ParallelPairSource {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException) {
-                        throw (IOException) cause;
-                    }
-                    if (cause instanceof RuntimeException) {
-                        throw (RuntimeException) cause;
-                    }
-                    if (cause instanceof Error) {
-                        throw (Error) cause;
-                    }
-                    throw new IOException(cause);
+                    throw InputThreads.failure(e.getCause());
                 }
             }
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /** Waits for a shut-down pool's threads to end, keeping an interrupt for the caller. */
-    static void awaitTermination(ExecutorService pool) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Names the planning threads. */
-    private static final class Named implements ThreadFactory {
-        private final String prefix;
-        private final AtomicInteger made = new AtomicInteger();
-
-        Named(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, prefix + made.getAndIncrement());
-            t.setDaemon(true);
-            return t;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.flashj.io.lz4;
 
+import io.github.flashj.swar.Swar;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.io.InputStream;
  * in an IOException, never in a read or write out of bounds.
  */
 public final class Lz4FrameInputStream extends InputStream {
-    private static final int MAGIC = 0x184D2204;
     private static final int SKIPPABLE = 0x184D2A50;
     /** The legacy format: blocks of at most 8 MiB, each a 4-byte size and compressed data, to the end. */
     private static final int LEGACY_MAGIC = 0x184C2102;
@@ -121,7 +121,7 @@ public final class Lz4FrameInputStream extends InputStream {
         if (first < 4) {
             throw new EOFException("lz4 data ends inside a frame header");
         }
-        return intAt(word, 0);
+        return (int) Swar.INTS.get(word, 0);
     }
 
     /**
@@ -145,7 +145,7 @@ public final class Lz4FrameInputStream extends InputStream {
             startLegacyFrame();
             return true;
         }
-        if (magic != MAGIC) {
+        if (magic != Lz4FramePieces.MAGIC) {
             throw new IOException("not an lz4 frame (magic " + Integer.toHexString(magic) + ")");
         }
         readFully(word, 2);
@@ -176,15 +176,7 @@ public final class Lz4FrameInputStream extends InputStream {
         contentChecksum = (flg & 4) != 0;
         maxBlock = 1 << (8 + 2 * ((bd >>> 4) & 7));
         content = contentChecksum ? new XxHash32() : null;
-        if (block.length < maxBlock) {
-            block = new byte[maxBlock];
-        }
-        if (decoded.length < WINDOW + maxBlock) {
-            decoded = new byte[WINDOW + maxBlock];
-        }
-        limit = 0;
-        position = 0;
-        inFrame = true;
+        enterFrame(maxBlock);
         return true;
     }
 
@@ -194,8 +186,16 @@ public final class Lz4FrameInputStream extends InputStream {
         contentChecksum = false;
         content = null;
         maxBlock = LEGACY_BLOCK;
-        if (block.length < LEGACY_MAX_COMPRESSED) {
-            block = new byte[LEGACY_MAX_COMPRESSED];
+        enterFrame(LEGACY_MAX_COMPRESSED);
+    }
+
+    /**
+     * Starts decoding a frame whose blocks decode to at most {@link #maxBlock} bytes: makes room for
+     * a block as stored ({@code storedBlock} bytes) and for the window before a decoded block.
+     */
+    private void enterFrame(int storedBlock) {
+        if (block.length < storedBlock) {
+            block = new byte[storedBlock];
         }
         if (decoded.length < WINDOW + maxBlock) {
             decoded = new byte[WINDOW + maxBlock];
@@ -350,11 +350,7 @@ public final class Lz4FrameInputStream extends InputStream {
 
     private int readInt() throws IOException {
         readFully(word, 4);
-        return intAt(word, 0);
-    }
-
-    private static int intAt(byte[] b, int at) {
-        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
+        return (int) Swar.INTS.get(word, 0);
     }
 
     private void readFully(byte[] b, int n) throws IOException {

@@ -1,10 +1,8 @@
 package io.github.flashj.io.lz4;
 
+import io.github.flashj.swar.Swar;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -15,8 +13,6 @@ import java.util.Arrays;
  * corrupted file.
  */
 public final class Lz4FrameOutputStream extends OutputStream {
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Version 01, independent blocks, no block checksums, no content size, a content checksum. */
     private static final int FLG = 0x64;
     static final int BLOCK = 256 << 10;
@@ -33,7 +29,8 @@ public final class Lz4FrameOutputStream extends OutputStream {
      * that does not compress is passed over fast (LZ4's own skip rule).
      */
     private static final int SKIP_TRIGGER = 6;
-    private static final int UNCOMPRESSED = 0x80000000;
+    /** The high bit of a block's size field: the block is stored as it is. */
+    static final int UNCOMPRESSED = 0x80000000;
 
     private final OutputStream out;
     private final byte[] block = new byte[BLOCK];
@@ -78,10 +75,10 @@ public final class Lz4FrameOutputStream extends OutputStream {
         checksum.update(block, 0, length);
         int size = compress(block, length, packed, 4, table);
         if (size < length) {
-            INTS.set(packed, 0, size);
+            Swar.INTS.set(packed, 0, size);
             out.write(packed, 0, 4 + size);
         } else {
-            INTS.set(packed, 0, length | UNCOMPRESSED);
+            Swar.INTS.set(packed, 0, length | UNCOMPRESSED);
             out.write(packed, 0, 4);
             out.write(block, 0, length);
         }
@@ -101,9 +98,7 @@ public final class Lz4FrameOutputStream extends OutputStream {
         }
         closed = true;
         flushBlock();
-        byte[] end = new byte[8];
-        INTS.set(end, 4, checksum.digest());
-        out.write(end);
+        out.write(Lz4FramePieces.end(checksum));
         out.close();
     }
 
@@ -140,11 +135,11 @@ public final class Lz4FrameOutputStream extends OutputStream {
     private static long findMatch(byte[] src, int from, int lastStart, int[] table) {
         int misses = 1 << SKIP_TRIGGER;
         for (int ip = from; ip <= lastStart; ip += misses++ >>> SKIP_TRIGGER) {
-            int sequence = (int) INTS.get(src, ip);
+            int sequence = (int) Swar.INTS.get(src, ip);
             int h = hash(src, ip);
             int ref = table[h];
             table[h] = ip;
-            if (ref >= 0 && ip - ref <= MAX_OFFSET && (int) INTS.get(src, ref) == sequence) {
+            if (ref >= 0 && ip - ref <= MAX_OFFSET && (int) Swar.INTS.get(src, ref) == sequence) {
                 int at = ip;
                 while (at > from && ref > 0 && src[at - 1] == src[ref - 1]) {
                     at--;
@@ -161,14 +156,14 @@ public final class Lz4FrameOutputStream extends OutputStream {
      * fast mode); eight bytes are read, which the block's room after its last match start allows.
      */
     private static int hash(byte[] src, int at) {
-        return (int) (((long) LONGS.get(src, at) << 24) * 889523592379L >>> (64 - HASH_BITS));
+        return (int) (((long) Swar.LONGS.get(src, at) << 24) * 889523592379L >>> (64 - HASH_BITS));
     }
 
     /** The length of the match of {@code src} at {@code ip} and {@code ref} (4 bytes known), ending before {@code end}. */
     private static int matchLength(byte[] src, int ip, int ref, int end) {
         int length = 4;
         while (ip + length + Long.BYTES <= end) {
-            long diff = (long) LONGS.get(src, ip + length) ^ (long) LONGS.get(src, ref + length);
+            long diff = (long) Swar.LONGS.get(src, ip + length) ^ (long) Swar.LONGS.get(src, ref + length);
             if (diff != 0) {
                 return length + (Long.numberOfTrailingZeros(diff) >>> 3);
             }

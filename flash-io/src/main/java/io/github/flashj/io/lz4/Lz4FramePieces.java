@@ -1,8 +1,6 @@
 package io.github.flashj.io.lz4;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.github.flashj.swar.Swar;
 
 /**
  * One LZ4 frame written in pieces compressed apart: a piece is a run of independent blocks of at
@@ -15,14 +13,13 @@ import java.nio.ByteOrder;
  * <p>Not thread-safe: one per thread; it reuses its buffers.
  */
 public final class Lz4FramePieces {
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int MAGIC = 0x184D2204;
+    /** The first four bytes of a frame. */
+    static final int MAGIC = 0x184D2204;
     /** Version 01, independent blocks, block checksums. */
     private static final int FLG = 0x70;
     private static final int CONTENT_CHECKSUM = 0x04;
     /** Largest block 256 KiB (block maximum size code 5). */
     private static final int BD = 0x50;
-    private static final int UNCOMPRESSED = 0x80000000;
     /** A block's size field and checksum. */
     private static final int BLOCK_OVERHEAD = 8;
 
@@ -38,7 +35,7 @@ public final class Lz4FramePieces {
     /** A frame header with the flags {@code flg}, blocks of at most 256 KiB, no content size. */
     static byte[] header(int flg) {
         byte[] header = new byte[7];
-        INTS.set(header, 0, MAGIC);
+        Swar.INTS.set(header, 0, MAGIC);
         header[4] = (byte) flg;
         header[5] = (byte) BD;
         header[6] = (byte) (XxHash32.of(header, 4, 2) >>> 8);
@@ -49,7 +46,7 @@ public final class Lz4FramePieces {
     public static byte[] end(XxHash32 contentChecksum) {
         byte[] end = new byte[contentChecksum == null ? 4 : 8];
         if (contentChecksum != null) {
-            INTS.set(end, 4, contentChecksum.digest());
+            Swar.INTS.set(end, 4, contentChecksum.digest());
         }
         return end;
     }
@@ -73,9 +70,9 @@ public final class Lz4FramePieces {
             int size = Lz4FrameOutputStream.compress(block, n, packed, 0, table);
             byte[] data = size < n ? packed : block;
             int stored = size < n ? size : n;
-            INTS.set(dst, op, size < n ? size : n | UNCOMPRESSED);
+            Swar.INTS.set(dst, op, size < n ? size : n | Lz4FrameOutputStream.UNCOMPRESSED);
             System.arraycopy(data, 0, dst, op + 4, stored);
-            INTS.set(dst, op + 4 + stored, XxHash32.of(data, 0, stored));
+            Swar.INTS.set(dst, op + 4 + stored, XxHash32.of(data, 0, stored));
             op += BLOCK_OVERHEAD + stored;
             done += n;
         }

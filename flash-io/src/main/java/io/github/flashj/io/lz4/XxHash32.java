@@ -1,8 +1,7 @@
 package io.github.flashj.io.lz4;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.github.flashj.swar.Swar;
+
 
 /**
  * XXH32 with seed 0, as the LZ4 frame format checksums its header, blocks and content; fed in
@@ -12,7 +11,6 @@ import java.nio.ByteOrder;
  */
 public final class XxHash32 implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int P1 = 0x9E3779B1;
     private static final int P2 = 0x85EBCA77;
     private static final int P3 = 0xC2B2AE3D;
@@ -75,10 +73,10 @@ public final class XxHash32 implements java.io.Serializable {
     }
 
     private void stripe(byte[] b, int p) {
-        v1 = round(v1, (int) INTS.get(b, p));
-        v2 = round(v2, (int) INTS.get(b, p + 4));
-        v3 = round(v3, (int) INTS.get(b, p + 8));
-        v4 = round(v4, (int) INTS.get(b, p + 12));
+        v1 = round(v1, (int) Swar.INTS.get(b, p));
+        v2 = round(v2, (int) Swar.INTS.get(b, p + 4));
+        v3 = round(v3, (int) Swar.INTS.get(b, p + 8));
+        v4 = round(v4, (int) Swar.INTS.get(b, p + 12));
     }
 
     private static int round(int acc, int input) {
@@ -94,7 +92,7 @@ public final class XxHash32 implements java.io.Serializable {
         h += (int) total;
         int p = 0;
         for (; p + 4 <= pendingLength; p += 4) {
-            h = Integer.rotateLeft(h + (int) INTS.get(pending, p) * P3, 17) * P4;
+            h = Integer.rotateLeft(h + (int) Swar.INTS.get(pending, p) * P3, 17) * P4;
         }
         for (; p < pendingLength; p++) {
             h = Integer.rotateLeft(h + (pending[p] & 0xff) * P5, 11) * P1;

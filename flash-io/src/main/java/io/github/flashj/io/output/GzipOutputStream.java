@@ -57,11 +57,7 @@ final class GzipOutputStream extends OutputStream {
             while (!deflater.finished()) {
                 drain();
             }
-            long size = deflater.getBytesRead();
-            byte[] trailer = new byte[8];
-            writeIntLe(trailer, 0, crc.getValue());
-            writeIntLe(trailer, 4, size);
-            out.write(trailer);
+            out.write(GzipPieces.trailer((int) crc.getValue(), deflater.getBytesRead()));
         } finally {
             deflater.end();
             out.close();
@@ -73,12 +69,5 @@ final class GzipOutputStream extends OutputStream {
         closed = true;
         deflater.end();
         out.close();
-    }
-
-    private static void writeIntLe(byte[] b, int off, long v) {
-        b[off] = (byte) v;
-        b[off + 1] = (byte) (v >>> 8);
-        b[off + 2] = (byte) (v >>> 16);
-        b[off + 3] = (byte) (v >>> 24);
     }
 }
