@@ -1,5 +1,7 @@
 package io.github.flashj;
 
+import io.github.flashj.batch.BatchMerger;
+import io.github.flashj.batch.MergeTally;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -63,7 +65,8 @@ public final class JobStatistics {
     public record DepthSample(Duration at, int mergeQueueDepth, int reorderDepth) {
     }
 
-    JobStatistics(long pairs, long innie, long outie, long singles, long overlapAboveMax, long[] refusals,
+    /** The statistics of a run; runners make them through {@link io.github.flashj.batch.MergeTally}. */
+    public JobStatistics(long pairs, long innie, long outie, long singles, long overlapAboveMax, long[] refusals,
             long[] innieHistogram,
             long[] outieHistogram, Duration wallTime, Duration readTime, Duration parseTime, Duration mergeTime,
             Duration prepareTime, Duration writeTime, PipelineMetrics pipeline) {

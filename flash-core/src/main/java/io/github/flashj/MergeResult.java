@@ -1,5 +1,6 @@
 package io.github.flashj;
 
+import io.github.flashj.batch.MergeOutcome;
 import java.util.Optional;
 
 /**

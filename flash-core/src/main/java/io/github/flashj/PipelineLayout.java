@@ -22,18 +22,4 @@ public enum PipelineLayout {
      */
     CARRIED;
 
-    /**
-     * Whether a run with one reader and {@code workers} merge workers on {@code processors}
-     * processors is carried through by its workers. Automatically, when the workers fill the
-     * processors: a reader and a committer of their own would only take turns with them on the
-     * same processors. With processors to spare (say 2 workers on 8), staging gives reading and
-     * writing processors of their own.
-     */
-    boolean carries(int workers, int processors) {
-        return switch (this) {
-            case STAGED -> false;
-            case CARRIED -> true;
-            case AUTO -> workers >= processors;
-        };
-    }
 }

@@ -1,5 +1,10 @@
 package io.github.flashj;
 
+import io.github.flashj.batch.PairBatch;
+import io.github.flashj.batch.BatchMerger;
+import io.github.flashj.batch.MergeOutcome;
+import io.github.flashj.batch.MergedTag;
+import io.github.flashj.batch.ReadEncoding;
 import io.github.flashj.kernel.MergeKernel;
 import io.github.flashj.kernel.MergeKernels;
 import java.nio.charset.StandardCharsets;

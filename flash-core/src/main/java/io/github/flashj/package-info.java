@@ -1,8 +1,10 @@
 /**
  * FlashJ's API: {@link io.github.flashj.FlashJob} (a source, merge workers, ordered sinks),
  * {@link io.github.flashj.MergeParameters}, {@link io.github.flashj.ReadMerger} for pairs in
- * memory, and the types a source or sink of one's own works with: {@link io.github.flashj.PairBatch},
- * {@link io.github.flashj.PairSource}, {@link io.github.flashj.OrderedSink}. The pipeline that runs
- * a job is package-private.
+ * memory, {@link io.github.flashj.JobStatistics}, and the contracts a source or sink of one's own
+ * implements: {@link io.github.flashj.PairSource}, {@link io.github.flashj.OrderedSink} (over
+ * {@link io.github.flashj.batch.PairBatch}). How a job runs lives in
+ * {@link io.github.flashj.pipeline}; what every runner does with a batch, in
+ * {@link io.github.flashj.batch}.
  */
 package io.github.flashj;

@@ -1,5 +1,6 @@
 package io.github.flashj;
 
+import io.github.flashj.batch.PairBatch;
 import static io.github.flashj.FlashJobTest.PAIRS;
 import static io.github.flashj.FlashJobTest.flashjThreads;
 import static io.github.flashj.FlashJobTest.job;

@@ -1,5 +1,7 @@
 package io.github.flashj;
 
+import io.github.flashj.batch.PairBatch;
+import io.github.flashj.pipeline.Pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -88,18 +90,6 @@ class FlashJobTest {
             assertEquals(i, sink.batchIds.get(i));
         }
         assertEquals((PAIRS.size() + batchSize - 1) / batchSize, sink.batchIds.size());
-    }
-
-    /** Workers carry their batches through when they fill the cores, or when forced. */
-    @Test
-    void layout_isCarriedWhenTheWorkersFillTheCores() {
-        assertTrue(PipelineLayout.AUTO.carries(2, 2));
-        assertTrue(PipelineLayout.AUTO.carries(7, 2));
-        assertTrue(PipelineLayout.AUTO.carries(1, 1));
-        assertTrue(!PipelineLayout.AUTO.carries(1, 2));
-        assertTrue(!PipelineLayout.AUTO.carries(2, 8));
-        assertTrue(!PipelineLayout.STAGED.carries(7, 2));
-        assertTrue(PipelineLayout.CARRIED.carries(1, 8));
     }
 
     @Test
@@ -538,7 +528,7 @@ class FlashJobTest {
             "CARRIED, flashj-worker-, true"})
     void theOtherWorkersStartWhenTheFirstHasMergedItsShare(PipelineLayout layout, String threadName, boolean deferred)
             throws IOException {
-        List<ReadPair> pairs = Pairs.random(new Random(7), 3 * PipelineRun.FIRST_WORKER_ALONE, 40);
+        List<ReadPair> pairs = Pairs.random(new Random(7), 3 * Pipeline.FIRST_WORKER_ALONE, 40);
         AtomicLong searches = new AtomicLong();
         ConcurrentHashMap<String, Long> firstSearch = new ConcurrentHashMap<>();
         MergeKernel scalar = MergeKernels.scalar();
@@ -563,6 +553,6 @@ class FlashJobTest {
         assertEquals(0L, firstSearch.get(threadName + 0), firstSearch.toString());
         assertTrue(firstSearch.size() > 1, "the other workers merged too: " + firstSearch);
         firstSearch.forEach((thread, first) -> assertTrue(thread.equals(threadName + 0)
-                || first >= PipelineRun.FIRST_WORKER_ALONE, thread + " started at search " + first));
+                || first >= Pipeline.FIRST_WORKER_ALONE, thread + " started at search " + first));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.flashj;
 
+import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

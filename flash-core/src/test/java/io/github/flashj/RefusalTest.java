@@ -1,5 +1,7 @@
 package io.github.flashj;
 
+import io.github.flashj.batch.PairBatch;
+import io.github.flashj.batch.MergeTally;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.flashj.kernel.MergeKernel;

@@ -3,7 +3,7 @@ package io.github.flashj.examples;
 import io.github.flashj.FlashJob;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.OrderedSink;
-import io.github.flashj.PairBatch;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.io.input.FastqInputs;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.flashj.bench;
 
 import io.github.flashj.MergeParameters;
-import io.github.flashj.ReadEncoding;
+import io.github.flashj.batch.ReadEncoding;
 import io.github.flashj.kernel.MergeEngine;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;

@@ -3,7 +3,7 @@ package io.github.flashj.cli;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
-import io.github.flashj.PairBatch;
+import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -147,7 +147,7 @@ public final class Alignment {
         return start;
     }
 
-    /** {@link io.github.flashj.MergeOutcome#INNIE}, {@link io.github.flashj.MergeOutcome#OUTIE}, or 0 when none was found. */
+    /** {@link io.github.flashj.batch.MergeOutcome#INNIE}, {@link io.github.flashj.batch.MergeOutcome#OUTIE}, or 0 when none was found. */
     public byte orientation() {
         return orientation;
     }

@@ -1,9 +1,9 @@
 package io.github.flashj.kernel;
 
-import io.github.flashj.MergeOutcome;
+import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.MergeParameters.TieBreak;
 import io.github.flashj.MergeParameters;
-import io.github.flashj.ReadEncoding;
+import io.github.flashj.batch.ReadEncoding;
 import io.github.flashj.Refusal;
 import io.github.flashj.swar.Swar;
 

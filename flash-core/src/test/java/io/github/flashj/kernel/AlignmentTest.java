@@ -2,7 +2,7 @@ package io.github.flashj.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.flashj.MergeOutcome;
+import io.github.flashj.batch.MergeOutcome;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.github.flashj.spark;
 
-import io.github.flashj.BatchMerger;
+import io.github.flashj.batch.BatchMerger;
 import io.github.flashj.InputFormatException;
-import io.github.flashj.MergeTally;
-import io.github.flashj.PairBatch;
+import io.github.flashj.batch.MergeTally;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.PairSource;
 import io.github.flashj.io.SystemErrors;
 import io.github.flashj.io.input.ChunkPlan;

@@ -1,9 +1,9 @@
 package io.github.flashj.spark;
 
-import io.github.flashj.MergeOutcome;
-import io.github.flashj.PairBatch;
+import io.github.flashj.batch.MergeOutcome;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.PairSource;
-import io.github.flashj.ReadEncoding;
+import io.github.flashj.batch.ReadEncoding;
 import io.github.flashj.io.input.ChunkPlan;
 import io.github.flashj.io.input.ChunkReader;
 import io.github.flashj.io.input.FastqInputs;

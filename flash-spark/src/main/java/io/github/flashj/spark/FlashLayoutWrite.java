@@ -1,7 +1,7 @@
 package io.github.flashj.spark;
 
 import io.github.flashj.MergeParameters;
-import io.github.flashj.MergeTally;
+import io.github.flashj.batch.MergeTally;
 import io.github.flashj.io.Compression;
 import io.github.flashj.io.output.FlashOutput;
 import io.github.flashj.io.output.OutputCompression;

@@ -1,8 +1,8 @@
 package io.github.flashj.spark;
 
-import io.github.flashj.MergeOutcome;
+import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.MergeParameters;
-import io.github.flashj.MergeTally;
+import io.github.flashj.batch.MergeTally;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import io.github.flashj.FlashJob;
 import io.github.flashj.InvalidParameterException;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
-import io.github.flashj.MergeTally;
+import io.github.flashj.batch.MergeTally;
 import io.github.flashj.io.Compression;
 import io.github.flashj.io.input.BgzfBlocks;
 import io.github.flashj.io.input.ChunkPlan;

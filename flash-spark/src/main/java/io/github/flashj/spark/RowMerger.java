@@ -1,11 +1,11 @@
 package io.github.flashj.spark;
 
-import io.github.flashj.BatchMerger;
-import io.github.flashj.MergeOutcome;
+import io.github.flashj.batch.BatchMerger;
+import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.MergeParameters;
-import io.github.flashj.MergedTag;
-import io.github.flashj.PairBatch;
-import io.github.flashj.ReadEncoding;
+import io.github.flashj.batch.MergedTag;
+import io.github.flashj.batch.PairBatch;
+import io.github.flashj.batch.ReadEncoding;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.catalyst.InternalRow;

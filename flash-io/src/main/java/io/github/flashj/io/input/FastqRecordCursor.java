@@ -1,8 +1,8 @@
 package io.github.flashj.io.input;
 
 import io.github.flashj.InputFormatException;
-import io.github.flashj.PairBatch;
-import io.github.flashj.ReadEncoding;
+import io.github.flashj.batch.PairBatch;
+import io.github.flashj.batch.ReadEncoding;
 
 /**
  * Walks the FASTQ records of a {@link LineChunk} and checks each as FLASH does: four lines (tag,

@@ -1,7 +1,7 @@
 package io.github.flashj.io.input;
 
 import io.github.flashj.InputFormatException;
-import io.github.flashj.PairBatch;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.PairSource;
 import java.io.IOException;
 

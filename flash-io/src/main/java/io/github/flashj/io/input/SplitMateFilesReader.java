@@ -1,6 +1,6 @@
 package io.github.flashj.io.input;
 
-import io.github.flashj.PairBatch;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.ParallelPairSource;
 import io.github.flashj.io.Compression;
 import java.io.Closeable;

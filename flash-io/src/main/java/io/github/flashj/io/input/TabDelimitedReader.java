@@ -1,9 +1,9 @@
 package io.github.flashj.io.input;
 
 import io.github.flashj.InputFormatException;
-import io.github.flashj.PairBatch;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.PairSource;
-import io.github.flashj.ReadEncoding;
+import io.github.flashj.batch.ReadEncoding;
 import java.io.IOException;
 
 /**

@@ -1,8 +1,8 @@
 package io.github.flashj.io.output;
 
-import io.github.flashj.MergeOutcome;
-import io.github.flashj.MergedTag;
-import io.github.flashj.PairBatch;
+import io.github.flashj.batch.MergeOutcome;
+import io.github.flashj.batch.MergedTag;
+import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 import java.io.OutputStream;
 

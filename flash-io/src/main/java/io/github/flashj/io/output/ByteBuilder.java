@@ -1,6 +1,6 @@
 package io.github.flashj.io.output;
 
-import io.github.flashj.ReadEncoding;
+import io.github.flashj.batch.ReadEncoding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import io.github.flashj.io.SystemErrors;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
-import io.github.flashj.PairBatch;
+import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

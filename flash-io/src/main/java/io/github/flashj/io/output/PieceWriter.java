@@ -1,6 +1,6 @@
 package io.github.flashj.io.output;
 
-import io.github.flashj.PairBatch;
+import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.github.flashj.io.output;
 
-import io.github.flashj.PairBatch;
+import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 
 /** How the read files' bytes are made and written: one of FASTQ by the workers, FASTQ, tab-delimited. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.flashj.InputFormatException;
-import io.github.flashj.PairBatch;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.PairSource;
 import io.github.flashj.gzip.GzipFormatException;
 import java.io.ByteArrayInputStream;

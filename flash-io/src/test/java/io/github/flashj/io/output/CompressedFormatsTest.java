@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
 import io.github.flashj.FlashJob;
-import io.github.flashj.PairBatch;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.PairSource;
 import io.github.flashj.io.input.FastqInputs;
 import java.io.ByteArrayOutputStream;

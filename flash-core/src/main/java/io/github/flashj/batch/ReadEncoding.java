@@ -1,4 +1,4 @@
-package io.github.flashj;
+package io.github.flashj.batch;
 
 import io.github.flashj.swar.Swar;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.github.flashj;
+package io.github.flashj.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.github.flashj;
+package io.github.flashj.pipeline;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;

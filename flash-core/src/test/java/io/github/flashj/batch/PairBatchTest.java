@@ -1,5 +1,8 @@
-package io.github.flashj;
+package io.github.flashj.batch;
 
+import io.github.flashj.MergeParameters;
+import io.github.flashj.batch.BatchMerger;
+import io.github.flashj.batch.MergeOutcome;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

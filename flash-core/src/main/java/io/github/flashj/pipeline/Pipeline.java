@@ -1,5 +1,9 @@
-package io.github.flashj;
+package io.github.flashj.pipeline;
 
+import io.github.flashj.JobStatistics;
+import io.github.flashj.OrderedSink;
+import io.github.flashj.ParallelPairSource;
+import io.github.flashj.PipelineLayout;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -15,18 +19,21 @@ import org.slf4j.LoggerFactory;
  * have ended, and the sinks abort. An interrupt of the calling thread stops the run as an error
  * would, with an {@link InterruptedIOException}, and the run waits for its threads to end.
  */
-final class Pipeline {
+public final class Pipeline {
+    /** Pairs the first worker merges alone before the others start (see {@code PipelineRun}). */
+    public static final int FIRST_WORKER_ALONE = 32_768;
+
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final RunSettings settings;
     private final PipelineLayout layout;
 
-    Pipeline(RunSettings settings, PipelineLayout layout) {
+    public Pipeline(RunSettings settings, PipelineLayout layout) {
         this.settings = settings;
         this.layout = layout;
     }
 
-    JobStatistics run() throws Exception {
+    public JobStatistics run() throws Exception {
         long started = System.nanoTime();
         PipelineRun run;
         try {
@@ -64,7 +71,7 @@ final class Pipeline {
                 return new MultiProducerRun(settings, parallel, producers);
             }
         }
-        return layout.carries(settings.workers(), cores) ? new CarriedRun(settings, cores)
+        return carries(layout, settings.workers(), cores) ? new CarriedRun(settings, cores)
                 : new SingleReaderRun(settings);
     }
 
@@ -129,5 +136,20 @@ final class Pipeline {
             throw (Error) e;
         }
         return new RuntimeException(e);
+    }
+
+    /**
+     * Whether a run with one reader and {@code workers} merge workers on {@code processors}
+     * processors is carried through by its workers. Automatically, when the workers fill the
+     * processors: a reader and a committer of their own would only take turns with them on the
+     * same processors. With processors to spare (say 2 workers on 8), staging gives reading and
+     * writing processors of their own.
+     */
+    static boolean carries(PipelineLayout layout, int workers, int processors) {
+        return switch (layout) {
+            case STAGED -> false;
+            case CARRIED -> true;
+            case AUTO -> workers >= processors;
+        };
     }
 }

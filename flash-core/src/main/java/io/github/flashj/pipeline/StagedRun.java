@@ -1,5 +1,7 @@
-package io.github.flashj;
+package io.github.flashj.pipeline;
 
+import io.github.flashj.batch.BatchMerger;
+import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 import java.util.Queue;
 import org.jctools.queues.MpscArrayQueue;

@@ -1,5 +1,9 @@
-package io.github.flashj;
+package io.github.flashj.batch;
 
+import io.github.flashj.InputFormatException;
+import io.github.flashj.Refusal;
+import io.github.flashj.batch.MergeOutcome;
+import io.github.flashj.batch.ReadEncoding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,6 @@
-package io.github.flashj;
+package io.github.flashj.pipeline;
+
+import io.github.flashj.batch.PairBatch;
 
 /**
  * Merged batches waiting for their turn to be committed, in a staged run: workers finish batches

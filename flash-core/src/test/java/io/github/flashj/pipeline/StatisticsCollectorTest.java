@@ -1,5 +1,6 @@
-package io.github.flashj;
+package io.github.flashj.pipeline;
 
+import io.github.flashj.JobStatistics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,9 @@
-package io.github.flashj;
+package io.github.flashj.pipeline;
 
+import io.github.flashj.batch.BatchMerger;
+import io.github.flashj.OrderedSink;
+import io.github.flashj.batch.PairBatch;
+import io.github.flashj.PairSource;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -12,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * run's threads and first error, a worker's part of a batch, the check of the source's contract,
  * the stage times, and the first worker's head start.
  *
- * <p>The first worker merges alone until it has merged {@link #FIRST_WORKER_ALONE} pairs. Until the
+ * <p>The first worker merges alone until it has merged {@link Pipeline#FIRST_WORKER_ALONE} pairs. Until the
  * JIT has compiled the merge, every pair costs many times what it costs later, and the JIT's
  * compiler threads need the cores: more workers then mostly burn the CPU that the compiler is
  * waiting for (on 2 cores, 100,000 pairs took 0.79 s with two workers from the start, 0.67 s this
@@ -20,7 +24,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 abstract class PipelineRun {
     /** Pairs the first worker merges before the others start (see the class comment). */
-    static final int FIRST_WORKER_ALONE = 32_768;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     final PairSource source;
@@ -73,7 +76,7 @@ abstract class PipelineRun {
 
     /** Lets the other workers start once the first has merged its share alone. */
     void letOthersMergeAfter(boolean first, long pairsMerged) {
-        if (first && !othersMayMerge && pairsMerged >= FIRST_WORKER_ALONE) {
+        if (first && !othersMayMerge && pairsMerged >= Pipeline.FIRST_WORKER_ALONE) {
             othersMayMerge = true;
         }
     }

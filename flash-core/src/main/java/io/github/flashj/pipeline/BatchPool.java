@@ -1,5 +1,6 @@
-package io.github.flashj;
+package io.github.flashj.pipeline;
 
+import io.github.flashj.batch.PairBatch;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
 

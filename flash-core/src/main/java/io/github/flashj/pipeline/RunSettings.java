@@ -1,5 +1,9 @@
-package io.github.flashj;
+package io.github.flashj.pipeline;
 
+import io.github.flashj.FlashJob;
+import io.github.flashj.MergeParameters;
+import io.github.flashj.OrderedSink;
+import io.github.flashj.PairSource;
 import io.github.flashj.kernel.MergeKernel;
 import java.util.List;
 
@@ -11,6 +15,6 @@ import java.util.List;
  * @param batchSize pairs per batch
  * @param inFlight the most batches that exist at once
  */
-record RunSettings(PairSource source, List<OrderedSink> sinks, MergeKernel kernel, MergeParameters params,
+public record RunSettings(PairSource source, List<OrderedSink> sinks, MergeKernel kernel, MergeParameters params,
         int workers, int batchSize, int inFlight) {
 }

@@ -1,5 +1,7 @@
-package io.github.flashj;
+package io.github.flashj.batch;
 
+import io.github.flashj.JobStatistics;
+import io.github.flashj.Refusal;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -119,7 +121,7 @@ public final class MergeTally implements Serializable {
                 JobStatistics.PipelineMetrics.NONE);
     }
 
-    JobStatistics toStatistics(Duration wall, Duration read, Duration parse, Duration merge, Duration prepare,
+    public JobStatistics toStatistics(Duration wall, Duration read, Duration parse, Duration merge, Duration prepare,
             Duration write, JobStatistics.PipelineMetrics metrics) {
         return new JobStatistics(pairs, innie, outie, singles, overlapAboveMax, refusals, innieLengths.toArray(),
                 outieLengths.toArray(), wall, read, parse, merge, prepare, write, metrics);

@@ -1,4 +1,4 @@
-package io.github.flashj;
+package io.github.flashj.pipeline;
 
 import java.io.InterruptedIOException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.flashj;
+package io.github.flashj.batch;
 
 /**
  * The tag of a merged read, made from read 1's tag as FLASH does: everything from the last

@@ -1,4 +1,6 @@
-package io.github.flashj;
+package io.github.flashj.batch;
+
+import io.github.flashj.MergeResult;
 
 /**
  * What became of a pair, as one byte: the code that the kernel returns, that a {@link PairBatch}

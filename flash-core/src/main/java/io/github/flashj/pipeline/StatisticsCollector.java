@@ -1,5 +1,8 @@
-package io.github.flashj;
+package io.github.flashj.pipeline;
 
+import io.github.flashj.batch.MergeTally;
+import io.github.flashj.JobStatistics;
+import io.github.flashj.batch.PairBatch;
 import java.time.Duration;
 
 /** Counts outcomes batch by batch on the committing thread. */

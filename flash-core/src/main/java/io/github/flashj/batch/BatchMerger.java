@@ -1,5 +1,7 @@
-package io.github.flashj;
+package io.github.flashj.batch;
 
+import io.github.flashj.InputFormatException;
+import io.github.flashj.MergeParameters;
 import io.github.flashj.kernel.MergeEngine;
 import io.github.flashj.kernel.MergeKernel;
 import io.github.flashj.kernel.MergeKernels;

@@ -1,4 +1,4 @@
-package io.github.flashj;
+package io.github.flashj.batch;
 
 import java.io.Serializable;
 import java.util.Arrays;
