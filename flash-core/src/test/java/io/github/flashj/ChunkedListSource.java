@@ -51,7 +51,7 @@ final class ChunkedListSource implements ParallelPairSource {
     }
 
     @Override
-    public boolean fillChunk(long chunk, PairBatch batch) throws IOException {
+    public boolean fillBatch(long chunk, PairBatch batch) throws IOException {
         if (batch.id() != chunk) {
             throw new IllegalStateException("batch " + batch.id() + " for chunk " + chunk);
         }
@@ -81,7 +81,7 @@ final class ChunkedListSource implements ParallelPairSource {
     public boolean fill(PairBatch batch) throws IOException {
         // The pipeline uses fill only with one producer: read chunk after chunk.
         filledInOrder = true;
-        return fillChunk(batch.id(), batch) && !batch.isEmpty();
+        return fillBatch(batch.id(), batch) && !batch.isEmpty();
     }
 
     @Override

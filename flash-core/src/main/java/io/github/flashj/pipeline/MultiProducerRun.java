@@ -8,17 +8,17 @@ import org.jctools.queues.MpmcArrayQueue;
 
 /**
  * The staged layout with several producer threads, for a {@link ParallelPairSource} that asks for
- * them: each fills numbered chunks in any order. A producer takes a free batch first and only then
- * the next chunk number, so the chunks not yet committed never outnumber the batches and always fit
- * the {@link ReorderRing}. The run ends with the chunk before the first one a producer found past
+ * them: each fills numbered batches of the input in any order. A producer takes a free batch first
+ * and only then the next number, so the numbers not yet committed never outnumber the batches and always fit
+ * the {@link ReorderRing}. The run ends with the batch before the first one a producer found past
  * the end of the input.
  */
 final class MultiProducerRun extends StagedRun {
     private final ParallelPairSource parallel;
     private final int producers;
-    private final AtomicLong nextChunk = new AtomicLong();
-    /** The first chunk number past the end of the input, once a producer has found it. */
-    private final AtomicLong endChunk = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong nextBatch = new AtomicLong();
+    /** The first batch number past the end of the input, once a producer has found it. */
+    private final AtomicLong endBatch = new AtomicLong(Long.MAX_VALUE);
     private final AtomicInteger producersLeft = new AtomicInteger();
 
     MultiProducerRun(RunSettings settings, ParallelPairSource source, int producers) {
@@ -42,35 +42,35 @@ final class MultiProducerRun extends StagedRun {
 
     @Override
     boolean allCommitted(long next) {
-        return next >= endChunk.get();
+        return next >= endBatch.get();
     }
 
-    /** One producer: fills chunks until one is past the end of the input. */
+    /** One producer: fills batches until one is past the end of the input. */
     private void produce() {
         try {
             while (!threads.failed()) {
-                // A batch first, then the chunk number (see the class comment).
+                // A free batch first, then the batch number (see the class comment).
                 PairBatch batch = pool.take();
                 if (batch == null) {
                     return;
                 }
-                long chunk = nextChunk.getAndIncrement();
-                if (chunk >= endChunk.get()) {
+                long number = nextBatch.getAndIncrement();
+                if (number >= endBatch.get()) {
                     pool.giveBack(batch);
                     return;
                 }
-                batch.clear(chunk);
+                batch.clear(number);
                 long t0 = cpuNanos();
-                boolean more = parallel.fillChunk(chunk, batch);
+                boolean more = parallel.fillBatch(number, batch);
                 readNanos.addAndGet(cpuNanos() - t0);
-                checkFilled(batch, "chunk", chunk, more, "ParallelPairSource.fillChunk");
+                checkFilled(batch, number, more, "ParallelPairSource.fillBatch", "batches");
                 if (batch.isEmpty()) {
-                    endChunk.accumulateAndGet(chunk, Math::min);
+                    endBatch.accumulateAndGet(number, Math::min);
                     pool.giveBack(batch);
                     return;
                 }
                 if (!more) {
-                    endChunk.accumulateAndGet(chunk + 1, Math::min);
+                    endBatch.accumulateAndGet(number + 1, Math::min);
                 }
                 if (!offerUnlessFailed(toMerge, batch)) {
                     return;

@@ -116,29 +116,28 @@ abstract class PipelineRun {
         long t0 = cpuNanos();
         boolean more = source.fill(batch);
         readNanos.addAndGet(cpuNanos() - t0);
-        checkFilled(batch, "batch", id, more, "PairSource.fill");
+        checkFilled(batch, id, more, "PairSource.fill", "pairs");
         return more;
     }
 
     /**
-     * Checks that the source kept its contract in filling batch or chunk {@code id}: a source that
-     * changed the id, or said that more pairs follow without giving any, would otherwise leave the
-     * run waiting or reading forever.
+     * Checks that the source kept its contract in filling batch {@code id}: a source that changed
+     * the id, or said that more follows without giving any pair, would otherwise leave the run
+     * waiting or reading forever.
      *
-     * @param what "batch" or "chunk"
      * @param method the source's method, named in the message
+     * @param follows what its true return promises: "pairs" or "batches"
      */
-    void checkFilled(PairBatch batch, String what, long id, boolean more, String method) {
+    void checkFilled(PairBatch batch, long id, boolean more, String method, String follows) {
         String broken = null;
         if (batch.id() != id) {
-            broken = "cleared " + what + " " + id + " (its id became " + batch.id() + "): " + method
+            broken = "cleared batch " + id + " (its id became " + batch.id() + "): " + method
                     + " must only append pairs to the batch it is given";
         } else if (batch.hasHalfPair()) {
-            broken = "left a pair half filled in " + what + " " + id + ": " + method
+            broken = "left a pair half filled in batch " + id + ": " + method
                     + " must append both reads of each pair";
         } else if (more && batch.isEmpty()) {
-            broken = "left " + what + " " + id + " empty but said that more " + ("chunk".equals(what) ? "chunks"
-                    : "pairs") + " follow: " + method + " must append at least one pair when it returns true, and "
+            broken = "left batch " + id + " empty but said that more " + follows + " follow: " + method + " must append at least one pair when it returns true, and "
                     + "return false once the input has ended";
         }
         if (broken != null) {

@@ -49,7 +49,7 @@ final class FastqTable implements SupportsRead, SupportsWrite {
 
     @Override
     public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
-        return new FlashLayoutWrite.Builder(info);
+        return new FlashLayoutBatchWrite.Builder(info);
     }
 
     private CaseInsensitiveStringMap merged(CaseInsensitiveStringMap more) {

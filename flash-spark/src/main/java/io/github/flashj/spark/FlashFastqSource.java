@@ -27,7 +27,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  *
  * <p>Writing ({@code .mode("overwrite").save(directory)}): a DataFrame with the pair columns and
  * one column of {@code flash_merge}'s result is written as FLASH's files, in {@code pair_index}
- * order ({@link FlashLayoutWrite} says how).
+ * order ({@link FlashLayoutBatchWrite} says how).
  */
 public final class FlashFastqSource implements TableProvider, DataSourceRegister {
     /** The data source's short name. */

@@ -5,14 +5,14 @@ import io.github.flashj.batch.PairBatch;
 import io.github.flashj.batch.ReadEncoding;
 
 /**
- * Walks the FASTQ records of a {@link LineChunk} and checks each as FLASH does: four lines (tag,
+ * Walks the FASTQ records of a {@link RawLines} and checks each as FLASH does: four lines (tag,
  * sequence, separator starting with {@code +}, quality), trailing whitespace removed, quality as
  * long as the sequence; {@link PairBatch#appendRead} checks the bases and quality characters.
  */
 final class FastqRecordCursor {
     private static final String[] LINE_NAMES = {"tag", "sequence", "separator", "quality"};
 
-    private LineChunk chunk;
+    private RawLines lines;
     private int line;
     private int tagStart;
     private int tagEnd;
@@ -22,18 +22,18 @@ final class FastqRecordCursor {
     private int recordLine;
 
     /** Starts at the first line of {@code lines}. */
-    void reset(LineChunk lines) {
-        chunk = lines;
+    void reset(RawLines lines) {
+        this.lines = lines;
         line = 0;
     }
 
     String name() {
-        return chunk.name();
+        return lines.name();
     }
 
     /** Takes over another cursor's position and record, to hold a record while this one reads on. */
     void copyFrom(FastqRecordCursor other) {
-        chunk = other.chunk;
+        lines = other.lines;
         line = other.line;
         tagStart = other.tagStart;
         tagEnd = other.tagEnd;
@@ -50,7 +50,7 @@ final class FastqRecordCursor {
 
     /** The 1-based line number of the last record's tag line. */
     long recordLine() {
-        return chunk.lineNumber(recordLine);
+        return lines.lineNumber(recordLine);
     }
 
     /**
@@ -60,33 +60,33 @@ final class FastqRecordCursor {
      * @throws InputFormatException when the record is malformed or cut short
      */
     boolean next() throws InputFormatException {
-        int left = chunk.lines() - line;
+        int left = lines.lines() - line;
         if (left <= 0) {
             return false;
         }
         recordLine = line;
         if (left < 4) {
-            throw new InputFormatException(name(), chunk.lineNumber(line + left), "unexpected end of input: the "
+            throw new InputFormatException(name(), lines.lineNumber(line + left), "unexpected end of input: the "
                     + LINE_NAMES[left] + " line of the record that starts at line " + recordLine() + " is missing");
         }
-        byte[] b = chunk.data();
-        tagStart = chunk.start(line);
-        tagEnd = chunk.trimmedEnd(line);
+        byte[] b = lines.data();
+        tagStart = lines.start(line);
+        tagEnd = lines.trimmedEnd(line);
         // As FLASH: the tag is the line less one leading '@', which need not be there.
         if (tagEnd > tagStart && b[tagStart] == '@') {
             tagStart++;
         }
-        seqStart = chunk.start(line + 1);
-        seqEnd = chunk.trimmedEnd(line + 1);
-        int sep = chunk.start(line + 2);
-        if (chunk.end(line + 2) == sep || b[sep] != '+') {
-            throw new InputFormatException(name(), chunk.lineNumber(line + 2),
+        seqStart = lines.start(line + 1);
+        seqEnd = lines.trimmedEnd(line + 1);
+        int sep = lines.start(line + 2);
+        if (lines.end(line + 2) == sep || b[sep] != '+') {
+            throw new InputFormatException(name(), lines.lineNumber(line + 2),
                     "expected a separator line starting with '+'");
         }
-        qualStart = chunk.start(line + 3);
-        int qualEnd = chunk.trimmedEnd(line + 3);
+        qualStart = lines.start(line + 3);
+        int qualEnd = lines.trimmedEnd(line + 3);
         if (qualEnd - qualStart != seqEnd - seqStart) {
-            throw new InputFormatException(name(), chunk.lineNumber(line + 3), "quality length ("
+            throw new InputFormatException(name(), lines.lineNumber(line + 3), "quality length ("
                     + (qualEnd - qualStart) + ") differs from sequence length (" + (seqEnd - seqStart) + ")");
         }
         line += 4;
@@ -95,10 +95,10 @@ final class FastqRecordCursor {
 
     /** Appends the last record read to the batch as the next mate. */
     void appendTo(PairBatch batch) throws InputFormatException {
-        byte[] b = chunk.data();
+        byte[] b = lines.data();
         int refusal = batch.appendRead(b, tagStart, tagEnd - tagStart, b, seqStart, b, qualStart, seqEnd - seqStart);
         if (refusal != ReadEncoding.APPENDED) {
-            throw rejected(name(), refusal, chunk.lineNumber(recordLine + 1), chunk.lineNumber(recordLine + 3), b,
+            throw rejected(name(), refusal, lines.lineNumber(recordLine + 1), lines.lineNumber(recordLine + 3), b,
                     qualStart, batch.phredOffset());
         }
     }

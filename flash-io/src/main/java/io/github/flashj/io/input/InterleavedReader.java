@@ -18,8 +18,8 @@ final class InterleavedReader implements PairSource {
     }
 
     /** The raw input of one batch, kept with the batch across reuse. */
-    private static final class Chunk {
-        final LineChunk lines = new LineChunk();
+    private static final class BatchLines {
+        final RawLines lines = new RawLines();
         final FastqRecordCursor records = new FastqRecordCursor();
         /** The first record of the pair being read, held while the second is read. */
         final FastqRecordCursor first = new FastqRecordCursor();
@@ -27,10 +27,10 @@ final class InterleavedReader implements PairSource {
 
     @Override
     public boolean fill(PairBatch batch) throws IOException {
-        if (!(batch.attachment() instanceof Chunk)) {
-            batch.attach(new Chunk());
+        if (!(batch.attachment() instanceof BatchLines)) {
+            batch.attach(new BatchLines());
         }
-        Chunk c = (Chunk) batch.attachment();
+        BatchLines c = (BatchLines) batch.attachment();
         int wanted = 8 * batch.capacity();
         int lines = input.fill(c.lines, wanted);
         if (lines == 0) {
@@ -41,7 +41,7 @@ final class InterleavedReader implements PairSource {
     }
 
     private static void parse(PairBatch batch) throws IOException {
-        Chunk c = (Chunk) batch.attachment();
+        BatchLines c = (BatchLines) batch.attachment();
         FastqRecordCursor records = c.records;
         records.reset(c.lines);
         while (records.next()) {

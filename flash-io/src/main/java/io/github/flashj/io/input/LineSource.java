@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Reads an input in large blocks and hands out whole lines by the chunk ({@link #fill}), finding
+ * Reads an input in large blocks and hands out whole lines by the block ({@link #fill}), finding
  * line ends eight bytes at a time; no per-line object.
  */
 final class LineSource implements Closeable {
@@ -25,7 +25,7 @@ final class LineSource implements Closeable {
     private int limit;
     private boolean eof;
     private long linesConsumed;
-    /** The line number (0-based) at which the input ends for this source: a chunk's end. */
+    /** The line number (0-based) at which the input ends for this source: the end of its range. */
     private final long lineLimit;
     private final int[] lineEnds = new int[LINES_PER_STEP];
 
@@ -47,7 +47,7 @@ final class LineSource implements Closeable {
 
     /** Passes over the next {@code lines} lines (fewer at the end of the input). */
     void skip(long lines) throws IOException {
-        LineChunk scratch = new LineChunk();
+        RawLines scratch = new RawLines();
         for (long left = lines; left > 0; ) {
             int n = fill(scratch, (int) Math.min(left, 1 << 16));
             if (n == 0) {
@@ -63,21 +63,21 @@ final class LineSource implements Closeable {
     }
 
     /**
-     * Copies the next lines, up to {@code wanted}, into {@code chunk} (emptied first). A last
+     * Copies the next lines, up to {@code wanted}, into {@code lines} (emptied first). A last
      * line without {@code \n} counts as a line when it is not empty.
      *
      * @return how many lines were copied: {@code wanted}, or fewer at the end of the input
      */
-    int fill(LineChunk chunk, int wanted) throws IOException {
-        chunk.reset(name, linesConsumed + 1);
+    int fill(RawLines lines, int wanted) throws IOException {
+        lines.reset(name, linesConsumed + 1);
         int maxLines = (int) Math.min(wanted, lineLimit - linesConsumed);
-        while (chunk.lines() < maxLines) {
-            if (copyLines(chunk, Math.min(maxLines - chunk.lines(), LINES_PER_STEP)) > 0) {
+        while (lines.lines() < maxLines) {
+            if (copyLines(lines, Math.min(maxLines - lines.lines(), LINES_PER_STEP)) > 0) {
                 continue;
             }
             if (eof) {
                 if (pos < limit) {
-                    chunk.add(buf, pos, limit);
+                    lines.add(buf, pos, limit);
                     pos = limit;
                     linesConsumed++;
                 }
@@ -85,11 +85,11 @@ final class LineSource implements Closeable {
             }
             refill();
         }
-        return chunk.lines();
+        return lines.lines();
     }
 
     /**
-     * Copies up to {@code room} whole lines from the buffer into {@code chunk} in one piece.
+     * Copies up to {@code room} whole lines from the buffer into {@code lines} in one piece.
      *
      * <p>A batch is filled in many such steps rather than in one loop over all its lines: this
      * method then runs a few hundred times per batch, so the JIT compiles it within the first
@@ -97,7 +97,7 @@ final class LineSource implements Closeable {
      *
      * @return how many lines were copied; 0 when the buffer holds no whole line
      */
-    private int copyLines(LineChunk chunk, int room) {
+    private int copyLines(RawLines lines, int room) {
         int from = pos;
         int scan = pos;
         int found = 0;
@@ -109,10 +109,10 @@ final class LineSource implements Closeable {
         if (found == 0) {
             return 0;
         }
-        int at = chunk.append(buf, from, scan) - from;
+        int at = lines.append(buf, from, scan) - from;
         int lineStart = from;
         for (int k = 0; k < found; k++) {
-            chunk.addLineAt(lineStart + at, lineEnds[k] + at);
+            lines.addLineAt(lineStart + at, lineEnds[k] + at);
             lineStart = lineEnds[k] + 1;
         }
         pos = scan;

@@ -20,19 +20,19 @@ final class MateFilesReader implements PairSource {
     }
 
     /** The raw input of one batch, kept with the batch across reuse (also by {@link SplitMateFilesReader}). */
-    static final class Chunks {
-        final LineChunk lines1 = new LineChunk();
-        final LineChunk lines2 = new LineChunk();
+    static final class MateLines {
+        final RawLines lines1 = new RawLines();
+        final RawLines lines2 = new RawLines();
         final FastqRecordCursor records1 = new FastqRecordCursor();
         final FastqRecordCursor records2 = new FastqRecordCursor();
     }
 
     @Override
     public boolean fill(PairBatch batch) throws IOException {
-        if (!(batch.attachment() instanceof Chunks)) {
-            batch.attach(new Chunks());
+        if (!(batch.attachment() instanceof MateLines)) {
+            batch.attach(new MateLines());
         }
-        Chunks c = (Chunks) batch.attachment();
+        MateLines c = (MateLines) batch.attachment();
         int wanted = 4 * batch.capacity();
         int lines1 = mate1.fill(c.lines1, wanted);
         int lines2 = mate2.fill(c.lines2, wanted);
@@ -43,9 +43,9 @@ final class MateFilesReader implements PairSource {
         return lines1 == wanted && lines2 == wanted;
     }
 
-    /** Parses the two line chunks attached to the batch into pairs; the merge worker calls it. */
+    /** Parses the two mates' raw lines attached to the batch into pairs; the merge worker calls it. */
     static void parse(PairBatch batch) throws IOException {
-        Chunks c = (Chunks) batch.attachment();
+        MateLines c = (MateLines) batch.attachment();
         c.records1.reset(c.lines1);
         c.records2.reset(c.lines2);
         while (parsePair(c, batch)) {
@@ -54,11 +54,11 @@ final class MateFilesReader implements PairSource {
     }
 
     /**
-     * Appends the next pair; false at the end of the chunks. One call per pair, so that the JIT
+     * Appends the next pair; false at the end of the lines. One call per pair, so that the JIT
      * compiles it within the first batches rather than leaving a loop over whole batches
      * interpreted.
      */
-    private static boolean parsePair(Chunks c, PairBatch batch) throws IOException {
+    private static boolean parsePair(MateLines c, PairBatch batch) throws IOException {
         boolean has1 = c.records1.next();
         boolean has2 = c.records2.next();
         if (has1 != has2) {

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #producers} plans the files as a split run does: both files' byte ranges are scanned in
  * parallel ({@link RangeScan}), and {@link ChunkPlanner} makes chunk {@code k} records
- * {@code [k*c, (k+1)*c)} of each file, each starting at a checkpoint. {@link #fillChunk} reads a
- * chunk's lines with positional reads into the batch's {@link LineChunk}s, numbered as in the
+ * {@code [k*c, (k+1)*c)} of each file, each starting at a checkpoint. {@link #fillBatch} reads a
+ * chunk's lines with positional reads into the batch's {@link RawLines}s, numbered as in the
  * whole file; the merge worker parses them as for {@link MateFilesReader}, so messages about bad
  * records are the same. When either file is irregular (no record structure, a partial record, a
  * different record count in the other file, ...), cannot be entered at any offset, or splitting
@@ -316,16 +316,16 @@ final class SplitMateFilesReader implements ParallelPairSource {
     }
 
     @Override
-    public boolean fillChunk(long chunk, PairBatch batch) throws IOException {
+    public boolean fillBatch(long chunk, PairBatch batch) throws IOException {
         if (chunk >= chunks.size()) {
             return false;
         }
         ChunkPlan plan = chunks.get((int) chunk);
         ChunkPlan next = chunk + 1 < chunks.size() ? chunks.get((int) chunk + 1) : null;
-        if (!(batch.attachment() instanceof MateFilesReader.Chunks)) {
-            batch.attach(new MateFilesReader.Chunks());
+        if (!(batch.attachment() instanceof MateFilesReader.MateLines)) {
+            batch.attach(new MateFilesReader.MateLines());
         }
-        MateFilesReader.Chunks c = (MateFilesReader.Chunks) batch.attachment();
+        MateFilesReader.MateLines c = (MateFilesReader.MateLines) batch.attachment();
         long lines = 4 * plan.pairs();
         cut(0, plan.slices().get(0), next == null ? -1 : next.slices().get(0).offset(), lines, c.lines1);
         cut(1, plan.slices().get(1), next == null ? -1 : next.slices().get(1).offset(), lines, c.lines2);
@@ -338,7 +338,7 @@ final class SplitMateFilesReader implements ParallelPairSource {
      * slice's offset to about {@code estimate} (the next chunk's slice offset, before this chunk's
      * end; -1 for the end of the file), then further as its lines call for.
      */
-    private void cut(int f, ChunkPlan.Slice slice, long estimate, long wanted, LineChunk lines) throws IOException {
+    private void cut(int f, ChunkPlan.Slice slice, long estimate, long wanted, RawLines lines) throws IOException {
         PositionalInput in = inputs[f];
         String name = names[f];
         long size = in.size();

@@ -22,8 +22,8 @@ final class TabDelimitedReader implements PairSource {
     }
 
     /** The raw input of one batch and the field bounds of the line being parsed. */
-    private static final class Chunk {
-        final LineChunk lines = new LineChunk();
+    private static final class BatchLines {
+        final RawLines lines = new RawLines();
         final int[] fieldStart = new int[MAX_FIELDS + 1];
         final int[] fieldEnd = new int[MAX_FIELDS + 1];
 
@@ -34,10 +34,10 @@ final class TabDelimitedReader implements PairSource {
 
     @Override
     public boolean fill(PairBatch batch) throws IOException {
-        if (!(batch.attachment() instanceof Chunk)) {
-            batch.attach(new Chunk());
+        if (!(batch.attachment() instanceof BatchLines)) {
+            batch.attach(new BatchLines());
         }
-        Chunk c = (Chunk) batch.attachment();
+        BatchLines c = (BatchLines) batch.attachment();
         int lines = input.fill(c.lines, batch.capacity());
         if (lines == 0) {
             return false;
@@ -47,8 +47,8 @@ final class TabDelimitedReader implements PairSource {
     }
 
     private static void parse(PairBatch batch) throws IOException {
-        Chunk c = (Chunk) batch.attachment();
-        LineChunk lines = c.lines;
+        BatchLines c = (BatchLines) batch.attachment();
+        RawLines lines = c.lines;
         byte[] b = lines.data();
         int[] start = c.fieldStart;
         int[] end = c.fieldEnd;
@@ -80,7 +80,7 @@ final class TabDelimitedReader implements PairSource {
         }
     }
 
-    private static void checkLengths(Chunk c, String name, long line, int seqField) throws InputFormatException {
+    private static void checkLengths(BatchLines c, String name, long line, int seqField) throws InputFormatException {
         if (c.length(seqField) != c.length(seqField + 1)) {
             throw new InputFormatException(name, line, "quality length (" + c.length(seqField + 1)
                     + ") differs from sequence length (" + c.length(seqField) + ") in fields " + (seqField + 1) + "-"
@@ -88,7 +88,7 @@ final class TabDelimitedReader implements PairSource {
         }
     }
 
-    private static void check(int refusal, Chunk c, LineChunk lines, long line, int qualField, PairBatch batch)
+    private static void check(int refusal, BatchLines c, RawLines lines, long line, int qualField, PairBatch batch)
             throws InputFormatException {
         if (refusal != ReadEncoding.APPENDED) {
             throw FastqRecordCursor.rejected(lines.name(), refusal, line, line, lines.data(), c.fieldStart[qualField],

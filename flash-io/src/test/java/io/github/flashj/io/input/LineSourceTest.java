@@ -31,7 +31,7 @@ class LineSourceTest {
 
     private static List<String> readAll(LineSource source, int wanted, List<Long> firstLines) throws IOException {
         List<String> lines = new ArrayList<>();
-        LineChunk chunk = new LineChunk();
+        RawLines chunk = new RawLines();
         for (int n; (n = source.fill(chunk, wanted)) > 0; ) {
             firstLines.add(chunk.lineNumber(0));
             for (int k = 0; k < n; k++) {
@@ -104,7 +104,7 @@ class LineSourceTest {
                 throw new IOException("Input/output error");
             }
         };
-        IOException e = assertThrows(IOException.class, () -> new LineSource(failing, "in.fq").fill(new LineChunk(), 4));
+        IOException e = assertThrows(IOException.class, () -> new LineSource(failing, "in.fq").fill(new RawLines(), 4));
         assertEquals("Error reading \"in.fq\": Input/output error", e.getMessage());
         assertEquals(false, e instanceof InputFormatException);
     }

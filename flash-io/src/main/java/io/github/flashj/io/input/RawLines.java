@@ -7,7 +7,7 @@ import java.util.Arrays;
  * them later: the raw input a deferring source attaches to a batch. Line ends ({@code \n}) are
  * not part of a line.
  */
-final class LineChunk {
+final class RawLines {
     private String name;
     private long firstLine;
     private byte[] data = new byte[1 << 16];
@@ -27,7 +27,7 @@ final class LineChunk {
      * Copies {@code src[from, to)} in one piece; the caller then marks its lines with
      * {@link #addLineAt}, at offsets counted from {@code from}.
      *
-     * @return the offset in this chunk that {@code from} was copied to
+     * @return the offset in these lines that {@code from} was copied to
      */
     int append(byte[] src, int from, int to) {
         int n = to - from;
@@ -50,7 +50,7 @@ final class LineChunk {
         return data;
     }
 
-    /** Counts {@code n} bytes written into the room {@link #room(int)} made as part of this chunk. */
+    /** Counts {@code n} bytes written into the room {@link #room(int)} made as part of these lines. */
     void grow(int n) {
         length += n;
     }
@@ -60,7 +60,7 @@ final class LineChunk {
         return length;
     }
 
-    /** Marks a line already copied by {@link #append}: {@code [start, end)} in this chunk. */
+    /** Marks a line already copied by {@link #append}: {@code [start, end)} in these lines. */
     void addLineAt(int lineStart, int lineEnd) {
         if (lines == start.length) {
             start = Arrays.copyOf(start, lines * 2);
@@ -82,7 +82,7 @@ final class LineChunk {
         return name;
     }
 
-    /** The 1-based line number of line {@code k} of this chunk in its input. */
+    /** The 1-based line number of line {@code k} of these lines in its input. */
     long lineNumber(int k) {
         return firstLine + k;
     }

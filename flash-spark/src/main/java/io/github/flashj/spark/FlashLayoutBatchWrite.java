@@ -53,8 +53,8 @@ import org.slf4j.LoggerFactory;
  * {@code allowOuties} (also write the innie and outie histograms, as {@code flash -O}). Use
  * {@code mode("overwrite")} to replace files that are there; {@code append} refuses to.
  */
-final class FlashLayoutWrite implements RequiresDistributionAndOrdering, BatchWrite {
-    private static final Logger LOG = LoggerFactory.getLogger(FlashLayoutWrite.class);
+final class FlashLayoutBatchWrite implements RequiresDistributionAndOrdering, BatchWrite {
+    private static final Logger LOG = LoggerFactory.getLogger(FlashLayoutBatchWrite.class);
     private static final List<String> PAIR_COLUMNS = List.of("name1", "seq1", "qual1", "name2", "seq2", "qual2");
     private static final SortOrder[] BY_PAIR_INDEX = {
         Expressions.sort(Expressions.column("pair_index"), SortDirection.ASCENDING)};
@@ -83,7 +83,7 @@ final class FlashLayoutWrite implements RequiresDistributionAndOrdering, BatchWr
 
         @Override
         public Write build() {
-            return new FlashLayoutWrite(info, replace);
+            return new FlashLayoutBatchWrite(info, replace);
         }
     }
 
@@ -93,7 +93,7 @@ final class FlashLayoutWrite implements RequiresDistributionAndOrdering, BatchWr
     private JobSpec job;
     private WorkDirectory work;
 
-    private FlashLayoutWrite(LogicalWriteInfo info, boolean replace) {
+    private FlashLayoutBatchWrite(LogicalWriteInfo info, boolean replace) {
         CaseInsensitiveStringMap options = info.options();
         String directory = options.get("path");
         if (directory == null) {
@@ -188,7 +188,7 @@ final class FlashLayoutWrite implements RequiresDistributionAndOrdering, BatchWr
             work = WorkDirectory.prepare(layout, hadoop);
             job = new JobSpec(null, List.of(), List.of(), MergeParameters.DEFAULTS, layout, 0, work.path(),
                     JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(new HadoopConf(hadoop)));
-            return new FlashLayoutWriter.Factory(job, columns);
+            return new FlashLayoutDataWriter.Factory(job, columns);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }

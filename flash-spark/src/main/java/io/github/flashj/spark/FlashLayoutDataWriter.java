@@ -17,7 +17,7 @@ import org.apache.spark.unsafe.types.UTF8String;
  * the counts of merged lengths. Written under the attempt's own names and committed by rename, as
  * the file job's chunks are, so that retried and speculative attempts never add a record twice.
  */
-final class FlashLayoutWriter implements DataWriter<InternalRow> {
+final class FlashLayoutDataWriter implements DataWriter<InternalRow> {
     private static final int COMBINED = 0;
     private static final int ORIENTATION = 1;
     private static final int OVERLAP = 2;
@@ -27,23 +27,23 @@ final class FlashLayoutWriter implements DataWriter<InternalRow> {
     private static final UTF8String OUTIE = UTF8String.fromString("outie");
     private static final byte[] SEPARATOR = {'\n', '+', '\n'};
 
-    record Factory(JobSpec job, FlashLayoutWrite.Columns columns) implements DataWriterFactory {
+    record Factory(JobSpec job, FlashLayoutBatchWrite.Columns columns) implements DataWriterFactory {
         @Override
         public DataWriter<InternalRow> createWriter(int partitionId, long taskId) {
             try {
-                return new FlashLayoutWriter(job, columns, partitionId);
+                return new FlashLayoutDataWriter(job, columns, partitionId);
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
         }
     }
 
-    private final FlashLayoutWrite.Columns columns;
+    private final FlashLayoutBatchWrite.Columns columns;
     private final int partition;
     private final PartFiles.Attempt parts;
     private final MergeTally tally = new MergeTally(MergeParameters.DEFAULTS.maxOverlap());
 
-    private FlashLayoutWriter(JobSpec job, FlashLayoutWrite.Columns columns, int partition) throws IOException {
+    private FlashLayoutDataWriter(JobSpec job, FlashLayoutBatchWrite.Columns columns, int partition) throws IOException {
         this.columns = columns;
         this.partition = partition;
         this.parts = new PartFiles.Attempt(job, partition, job.layout().readFileNames().size(),
@@ -89,7 +89,7 @@ final class FlashLayoutWriter implements DataWriter<InternalRow> {
     @Override
     public WriterCommitMessage commit() throws IOException {
         parts.commit();
-        return new FlashLayoutWrite.Committed(partition, tally);
+        return new FlashLayoutBatchWrite.Committed(partition, tally);
     }
 
     @Override
