@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +41,11 @@ class KernelHintTest {
     }
 
     private static String run(boolean withBinding) throws Exception {
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        // Where the tests run on the module path, this module's classes and libraries are there.
+        String modulePath = System.getProperty("jdk.module.path", "");
+        String classPath = Stream.of(System.getProperty("java.class.path"), modulePath)
+                .flatMap(path -> Arrays.stream(path.split(File.pathSeparator)))
+                .filter(entry -> !entry.isEmpty())
                 .filter(entry -> withBinding || !entry.contains("slf4j-simple"))
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")

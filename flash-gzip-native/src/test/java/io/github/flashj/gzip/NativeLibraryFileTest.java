@@ -3,6 +3,7 @@ package io.github.flashj.gzip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,13 +26,23 @@ class NativeLibraryFileTest {
         Runtime.getRuntime().halt(loaded ? 0 : 3);
     }
 
+    /**
+     * The class path of a child JVM that runs {@link #main}: this JVM's class path and, where the
+     * tests run on the module path, the module path too (this module's classes and its libraries).
+     */
+    private static String childClassPath() {
+        String modulePath = System.getProperty("jdk.module.path");
+        String classPath = System.getProperty("java.class.path");
+        return modulePath == null ? classPath : classPath + File.pathSeparator + modulePath;
+    }
+
     @Test
     void theLibraryIsVersionedAndLoadsFromTheFolderGiven() throws Exception {
         Assumptions.assumeTrue(SeekableGzipInputStream.nativeAvailable(), "the native library is not built here");
         assertTrue(NativeLibrary.fileName().matches("libflashj-rapidgzip-[0-9][^/]*\\.so"), NativeLibrary.fileName());
         Path folder = Files.createDirectory(tmp.resolve("exec"));
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + NativeLibrary.FOLDER_PROPERTY + "=" + folder, "-cp", System.getProperty("java.class.path"),
+                "-D" + NativeLibrary.FOLDER_PROPERTY + "=" + folder, "-cp", childClassPath(),
                 NativeLibraryFileTest.class.getName()).inheritIO().start();
         assertEquals(0, p.waitFor(), "the child JVM loaded the library from " + folder);
         try (Stream<Path> s = Files.list(folder)) {
@@ -44,7 +55,7 @@ class NativeLibraryFileTest {
         Assumptions.assumeTrue(SeekableGzipInputStream.nativeAvailable(), "the native library is not built here");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-D" + NativeLibrary.FOLDER_PROPERTY + "=" + tmp.resolve("absent"), "-cp",
-                System.getProperty("java.class.path"), NativeLibraryFileTest.class.getName())
+                childClassPath(), NativeLibraryFileTest.class.getName())
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(3, p.waitFor(), "the library is not loaded: " + output);
@@ -55,7 +66,7 @@ class NativeLibraryFileTest {
     void noLibraryFileIsLeftBehind() throws Exception {
         Assumptions.assumeTrue(SeekableGzipInputStream.nativeAvailable(), "the native library is not built here");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+                "-Djava.io.tmpdir=" + tmp, "-cp", childClassPath(),
                 NativeLibraryFileTest.class.getName()).inheritIO().start();
         assertEquals(0, p.waitFor(), "the child JVM loaded the library");
         try (Stream<Path> s = Files.list(tmp)) {

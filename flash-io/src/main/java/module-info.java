@@ -1,0 +1,14 @@
+/**
+ * FlashJ's readers and writers: FASTQ, interleaved and tab-delimited input, FLASH's output layout,
+ * and the compressed streams (gzip, zstd, and LZ4 frames of FlashJ's own).
+ */
+module io.github.flashj.io {
+    requires transitive io.github.flashj.core;
+    requires io.github.flashj.gzip;
+    requires com.github.luben.zstd_jni;
+    requires org.slf4j;
+
+    exports io.github.flashj.io.input;
+    exports io.github.flashj.io.lz4;
+    exports io.github.flashj.io.output;
+}
