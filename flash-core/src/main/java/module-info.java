@@ -1,6 +1,7 @@
 /**
- * FlashJ's core: the API in {@code io.github.flashj}, and the merge kernels, which only the
- * benchmarks see.
+ * FlashJ's core: the API in {@code io.github.flashj}, a batch and what every runner does with one
+ * in {@code io.github.flashj.batch}; the local pipeline stays inside, and the merge kernels and the
+ * byte-lane helpers are for FlashJ's own modules.
  */
 module io.github.flashj.core {
     requires java.management;
@@ -11,5 +12,7 @@ module io.github.flashj.core {
     requires static jdk.incubator.vector;
 
     exports io.github.flashj;
+    exports io.github.flashj.batch;
     exports io.github.flashj.kernel to io.github.flashj.bench;
+    exports io.github.flashj.swar to io.github.flashj.io;
 }

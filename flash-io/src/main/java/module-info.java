@@ -8,6 +8,7 @@ module io.github.flashj.io {
     requires com.github.luben.zstd_jni;
     requires org.slf4j;
 
+    exports io.github.flashj.io;
     exports io.github.flashj.io.input;
     exports io.github.flashj.io.lz4;
     exports io.github.flashj.io.output;

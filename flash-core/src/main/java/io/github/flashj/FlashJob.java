@@ -251,7 +251,11 @@ public final class FlashJob {
             return this;
         }
 
-        /** The overlap search to use; default {@link KernelChoice#AUTO}. */
+        /**
+         * An overlap search of one's own, for FlashJ's benchmarks (its package is exported to them
+         * alone); everyone else chooses with {@link #kernel(KernelChoice)}.
+         */
+        @SuppressWarnings("exports")
         public Builder kernel(MergeKernel v) {
             kernel = () -> v;
             return this;

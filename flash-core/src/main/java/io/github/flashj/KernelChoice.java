@@ -21,6 +21,24 @@ public enum KernelChoice {
     /** The Vector API kernel wherever it can run, else the scalar kernel. */
     VECTOR;
 
+    /**
+     * The choice for a JVM that runs one merge over about {@code inputBytes} of FASTQ text (negative
+     * when unknown, as for a pipe): {@link #AUTO} where the Vector API kernel's warm-up pays, else
+     * {@link #SCALAR}. A JVM that merges many inputs in turn pays the warm-up once and keeps
+     * {@link #AUTO}.
+     */
+    public static KernelChoice forOneRun(long inputBytes) {
+        return MergeKernels.forOneRun(inputBytes) == MergeKernels.scalar() ? SCALAR : AUTO;
+    }
+
+    /**
+     * Whether this JVM was started with the {@code jdk.incubator.vector} module, without which
+     * {@link #AUTO} and {@link #VECTOR} run the scalar kernel (and say so, once).
+     */
+    public static boolean vectorModulePresent() {
+        return MergeKernels.vectorModulePresent();
+    }
+
     /** The kernel chosen. */
     MergeKernel kernel() {
         return this == SCALAR ? MergeKernels.scalar() : MergeKernels.best();

@@ -6,7 +6,6 @@ import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.batch.MergedTag;
 import io.github.flashj.batch.ReadEncoding;
 import io.github.flashj.kernel.MergeKernel;
-import io.github.flashj.kernel.MergeKernels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +36,12 @@ public final class ReadMerger {
 
     /** A merger with these parameters and the fastest kernel of this JVM. */
     public static ReadMerger create(MergeParameters params) {
-        return new ReadMerger(params, MergeKernels.best());
+        return new ReadMerger(params, KernelChoice.AUTO.kernel());
     }
 
-    /** A merger with these parameters and the given kernel. */
-    public static ReadMerger create(MergeParameters params, MergeKernel kernel) {
-        return new ReadMerger(params, kernel);
+    /** A merger with these parameters and the kernel chosen. */
+    public static ReadMerger create(MergeParameters params, KernelChoice kernel) {
+        return new ReadMerger(params, kernel.kernel());
     }
 
     /**

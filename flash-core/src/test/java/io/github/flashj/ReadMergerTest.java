@@ -29,7 +29,7 @@ class ReadMergerTest {
     static final MergeParameters FULL = MergeParameters.builder().minOverlap(12).build();
 
     static MergeResult merge(MergeParameters p, String a, String qa, String b, String qb) {
-        MergeResult scalar = ReadMerger.create(p, MergeKernels.scalar()).merge(pair(a, qa, b, qb));
+        MergeResult scalar = ReadMerger.create(p, KernelChoice.SCALAR).merge(pair(a, qa, b, qb));
         MergeResult best = ReadMerger.create(p).merge(pair(a, qa, b, qb));
         assertEquals(scalar, best, "scalar and best kernel differ");
         return best;

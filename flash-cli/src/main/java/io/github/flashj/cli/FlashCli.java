@@ -1,5 +1,6 @@
 package io.github.flashj.cli;
 
+import io.github.flashj.KernelChoice;
 import io.github.flashj.FlashJob;
 import io.github.flashj.InvalidParameterException;
 import io.github.flashj.JobStatistics;
@@ -11,8 +12,6 @@ import io.github.flashj.PairSource;
 import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.output.FlashOutput;
 import io.github.flashj.io.output.OutputLayout;
-import io.github.flashj.kernel.MergeKernel;
-import io.github.flashj.kernel.MergeKernels;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -192,15 +191,12 @@ public final class FlashCli {
      * the Vector API module (whose JVM warning flash would not print) takes the scalar kernel without
      * the hint that names the module.
      */
-    private MergeKernel kernel(List<String> inputs) {
-        if (options.quiet() && !MergeKernels.vectorModulePresent()) {
-            return MergeKernels.scalar();
+    private KernelChoice kernel(List<String> inputs) {
+        if (options.quiet() && !KernelChoice.vectorModulePresent()) {
+            return KernelChoice.SCALAR;
         }
-        return switch (overrides.kernel()) {
-            case SCALAR -> MergeKernels.scalar();
-            case VECTOR -> MergeKernels.best();
-            case AUTO -> MergeKernels.forOneRun(InputSizes.textBytes(inputs));
-        };
+        KernelChoice forced = overrides.kernel();
+        return forced == KernelChoice.AUTO ? KernelChoice.forOneRun(InputSizes.textBytes(inputs)) : forced;
     }
 
     private int merge(long started) throws IOException {

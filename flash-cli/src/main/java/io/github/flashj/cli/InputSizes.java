@@ -12,7 +12,7 @@ import java.util.function.ToLongFunction;
 final class InputSizes {
     /**
      * How much larger FASTQ text is than its gzip or zstd form, typically: 3.5 to 5 times. Used only
-     * to choose the kernel (see {@link io.github.flashj.kernel.MergeKernels#forOneRun}), where being
+     * to choose the kernel (see {@link io.github.flashj.KernelChoice#forOneRun}), where being
      * off by a third moves the choice only near its break-even point.
      */
     static final int TYPICAL_COMPRESSION_RATIO = 4;

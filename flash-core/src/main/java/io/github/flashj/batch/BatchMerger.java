@@ -26,7 +26,8 @@ public final class BatchMerger {
         this(MergeKernels.best(), params);
     }
 
-    /** A merger with the given kernel. */
+    /** A merger with the given kernel (its package is exported to FlashJ's benchmarks alone). */
+    @SuppressWarnings("exports")
     public BatchMerger(MergeKernel kernel, MergeParameters params) {
         engine = new MergeEngine(kernel, params);
     }
