@@ -12,4 +12,7 @@ module io.github.flashj.io {
     exports io.github.flashj.io.input;
     exports io.github.flashj.io.lz4;
     exports io.github.flashj.io.output;
+    // Chunk plans and the decoders' positional views, for the Spark runner.
+    exports io.github.flashj.io.plan to io.github.flashj.spark;
+    exports io.github.flashj.io.decode to io.github.flashj.spark;
 }

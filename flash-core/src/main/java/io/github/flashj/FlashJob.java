@@ -1,8 +1,8 @@
 package io.github.flashj;
 
+import io.github.flashj.kernel.MergeKernel;
 import io.github.flashj.pipeline.Pipeline;
 import io.github.flashj.pipeline.RunSettings;
-import io.github.flashj.kernel.MergeKernel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.github.flashj;
 
-import io.github.flashj.batch.PairBatch;
 import io.github.flashj.batch.BatchMerger;
 import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.batch.MergedTag;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.batch.ReadEncoding;
 import io.github.flashj.kernel.MergeKernel;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package io.github.flashj;
 
-import io.github.flashj.batch.PairBatch;
 import static io.github.flashj.FlashJobTest.PAIRS;
 import static io.github.flashj.FlashJobTest.flashjThreads;
 import static io.github.flashj.FlashJobTest.job;
@@ -13,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.github.flashj;
 
-import io.github.flashj.batch.PairBatch;
 import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.batch.MergedTag;
+import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
 package io.github.flashj;
 
-import io.github.flashj.batch.PairBatch;
-import io.github.flashj.pipeline.Pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.kernel.Alignment;
 import io.github.flashj.kernel.MergeKernel;
 import io.github.flashj.kernel.MergeKernels;
+import io.github.flashj.pipeline.Pipeline;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package io.github.flashj;
 
-import io.github.flashj.batch.PairBatch;
-import io.github.flashj.batch.MergeTally;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.flashj.batch.MergeTally;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.kernel.MergeKernel;
 import io.github.flashj.kernel.MergeKernels;
 import java.time.Duration;

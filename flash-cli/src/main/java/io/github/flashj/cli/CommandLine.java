@@ -2,8 +2,8 @@ package io.github.flashj.cli;
 
 import io.github.flashj.FlashJob;
 import io.github.flashj.InvalidParameterException;
-import io.github.flashj.MergeParameters;
 import io.github.flashj.MergeParameters.TieBreak;
+import io.github.flashj.MergeParameters;
 import io.github.flashj.io.Compression;
 import io.github.flashj.io.output.OutputCompression;
 import java.math.BigInteger;

@@ -1,14 +1,14 @@
 package io.github.flashj.cli;
 
-import io.github.flashj.KernelChoice;
 import io.github.flashj.FlashJob;
 import io.github.flashj.InvalidParameterException;
 import io.github.flashj.JobStatistics;
-import io.github.flashj.batch.MergeOutcome;
+import io.github.flashj.KernelChoice;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
-import io.github.flashj.batch.PairBatch;
 import io.github.flashj.PairSource;
+import io.github.flashj.batch.MergeOutcome;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.output.FlashOutput;
 import io.github.flashj.io.output.OutputLayout;

@@ -1,10 +1,10 @@
 package io.github.flashj.cli;
 
-import io.github.flashj.batch.Histogram;
 import io.github.flashj.JobStatistics;
-import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
+import io.github.flashj.batch.Histogram;
+import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.batch.PairBatch;
 import io.github.flashj.io.output.StagedFiles;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.github.flashj.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.flashj.io.output.OutputFileException;
 import io.github.flashj.io.output.OutputFileException.Operation;
+import io.github.flashj.io.output.OutputFileException;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

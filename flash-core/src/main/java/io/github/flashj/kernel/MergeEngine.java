@@ -1,10 +1,10 @@
 package io.github.flashj.kernel;
 
-import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.MergeParameters.TieBreak;
 import io.github.flashj.MergeParameters;
-import io.github.flashj.batch.ReadEncoding;
 import io.github.flashj.Refusal;
+import io.github.flashj.batch.MergeOutcome;
+import io.github.flashj.batch.ReadEncoding;
 import io.github.flashj.swar.Swar;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.flashj.pipeline;
 
-import io.github.flashj.batch.PairBatch;
 import io.github.flashj.ParallelPairSource;
+import io.github.flashj.batch.PairBatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jctools.queues.MpmcArrayQueue;

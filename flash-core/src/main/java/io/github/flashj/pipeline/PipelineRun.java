@@ -1,9 +1,9 @@
 package io.github.flashj.pipeline;
 
-import io.github.flashj.batch.BatchMerger;
 import io.github.flashj.OrderedSink;
-import io.github.flashj.batch.PairBatch;
 import io.github.flashj.PairSource;
+import io.github.flashj.batch.BatchMerger;
+import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,7 +1,7 @@
 package io.github.flashj.pipeline;
 
-import io.github.flashj.batch.MergeTally;
 import io.github.flashj.JobStatistics;
+import io.github.flashj.batch.MergeTally;
 import io.github.flashj.batch.PairBatch;
 import java.time.Duration;
 

@@ -1,14 +1,14 @@
 package io.github.flashj.batch;
 
-import io.github.flashj.MergeParameters;
-import io.github.flashj.batch.BatchMerger;
-import io.github.flashj.batch.MergeOutcome;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.flashj.MergeParameters;
+import io.github.flashj.batch.BatchMerger;
+import io.github.flashj.batch.MergeOutcome;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.MergeParameters.TieBreak;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.Refusal;
+import io.github.flashj.batch.MergeOutcome;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.github.flashj.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.MergeParameters;
+import io.github.flashj.batch.MergeOutcome;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

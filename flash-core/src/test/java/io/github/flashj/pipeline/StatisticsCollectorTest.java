@@ -1,9 +1,9 @@
 package io.github.flashj.pipeline;
 
-import io.github.flashj.JobStatistics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.flashj.JobStatistics;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

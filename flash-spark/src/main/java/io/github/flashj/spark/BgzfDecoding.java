@@ -1,8 +1,8 @@
 package io.github.flashj.spark;
 
-import io.github.flashj.io.input.BgzfBlocks;
-import io.github.flashj.io.input.ChunkPlanner;
+import io.github.flashj.io.decode.BgzfBlocks;
 import io.github.flashj.io.input.CompressedDataException;
+import io.github.flashj.io.plan.ChunkPlanner;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

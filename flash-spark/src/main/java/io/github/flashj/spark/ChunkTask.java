@@ -1,15 +1,15 @@
 package io.github.flashj.spark;
 
-import io.github.flashj.batch.BatchMerger;
 import io.github.flashj.InputFormatException;
+import io.github.flashj.PairSource;
+import io.github.flashj.batch.BatchMerger;
 import io.github.flashj.batch.MergeTally;
 import io.github.flashj.batch.PairBatch;
-import io.github.flashj.PairSource;
 import io.github.flashj.io.SystemErrors;
-import io.github.flashj.io.input.ChunkPlan;
-import io.github.flashj.io.input.ChunkReader;
 import io.github.flashj.io.input.CompressedDataException;
 import io.github.flashj.io.output.BatchEncoder;
+import io.github.flashj.io.plan.ChunkPlan;
+import io.github.flashj.io.plan.ChunkReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;

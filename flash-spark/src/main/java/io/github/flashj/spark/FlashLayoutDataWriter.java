@@ -1,7 +1,7 @@
 package io.github.flashj.spark;
 
-import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.MergeParameters;
+import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.batch.MergeTally;
 import java.io.IOException;
 import java.io.OutputStream;

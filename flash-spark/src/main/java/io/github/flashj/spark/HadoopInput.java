@@ -1,6 +1,6 @@
 package io.github.flashj.spark;
 
-import io.github.flashj.io.input.PositionalInput;
+import io.github.flashj.io.plan.PositionalInput;
 import java.io.Closeable;
 import java.io.IOException;
 import org.apache.hadoop.fs.FSDataInputStream;

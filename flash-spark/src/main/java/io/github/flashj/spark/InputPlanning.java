@@ -1,8 +1,8 @@
 package io.github.flashj.spark;
 
 import io.github.flashj.io.SystemErrors;
-import io.github.flashj.io.input.ChunkPlanner;
-import io.github.flashj.io.input.RangeScan;
+import io.github.flashj.io.plan.ChunkPlanner;
+import io.github.flashj.io.plan.RangeScan;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.FileSystemException;

@@ -1,6 +1,13 @@
 package io.github.flashj.io.input;
 
 import io.github.flashj.PairSource;
+import io.github.flashj.io.decode.GzipInput;
+import io.github.flashj.io.decode.InputFiles;
+import io.github.flashj.io.fastq.InterleavedReader;
+import io.github.flashj.io.fastq.LineSource;
+import io.github.flashj.io.fastq.MateFilesReader;
+import io.github.flashj.io.fastq.TabDelimitedReader;
+import io.github.flashj.io.split.SplitMateFilesReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -35,7 +35,7 @@ public enum InputFormat {
     }
 
     /** Whether record starts are found by FASTQ's four-line structure. */
-    boolean isFastq() {
+    public boolean isFastq() {
         return linesPerRecord == 4;
     }
 }

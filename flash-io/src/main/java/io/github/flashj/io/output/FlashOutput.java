@@ -1,10 +1,10 @@
 package io.github.flashj.io.output;
 
-import io.github.flashj.io.SystemErrors;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.batch.PairBatch;
+import io.github.flashj.io.SystemErrors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.flashj.io.TestData;
+import io.github.flashj.io.decode.BgzfBlocks;
+import io.github.flashj.io.plan.PositionalInput;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.github.flashj.io.input;
 
-import io.github.flashj.gzip.Crc32Combine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,9 +9,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.flashj.FlashJob;
 import io.github.flashj.PairSource;
+import io.github.flashj.gzip.Crc32Combine;
 import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.io.TestData;
+import io.github.flashj.io.split.SplitMateFilesReader;
+import io.github.flashj.io.split.SplitReadingTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -9,6 +9,7 @@ import io.github.flashj.FlashJob;
 import io.github.flashj.InputFormatException;
 import io.github.flashj.PairSource;
 import io.github.flashj.io.TestData;
+import io.github.flashj.io.split.SplitMateFilesReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.flashj.FlashJob;
-import io.github.flashj.batch.PairBatch;
 import io.github.flashj.PairSource;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.io.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

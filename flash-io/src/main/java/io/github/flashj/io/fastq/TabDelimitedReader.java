@@ -1,8 +1,8 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.fastq;
 
 import io.github.flashj.InputFormatException;
-import io.github.flashj.batch.PairBatch;
 import io.github.flashj.PairSource;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.batch.ReadEncoding;
 import java.io.IOException;
 
@@ -12,12 +12,12 @@ import java.io.IOException;
  * One leading {@code @} of the tag is dropped, as from FASTQ tags. The reader thread only cuts the
  * input into lines; the merge worker parses them.
  */
-final class TabDelimitedReader implements PairSource {
+public final class TabDelimitedReader implements PairSource {
     private static final int MAX_FIELDS = 5;
 
     private final LineSource input;
 
-    TabDelimitedReader(LineSource input) {
+    public TabDelimitedReader(LineSource input) {
         this.input = input;
     }
 

@@ -1,6 +1,7 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.fastq;
 
 import io.github.flashj.InputFormatException;
+import io.github.flashj.io.decode.InputFiles;
 import io.github.flashj.swar.Swar;
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.util.Arrays;
  * Reads an input in large blocks and hands out whole lines by the block ({@link #fill}), finding
  * line ends eight bytes at a time; no per-line object.
  */
-final class LineSource implements Closeable {
+public final class LineSource implements Closeable {
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     /** The longest line read; a longer one is not a read, and would overflow the buffer's size. */
     private static final int MAX_LINE = 1 << 30;
@@ -29,7 +30,7 @@ final class LineSource implements Closeable {
     private final long lineLimit;
     private final int[] lineEnds = new int[LINES_PER_STEP];
 
-    LineSource(InputStream in, String name) {
+    public LineSource(InputStream in, String name) {
         this(in, name, 0, Long.MAX_VALUE);
     }
 
@@ -38,7 +39,7 @@ final class LineSource implements Closeable {
      * whole input, so that lines are numbered as in the whole input, and the source ends before line
      * {@code lineLimit}.
      */
-    LineSource(InputStream in, String name, long linesBefore, long lineLimit) {
+    public LineSource(InputStream in, String name, long linesBefore, long lineLimit) {
         this.in = in;
         this.name = name;
         this.linesConsumed = linesBefore;
@@ -46,7 +47,7 @@ final class LineSource implements Closeable {
     }
 
     /** Passes over the next {@code lines} lines (fewer at the end of the input). */
-    void skip(long lines) throws IOException {
+    public void skip(long lines) throws IOException {
         RawLines scratch = new RawLines();
         for (long left = lines; left > 0; ) {
             int n = fill(scratch, (int) Math.min(left, 1 << 16));
@@ -148,7 +149,7 @@ final class LineSource implements Closeable {
     }
 
     /** The first {@code \n} of {@code b[from, to)}, eight bytes at a time; -1 when there is none. */
-    static int indexOfNewline(byte[] b, int from, int to) {
+    public static int indexOfNewline(byte[] b, int from, int to) {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long v = (long) Swar.LONGS.get(b, i) ^ NEWLINES;
@@ -167,12 +168,12 @@ final class LineSource implements Closeable {
     }
 
     /** How many of the eight bytes of {@code word} are {@code \n}. */
-    static int newlinesIn(long word) {
+    public static int newlinesIn(long word) {
         return Long.bitCount(Swar.zeroBytes(word ^ NEWLINES));
     }
 
     /** The end of {@code b[start, end)} with trailing whitespace removed. */
-    static int trimmedEnd(byte[] b, int start, int end) {
+    public static int trimmedEnd(byte[] b, int start, int end) {
         int e = end;
         while (e > start && isSpace(b[e - 1])) {
             e--;

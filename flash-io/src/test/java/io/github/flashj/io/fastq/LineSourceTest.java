@@ -1,9 +1,11 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.fastq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.flashj.InputFormatException;
+import io.github.flashj.io.fastq.LineSource;
+import io.github.flashj.io.fastq.RawLines;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

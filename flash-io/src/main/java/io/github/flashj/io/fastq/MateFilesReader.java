@@ -1,8 +1,8 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.fastq;
 
 import io.github.flashj.InputFormatException;
-import io.github.flashj.batch.PairBatch;
 import io.github.flashj.PairSource;
+import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 
 /**
@@ -10,19 +10,19 @@ import java.io.IOException;
  * thread only cuts each input into the lines of a batch's worth of records; the merge worker
  * parses them.
  */
-final class MateFilesReader implements PairSource {
+public final class MateFilesReader implements PairSource {
     private final LineSource mate1;
     private final LineSource mate2;
 
-    MateFilesReader(LineSource mate1, LineSource mate2) {
+    public MateFilesReader(LineSource mate1, LineSource mate2) {
         this.mate1 = mate1;
         this.mate2 = mate2;
     }
 
     /** The raw input of one batch, kept with the batch across reuse (also by {@link SplitMateFilesReader}). */
-    static final class MateLines {
-        final RawLines lines1 = new RawLines();
-        final RawLines lines2 = new RawLines();
+    public static final class MateLines {
+        public final RawLines lines1 = new RawLines();
+        public final RawLines lines2 = new RawLines();
         final FastqRecordCursor records1 = new FastqRecordCursor();
         final FastqRecordCursor records2 = new FastqRecordCursor();
     }
@@ -44,7 +44,7 @@ final class MateFilesReader implements PairSource {
     }
 
     /** Parses the two mates' raw lines attached to the batch into pairs; the merge worker calls it. */
-    static void parse(PairBatch batch) throws IOException {
+    public static void parse(PairBatch batch) throws IOException {
         MateLines c = (MateLines) batch.attachment();
         c.records1.reset(c.lines1);
         c.records2.reset(c.lines2);

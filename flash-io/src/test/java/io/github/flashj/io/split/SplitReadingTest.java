@@ -1,4 +1,4 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.split;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +12,11 @@ import io.github.flashj.JobStatistics;
 import io.github.flashj.PairSource;
 import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.io.TestData;
+import io.github.flashj.io.fastq.MateFilesReader;
+import io.github.flashj.io.input.FastqInputs;
+import io.github.flashj.io.plan.FastqFileIndex;
+import io.github.flashj.io.plan.PositionalInput;
+import io.github.flashj.io.split.SplitMateFilesReader;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Plain mate files read by several producers at once: the same pairs, output and errors as one. */
-class SplitReadingTest {
+public class SplitReadingTest {
     @TempDir
     Path dir;
 
@@ -109,7 +114,7 @@ class SplitReadingTest {
     // ---- whole runs: split against in order ----
 
     /** Pairs whose two mates differ in length, with tricky quality lines, about 60 kB per file. */
-    static String[] mates(int pairs, long seed, String eol) {
+    public static String[] mates(int pairs, long seed, String eol) {
         Random r = new Random(seed);
         StringBuilder m1 = new StringBuilder();
         StringBuilder m2 = new StringBuilder();

@@ -1,4 +1,4 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.fastq;
 
 import io.github.flashj.InputFormatException;
 import io.github.flashj.batch.PairBatch;
@@ -9,7 +9,7 @@ import io.github.flashj.batch.ReadEncoding;
  * sequence, separator starting with {@code +}, quality), trailing whitespace removed, quality as
  * long as the sequence; {@link PairBatch#appendRead} checks the bases and quality characters.
  */
-final class FastqRecordCursor {
+public final class FastqRecordCursor {
     private static final String[] LINE_NAMES = {"tag", "sequence", "separator", "quality"};
 
     private RawLines lines;

@@ -1,4 +1,4 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.decode;
 
 import io.github.flashj.gzip.SeekableGzipInputStream;
 import java.nio.file.Path;
@@ -13,22 +13,22 @@ import java.nio.file.Path;
  * @param seekSpacing compressed bytes between the seek points of a file read by several
  *     producers, 0 for {@link DecodedInput#SEEK_SPACING}
  */
-record GzipInput(int threads, Path indexDirectory, boolean nativeDecoding, int seekSpacing) {
-    static final GzipInput DEFAULT = new GzipInput(0, null, true, 0);
+public record GzipInput(int threads, Path indexDirectory, boolean nativeDecoding, int seekSpacing) {
+    public static final GzipInput DEFAULT = new GzipInput(0, null, true, 0);
 
-    GzipInput withThreads(int v) {
+    public GzipInput withThreads(int v) {
         return new GzipInput(v, indexDirectory, nativeDecoding, seekSpacing);
     }
 
-    GzipInput withIndexDirectory(Path v) {
+    public GzipInput withIndexDirectory(Path v) {
         return new GzipInput(threads, v, nativeDecoding, seekSpacing);
     }
 
-    GzipInput withNativeDecoding(boolean v) {
+    public GzipInput withNativeDecoding(boolean v) {
         return new GzipInput(threads, indexDirectory, v, seekSpacing);
     }
 
-    GzipInput withSeekSpacing(int v) {
+    public GzipInput withSeekSpacing(int v) {
         return new GzipInput(threads, indexDirectory, nativeDecoding, v);
     }
 
@@ -53,7 +53,7 @@ record GzipInput(int threads, Path indexDirectory, boolean nativeDecoding, int s
      * on 2 cores rapidgzip's two threads took 3.7 s of CPU per 654 MB file against 0.9 s
      * (docs/BENCHMARKS.md).
      */
-    static int automaticThreads() {
+    public static int automaticThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 4);
     }
 }

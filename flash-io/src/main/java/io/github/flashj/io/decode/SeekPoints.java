@@ -1,4 +1,4 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.decode;
 
 import java.io.Serializable;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.plan;
 
+import io.github.flashj.io.fastq.LineSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,7 +18,7 @@ import java.util.Arrays;
  * <p>Lines end at {@code \n}, and a last line without one counts when it is not empty, as in
  * {@link LineSource}, so the lines of any record range are those a {@code LineSource} gives.
  */
-final class FastqFileIndex {
+public final class FastqFileIndex {
     /** The most bytes the lines of one structure check may span. */
     private static final int MAX_WINDOW = 1 << 24;
     /** Lines looked at by a structure check: two records. */
@@ -136,7 +137,7 @@ final class FastqFileIndex {
      * @return the offset, or -1 when there is none in the range
      * @throws IrregularInputException when the lines to check are too long to judge
      */
-    static long findBoundary(PositionalInput in, long size, long from, long limit) throws IOException {
+    public static long findBoundary(PositionalInput in, long size, long from, long limit) throws IOException {
         Window w = new Window(in, size);
         long[] ends = new long[CHECK_LINES];
         long p;
@@ -172,7 +173,7 @@ final class FastqFileIndex {
     }
 
     /** Whether a structure check at offset 0 passes: the file starts like FASTQ. */
-    static boolean startsWithRecord(PositionalInput in, long size) throws IOException {
+    public static boolean startsWithRecord(PositionalInput in, long size) throws IOException {
         if (size == 0) {
             return true;
         }

@@ -1,6 +1,11 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.plan;
 
 import io.github.flashj.PairSource;
+import io.github.flashj.io.fastq.InterleavedReader;
+import io.github.flashj.io.fastq.LineSource;
+import io.github.flashj.io.fastq.MateFilesReader;
+import io.github.flashj.io.fastq.TabDelimitedReader;
+import io.github.flashj.io.input.InputFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

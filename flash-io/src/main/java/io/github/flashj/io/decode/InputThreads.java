@@ -1,4 +1,4 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.decode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * segments): daemon threads named after their work, a shutdown that waits for them, and a task's
  * failure thrown again on the thread that waited for it.
  */
-final class InputThreads {
+public final class InputThreads {
     private InputThreads() {
     }
 
     /** A pool of {@code threads} daemon threads named {@code prefix} and a number from 0. */
-    static ExecutorService pool(int threads, String prefix) {
+    public static ExecutorService pool(int threads, String prefix) {
         AtomicInteger made = new AtomicInteger();
         return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, prefix + made.getAndIncrement());
@@ -27,7 +27,7 @@ final class InputThreads {
     }
 
     /** Waits for a shut-down pool's threads to end, keeping an interrupt for the caller. */
-    static void awaitTermination(ExecutorService pool) {
+    public static void awaitTermination(ExecutorService pool) {
         boolean interrupted = false;
         while (true) {
             try {
@@ -48,7 +48,7 @@ final class InputThreads {
      * is; an I/O error (also one a task wrapped as {@link UncheckedIOException}) is returned for the
      * caller to throw, and any other exception wrapped in one.
      */
-    static IOException failure(Throwable cause) {
+    public static IOException failure(Throwable cause) {
         if (cause instanceof UncheckedIOException) {
             return ((UncheckedIOException) cause).getCause();
         }

@@ -1,5 +1,7 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.decode;
 
+import io.github.flashj.io.input.CompressedDataException;
+import io.github.flashj.io.plan.PositionalInput;
 import io.github.flashj.swar.Swar;
 import java.io.IOException;
 import java.io.OutputStream;

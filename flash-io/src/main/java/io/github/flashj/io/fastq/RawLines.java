@@ -1,4 +1,4 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.fastq;
 
 import java.util.Arrays;
 
@@ -7,7 +7,7 @@ import java.util.Arrays;
  * them later: the raw input a deferring source attaches to a batch. Line ends ({@code \n}) are
  * not part of a line.
  */
-final class RawLines {
+public final class RawLines {
     private String name;
     private long firstLine;
     private byte[] data = new byte[1 << 16];
@@ -16,7 +16,7 @@ final class RawLines {
     private int[] end = new int[1024];
     private int lines;
 
-    void reset(String inputName, long firstLineNumber) {
+    public void reset(String inputName, long firstLineNumber) {
         name = inputName;
         firstLine = firstLineNumber;
         length = 0;
@@ -43,7 +43,7 @@ final class RawLines {
      *
      * @return the array to write to, from offset {@link #length()}
      */
-    byte[] room(int n) {
+    public byte[] room(int n) {
         if (length + n > data.length) {
             data = Arrays.copyOf(data, Math.max(data.length * 2, length + n));
         }
@@ -51,17 +51,17 @@ final class RawLines {
     }
 
     /** Counts {@code n} bytes written into the room {@link #room(int)} made as part of these lines. */
-    void grow(int n) {
+    public void grow(int n) {
         length += n;
     }
 
     /** The number of bytes held. */
-    int length() {
+    public int length() {
         return length;
     }
 
     /** Marks a line already copied by {@link #append}: {@code [start, end)} in these lines. */
-    void addLineAt(int lineStart, int lineEnd) {
+    public void addLineAt(int lineStart, int lineEnd) {
         if (lines == start.length) {
             start = Arrays.copyOf(start, lines * 2);
             end = Arrays.copyOf(end, lines * 2);

@@ -1,10 +1,12 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.decode;
 
 import io.github.flashj.gzip.Crc32Combine;
 import io.github.flashj.gzip.GzipDecoding;
 import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.SeekableGzipInputStream;
+import io.github.flashj.io.input.CompressedDataException;
+import io.github.flashj.io.plan.PositionalInput;
 import io.github.flashj.swar.Swar;
 import java.io.Closeable;
 import java.io.IOException;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * while readers that need it wait; the segments after the last one asked for are decoded ahead,
  * and the recently used ones are kept. Reads are safe from several threads at once.
  */
-final class DecodedInput implements PositionalInput, Closeable {
+public final class DecodedInput implements PositionalInput, Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(DecodedInput.class);
     /**
      * Compressed bytes between seek points: BGZF blocks are grouped into segments this long, and a
@@ -99,7 +101,7 @@ final class DecodedInput implements PositionalInput, Closeable {
      * @param gzip how gzip is decoded, and the spacing of the seek points ({@link #SEEK_SPACING})
      * @param threads the decoder threads, and rapidgzip's threads when it builds an index
      */
-    static DecodedInput open(Path file, String name, GzipInput gzip, int threads) throws IOException {
+    public static DecodedInput open(Path file, String name, GzipInput gzip, int threads) throws IOException {
         int spacing = gzip.seekPointSpacing();
         FileChannel channel = FileChannel.open(file);
         try {
@@ -301,7 +303,7 @@ final class DecodedInput implements PositionalInput, Closeable {
      * @return null when the data are as the trailer says (or were checked as they were decoded),
      *     else why not
      */
-    String verify() throws IOException {
+    public String verify() throws IOException {
         if (segmentCrc == null || points.segments() == 0) {
             return null;
         }
@@ -329,7 +331,7 @@ final class DecodedInput implements PositionalInput, Closeable {
     }
 
     /** The seek points this view enters the data at. */
-    SeekPoints seekPoints() {
+    public SeekPoints seekPoints() {
         return points;
     }
 
@@ -337,7 +339,7 @@ final class DecodedInput implements PositionalInput, Closeable {
      * Segments decoded ahead of the last one asked for: 1 suits several readers of their own
      * ranges (planning), the number of producers suits producers that read chunks in turn.
      */
-    void readAhead(int segments) {
+    public void readAhead(int segments) {
         ahead = Math.max(0, segments);
     }
 
@@ -345,7 +347,7 @@ final class DecodedInput implements PositionalInput, Closeable {
      * Byte offsets cutting the data into about {@code ranges} ranges at segment starts, so that no
      * segment is decoded for two ranges: {@code [0, ..., size)} as {@link ChunkPlanner#ranges}.
      */
-    long[] ranges(int ranges) {
+    public long[] ranges(int ranges) {
         int segments = points.segments();
         int n = Math.max(1, Math.min(ranges, segments));
         long[] cuts = new long[n + 1];

@@ -1,5 +1,6 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.plan;
 
+import io.github.flashj.io.input.InputFormat;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.fastq;
 
 import io.github.flashj.InputFormatException;
-import io.github.flashj.batch.PairBatch;
 import io.github.flashj.PairSource;
+import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 
 /**
@@ -10,10 +10,10 @@ import java.io.IOException;
  * pair whose second record has an empty sequence is dropped, as FLASH 1.2.11 drops it. The reader
  * thread only cuts the input into lines; the merge worker parses them.
  */
-final class InterleavedReader implements PairSource {
+public final class InterleavedReader implements PairSource {
     private final LineSource input;
 
-    InterleavedReader(LineSource input) {
+    public InterleavedReader(LineSource input) {
         this.input = input;
     }
 

@@ -1,4 +1,4 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.decode;
 
 import com.github.luben.zstd.ZstdInputStream;
 import io.github.flashj.InputFormatException;
@@ -8,6 +8,7 @@ import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.io.Compression;
 import io.github.flashj.io.SystemErrors;
+import io.github.flashj.io.input.CompressedDataException;
 import io.github.flashj.io.lz4.Lz4FrameInputStream;
 import io.github.flashj.swar.Swar;
 import java.io.BufferedInputStream;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * or rapidgzip in parallel) where the native library loads; pipes, standard input and the rest by
  * java.util.zip.
  */
-final class InputFiles {
+public final class InputFiles {
     private static final Logger LOG = LoggerFactory.getLogger(InputFiles.class);
 
     /** The name used in messages for standard input. */
@@ -42,7 +43,7 @@ final class InputFiles {
     }
 
     /** Opens a path, or standard input for {@code -}; compression is recognised by its magic bytes. */
-    static InputStream open(String path, GzipInput gzip) throws IOException {
+    public static InputStream open(String path, GzipInput gzip) throws IOException {
         if ("-".equals(path)) {
             return decompress(standardInput(), STDIN_NAME);
         }
@@ -230,12 +231,12 @@ final class InputFiles {
     }
 
     /** The name of an input for messages. */
-    static String displayName(String path) {
+    public static String displayName(String path) {
         return "-".equals(path) ? STDIN_NAME : path;
     }
 
     /** Wraps a stream in the decoder its first bytes call for; plain data passes through. */
-    static InputStream decompress(InputStream raw, String name) throws IOException {
+    public static InputStream decompress(InputStream raw, String name) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         byte[] head;
         try {
@@ -251,7 +252,7 @@ final class InputFiles {
      * Input/output error}); the decoders' own errors and interrupts name their input already or need
      * none.
      */
-    static IOException readError(String name, IOException e) {
+    public static IOException readError(String name, IOException e) {
         if (e instanceof InputFormatException || e instanceof GzipFormatException
                 || e instanceof CompressedDataException || e instanceof InterruptedIOException
                 || e instanceof ClosedByInterruptException) {

@@ -1,8 +1,19 @@
-package io.github.flashj.io.input;
+package io.github.flashj.io.split;
 
-import io.github.flashj.batch.PairBatch;
 import io.github.flashj.ParallelPairSource;
+import io.github.flashj.batch.PairBatch;
 import io.github.flashj.io.Compression;
+import io.github.flashj.io.decode.DecodedInput;
+import io.github.flashj.io.decode.GzipInput;
+import io.github.flashj.io.decode.InputThreads;
+import io.github.flashj.io.fastq.LineSource;
+import io.github.flashj.io.fastq.MateFilesReader;
+import io.github.flashj.io.fastq.RawLines;
+import io.github.flashj.io.input.InputFormat;
+import io.github.flashj.io.plan.ChunkPlan;
+import io.github.flashj.io.plan.ChunkPlanner;
+import io.github.flashj.io.plan.PositionalInput;
+import io.github.flashj.io.plan.RangeScan;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -33,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * would not pay, the files are read in order by the {@link MateFilesReader} given, which reports
  * any error exactly as always.
  */
-final class SplitMateFilesReader implements ParallelPairSource {
+public final class SplitMateFilesReader implements ParallelPairSource {
     private static final Logger LOG = LoggerFactory.getLogger(SplitMateFilesReader.class);
     /** Automatic choice: no split below this much input (both files). */
     static final long AUTO_MIN_BYTES = 256L << 20;
@@ -69,7 +80,7 @@ final class SplitMateFilesReader implements ParallelPairSource {
      * @param gzip how gzip files are entered at seek points (their index directory, threads and spacing)
      * @param inOrder the same files opened for reading in order, used when they are not split
      */
-    SplitMateFilesReader(Path path1, String name1, Path path2, String name2, int requested, GzipInput gzip,
+    public SplitMateFilesReader(Path path1, String name1, Path path2, String name2, int requested, GzipInput gzip,
             MateFilesReader inOrder) {
         this.paths = new Path[] {path1, path2};
         this.names = new String[] {name1, name2};
@@ -79,14 +90,14 @@ final class SplitMateFilesReader implements ParallelPairSource {
     }
 
     /** For tests: smaller byte ranges and checkpoint spacings than a real run would use. */
-    SplitMateFilesReader geometry(long rangeBytes, int spacing) {
+    public SplitMateFilesReader geometry(long rangeBytes, int spacing) {
         minRange = rangeBytes;
         minSpacing = spacing;
         return this;
     }
 
     /** Whether {@link #producers} chose to split the files (for tests). */
-    boolean isSplit() {
+    public boolean isSplit() {
         return chunks != null;
     }
 
@@ -267,7 +278,7 @@ final class SplitMateFilesReader implements ParallelPairSource {
     }
 
     /** A file read at any offset, whose early end names it, as the batches' reads do ({@link #cut}). */
-    static PositionalInput named(FileChannel channel, String name) {
+    public static PositionalInput named(FileChannel channel, String name) {
         PositionalInput in = PositionalInput.of(channel);
         return new PositionalInput() {
             @Override

@@ -1,0 +1,9 @@
+/**
+ * Opening an input and decoding it: {@code InputFiles} (files, pipes and standard input, the
+ * compression told by the magic bytes, the gzip decoder chosen), {@code GzipInput} (the gzip
+ * settings a reader is given), and the positional views of decompressed data that chunk plans read:
+ * {@code DecodedInput} (a gzip file through its seek points, decoded by threads ahead of the
+ * readers), {@code BgzfBlocks} (a BGZF file through its block table) and {@code SeekPoints}.
+ * Exported to the Spark runner alone.
+ */
+package io.github.flashj.io.decode;
