@@ -49,6 +49,13 @@ public final class MergeParameters implements java.io.Serializable {
         this.qualityTieThreshold = b.qualityTieThreshold;
     }
 
+    /** FLASH's read length ({@code -r}) when none is given. */
+    public static final int DEFAULT_READ_LENGTH = 100;
+    /** FLASH's fragment length ({@code -f}) when none is given. */
+    public static final int DEFAULT_FRAGMENT_LENGTH = 180;
+    /** FLASH's fragment length standard deviation ({@code -s}) when none is given. */
+    public static final int DEFAULT_FRAGMENT_STDDEV = 18;
+
     /**
      * FLASH's {@code -M} when it is not given: {@code 2 × readLength − fragmentLength + 2.5 ×
      * fragmentStddev}, the first two in int arithmetic, the sum cut to an int toward zero, and a sum
@@ -144,9 +151,9 @@ public final class MergeParameters implements java.io.Serializable {
         private int maxOverlap;
         /** Whether {@link #maxOverlap(int)} was called: else it is computed from -r, -f and -s. */
         private boolean maxOverlapSet;
-        private int readLength = 100;
-        private int fragmentLength = 180;
-        private double fragmentStddev = 18;
+        private int readLength = DEFAULT_READ_LENGTH;
+        private int fragmentLength = DEFAULT_FRAGMENT_LENGTH;
+        private double fragmentStddev = DEFAULT_FRAGMENT_STDDEV;
         private float maxMismatchDensity = 0.25f;
         /** Whether a NaN density was asked for by {@link #maxMismatchDensityNaN()}, not computed by mistake. */
         private boolean nanDensityWanted;

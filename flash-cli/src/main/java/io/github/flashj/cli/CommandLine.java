@@ -90,9 +90,9 @@ final class CommandLine {
 
     private int minOverlap = 10;
     private Integer maxOverlap;
-    private int readLength = 100;
-    private int fragmentLength = 180;
-    private int fragmentStddev = 18;
+    private int readLength = MergeParameters.DEFAULT_READ_LENGTH;
+    private int fragmentLength = MergeParameters.DEFAULT_FRAGMENT_LENGTH;
+    private int fragmentStddev = MergeParameters.DEFAULT_FRAGMENT_STDDEV;
     private boolean readLengthSet;
     private boolean fragmentLengthSet;
     private boolean fragmentStddevSet;

@@ -85,19 +85,31 @@ public enum Compression {
 
     /**
      * The format data starting with {@code head[0, length)} is in, by its magic bytes; {@link #NONE}
-     * for plain data. Data that starts with a {@linkplain #startsWithSkippableFrame skippable frame}
-     * is taken for {@link #ZSTD}, whose format defines the frame; a decoder reads past the frame
-     * and decodes whichever frame (Zstandard or LZ4) follows.
+     * for plain data. Skippable frames (which Zstandard's format defines, and LZ4's allows) are
+     * passed over to the frame that follows; where {@code head} ends within them, the data is taken
+     * for {@link #ZSTD}, and a decoder reads past them to whichever frame follows.
      */
     public static Compression of(byte[] head, int length) {
+        int at = 0;
+        while (skippableMagicAt(head, at, length)) {
+            if (length - at < 8) {
+                return ZSTD;
+            }
+            long frameEnd = at + 8L + ((head[at + 4] & 0xffL) | (head[at + 5] & 0xffL) << 8
+                    | (head[at + 6] & 0xffL) << 16 | (head[at + 7] & 0xffL) << 24);
+            if (frameEnd + 4 > length) {
+                return ZSTD;
+            }
+            at = (int) frameEnd;
+        }
         for (Compression c : values()) {
             for (byte[] magic : c.magics) {
-                if (startsWith(head, length, magic)) {
+                if (startsWith(head, at, length, magic)) {
                     return c;
                 }
             }
         }
-        return startsWithSkippableFrame(head, length) ? ZSTD : NONE;
+        return at > 0 ? ZSTD : NONE;
     }
 
     /**
@@ -105,15 +117,21 @@ public enum Compression {
      * 4-byte length, ignored bytes. Zstandard and LZ4 data alike may start with one.
      */
     public static boolean startsWithSkippableFrame(byte[] head, int length) {
-        return length >= 4 && (head[0] & 0xf0) == 0x50 && head[1] == 0x2a && head[2] == 0x4d && head[3] == 0x18;
+        return skippableMagicAt(head, 0, length);
     }
 
-    private static boolean startsWith(byte[] head, int length, byte[] magic) {
-        if (length < magic.length) {
+    /** Whether a skippable frame's magic stands at {@code head[at]}. */
+    private static boolean skippableMagicAt(byte[] head, int at, int length) {
+        return length - at >= 4 && (head[at] & 0xf0) == 0x50 && head[at + 1] == 0x2a && head[at + 2] == 0x4d
+                && head[at + 3] == 0x18;
+    }
+
+    private static boolean startsWith(byte[] head, int at, int length, byte[] magic) {
+        if (length - at < magic.length) {
             return false;
         }
         for (int i = 0; i < magic.length; i++) {
-            if (head[i] != magic[i]) {
+            if (head[at + i] != magic[i]) {
                 return false;
             }
         }

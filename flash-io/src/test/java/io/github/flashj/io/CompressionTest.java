@@ -31,6 +31,16 @@ class CompressionTest {
         assertEquals(Compression.NONE, Compression.of(new byte[0], 0));
     }
 
+    /** Skippable frames are passed over to the frame that follows, where the head holds it. */
+    @Test
+    void skippableFrames_nameTheFrameAfterThem() {
+        byte[] lz4After = bytes(0x50, 0x2a, 0x4d, 0x18, 2, 0, 0, 0, 'x', 'y', 0x04, 0x22, 0x4d, 0x18);
+        assertEquals(Compression.LZ4, Compression.of(lz4After, lz4After.length));
+        byte[] zstdAfter = bytes(0x5f, 0x2a, 0x4d, 0x18, 0, 0, 0, 0, 0x28, 0xb5, 0x2f, 0xfd);
+        assertEquals(Compression.ZSTD, Compression.of(zstdAfter, zstdAfter.length));
+        assertEquals(Compression.ZSTD, Compression.of(lz4After, 9), "the head ends in the skippable frame");
+    }
+
     @Test
     void namesAndSuffixes_roundTrip() {
         for (Compression c : Compression.values()) {
