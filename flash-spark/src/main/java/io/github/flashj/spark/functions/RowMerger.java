@@ -1,8 +1,8 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.functions;
 
+import io.github.flashj.MergeParameters;
 import io.github.flashj.batch.BatchMerger;
 import io.github.flashj.batch.MergeOutcome;
-import io.github.flashj.MergeParameters;
 import io.github.flashj.batch.MergedTag;
 import io.github.flashj.batch.PairBatch;
 import io.github.flashj.batch.ReadEncoding;

@@ -1,12 +1,14 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.source;
 
+import io.github.flashj.PairSource;
 import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.batch.PairBatch;
-import io.github.flashj.PairSource;
 import io.github.flashj.batch.ReadEncoding;
 import io.github.flashj.io.input.ChunkPlan;
 import io.github.flashj.io.input.ChunkReader;
 import io.github.flashj.io.input.FastqInputs;
+import io.github.flashj.spark.exec.ChunkTask;
+import io.github.flashj.spark.exec.JobSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

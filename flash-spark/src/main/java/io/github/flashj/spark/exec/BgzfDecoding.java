@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.exec;
 
 import io.github.flashj.io.input.BgzfBlocks;
 import io.github.flashj.io.input.ChunkPlanner;
@@ -21,7 +21,7 @@ import org.apache.spark.broadcast.Broadcast;
  * ({@link HadoopStagedFiles#firstWins}), and the driver joins the parts into one plain file, which
  * the run then plans like any plain input.
  */
-final class BgzfDecoding {
+public final class BgzfDecoding {
     private BgzfDecoding() {
     }
 
@@ -44,7 +44,7 @@ final class BgzfDecoding {
         for (int r = 0; r + 1 < cuts.length; r++) {
             ranges.add(new long[] {r, cuts[r], cuts[r + 1]});
         }
-        List<Result> results = FlashSpark.runJob(() -> jsc.parallelize(ranges, ranges.size())
+        List<Result> results = SparkJobs.runJob(() -> jsc.parallelize(ranges, ranges.size())
                 .map(range -> decodeRange(conf, path, name, parts, range)).collect());
         List<Path> committed = new ArrayList<>();
         for (Result result : results) {
