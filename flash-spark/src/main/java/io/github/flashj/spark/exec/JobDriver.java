@@ -40,8 +40,10 @@ public final class JobDriver {
     }
 
     /**
-     * Runs the job and returns its statistics (times: the wall time only); {@code observer}, if
-     * not null, sees each batch a task writes.
+     * Merges {@code inputs} of {@code format} into {@code layout} (merged reads to {@code stdout}
+     * when it writes to standard output) and returns the statistics (times: the wall time only).
+     * {@code pairsPerChunk} and {@code rangeBytes} are {@link io.github.flashj.spark.FlashSpark}'s
+     * settings, 0 for automatic; {@code batchObserver}, if not null, sees each batch a task writes.
      */
     public static JobStatistics run(SparkSession spark, InputFormat format, List<String> inputs,
             MergeParameters parameters, OutputLayout layout, OutputStream stdout, int batchSize, long pairsPerChunk,
