@@ -21,7 +21,7 @@ import org.apache.spark.broadcast.Broadcast;
  * ({@link HadoopStagedFiles#firstWins}), and the driver joins the parts into one plain file, which
  * the run then plans like any plain input.
  */
-public final class BgzfDecoding {
+final class BgzfDecoding {
     private BgzfDecoding() {
     }
 

@@ -4,12 +4,12 @@ import java.io.IOException;
 import org.apache.spark.SparkException;
 
 /** Spark actions as the merge runs them: a failed job is an IOException that says why in one line. */
-public final class SparkJobs {
+final class SparkJobs {
     private SparkJobs() {
     }
 
     /** A Spark action whose failure becomes an IOException with its root cause's message. */
-    public static <T> T runJob(SparkAction<T> action) throws IOException {
+    static <T> T runJob(SparkAction<T> action) throws IOException {
         try {
             return action.run();
         } catch (SparkException e) {
@@ -33,7 +33,7 @@ public final class SparkJobs {
     }
 
     @FunctionalInterface
-    public interface SparkAction<T> {
+    interface SparkAction<T> {
         T run() throws SparkException;
     }
 }

@@ -5,6 +5,6 @@
  * ({@code ChunkTask}) into parts committed by rename ({@code PartFiles}), and the driver joins the
  * parts into FLASH's files ({@code OutputAssembly}), in a work directory beside the output
  * ({@code WorkDirectory}), on any Hadoop file system ({@code HadoopFiles}, {@code HadoopInput}).
- * Its types are public only because those two packages use them.
+ * A type or member here is public only where the job or the source uses it.
  */
 package io.github.flashj.spark.exec;
