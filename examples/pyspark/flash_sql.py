@@ -19,11 +19,11 @@ def main(jars, mate1, mate2, output):
 
     # flash_merge with FLASH's parameters (here -M 150), called by Spark's generated code.
     parameters = flash.MergeParameters.builder().maxOverlap(150).build()
-    flash.spark.FlashFunctions.register(spark._jsparkSession, parameters)
+    flash.spark.functions.FlashFunctions.register(spark._jsparkSession, parameters)
 
     # The plain UDF form, with FLASH's default parameters: registerJavaFunction needs the type.
-    spark.udf.registerJavaFunction("flash_merge_udf", "io.github.flashj.spark.FlashMergeUdf",
-                                   flash.spark.FlashFunctions.RESULT_DDL)
+    spark.udf.registerJavaFunction("flash_merge_udf", "io.github.flashj.spark.functions.FlashMergeUdf",
+                                   flash.spark.functions.FlashFunctions.RESULT_DDL)
 
     pairs = (spark.read.format("flashj-fastq")
              .option("mate1", mate1).option("mate2", mate2).load())

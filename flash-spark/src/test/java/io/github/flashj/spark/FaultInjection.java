@@ -1,5 +1,6 @@
 package io.github.flashj.spark;
 
+import io.github.flashj.spark.exec.ChunkTask;
 import org.apache.spark.TaskContext;
 
 /**

@@ -19,6 +19,7 @@ import io.github.flashj.cli.TestData;
 import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.output.FlashOutput;
 import io.github.flashj.io.output.OutputCompression;
+import io.github.flashj.spark.exec.ChunkTask;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import io.github.flashj.MergeParameters;
 import io.github.flashj.cli.OneShotDecoders;
 import io.github.flashj.cli.TestData;
 import io.github.flashj.io.output.OutputCompression;
+import io.github.flashj.spark.functions.FlashFunctions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

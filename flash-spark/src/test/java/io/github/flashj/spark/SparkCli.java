@@ -2,6 +2,7 @@ package io.github.flashj.spark;
 
 import io.github.flashj.cli.FlashCli;
 import io.github.flashj.cli.Oracle;
+import io.github.flashj.spark.exec.ChunkTask;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -10,6 +10,8 @@ import io.github.flashj.MergeParameters;
 import io.github.flashj.cli.Oracle;
 import io.github.flashj.cli.OutputComparison;
 import io.github.flashj.cli.TestData;
+import io.github.flashj.spark.functions.FlashFunctions;
+import io.github.flashj.spark.functions.FlashMergeUdf;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.col;
 
 import io.github.flashj.MergeParameters;
+import io.github.flashj.spark.functions.FlashFunctions;
+import io.github.flashj.spark.functions.FlashMergeUdf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -9,6 +9,8 @@ import io.github.flashj.MergeParameters;
 import io.github.flashj.cli.Oracle;
 import io.github.flashj.cli.OutputComparison;
 import io.github.flashj.cli.TestData;
+import io.github.flashj.spark.exec.ChunkTask;
+import io.github.flashj.spark.functions.FlashFunctions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -74,7 +74,7 @@ class FlashjSparkCommandIT {
         }
         for (String line : got.stderr().split("\n")) {
             assertTrue(!line.startsWith("[INFO]") || line.contains("io.github.flashj") || line.matches(
-                    "\\[INFO\\] (FlashSpark|InputFiles|WorkDirectory|OutputAssembly|PartFiles): .*"),
+                    "\\[INFO\\] (JobDriver|InputFiles|WorkDirectory|OutputAssembly|PartFiles): .*"),
                     "Spark logs warnings only: " + line);
         }
         OutputComparison.assertSameFacts(want.stdoutText(), got.stdoutText(), "bin/flashj-spark");

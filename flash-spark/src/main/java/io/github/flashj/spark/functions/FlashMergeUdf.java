@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.functions;
 
 import io.github.flashj.MergeParameters;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * the faster form.
  *
  * <pre>{@code
- * spark.udf.registerJavaFunction("flash_merge", "io.github.flashj.spark.FlashMergeUdf",
+ * spark.udf.registerJavaFunction("flash_merge", "io.github.flashj.spark.functions.FlashMergeUdf",
  *                                FLASH_MERGE_TYPE)   # FlashFunctions.RESULT_DDL
  * }</pre>
  */

@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.exec;
 
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -7,11 +7,11 @@ import java.io.Serializable;
 import org.apache.hadoop.conf.Configuration;
 
 /** The driver's Hadoop configuration, shipped to the tasks (a {@link Configuration} is not serializable). */
-final class HadoopConf implements Serializable {
+public final class HadoopConf implements Serializable {
     private static final long serialVersionUID = 1L;
     private transient Configuration conf;
 
-    HadoopConf(Configuration conf) {
+    public HadoopConf(Configuration conf) {
         this.conf = conf;
     }
 

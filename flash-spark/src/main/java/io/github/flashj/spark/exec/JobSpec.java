@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.exec;
 
 import io.github.flashj.MergeParameters;
 import io.github.flashj.io.input.InputFormat;
@@ -20,7 +20,7 @@ import org.apache.spark.broadcast.Broadcast;
  * @param workDirectory the run's temporary directory, beside the output
  * @param conf the Hadoop configuration, broadcast: shipped to each executor once, not with every task
  */
-record JobSpec(InputFormat format, List<String> paths, List<String> names, MergeParameters parameters,
+public record JobSpec(InputFormat format, List<String> paths, List<String> names, MergeParameters parameters,
         OutputLayout layout, int batchSize, String workDirectory, Broadcast<HadoopConf> conf) implements Serializable {
     /** The Hadoop configuration. */
     Configuration hadoop() {

@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

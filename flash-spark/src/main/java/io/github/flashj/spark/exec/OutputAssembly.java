@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.exec;
 
 import io.github.flashj.JobStatistics;
 import io.github.flashj.io.SystemErrors;
@@ -30,7 +30,7 @@ import org.apache.hadoop.fs.Path;
  * and renamed into place only once all of them are complete ({@link HadoopStagedFiles}), so a
  * failed run never leaves a file that looks whole.
  */
-final class OutputAssembly {
+public final class OutputAssembly {
     private final JobSpec job;
     private final FileSystem fs;
     /** The files made, under temporary names until all are. */
@@ -49,7 +49,8 @@ final class OutputAssembly {
      * @param stdout the merged reads' stream with {@code -c}, else null
      * @return how the read files were assembled, for the log
      */
-    static String write(JobSpec job, int chunks, JobStatistics statistics, OutputStream stdout) throws IOException {
+    public static String write(JobSpec job, int chunks, JobStatistics statistics, OutputStream stdout)
+            throws IOException {
         OutputAssembly assembly = new OutputAssembly(job);
         try {
             String how = assembly.assemble(chunks, statistics, stdout);

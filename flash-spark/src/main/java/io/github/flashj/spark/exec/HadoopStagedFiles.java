@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.exec;
 
 import io.github.flashj.io.SystemErrors;
 import io.github.flashj.io.output.OutputTransaction;

@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.exec;
 
 import io.github.flashj.InputFormatException;
 import io.github.flashj.PairSource;
@@ -31,7 +31,7 @@ import org.apache.hadoop.fs.Path;
  * the part already committed drops its own. Only the successful attempt's result reaches the
  * driver, so its counts are added once.
  */
-final class ChunkTask {
+public final class ChunkTask {
     private ChunkTask() {
     }
 
@@ -49,7 +49,7 @@ final class ChunkTask {
      * chosen place. A run has none unless a test gives one ({@code FlashSpark.Builder.batchObserver}).
      */
     @FunctionalInterface
-    interface BatchObserver extends Serializable {
+    public interface BatchObserver extends Serializable {
         /** Called after batch {@code batch} (0 for the first) of chunk {@code chunk} is written. */
         void batchWritten(int chunk, long batch);
     }
@@ -128,7 +128,7 @@ final class ChunkTask {
     }
 
     /** Each input at its slice's offset; a failure closes what was opened. */
-    static List<InputStream> open(JobSpec job, ChunkPlan chunk) throws IOException {
+    public static List<InputStream> open(JobSpec job, ChunkPlan chunk) throws IOException {
         List<InputStream> streams = new ArrayList<>();
         try {
             for (int f = 0; f < job.paths().size(); f++) {

@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.exec;
 
 import io.github.flashj.io.SystemErrors;
 import io.github.flashj.io.plan.ChunkPlanner;
@@ -20,7 +20,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * table alike: byte ranges of every input are scanned for record starts and lines as Spark tasks,
  * and the driver lines the files up by record index.
  */
-final class InputPlanning {
+public final class InputPlanning {
     /** Lines between two checkpoints of a scan: a chunk skips fewer than this many lines. */
     static final int CHECKPOINT_LINES = 1024;
     private static final long MIN_RANGE_BYTES = 4L << 20;
@@ -36,7 +36,7 @@ final class InputPlanning {
      * @param pairsPerChunk pairs per chunk, or 0 for about four chunks per core (at least a batch)
      * @param rangeBytes bytes per scanning task, or 0 for about two per core
      */
-    static ChunkPlanner.Plan plan(JavaSparkContext jsc, JobSpec job, long pairsPerChunk, long rangeBytes)
+    public static ChunkPlanner.Plan plan(JavaSparkContext jsc, JobSpec job, long pairsPerChunk, long rangeBytes)
             throws IOException {
         int parallelism = Math.max(1, jsc.defaultParallelism());
         List<long[]> ranges = new ArrayList<>();
@@ -49,7 +49,7 @@ final class InputPlanning {
                 ranges.add(new long[] {f, cuts[r], cuts[r + 1]});
             }
         }
-        List<RangeScan> scanned = FlashSpark.runJob(() -> jsc.parallelize(ranges, ranges.size())
+        List<RangeScan> scanned = SparkJobs.runJob(() -> jsc.parallelize(ranges, ranges.size())
                 .map(range -> scan(job, range)).collect());
         List<List<RangeScan>> scans = new ArrayList<>();
         for (int f = 0; f < job.paths().size(); f++) {
@@ -77,7 +77,7 @@ final class InputPlanning {
      *
      * @throws FileNotFoundException with the command's message when it is missing or a directory
      */
-    static byte[] head(FileSystem fs, Path path, String name) throws IOException {
+    public static byte[] head(FileSystem fs, Path path, String name) throws IOException {
         try {
             if (fs.getFileStatus(path).isDirectory()) {
                 throw new FileSystemException(name, null, "Is a directory");

@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.exec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /** The file system of a path, as FlashJ reads and writes it. */
-final class HadoopFiles {
+public final class HadoopFiles {
     private HadoopFiles() {
     }
 
@@ -18,7 +18,7 @@ final class HadoopFiles {
      * {@code .crc} file beside every file it writes; FlashJ writes FLASH's files and nothing else,
      * so local paths go through the raw local file system.
      */
-    static FileSystem of(Path path, Configuration conf) throws IOException {
+    public static FileSystem of(Path path, Configuration conf) throws IOException {
         FileSystem fs = path.getFileSystem(conf);
         return fs instanceof ChecksumFileSystem ? ((ChecksumFileSystem) fs).getRawFileSystem() : fs;
     }

@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.source;
 
 import io.github.flashj.FlashJob;
 import io.github.flashj.MergeParameters;
@@ -6,6 +6,10 @@ import io.github.flashj.io.Compression;
 import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.plan.ChunkPlan;
 import io.github.flashj.io.plan.ChunkPlanner;
+import io.github.flashj.spark.exec.HadoopConf;
+import io.github.flashj.spark.exec.HadoopFiles;
+import io.github.flashj.spark.exec.InputPlanning;
+import io.github.flashj.spark.exec.JobSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

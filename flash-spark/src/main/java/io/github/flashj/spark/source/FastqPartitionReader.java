@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.source;
 
 import io.github.flashj.PairSource;
 import io.github.flashj.batch.MergeOutcome;
@@ -7,6 +7,8 @@ import io.github.flashj.batch.ReadEncoding;
 import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.plan.ChunkPlan;
 import io.github.flashj.io.plan.ChunkReader;
+import io.github.flashj.spark.exec.ChunkTask;
+import io.github.flashj.spark.exec.JobSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

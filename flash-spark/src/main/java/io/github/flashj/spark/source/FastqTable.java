@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.source;
 
 import io.github.flashj.io.input.InputFormat;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.exec;
 
 import io.github.flashj.io.SystemErrors;
 import io.github.flashj.io.output.OutputLayout;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * work directory whose lock is free, or, where there is no lock to ask, that nothing has touched
  * for {@link #STALE_AFTER}, and says so.
  */
-final class WorkDirectory implements AutoCloseable {
+public final class WorkDirectory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkDirectory.class);
     private static final String PREFIX = ".flashj-";
     /** A work directory's name: the prefix and a random UUID, so that nothing else is taken for one. */
@@ -60,7 +60,7 @@ final class WorkDirectory implements AutoCloseable {
      * are opened in it), clears the layout's names of an earlier run's files
      * ({@link OutputAssembly#clearEarlier}), and makes the run's work directory in it.
      */
-    static WorkDirectory prepare(OutputLayout layout, Configuration hadoop) throws IOException {
+    public static WorkDirectory prepare(OutputLayout layout, Configuration hadoop) throws IOException {
         Path directory = new Path(layout.directory());
         FileSystem fs = HadoopFiles.of(directory, hadoop);
         try {
@@ -108,7 +108,7 @@ final class WorkDirectory implements AutoCloseable {
     }
 
     /** The directory, qualified, as the tasks are given it. */
-    String path() {
+    public String path() {
         return path.toString();
     }
 

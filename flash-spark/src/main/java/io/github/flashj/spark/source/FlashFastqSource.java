@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.source;
 
 import java.util.Map;
 import org.apache.spark.sql.connector.catalog.Table;

@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.source;
 
 import io.github.flashj.MergeParameters;
 import io.github.flashj.batch.MergeTally;
@@ -6,6 +6,12 @@ import io.github.flashj.io.Compression;
 import io.github.flashj.io.output.FlashOutput;
 import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.io.output.OutputLayout;
+import io.github.flashj.spark.exec.HadoopConf;
+import io.github.flashj.spark.exec.HadoopFiles;
+import io.github.flashj.spark.exec.JobSpec;
+import io.github.flashj.spark.exec.OutputAssembly;
+import io.github.flashj.spark.exec.WorkDirectory;
+import io.github.flashj.spark.functions.FlashFunctions;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;

@@ -1,8 +1,11 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.source;
 
 import io.github.flashj.MergeParameters;
 import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.batch.MergeTally;
+import io.github.flashj.spark.exec.JobSpec;
+import io.github.flashj.spark.exec.PartFiles;
+import io.github.flashj.spark.functions.FlashFunctions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

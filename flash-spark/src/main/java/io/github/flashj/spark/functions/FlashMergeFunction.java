@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.functions;
 
 import io.github.flashj.MergeParameters;
 import java.io.Serializable;

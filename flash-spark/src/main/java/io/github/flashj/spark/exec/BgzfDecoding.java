@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.exec;
 
 import io.github.flashj.io.decode.BgzfBlocks;
 import io.github.flashj.io.input.CompressedDataException;
@@ -44,7 +44,7 @@ final class BgzfDecoding {
         for (int r = 0; r + 1 < cuts.length; r++) {
             ranges.add(new long[] {r, cuts[r], cuts[r + 1]});
         }
-        List<Result> results = FlashSpark.runJob(() -> jsc.parallelize(ranges, ranges.size())
+        List<Result> results = SparkJobs.runJob(() -> jsc.parallelize(ranges, ranges.size())
                 .map(range -> decodeRange(conf, path, name, parts, range)).collect());
         List<Path> committed = new ArrayList<>();
         for (Result result : results) {

@@ -1,4 +1,4 @@
-package io.github.flashj.spark;
+package io.github.flashj.spark.exec;
 
 import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.io.output.PieceDigest;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Files written in parts by tasks: an attempt commits its part by rename, and the driver joins the
  * committed parts in order into one file.
  */
-final class PartFiles {
+public final class PartFiles {
     private static final Logger LOG = LoggerFactory.getLogger(PartFiles.class);
     /** File systems whose {@code concat} appends the sources to the target without copying data. */
     private static final Set<String> CONCAT_SCHEMES = Set.of("hdfs");
@@ -42,7 +42,7 @@ final class PartFiles {
      * ({@link OutputCompression#pieces}), and its digest is committed beside it ({@link #digest});
      * with Zstandard and plain output, a part is text (the driver compresses Zstandard).
      */
-    static final class Attempt {
+    public static final class Attempt {
         private final FileSystem fs;
         private final HadoopStagedFiles staging;
         /** The attempt's files: each output file's part, then with pieces each part's digest. */
@@ -51,7 +51,7 @@ final class PartFiles {
         private final PieceOutputStream[] pieces;
 
         /** Creates the attempt's file of each output file of part {@code part}. */
-        Attempt(JobSpec job, int part, int files, OutputCompression compression) throws IOException {
+        public Attempt(JobSpec job, int part, int files, OutputCompression compression) throws IOException {
             fs = HadoopFiles.of(new Path(job.workDirectory()), job.hadoop());
             staging = HadoopStagedFiles.firstWins(fs);
             boolean joined = compression.joinsPieces();
@@ -78,12 +78,12 @@ final class PartFiles {
         }
 
         /** The stream of output file {@code f}. */
-        OutputStream out(int f) {
+        public OutputStream out(int f) {
             return outs[f];
         }
 
         /** Closes every file and commits it. */
-        void commit() throws IOException {
+        public void commit() throws IOException {
             for (int f = 0; f < outs.length; f++) {
                 outs[f].close();
                 outs[f] = null;
@@ -97,7 +97,7 @@ final class PartFiles {
         }
 
         /** Closes and removes the attempt's files; never throws. */
-        void discard() {
+        public void discard() {
             for (int f = 0; f < outs.length; f++) {
                 try {
                     if (outs[f] != null) {

@@ -1,0 +1,166 @@
+package io.github.flashj.spark.exec;
+
+import io.github.flashj.JobStatistics;
+import io.github.flashj.MergeParameters;
+import io.github.flashj.batch.MergeTally;
+import io.github.flashj.io.Compression;
+import io.github.flashj.io.decode.BgzfBlocks;
+import io.github.flashj.io.input.FastqInputs;
+import io.github.flashj.io.input.InputFormat;
+import io.github.flashj.io.output.OutputLayout;
+import io.github.flashj.io.plan.ChunkPlan;
+import io.github.flashj.io.plan.ChunkPlanner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver's steps of a merge as a Spark job: decode compressed inputs, plan chunks, merge them
+ * as tasks, and join their parts into FLASH's files.
+ */
+public final class JobDriver {
+    private static final Logger LOG = LoggerFactory.getLogger(JobDriver.class);
+    /** How long a run waits for a first executor before it plans anyway (Spark then warns). */
+    private static final Duration EXECUTOR_WAIT = Duration.ofSeconds(60);
+
+    private JobDriver() {
+    }
+
+    /**
+     * Merges {@code inputs} of {@code format} into {@code layout} (merged reads to {@code stdout}
+     * when it writes to standard output) and returns the statistics (times: the wall time only).
+     * {@code pairsPerChunk} and {@code rangeBytes} are {@link io.github.flashj.spark.FlashSpark}'s
+     * settings, 0 for automatic; {@code batchObserver}, if not null, sees each batch a task writes.
+     */
+    public static JobStatistics run(SparkSession spark, InputFormat format, List<String> inputs,
+            MergeParameters parameters, OutputLayout layout, OutputStream stdout, int batchSize, long pairsPerChunk,
+            long rangeBytes, ChunkTask.BatchObserver batchObserver) throws IOException {
+        long started = System.nanoTime();
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
+        try (WorkDirectory work = WorkDirectory.prepare(layout, hadoop)) {
+            JobSpec job = new JobSpec(format, plainInputs(jsc, conf, inputs, rangeBytes, work.path()), inputs,
+                    parameters, layout, batchSize, work.path(), conf);
+            awaitFirstExecutor(spark.sparkContext());
+            long planStarted = System.nanoTime();
+            ChunkPlanner.Plan plan = InputPlanning.plan(jsc, job, pairsPerChunk, rangeBytes);
+            LOG.info("Planned {} chunk{} in {} ms{}", plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
+                    (System.nanoTime() - planStarted) / 1_000_000,
+                    plan.split() ? "" : ": one chunk reads the inputs in order, since " + plan.unsplitReason());
+            MergeTally total = merge(jsc, job, plan.chunks(), batchObserver);
+            long assemblyStarted = System.nanoTime();
+            String how = OutputAssembly.write(job, plan.chunks().size(), total.toStatistics(Duration.ZERO), stdout);
+            LOG.info("Wrote the output files from {} parts each in {} ms ({})", plan.chunks().size(),
+                    (System.nanoTime() - assemblyStarted) / 1_000_000, how);
+            return total.toStatistics(Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+            conf.destroy();
+        }
+    }
+
+    /**
+     * Waits until a cluster master's first executor has registered, and says how long that took:
+     * executors start in JVMs of their own, seconds after the session, and the plan's time should
+     * be the plan's. A local master's executor is the driver.
+     */
+    private static void awaitFirstExecutor(SparkContext sc) {
+        if (sc.isLocal()) {
+            return;
+        }
+        long started = System.nanoTime();
+        long deadline = started + EXECUTOR_WAIT.toNanos();
+        // The driver is listed among the executors.
+        while (sc.statusTracker().getExecutorInfos().length < 2 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        int executors = sc.statusTracker().getExecutorInfos().length - 1;
+        if (executors > 0 && System.nanoTime() - started < 50_000_000L) {
+            return;
+        }
+        LOG.info("Waited {} ms for executors to start ({} registered)", (System.nanoTime() - started) / 1_000_000,
+                executors);
+    }
+
+    /** The inputs as plain files: compressed ones are decoded once into the work directory. */
+    private static List<String> plainInputs(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<String> inputs,
+            long rangeBytes, String workDirectory) throws IOException {
+        Configuration hadoop = conf.value().get();
+        List<String> plain = new ArrayList<>();
+        for (int f = 0; f < inputs.size(); f++) {
+            String name = inputs.get(f);
+            Path path = new Path(name);
+            FileSystem fs = HadoopFiles.of(path, hadoop);
+            byte[] head = InputPlanning.head(fs, path, name);
+            int n = head.length;
+            Compression compression = Compression.of(head, n);
+            if (compression == Compression.NONE) {
+                plain.add(fs.makeQualified(path).toString());
+                continue;
+            }
+            Path decoded = new Path(workDirectory, "input-" + f + ".fastq");
+            long t0 = System.nanoTime();
+            FileSystem workFs = HadoopFiles.of(decoded, hadoop);
+            if (BgzfBlocks.isBgzf(head, n)) {
+                int tasks = BgzfDecoding.decode(jsc, conf, fs.makeQualified(path).toString(), name, decoded,
+                        InputPlanning.rangeBytes(rangeBytes, fs.getFileStatus(path).getLen(), jsc.defaultParallelism()));
+                LOG.info("{} is BGZF: decoded at block boundaries by {} Spark tasks ({} ms), then split", name, tasks,
+                        (System.nanoTime() - t0) / 1_000_000);
+                plain.add(workFs.makeQualified(decoded).toString());
+                continue;
+            }
+            try (InputStream in = FastqInputs.decoded(fs.open(path), name);
+                    FSDataOutputStream out = workFs.create(decoded, true)) {
+                in.transferTo(out);
+            }
+            LOG.info("{} is {}-compressed, not BGZF: decoded once on the driver ({} ms) and split from the decoded"
+                    + " copy",
+                    name, compression, (System.nanoTime() - t0) / 1_000_000);
+            plain.add(workFs.makeQualified(decoded).toString());
+        }
+        return plain;
+    }
+
+    /** Merges every chunk as a Spark task; the first chunk with bad input fails the run. */
+    private static MergeTally merge(JavaSparkContext jsc, JobSpec job, List<ChunkPlan> chunks,
+            ChunkTask.BatchObserver observer) throws IOException {
+        long started = System.nanoTime();
+        List<ChunkTask.Result> results = SparkJobs.runJob(() -> jsc.parallelize(chunks, chunks.size())
+                .map(chunk -> ChunkTask.run(job, chunk, observer)).collect());
+        MergeTally total = new MergeTally(job.parameters().maxOverlap());
+        long[] cpu = new long[3];
+        for (ChunkTask.Result result : results) {
+            if (result.error() != null) {
+                throw result.error();
+            }
+            total.add(result.tally());
+            for (int k = 0; k < cpu.length; k++) {
+                cpu[k] += result.cpuNanos()[k];
+            }
+        }
+        long pairs = Math.max(1, total.pairs());
+        LOG.info("Merged {} pairs in {} tasks in {} ms; task CPU: read {} ms, parse and merge {} ms, encode and"
+                + " write {} ms ({} ns per pair)", total.pairs(), results.size(),
+                (System.nanoTime() - started) / 1_000_000, cpu[0] / 1_000_000, cpu[1] / 1_000_000,
+                cpu[2] / 1_000_000, (cpu[0] + cpu[1] + cpu[2]) / pairs);
+        return total;
+    }
+}
