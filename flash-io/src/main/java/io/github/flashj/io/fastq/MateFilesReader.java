@@ -3,6 +3,7 @@ package io.github.flashj.io.fastq;
 import io.github.flashj.InputFormatException;
 import io.github.flashj.PairSource;
 import io.github.flashj.batch.PairBatch;
+import io.github.flashj.io.split.SplitMateFilesReader;
 import java.io.IOException;
 
 /**
