@@ -1,6 +1,7 @@
 package io.github.flashj.spark.exec;
 
 import io.github.flashj.io.SystemErrors;
+import io.github.flashj.io.output.OutputFileException;
 import io.github.flashj.io.output.OutputTransaction;
 import io.github.flashj.io.output.TemporaryNames;
 import java.io.IOException;
@@ -74,7 +75,8 @@ final class HadoopStagedFiles implements OutputTransaction<Path> {
      * Renames every staged file to its final name, after checking that no final name is a
      * directory.
      *
-     * @throws IOException {@code Failed to write "TARGET": REASON}
+     * @throws OutputFileException ({@link OutputFileException.Operation#RENAME}) when a final name is a
+     *     directory or a rename fails; what was published is then taken back
      */
     @Override
     public synchronized void publish() throws IOException {
@@ -83,7 +85,7 @@ final class HadoopStagedFiles implements OutputTransaction<Path> {
             for (Staged s : staged) {
                 if (fs.exists(s.target) && fs.getFileStatus(s.target).isDirectory()) {
                     discard();
-                    throw new IOException("Failed to write \"" + s.target + "\": Is a directory");
+                    throw new OutputFileException(OutputFileException.Operation.RENAME, s.target.toString(), "Is a directory", null);
                 }
             }
         }
@@ -91,8 +93,7 @@ final class HadoopStagedFiles implements OutputTransaction<Path> {
             try {
                 publish(s);
             } catch (IOException e) {
-                IOException failure = new IOException("Failed to write \"" + s.target + "\": "
-                        + SystemErrors.reason(e), e);
+                IOException failure = new OutputFileException(OutputFileException.Operation.RENAME, s.target.toString(), SystemErrors.reason(e), e);
                 undo();
                 discard();
                 throw failure;

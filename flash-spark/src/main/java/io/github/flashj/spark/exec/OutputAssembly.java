@@ -2,6 +2,7 @@ package io.github.flashj.spark.exec;
 
 import io.github.flashj.JobStatistics;
 import io.github.flashj.io.SystemErrors;
+import io.github.flashj.io.output.OutputFileException;
 import io.github.flashj.io.output.Histograms;
 import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.io.output.OutputFile;
@@ -87,7 +88,7 @@ public final class OutputAssembly {
                 }
                 HadoopFiles.delete(fs, target);
             } catch (IOException e) {
-                throw new IOException("Failed to open \"" + name + "\" for writing: " + SystemErrors.reason(e), e);
+                throw new OutputFileException(OutputFileException.Operation.OPEN, name, SystemErrors.reason(e), e);
             }
         }
     }
@@ -152,7 +153,7 @@ public final class OutputAssembly {
                 }
                 joined = PartFiles.join(fs, parts, temporary, new byte[0]);
             } catch (IOException | FSError e) {
-                throw new IOException("Failed to write \"" + names.get(f) + "\": " + SystemErrors.reason(e), e);
+                throw new OutputFileException(OutputFileException.Operation.WRITE, names.get(f), SystemErrors.reason(e), e);
             }
             if (!joined.equals("renamed")) {
                 how = joined;
@@ -176,7 +177,7 @@ public final class OutputAssembly {
         try (FSDataOutputStream out = fs.create(staging.stage(target), true)) {
             out.write(content);
         } catch (IOException | FSError e) {
-            throw new IOException("Failed to write \"" + target + "\": " + SystemErrors.reason(e), e);
+            throw new OutputFileException(OutputFileException.Operation.WRITE, target.toString(), SystemErrors.reason(e), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.flashj.spark.exec;
 
 import io.github.flashj.io.SystemErrors;
+import io.github.flashj.io.output.OutputFileException;
 import io.github.flashj.io.output.OutputLayout;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -68,8 +69,7 @@ public final class WorkDirectory implements AutoCloseable {
                 HadoopFiles.mkdirs(fs, directory);
             }
         } catch (IOException e) {
-            throw new IOException("Failed to create directory \"" + layout.directory() + "\": "
-                    + SystemErrors.reason(e), e);
+            throw new OutputFileException(OutputFileException.Operation.CREATE_DIRECTORY, layout.directory(), SystemErrors.reason(e), e);
         }
         OutputAssembly.clearEarlier(fs, layout);
         return create(fs, fs.makeQualified(directory), layout.readFileNames().get(0));
@@ -88,7 +88,7 @@ public final class WorkDirectory implements AutoCloseable {
         try {
             HadoopFiles.mkdirs(fs, new Path(path, PARTS));
         } catch (IOException e) {
-            throw new IOException("Failed to open \"" + firstOutput + "\" for writing: " + SystemErrors.reason(e), e);
+            throw new OutputFileException(OutputFileException.Operation.OPEN, firstOutput, SystemErrors.reason(e), e);
         }
         FileChannel lock = null;
         if (fs instanceof RawLocalFileSystem local) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.flashj.io.output.OutputFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,8 +66,8 @@ class HadoopStagedFilesTest {
         write(fs, run.stage(path("a")), "new a\n");
         write(fs, run.stage(path("b")), "new b\n");
         run.stage(path("c"));
-        IOException e = assertThrows(IOException.class, run::publish);
-        assertTrue(e.getMessage().startsWith("Failed to write \""), e.getMessage());
+        OutputFileException e = assertThrows(OutputFileException.class, run::publish);
+        assertEquals(OutputFileException.Operation.RENAME, e.operation());
         assertEquals(List.of("b"), entries(), "as before the run, and nothing staged left");
         assertEquals("earlier b\n", Files.readString(dir.resolve("b")));
     }
@@ -78,8 +79,9 @@ class HadoopStagedFilesTest {
         HadoopStagedFiles run = HadoopStagedFiles.replacing(fs);
         write(fs, run.stage(path("a")), "new a\n");
         write(fs, run.stage(path("b")), "new b\n");
-        IOException e = assertThrows(IOException.class, run::publish);
-        assertTrue(e.getMessage().endsWith("\": Is a directory"), e.getMessage());
+        OutputFileException e = assertThrows(OutputFileException.class, run::publish);
+        assertEquals(OutputFileException.Operation.RENAME, e.operation());
+        assertEquals("Is a directory", e.reason());
         assertEquals(List.of("b"), entries());
     }
 
