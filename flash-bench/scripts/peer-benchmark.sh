@@ -41,7 +41,7 @@ flashj="$root/bin/flashj"
 # bin/flashj starts -q runs without the Vector API module, so they would measure the scalar kernel.
 add "flashj -t 1 (JDK $(java -version 2>&1 | awk -F'"' '/version/{print $2}'))" "$flashj -t 1 -M 150 -d out-flashj1 $r1 $r2"
 add "flashj -t 2 (JDK $(java -version 2>&1 | awk -F'"' '/version/{print $2}'))" "$flashj -t 2 -M 150 -d out-flashj2 $r1 $r2"
-# Each kernel forced, whatever the input's size would choose (MergeKernels.forOneRun): the vector
+# Each kernel forced, whatever the input's size would choose (KernelChoice.forOneRun): the vector
 # kernel must not be slower than the scalar one; on AVX-512 machines the JIT is also held to
 # 256-bit vectors, the width of AVX2-only machines.
 add "flashj -t 2, vector kernel" "env JAVA_OPTS=-Dflashj.kernel=vector $flashj -t 2 -M 150 -d out-flashj2v $r1 $r2"
