@@ -20,10 +20,10 @@ import java.util.concurrent.locks.LockSupport;
  * JIT has compiled the merge, every pair costs many times what it costs later, and the JIT's
  * compiler threads need the cores: more workers then mostly burn the CPU that the compiler is
  * waiting for (on 2 cores, 100,000 pairs took 0.79 s with two workers from the start, 0.67 s this
- * way, as with one; docs/BENCHMARKS.md). Later, the others cost as little as they gain.
+ * way, as with one; docs/HISTORY.md). Later, the others cost as little as they gain.
  */
 abstract class PipelineRun {
-    /** Pairs the first worker merges before the others start (see the class comment). */
+    /** Measures each stage's CPU time. */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     final PairSource source;
