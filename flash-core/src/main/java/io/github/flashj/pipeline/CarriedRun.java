@@ -15,7 +15,7 @@ import java.io.IOException;
  * not, or the cores of two sockets), that costs more than the parse itself.
  *
  * <p>No more workers run than there are cores: more would only take turns on the same cores, each
- * with a batch of its own in the cache (docs/BENCHMARKS.md: {@code -t 8} on 2 cores took 2.07 s,
+ * with a batch of its own in the cache (docs/HISTORY.md: {@code -t 8} on 2 cores took 2.07 s,
  * against 1.84 s for {@code -t 2}). With one batch per worker, memory is
  * {@code min(workers, inFlight, cores)} batches.
  */
