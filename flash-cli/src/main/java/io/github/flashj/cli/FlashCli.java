@@ -64,7 +64,7 @@ public final class FlashCli {
         try {
             commandLogging();
             status = runOnStandardStreams(args, null);
-        } catch (LinkageError e) {
+        } catch (LinkageError | InternalError e) {
             // Before the command could report it itself (its own classes load on first use).
             System.err.println("[FLASH] ERROR: " + runtimeFailure(e));
             status = 1;
@@ -134,7 +134,7 @@ public final class FlashCli {
         } catch (Exception e) {
             log = new FlashLog(out, err, commandLine.toStdout(), false);
             return fail(String.valueOf(e.getMessage()));
-        } catch (LinkageError e) {
+        } catch (LinkageError | InternalError e) {
             log = new FlashLog(out, err, commandLine.toStdout(), false);
             return fail(runtimeFailure(e));
         }
@@ -154,17 +154,19 @@ public final class FlashCli {
         } catch (OutOfMemoryError e) {
             return fail("out of memory: lower --batch-size or --in-flight, or give Java more memory with"
                     + " JAVA_OPTS=-Xmx... (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB now)");
-        } catch (LinkageError e) {
+        } catch (LinkageError | InternalError e) {
             return fail(runtimeFailure(e));
         }
     }
 
     /**
-     * The reason the Java runtime could not load one of its own classes or libraries, which it does
-     * on first use, in the middle of a run: with few file descriptors left ({@code ulimit -n}), a
-     * class that opens one as it loads fails with "Too many open files".
+     * The reason the Java runtime could not load one of its own classes, libraries or files, which
+     * it does on first use, in the middle of a run: with few file descriptors left
+     * ({@code ulimit -n}), a class that opens one as it loads fails with "Too many open files"
+     * (a {@link LinkageError}), and the security settings that {@code SecureRandom} reads fail to
+     * load (an {@link InternalError}).
      */
-    private static String runtimeFailure(LinkageError e) {
+    private static String runtimeFailure(Error e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
