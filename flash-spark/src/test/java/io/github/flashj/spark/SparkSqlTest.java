@@ -18,11 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.QueryExecution;
+import org.apache.spark.sql.util.QueryExecutionListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +37,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * FlashJ in Spark SQL on {@code local[2]}: the {@code flashj-fastq} table holds the input files'
  * reads in input order; {@code flash_merge} (both forms) gives {@code flash -t 1}'s extendedFrags
- * and notCombined records; the sink writes {@code flash -t 1}'s files byte for byte; column
- * pruning, filters, bad input, and SQL alone.
+ * and notCombined records; the sink writes {@code flash -t 1}'s files byte for byte, in the scan's
+ * order with no sort, and refuses rows out of that order unless sorted; column pruning, filters,
+ * bad input, and SQL alone.
  */
 class SparkSqlTest {
     private static final Column[] READS = {col("name1"), col("seq1"), col("qual1"), col("name2"), col("seq2"),
@@ -155,6 +159,92 @@ class SparkSqlTest {
                 .write().format("flashj-fastq").option("allowOuties", options.contains("-O"))
                 .mode("overwrite").save(out.toString());
         OutputComparison.assertSameFiles(oracleDir, out, "sink " + dataset + " " + options);
+    }
+
+    @Test
+    void theSinkKeepsTheScansOrderWithNoShuffleAndNoSort() throws Exception {
+        Path oracleDir = oracle(art, List.of());
+        FlashFunctions.register(spark, MergeParameters.DEFAULTS);
+        Dataset<Row> merged = pairs(art, 300).withColumn("merged", call_function("flash_merge", READS));
+        assertTrue(merged.rdd().getNumPartitions() > 3);
+        Path kept = Files.createTempDirectory(data, "kept");
+        String keptPlan = writePlan(() -> merged.write().format("flashj-fastq").mode("overwrite")
+                .save(kept.toString()));
+        assertTrue(!keptPlan.contains("Exchange") && !keptPlan.contains("Sort"), keptPlan);
+        OutputComparison.assertSameFiles(oracleDir, kept, "the scan's order kept");
+        Path sorted = Files.createTempDirectory(data, "sorted");
+        String sortedPlan = writePlan(() -> merged.write().format("flashj-fastq").option("order", "sort")
+                .mode("overwrite").save(sorted.toString()));
+        assertTrue(sortedPlan.contains("Exchange rangepartitioning") && sortedPlan.contains("Sort"), sortedPlan);
+        OutputComparison.assertSameFiles(oracleDir, sorted, "order sort");
+    }
+
+    @Test
+    void aShuffledDataFrameIsRefusedUnlessSorted() throws Exception {
+        Path oracleDir = oracle(art, List.of());
+        FlashFunctions.register(spark, MergeParameters.DEFAULTS);
+        Dataset<Row> shuffled = pairs(art, 300).withColumn("merged", call_function("flash_merge", READS))
+                .repartition(3);
+        Path refused = Files.createTempDirectory(data, "refused");
+        Exception e = assertThrows(Exception.class,
+                () -> shuffled.write().format("flashj-fastq").mode("overwrite").save(refused.toString()));
+        String message = messages(e);
+        assertTrue(message.contains("pair_index") && message.contains(".orderBy(\"pair_index\")"), message);
+        assertEquals(List.of(), listed(refused), "no file is published");
+        Path ordered = Files.createTempDirectory(data, "ordered");
+        shuffled.orderBy("pair_index").write().format("flashj-fastq").mode("overwrite").save(ordered.toString());
+        OutputComparison.assertSameFiles(oracleDir, ordered, "orderBy(pair_index)");
+        Path sorted = Files.createTempDirectory(data, "sorted");
+        shuffled.write().format("flashj-fastq").option("order", "sort").mode("overwrite").save(sorted.toString());
+        OutputComparison.assertSameFiles(oracleDir, sorted, "order sort");
+        Exception badOption = assertThrows(Exception.class, () -> shuffled.write().format("flashj-fastq")
+                .option("order", "any").mode("overwrite").save(sorted.toString()));
+        assertTrue(messages(badOption).contains("order 'any'"), messages(badOption));
+    }
+
+    @Test
+    void overlappingPartitionsAreRefusedWithNoOutput() throws Exception {
+        FlashFunctions.register(spark, MergeParameters.DEFAULTS);
+        Dataset<Row> merged = pairs(art, 300).withColumn("merged", call_function("flash_merge", READS));
+        Path refused = Files.createTempDirectory(data, "overlap");
+        Exception e = assertThrows(Exception.class, () -> merged.union(merged.where("pair_index >= 500")).write()
+                .format("flashj-fastq").mode("overwrite").save(refused.toString()));
+        String message = messages(e);
+        assertTrue(message.contains("overlap") && message.contains("(pair_index 500 to ")
+                && message.contains(".orderBy(\"pair_index\")"), message);
+        assertEquals(List.of(), listed(refused), "no file is published");
+    }
+
+    /** The physical plan of the query {@code write} runs. */
+    private static String writePlan(Runnable write) throws InterruptedException {
+        List<String> plans = new CopyOnWriteArrayList<>();
+        QueryExecutionListener listener = new QueryExecutionListener() {
+            @Override
+            public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
+                plans.add(qe.executedPlan().toString());
+            }
+
+            @Override
+            public void onFailure(String funcName, QueryExecution qe, Exception exception) {
+            }
+        };
+        spark.listenerManager().register(listener);
+        try {
+            write.run();
+            for (int wait = 0; plans.isEmpty() && wait < 100; wait++) {
+                Thread.sleep(100);
+            }
+        } finally {
+            spark.listenerManager().unregister(listener);
+        }
+        assertEquals(1, plans.size(), plans.toString());
+        return plans.get(0);
+    }
+
+    private static List<Path> listed(Path directory) throws Exception {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.toList();
+        }
     }
 
     @Test

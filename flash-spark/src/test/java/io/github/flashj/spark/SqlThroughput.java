@@ -22,7 +22,8 @@ import org.apache.spark.sql.SparkSession;
  * Pairs per second per core of the three ways to merge on Spark, on the same pairs in one
  * session, rounds alternated, medians: the file job ({@link FlashSpark}), {@code flash_merge}
  * through {@link FlashFunctions#register} (generated code) and through {@link FlashMergeUdf} (a
- * Java UDF), each over the {@code flashj-fastq} table, and the table scan alone. Run by
+ * Java UDF), each over the {@code flashj-fastq} table, the table scan alone, and the sink in the
+ * scan's order and sorted by Spark. Run by
  * {@code flash-bench/scripts/sql-benchmark.sh}; not a test.
  *
  * <p>Arguments: MATE1 MATE2 MASTER ROUNDS WORK_DIRECTORY.
@@ -61,10 +62,16 @@ public final class SqlThroughput {
                 .select(call_function("flash_merge_udf", reads).getField("combined").as("c")).where("c").count());
         runs.put("table scan alone (sum of read lengths)", () -> table
                 .selectExpr("sum(length(seq1) + length(seq2) + length(qual1) + length(qual2))").first().getLong(0));
-        runs.put("flash_merge, then the sink (FLASH's files)", () -> {
+        runs.put("flash_merge, then the sink (FLASH's files, in the scan's order)", () -> {
             Path out = Files.createTempDirectory(work, "sink");
             table.withColumn("merged", call_function("flash_merge", reads)).write().format("flashj-fastq")
                     .mode("overwrite").save(out.toString());
+            return 0;
+        });
+        runs.put("flash_merge, then the sink with order sort (Spark sorts the rows)", () -> {
+            Path out = Files.createTempDirectory(work, "sorted");
+            table.withColumn("merged", call_function("flash_merge", reads)).write().format("flashj-fastq")
+                    .option("order", "sort").mode("overwrite").save(out.toString());
             return 0;
         });
         Map<String, List<Double>> seconds = new LinkedHashMap<>();

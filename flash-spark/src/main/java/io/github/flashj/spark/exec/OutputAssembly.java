@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
@@ -23,7 +24,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Writes FLASH's layout on the driver from the committed parts: each read file is its parts in
- * chunk order, joined by {@link PartFiles#join} (HDFS's {@code concat}, the kernel's file copy on a
+ * order (the file job's chunk order, the SQL sink's by first pair), joined by {@link PartFiles#join} (HDFS's {@code concat}, the kernel's file copy on a
  * local file system, or streaming). With gzip and LZ4 the parts are pieces of one member or frame:
  * the file's start and end, made from the parts' digests (the CRC-32s combined), go before and
  * after them. With Zstandard the parts are text, compressed here as one frame by zstd's threads
@@ -52,9 +53,21 @@ public final class OutputAssembly {
      */
     public static String write(JobSpec job, int chunks, JobStatistics statistics, OutputStream stdout)
             throws IOException {
+        return write(job, IntStream.range(0, chunks).toArray(), statistics, stdout);
+    }
+
+    /**
+     * Writes FLASH's layout from the committed parts numbered in {@code partOrder}, joined in that
+     * order, and publishes it, or leaves none of it.
+     *
+     * @param stdout the merged reads' stream with {@code -c}, else null
+     * @return how the read files were assembled, for the log
+     */
+    public static String write(JobSpec job, int[] partOrder, JobStatistics statistics, OutputStream stdout)
+            throws IOException {
         OutputAssembly assembly = new OutputAssembly(job);
         try {
-            String how = assembly.assemble(chunks, statistics, stdout);
+            String how = assembly.assemble(partOrder, statistics, stdout);
             assembly.staging.publish();
             return how;
         } catch (IOException | RuntimeException | Error e) {
@@ -99,7 +112,7 @@ public final class OutputAssembly {
      *
      * @return how the read files were assembled, for the log
      */
-    private String assemble(int chunks, JobStatistics statistics, OutputStream stdout) throws IOException {
+    private String assemble(int[] partOrder, JobStatistics statistics, OutputStream stdout) throws IOException {
         OutputLayout layout = job.layout();
         List<String> names = layout.readFileNames();
         OutputCompression compression = layout.compression();
@@ -107,7 +120,7 @@ public final class OutputAssembly {
         for (int f = 0; f < names.size(); f++) {
             List<Path> parts = new ArrayList<>();
             PieceDigest digest = PieceDigest.empty();
-            for (int k = 0; k < chunks; k++) {
+            for (int k : partOrder) {
                 Path part = new Path(job.part(k, f));
                 if (fs.getFileStatus(part).getLen() > 0) {
                     parts.add(part);

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
@@ -50,14 +52,25 @@ import org.slf4j.LoggerFactory;
  * other rows' reads, and the histograms of merged lengths, in {@code pair_index} order.
  *
  * <p>The DataFrame has the table's columns ({@code pair_index}, {@code name1} ... {@code qual2})
- * and one column of {@code flash_merge}'s result type, whatever its name. Spark range-partitions
- * and sorts the rows by {@code pair_index}; each task writes its part of every file, committed
- * by rename, and the driver joins the parts in partition order (no {@code coalesce(1)}), every
- * file under a temporary name until all are complete, as the file job does. Options: the
- * directory ({@code save(directory)} or {@code path}), {@code prefix} ({@code out}),
- * {@code compression} ({@code none}, {@code gzip}, {@code zstd}, {@code lz4}) and
- * {@code allowOuties} (also write the innie and outie histograms, as {@code flash -O}). Use
- * {@code mode("overwrite")} to replace files that are there; {@code append} refuses to.
+ * and one column of {@code flash_merge}'s result type, whatever its name. Each task writes its
+ * part of every file, committed by rename, and the driver joins the parts in the order of their
+ * first {@code pair_index} (no {@code coalesce(1)}), every file under a temporary name until all
+ * are complete, as the file job does.
+ *
+ * <p>The sink asks Spark for no shuffle and no sort: a DataFrame that keeps the table scan's
+ * partitions (narrow steps only: {@code withColumn}, {@code where}, {@code select}) has each
+ * partition in increasing {@code pair_index}, and the partitions do not overlap. Each task checks
+ * its rows' order and reports its first and last {@code pair_index}; a partition out of order, or
+ * two that overlap, fail the write with both named and no file published, never a file in the
+ * wrong order. {@code orderBy("pair_index")} puts any DataFrame in that order; so does the option
+ * {@code order} {@code sort} (default {@code keep}), with which Spark range-partitions and sorts
+ * the rows by {@code pair_index} before the tasks write.
+ *
+ * <p>Options: the directory ({@code save(directory)} or {@code path}), {@code prefix}
+ * ({@code out}), {@code compression} ({@code none}, {@code gzip}, {@code zstd}, {@code lz4}),
+ * {@code allowOuties} (also write the innie and outie histograms, as {@code flash -O}) and
+ * {@code order}. Use {@code mode("overwrite")} to replace files that are there; {@code append}
+ * refuses to.
  */
 final class FlashLayoutBatchWrite implements RequiresDistributionAndOrdering, BatchWrite {
     private static final Logger LOG = LoggerFactory.getLogger(FlashLayoutBatchWrite.class);
@@ -69,8 +82,12 @@ final class FlashLayoutBatchWrite implements RequiresDistributionAndOrdering, Ba
     record Columns(int pairIndex, int[] reads, int merge) implements Serializable {
     }
 
-    /** What a task's part of the files held. */
-    record Committed(int partition, MergeTally tally) implements WriterCommitMessage {
+    /** The first and last {@code pair_index} of a part. */
+    record PairRange(long first, long last) implements Serializable {
+    }
+
+    /** What a task's part of the files held: its pairs (null when it has none) and their tally. */
+    record Committed(int partition, PairRange pairs, MergeTally tally) implements WriterCommitMessage {
     }
 
     static final class Builder implements WriteBuilder, SupportsTruncate {
@@ -96,6 +113,8 @@ final class FlashLayoutBatchWrite implements RequiresDistributionAndOrdering, Ba
     private final OutputLayout layout;
     private final Columns columns;
     private final boolean replace;
+    /** Whether Spark sorts the rows by {@code pair_index} ({@code order} {@code sort}). */
+    private final boolean sortRows;
     private JobSpec job;
     private WorkDirectory work;
 
@@ -110,6 +129,23 @@ final class FlashLayoutBatchWrite implements RequiresDistributionAndOrdering, Ba
                 .orientationHistograms(options.getBoolean("allowOuties", false)).layout();
         this.columns = columns(info.schema());
         this.replace = replace;
+        this.sortRows = sortRows(options.getOrDefault("order", "keep"));
+    }
+
+    private static boolean sortRows(String order) {
+        return switch (order.toLowerCase(Locale.ROOT)) {
+            case "keep" -> false;
+            case "sort" -> true;
+            default -> throw new IllegalArgumentException("order '" + order + "': keep (the DataFrame's, "
+                    + "checked) or sort (Spark sorts the rows by pair_index)");
+        };
+    }
+
+    /** Why a write fails when its rows are not in {@code pair_index} order, and what to do. */
+    static String notInScanOrder(String what) {
+        return what + ": the sink writes each pair_index once, in the order of the DataFrame's partitions (each "
+                + "increasing, none overlapping, as the table's are); a shuffled DataFrame needs "
+                + ".orderBy(\"pair_index\") or .option(\"order\", \"sort\")";
     }
 
     private static OutputCompression compression(String name) {
@@ -158,12 +194,12 @@ final class FlashLayoutBatchWrite implements RequiresDistributionAndOrdering, Ba
 
     @Override
     public Distribution requiredDistribution() {
-        return Distributions.ordered(BY_PAIR_INDEX);
+        return sortRows ? Distributions.ordered(BY_PAIR_INDEX) : Distributions.unspecified();
     }
 
     @Override
     public SortOrder[] requiredOrdering() {
-        return BY_PAIR_INDEX;
+        return sortRows ? BY_PAIR_INDEX : new SortOrder[0];
     }
 
     @Override
@@ -203,11 +239,14 @@ final class FlashLayoutBatchWrite implements RequiresDistributionAndOrdering, Ba
     @Override
     public void commit(WriterCommitMessage[] messages) {
         MergeTally total = new MergeTally(MergeParameters.DEFAULTS.maxOverlap());
+        List<Committed> parts = new ArrayList<>();
         for (WriterCommitMessage message : messages) {
-            total.add(((Committed) message).tally());
+            Committed part = (Committed) message;
+            total.add(part.tally());
+            parts.add(part);
         }
         try {
-            OutputAssembly.write(job, messages.length, total.toStatistics(Duration.ZERO), null);
+            OutputAssembly.write(job, partOrder(parts), total.toStatistics(Duration.ZERO), null);
             LOG.info("Wrote FLASH's layout in {}: {} pairs, {} combined", layout.directory(), total.pairs(),
                     total.toStatistics(Duration.ZERO).combined());
         } catch (IOException e) {
@@ -215,6 +254,29 @@ final class FlashLayoutBatchWrite implements RequiresDistributionAndOrdering, Ba
         } finally {
             removeWorkDirectory();
         }
+    }
+
+    /**
+     * The parts in the order of their first {@code pair_index} (the empty ones last).
+     *
+     * @throws IllegalStateException when two parts overlap
+     */
+    private static int[] partOrder(List<Committed> parts) {
+        List<Committed> ordered = new ArrayList<>(parts);
+        ordered.sort(Comparator.comparing((Committed part) -> part.pairs() == null)
+                .thenComparing(part -> part.pairs() == null ? 0 : part.pairs().first()));
+        int[] order = new int[ordered.size()];
+        for (int k = 0; k < order.length; k++) {
+            Committed part = ordered.get(k);
+            order[k] = part.partition();
+            Committed previous = k == 0 ? null : ordered.get(k - 1);
+            if (part.pairs() != null && previous != null && part.pairs().first() <= previous.pairs().last()) {
+                throw new IllegalStateException(notInScanOrder("partitions " + previous.partition() + " (pair_index "
+                        + previous.pairs().first() + " to " + previous.pairs().last() + ") and " + part.partition()
+                        + " (pair_index " + part.pairs().first() + " to " + part.pairs().last() + ") overlap"));
+            }
+        }
+        return order;
     }
 
     @Override

@@ -19,6 +19,8 @@ import org.apache.spark.unsafe.types.UTF8String;
  * One task's part of FLASH's files: the combined rows' merged reads, the other rows' reads, and
  * the counts of merged lengths. Written under the attempt's own names and committed by rename, as
  * the file job's chunks are, so that retried and speculative attempts never add a record twice.
+ * The rows must come in increasing {@code pair_index}; the part's first and last go to the driver,
+ * which orders the parts by them ({@link FlashLayoutBatchWrite}).
  */
 final class FlashLayoutDataWriter implements DataWriter<InternalRow> {
     private static final int COMBINED = 0;
@@ -45,6 +47,9 @@ final class FlashLayoutDataWriter implements DataWriter<InternalRow> {
     private final int partition;
     private final PartFiles.Attempt parts;
     private final MergeTally tally = new MergeTally(MergeParameters.DEFAULTS.maxOverlap());
+    private boolean empty = true;
+    private long firstPair;
+    private long lastPair;
 
     private FlashLayoutDataWriter(JobSpec job, FlashLayoutBatchWrite.Columns columns, int partition) throws IOException {
         this.columns = columns;
@@ -55,10 +60,18 @@ final class FlashLayoutDataWriter implements DataWriter<InternalRow> {
 
     @Override
     public void write(InternalRow row) throws IOException {
+        long pair = row.getLong(columns.pairIndex());
+        if (empty) {
+            firstPair = pair;
+            empty = false;
+        } else if (pair <= lastPair) {
+            throw new IllegalStateException(FlashLayoutBatchWrite.notInScanOrder("partition " + partition
+                    + " has pair_index " + pair + " after " + lastPair));
+        }
+        lastPair = pair;
         InternalRow merge = row.getStruct(columns.merge(), FlashFunctions.RESULT_TYPE.size());
         if (merge == null) {
-            throw new IllegalArgumentException("pair " + row.getLong(columns.pairIndex())
-                    + ": flash_merge gave null (a null read column)");
+            throw new IllegalArgumentException("pair " + pair + ": flash_merge gave null (a null read column)");
         }
         int[] reads = columns.reads();
         if (row.isNullAt(reads[3])) {
@@ -92,7 +105,8 @@ final class FlashLayoutDataWriter implements DataWriter<InternalRow> {
     @Override
     public WriterCommitMessage commit() throws IOException {
         parts.commit();
-        return new FlashLayoutBatchWrite.Committed(partition, tally);
+        return new FlashLayoutBatchWrite.Committed(partition,
+                empty ? null : new FlashLayoutBatchWrite.PairRange(firstPair, lastPair), tally);
     }
 
     @Override
