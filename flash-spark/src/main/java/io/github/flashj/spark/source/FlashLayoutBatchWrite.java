@@ -86,8 +86,12 @@ final class FlashLayoutBatchWrite implements RequiresDistributionAndOrdering, Ba
     record PairRange(long first, long last) implements Serializable {
     }
 
-    /** What a task's part of the files held: its pairs (null when it has none) and their tally. */
-    record Committed(int partition, PairRange pairs, MergeTally tally) implements WriterCommitMessage {
+    /**
+     * What a task's part of the files held: its pairs (null when it has none) and their tally, or,
+     * when its rows were out of {@code pair_index} order, where (and no part).
+     */
+    record Committed(int partition, PairRange pairs, MergeTally tally, String outOfOrder)
+            implements WriterCommitMessage {
     }
 
     static final class Builder implements WriteBuilder, SupportsTruncate {
@@ -242,6 +246,10 @@ final class FlashLayoutBatchWrite implements RequiresDistributionAndOrdering, Ba
         List<Committed> parts = new ArrayList<>();
         for (WriterCommitMessage message : messages) {
             Committed part = (Committed) message;
+            if (part.outOfOrder() != null) {
+                removeWorkDirectory();
+                throw new IllegalStateException(notInScanOrder(part.outOfOrder()));
+            }
             total.add(part.tally());
             parts.add(part);
         }

@@ -20,7 +20,9 @@ import org.apache.spark.unsafe.types.UTF8String;
  * the counts of merged lengths. Written under the attempt's own names and committed by rename, as
  * the file job's chunks are, so that retried and speculative attempts never add a record twice.
  * The rows must come in increasing {@code pair_index}; the part's first and last go to the driver,
- * which orders the parts by them ({@link FlashLayoutBatchWrite}).
+ * which orders the parts by them ({@link FlashLayoutBatchWrite}). A row out of that order is
+ * reported in the commit message and the driver refuses the write: a task that failed instead
+ * would be retried, each time to the same end.
  */
 final class FlashLayoutDataWriter implements DataWriter<InternalRow> {
     private static final int COMBINED = 0;
@@ -50,6 +52,8 @@ final class FlashLayoutDataWriter implements DataWriter<InternalRow> {
     private boolean empty = true;
     private long firstPair;
     private long lastPair;
+    /** The first row out of {@code pair_index} order, once one came: the part is then refused. */
+    private String outOfOrder;
 
     private FlashLayoutDataWriter(JobSpec job, FlashLayoutBatchWrite.Columns columns, int partition) throws IOException {
         this.columns = columns;
@@ -64,9 +68,12 @@ final class FlashLayoutDataWriter implements DataWriter<InternalRow> {
         if (empty) {
             firstPair = pair;
             empty = false;
+        } else if (outOfOrder != null) {
+            return;
         } else if (pair <= lastPair) {
-            throw new IllegalStateException(FlashLayoutBatchWrite.notInScanOrder("partition " + partition
-                    + " has pair_index " + pair + " after " + lastPair));
+            // Refused by the driver at commit, not by failing the task, which Spark would retry.
+            outOfOrder = "partition " + partition + " has pair_index " + pair + " after " + lastPair;
+            return;
         }
         lastPair = pair;
         InternalRow merge = row.getStruct(columns.merge(), FlashFunctions.RESULT_TYPE.size());
@@ -104,9 +111,13 @@ final class FlashLayoutDataWriter implements DataWriter<InternalRow> {
 
     @Override
     public WriterCommitMessage commit() throws IOException {
+        if (outOfOrder != null) {
+            parts.discard();
+            return new FlashLayoutBatchWrite.Committed(partition, null, tally, outOfOrder);
+        }
         parts.commit();
         return new FlashLayoutBatchWrite.Committed(partition,
-                empty ? null : new FlashLayoutBatchWrite.PairRange(firstPair, lastPair), tally);
+                empty ? null : new FlashLayoutBatchWrite.PairRange(firstPair, lastPair), tally, null);
     }
 
     @Override
