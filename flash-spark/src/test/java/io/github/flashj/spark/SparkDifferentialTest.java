@@ -140,6 +140,19 @@ class SparkDifferentialTest {
         compare(List.of(), List.of(a.toString(), b.toString()), 400, 1 << 14);
     }
 
+    @Test
+    void aCorruptBgzfBlockFailsTheRunNamingTheFile() throws Exception {
+        byte[] b = Files.readAllBytes(bgzip(edge[0], data.resolve("edge_1.bgz")));
+        b[100] ^= 0x5a;
+        Path corrupt = Files.write(data.resolve("corrupt_1.bgz"), b);
+        Path out = Files.createTempDirectory(data, "flashj");
+        Oracle.Run run = SparkCli.flashj(spark, List.of("-d", out.toString(), corrupt.toString(), edge[1].toString()),
+                400, 1 << 14);
+        assertEquals(1, run.status(), run.stderr());
+        assertTrue(run.stderr().contains("[FLASH] ERROR: ") && run.stderr().contains(corrupt.toString())
+                && run.stderr().contains("bgzf data is corrupt"), run.stderr());
+    }
+
     /** The files under a directory and their sizes, as the tasks see them while they merge. */
     static final Map<String, Long> WORK_FILES = new ConcurrentHashMap<>();
 

@@ -3,6 +3,7 @@ package io.github.flashj.spark.exec;
 import io.github.flashj.io.SystemErrors;
 import io.github.flashj.io.decode.DecodedInput;
 import io.github.flashj.io.decode.SeekPoints;
+import io.github.flashj.io.input.CompressedDataException;
 import io.github.flashj.io.plan.ChunkPlanner;
 import io.github.flashj.io.plan.RangeScan;
 import java.io.FileNotFoundException;
@@ -111,6 +112,10 @@ public final class InputPlanning {
         if (job.blocks(f) != null) {
             try (DecodedInput in = BgzfInputs.open(job, f)) {
                 return RangeScan.scan(in, job.format(), range[1], range[2], CHECKPOINT_LINES);
+            } catch (CompressedDataException e) {
+                // A corrupt block fails every attempt alike: rather than have Spark retry it, the
+                // plan reads the inputs in order, and its one task reports the error.
+                return RangeScan.unreadable(range[1], range[2]);
             }
         }
         Path path = new Path(job.paths().get(f));
