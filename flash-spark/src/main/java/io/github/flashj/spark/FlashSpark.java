@@ -36,10 +36,11 @@ import org.apache.spark.sql.SparkSession;
  * chunks of whole pairs; a task per chunk merges it with the same kernel as a local run and writes
  * its part of each output file, committed by rename so that a retried or speculative attempt
  * never duplicates or drops a record; the driver then writes FLASH's layout by concatenating the
- * parts in chunk order. BGZF inputs (bgzip, bcl2fastq, BCL Convert) are decoded by Spark tasks,
- * a range of blocks each, into the run's work directory; other compressed inputs are decoded once,
- * on the driver; either is then split like a plain input. The output directory must be on a file system that every
- * executor can write to.
+ * parts in chunk order. BGZF inputs (bgzip, bcl2fastq, BCL Convert) are read through their
+ * blocks, with no decoded copy: Spark tasks find the blocks of byte ranges of each file, and the
+ * planning and merging tasks decode only the blocks they read; other compressed inputs are decoded
+ * once, on the driver, into the run's work directory and split from there. The output directory
+ * must be on a file system that every executor can write to.
  */
 public final class FlashSpark {
     private final SparkSession spark;

@@ -1,17 +1,23 @@
 package io.github.flashj.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.flashj.cli.Oracle;
 import io.github.flashj.cli.OutputComparison;
 import io.github.flashj.cli.TestData;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.SparkSession;
@@ -109,15 +115,69 @@ class SparkDifferentialTest {
     }
 
     @Test
-    void bgzfInputIsDecodedByTasksAtBlockBoundaries() throws Exception {
+    void bgzfInputIsReadThroughItsBlocksWithNoDecodedCopy() throws Exception {
         Path a = bgzip(art150[0], data.resolve("art_1.fq.bgz"));
         Path b = bgzip(art150[1], data.resolve("art_2.fq.bgz"));
         compare(List.of("-O", "-M", "150"), List.of(a.toString(), b.toString()), 300, 1 << 14);
+        String out = Files.createTempDirectory(data, "flashj").toString();
+        Oracle.Run run = SparkCli.flashj(spark, List.of("-d", out, a.toString(), b.toString()), 300, 1 << 14,
+                (chunk, batch) -> WORK_FILES.putAll(filesUnder(out)));
+        assertEquals(0, run.status(), run.stderr());
+        assertTrue(WORK_FILES.size() > 2, "files seen while tasks merged: " + WORK_FILES);
+        long decodedSize = Files.size(art150[0]);
+        WORK_FILES.forEach((file, size) -> assertTrue(size < decodedSize / 2 && !file.contains("input-"),
+                "no decoded copy beside the parts: " + file + ", " + size + " bytes"));
+    }
+
+    @Test
+    void bgzfFilesJoinedWithBgzfOrPlainGzipAreReadAsOne() throws Exception {
+        byte[] one = Files.readAllBytes(bgzip(edge[0], data.resolve("edge_1.bgz")));
+        byte[] two = Files.readAllBytes(bgzip(edge[1], data.resolve("edge_2.bgz")));
+        Path a = Files.write(data.resolve("edge_1.twice.bgz"), concat(one, one));
+        Path b = Files.write(data.resolve("edge_2.then-gzip.gz"),
+                concat(two, Files.readAllBytes(TestData.gzip(edge[1], data.resolve("edge_2.gz")))));
+        compare(List.of("-O"), List.of(a.toString(), a.toString()), 400, 1 << 14);
+        compare(List.of(), List.of(a.toString(), b.toString()), 400, 1 << 14);
+    }
+
+    @Test
+    void aCorruptBgzfBlockFailsTheRunNamingTheFile() throws Exception {
+        byte[] b = Files.readAllBytes(bgzip(edge[0], data.resolve("edge_1.bgz")));
+        b[100] ^= 0x5a;
+        Path corrupt = Files.write(data.resolve("corrupt_1.bgz"), b);
+        Path out = Files.createTempDirectory(data, "flashj");
+        Oracle.Run run = SparkCli.flashj(spark, List.of("-d", out.toString(), corrupt.toString(), edge[1].toString()),
+                400, 1 << 14);
+        assertEquals(1, run.status(), run.stderr());
+        assertTrue(run.stderr().contains("[FLASH] ERROR: ") && run.stderr().contains(corrupt.toString())
+                && run.stderr().contains("bgzf data is corrupt"), run.stderr());
+    }
+
+    /** The files under a directory and their sizes, as the tasks see them while they merge. */
+    static final Map<String, Long> WORK_FILES = new ConcurrentHashMap<>();
+
+    static Map<String, Long> filesUnder(String directory) {
+        Map<String, Long> sizes = new HashMap<>();
+        File[] entries = new File(directory).listFiles();
+        for (File entry : entries == null ? new File[0] : entries) {
+            if (entry.isDirectory()) {
+                sizes.putAll(filesUnder(entry.getPath()));
+            } else {
+                sizes.put(entry.getPath(), entry.length());
+            }
+        }
+        return sizes;
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     /** BGZF as bcl2fastq and BCL Convert write it, by htslib's bgzip. */
     static Path bgzip(Path file, Path target) throws IOException, InterruptedException {
-        Oracle.Run run = Oracle.exec(data, List.of("bgzip", "-c", file.toString()), null);
+        Oracle.Run run = Oracle.exec(target.getParent(), List.of("bgzip", "-c", file.toString()), null);
         assertEquals(0, run.status(), "bgzip (apt-get install tabix): " + run.stderr());
         return Files.write(target, run.stdout());
     }

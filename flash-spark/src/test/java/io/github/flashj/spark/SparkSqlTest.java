@@ -115,6 +115,16 @@ class SparkSqlTest {
                 compressed.orderBy("pair_index").collectAsList());
     }
 
+    @Test
+    void aBgzfInputIsSplitThroughItsBlocks() throws Exception {
+        Path bgzf1 = SparkDifferentialTest.bgzip(art[0], data.resolve("art_1.fq.bgz"));
+        Path bgzf2 = SparkDifferentialTest.bgzip(art[1], data.resolve("art_2.fq.bgz"));
+        Dataset<Row> compressed = pairs(new Path[] {bgzf1, bgzf2}, 50);
+        assertTrue(compressed.rdd().getNumPartitions() > 1, "partitions: " + compressed.rdd().getNumPartitions());
+        assertEquals(pairs(art, 50).orderBy("pair_index").collectAsList(),
+                compressed.orderBy("pair_index").collectAsList());
+    }
+
     static Stream<Arguments> parameterSets() {
         List<Arguments> cases = new ArrayList<>();
         for (String dataset : List.of("edge", "art")) {

@@ -5,7 +5,10 @@ import io.github.flashj.io.plan.PositionalInput;
 import io.github.flashj.swar.Swar;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -57,46 +60,91 @@ public final class BgzfBlocks {
     }
 
     /**
-     * The first block start at or after {@code from}, checked against the next block; the input's
-     * size when none follows.
+     * The blocks that start in {@code [from, to)}, as a task finds them for its range of a file: the
+     * first block start at or after {@code from} (a header, checked against the header its size
+     * points to), then block to block by their size fields up to the first block at or after
+     * {@code to}. {@link #join} makes the file's table of the ranges' blocks.
+     *
+     * @return null when the bytes there are not BGZF blocks
      */
-    public static long nextBlock(PositionalInput in, long from) throws IOException {
-        long size = in.size();
-        byte[] window = new byte[2 * MAX_BLOCK + HEADER];
-        for (long base = from; base < size; base += MAX_BLOCK) {
-            int n = (int) Math.min(window.length, size - base);
-            in.readFully(base, window, 0, n);
-            for (int i = 0; i < Math.min(n, MAX_BLOCK); i++) {
-                if ((window[i] & 0xff) != 0x1f) {
-                    continue;
-                }
-                long at = base + i;
-                int blockSize = blockSize(window, i, n - i);
-                if (blockSize > 0 && (at + blockSize == size || isBlockAt(in, at + blockSize, size))) {
-                    return at;
-                }
-            }
-        }
-        return size;
+    public static Blocks rangeBlocks(PositionalInput in, long from, long to) throws IOException {
+        long first = from == 0 ? 0 : firstBlock(in, from);
+        return first < 0 ? null : hop(in, first, to);
     }
 
     /**
-     * The blocks of a file that is BGZF throughout: {@code [0][i]} is the compressed offset of block
-     * {@code i} and {@code [1][i]} its decompressed offset, each array ending with the file's size
-     * (compressed, decompressed); null when some member is not a BGZF block (such as plain gzip
-     * after BGZF). Reads each block's header and size field, not its data.
+     * The table of a whole file from the blocks of its ranges, in order ({@link #rangeBlocks}):
+     * each range starts where the one before ended. Where one does not (its first block was a byte
+     * pattern that passed for a header, by a chance in billions), the rest of the file is found
+     * again from the last block known to be real, by its headers.
+     *
+     * @return null when some member of the file is not a BGZF block (such as plain gzip after BGZF)
      */
-    static long[][] table(PositionalInput in) throws IOException {
+    public static Blocks join(PositionalInput in, List<Blocks> ranges) throws IOException {
+        Table table = new Table();
+        for (Blocks range : ranges) {
+            if (range == null) {
+                return null;
+            }
+            if (range.first() != table.end) {
+                break;
+            }
+            table.add(range);
+        }
+        if (table.end < in.size()) {
+            Blocks rest = hop(in, table.end, in.size());
+            if (rest == null) {
+                return null;
+            }
+            table.add(rest);
+        }
+        return table.blocks();
+    }
+
+    /** The blocks of a file that is BGZF throughout; null when some member is not a BGZF block. */
+    static Blocks table(PositionalInput in) throws IOException {
+        return hop(in, 0, in.size());
+    }
+
+    /**
+     * The first block start at or after {@code from} ({@code from > 0}), checked against the next
+     * block; the input's size when none follows; -1 when there is none within a block's length,
+     * where BGZF always has one.
+     */
+    private static long firstBlock(PositionalInput in, long from) throws IOException {
         long size = in.size();
-        long[] offsets = new long[1024];
-        long[] decoded = new long[1024];
-        int n = 0;
+        if (from >= size) {
+            return size;
+        }
+        byte[] window = new byte[2 * MAX_BLOCK + HEADER];
+        int n = (int) Math.min(window.length, size - from);
+        in.readFully(from, window, 0, n);
+        for (int i = 0; i < Math.min(n, MAX_BLOCK); i++) {
+            if ((window[i] & 0xff) != 0x1f) {
+                continue;
+            }
+            long at = from + i;
+            int blockSize = blockSize(window, i, n - i);
+            if (blockSize > 0 && (at + blockSize == size || isBlockAt(in, at + blockSize, size))) {
+                return at;
+            }
+        }
+        return from + MAX_BLOCK >= size ? size : -1;
+    }
+
+    /**
+     * The blocks from the block at {@code from} to the first block at or after {@code to}, read by
+     * their headers and size fields, a megabyte of the file at a time; null when a member is not
+     * a BGZF block or the file ends inside one.
+     */
+    private static Blocks hop(PositionalInput in, long from, long to) throws IOException {
+        long size = in.size();
+        Table table = new Table(from);
         byte[] buf = new byte[1 << 20];
         long base = 0;
         int length = 0;
-        long at = 0;
-        long out = 0;
-        while (at < size) {
+        long at = from;
+        while (at < to && at < size) {
             if (at + MAX_BLOCK > base + length && base + length < size) {
                 base = at;
                 length = (int) Math.min(buf.length, size - at);
@@ -107,18 +155,10 @@ public final class BgzfBlocks {
             if (blockSize < HEADER + 8 || at + blockSize > size) {
                 return null;
             }
-            if (n + 1 >= offsets.length) {
-                offsets = Arrays.copyOf(offsets, 2 * offsets.length);
-                decoded = Arrays.copyOf(decoded, 2 * decoded.length);
-            }
-            offsets[n] = at;
-            decoded[n++] = out;
-            out += (int) Swar.INTS.get(buf, i + blockSize - 4) & 0xffffffffL;
             at += blockSize;
+            table.add(at, (int) Swar.INTS.get(buf, i + blockSize - 4) & 0xffffffffL);
         }
-        offsets[n] = size;
-        decoded[n] = out;
-        return new long[][] {Arrays.copyOf(offsets, n + 1), Arrays.copyOf(decoded, n + 1)};
+        return table.blocks();
     }
 
     private static boolean isBlockAt(PositionalInput in, long at, long size) throws IOException {
@@ -173,6 +213,88 @@ public final class BgzfBlocks {
             throw new CompressedDataException(name, "bgzf", e);
         } finally {
             inflater.end();
+        }
+    }
+    /**
+     * The blocks of a BGZF file, or of a byte range of it: {@code offsets[i]} is the compressed
+     * offset of block {@code i} and {@code decoded[i]} its decompressed offset, counted from the
+     * first block; each array ends with the value after the last block (where the next block
+     * starts, the blocks' decompressed length). A range that holds no block start has no blocks.
+     * Serializable: a Spark task returns its range's blocks to the driver.
+     */
+    public record Blocks(long[] offsets, long[] decoded) implements Serializable {
+        /** The number of blocks. */
+        public int count() {
+            return offsets.length - 1;
+        }
+
+        private long first() {
+            return offsets[0];
+        }
+
+        /**
+         * Where the data are entered: a segment starts at a block, after at least {@code spacing}
+         * compressed bytes of the segment before (the first at the first block), and holds data.
+         */
+        public SeekPoints seekPoints(int spacing) {
+            long size = decoded[count()];
+            List<Long> starts = new ArrayList<>();
+            List<Long> at = new ArrayList<>();
+            for (int b = 0; b < count() && size > 0; b++) {
+                if (b == 0 || offsets[b] - at.get(at.size() - 1) >= spacing
+                        && decoded[b] > starts.get(starts.size() - 1) && decoded[b] < size) {
+                    starts.add(decoded[b]);
+                    at.add(offsets[b]);
+                }
+            }
+            starts.add(size);
+            return new SeekPoints(SeekPoints.Kind.BGZF, starts.stream().mapToLong(Long::longValue).toArray(),
+                    at.stream().mapToLong(Long::longValue).toArray(), count());
+        }
+    }
+
+    /** Blocks added one after another, then {@link #blocks()}. */
+    private static final class Table {
+        private long[] offsets = new long[256];
+        private long[] decoded = new long[256];
+        private int n;
+        /** Where the next block starts. */
+        long end;
+        private long out;
+
+        Table() {
+            this(0);
+        }
+
+        Table(long first) {
+            end = first;
+        }
+
+        /** The block that starts at {@link #end} and ends at {@code next}, holding {@code length} bytes. */
+        void add(long next, long length) {
+            if (n + 1 >= offsets.length) {
+                offsets = Arrays.copyOf(offsets, 2 * offsets.length);
+                decoded = Arrays.copyOf(decoded, 2 * decoded.length);
+            }
+            offsets[n] = end;
+            decoded[n++] = out;
+            end = next;
+            out += length;
+        }
+
+        /** The blocks of a range that starts at {@link #end}. */
+        void add(Blocks range) {
+            for (int b = 0; b < range.count(); b++) {
+                add(range.offsets()[b + 1], range.decoded()[b + 1] - range.decoded()[b]);
+            }
+        }
+
+        Blocks blocks() {
+            long[] o = Arrays.copyOf(offsets, n + 1);
+            long[] d = Arrays.copyOf(decoded, n + 1);
+            o[n] = end;
+            d[n] = out;
+            return new Blocks(o, d);
         }
     }
 }

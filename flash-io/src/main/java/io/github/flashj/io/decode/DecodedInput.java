@@ -49,7 +49,7 @@ public final class DecodedInput implements PositionalInput, Closeable {
      * that in FASTQ text: a chunk's reader decodes about 2 MiB before its first record on average,
      * and the decoder threads keep a few segments each.
      */
-    static final int SEEK_SPACING = 1 << 20;
+    public static final int SEEK_SPACING = 1 << 20;
     /** A segment larger than this is not kept in memory: such a file is read in order. */
     static final long MAX_SEGMENT = 64L << 20;
 
@@ -114,9 +114,11 @@ public final class DecodedInput implements PositionalInput, Closeable {
                 channel.close();
                 return null;
             }
-            long[][] blocks = BgzfBlocks.isBgzf(head, n) ? BgzfBlocks.table(compressed) : null;
-            DecodedInput view = blocks != null ? bgzf(name, compressed, channel, blocks, threads, spacing)
-                    : gzipIndexed(file, name, gzip, threads, spacing, channel);
+            BgzfBlocks.Blocks blocks = BgzfBlocks.isBgzf(head, n) ? BgzfBlocks.table(compressed) : null;
+            SeekPoints points = blocks == null ? null : blocks.seekPoints(spacing);
+            DecodedInput view = blocks == null ? gzipIndexed(file, name, gzip, threads, spacing, channel)
+                    : largestSegment(points) > MAX_SEGMENT ? null
+                    : bgzf(name, compressed, channel, points, threads);
             if (view == null) {
                 channel.close();
             }
@@ -127,31 +129,17 @@ public final class DecodedInput implements PositionalInput, Closeable {
         }
     }
 
-    private static DecodedInput bgzf(String name, PositionalInput compressed, FileChannel channel, long[][] blocks,
-            int threads, int spacing) {
-        long[] offsets = blocks[0];
-        long[] decoded = blocks[1];
-        int count = offsets.length - 1;
-        long size = decoded[count];
-        List<Long> starts = new ArrayList<>();
-        List<Long> at = new ArrayList<>();
-        for (int b = 0; b < count; b++) {
-            if (b == 0 || offsets[b] - at.get(at.size() - 1) >= spacing && decoded[b] > starts.get(starts.size() - 1)
-                    && decoded[b] < size) {
-                starts.add(decoded[b]);
-                at.add(offsets[b]);
-            }
-        }
-        if (size == 0) {
-            starts.clear();
-            at.clear();
-        }
-        starts.add(size);
-        SeekPoints points = new SeekPoints(SeekPoints.Kind.BGZF, toArray(starts), toArray(at), count);
-        if (largestSegment(points) > MAX_SEGMENT) {
-            return null;
-        }
-        long fileSize = offsets[count];
+    /**
+     * The decompressed data of a BGZF file entered at {@code points} ({@link BgzfBlocks.Blocks#seekPoints}),
+     * each block's CRC32 checked as it is decoded.
+     *
+     * @param compressed the file
+     * @param resources closed with the view (the file's channel or stream)
+     * @param threads the decoder threads
+     */
+    public static DecodedInput bgzf(String name, PositionalInput compressed, Closeable resources, SeekPoints points,
+            int threads) throws IOException {
+        long fileSize = compressed.size();
         Opener opener = () -> new SegmentDecoder() {
             @Override
             public void decode(int i, byte[] into) throws IOException {
@@ -169,8 +157,7 @@ public final class DecodedInput implements PositionalInput, Closeable {
             public void close() {
             }
         };
-        // Each block's CRC32 is checked as it is decoded.
-        return new DecodedInput(name, points, opener, channel, threads, false, compressed);
+        return new DecodedInput(name, points, opener, resources, threads, false, compressed);
     }
 
     private static DecodedInput gzipIndexed(Path file, String name, GzipInput gzip, int threads, int spacing,

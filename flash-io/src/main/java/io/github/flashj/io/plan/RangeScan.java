@@ -57,6 +57,14 @@ public final class RangeScan implements Serializable {
         }
     }
 
+    /**
+     * A range whose data cannot be read (compressed data that fail their check): the plan is then
+     * one chunk that reads the inputs in order, which reports the error as a local run does.
+     */
+    public static RangeScan unreadable(long from, long nextFrom) {
+        return new RangeScan(from, nextFrom, 0, new long[0], false);
+    }
+
     /** The first record start at or after {@code from}; the size when there is none. */
     private static long boundary(PositionalInput in, InputFormat format, long size, long from) throws IOException {
         long p = format.isFastq() ? FastqFileIndex.findBoundary(in, size, from, size)

@@ -3,6 +3,7 @@ package io.github.flashj.io.input;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -65,7 +66,7 @@ class BgzfBlocksTest {
     }
 
     @Test
-    void theNextBlockIsFoundFromAnyOffset() throws IOException {
+    void aRangesFirstBlockIsFoundFromAnyOffset() throws IOException {
         try (FileChannel channel = FileChannel.open(bgzf)) {
             PositionalInput in = PositionalInput.of(channel);
             long size = in.size();
@@ -79,27 +80,66 @@ class BgzfBlocksTest {
                         break;
                     }
                 }
-                assertEquals(expected, BgzfBlocks.nextBlock(in, from), "from byte " + from);
+                assertEquals(expected, BgzfBlocks.rangeBlocks(in, from, from + 1).offsets()[0], "from byte " + from);
             }
         }
     }
 
     @Test
-    void rangesOfBlocksDecodeToTheWholeFile() throws IOException {
+    void theBlocksOfRangesJoinIntoTheFilesTableAndDecodeToTheWholeFile() throws IOException {
         try (FileChannel channel = FileChannel.open(bgzf)) {
             PositionalInput in = PositionalInput.of(channel);
             long size = in.size();
-            for (int ranges : new int[] {1, 2, 3, 7, 40}) {
+            for (int ranges : new int[] {1, 2, 3, 7, 40, 400}) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                long start = 0;
-                for (int r = 1; r <= ranges; r++) {
-                    long end = r == ranges ? size : BgzfBlocks.nextBlock(in, size * r / ranges);
-                    BgzfBlocks.decode(in, "r1.fq.gz", start, end, out);
-                    start = end;
+                List<BgzfBlocks.Blocks> found = new ArrayList<>();
+                for (int r = 0; r < ranges; r++) {
+                    BgzfBlocks.Blocks blocks = BgzfBlocks.rangeBlocks(in, size * r / ranges, size * (r + 1) / ranges);
+                    long[] offsets = blocks.offsets();
+                    BgzfBlocks.decode(in, "r1.fq.gz", offsets[0], offsets[offsets.length - 1], out);
+                    found.add(blocks);
                 }
                 assertArrayEquals(plain, out.toByteArray(), ranges + " ranges");
+                BgzfBlocks.Blocks table = BgzfBlocks.join(in, found);
+                assertEquals(starts.size(), table.count(), ranges + " ranges");
+                for (int b = 0; b < starts.size(); b++) {
+                    assertEquals(starts.get(b), table.offsets()[b], "block " + b);
+                }
+                assertEquals(size, table.offsets()[starts.size()]);
+                assertEquals(plain.length, table.decoded()[starts.size()]);
             }
         }
+    }
+
+    @Test
+    void aRangeWhoseFirstBlockIsWrongIsFoundAgainAndPlainGzipAfterBgzfIsNoTable() throws IOException {
+        try (FileChannel channel = FileChannel.open(bgzf)) {
+            PositionalInput in = PositionalInput.of(channel);
+            long size = in.size();
+            BgzfBlocks.Blocks whole = BgzfBlocks.rangeBlocks(in, 0, size);
+            BgzfBlocks.Blocks first = BgzfBlocks.rangeBlocks(in, 0, size / 2);
+            BgzfBlocks.Blocks misplaced = BgzfBlocks.rangeBlocks(in, starts.get(starts.size() - 2), size);
+            BgzfBlocks.Blocks joined = BgzfBlocks.join(in, List.of(first, misplaced));
+            assertArrayEquals(whole.offsets(), joined.offsets());
+            assertArrayEquals(whole.decoded(), joined.decoded());
+        }
+        byte[] mixed = concat(Files.readAllBytes(bgzf), TestData.gzip(plain));
+        Path file = TestData.write(dir.resolve("mixed.fq.gz"), mixed);
+        try (FileChannel channel = FileChannel.open(file)) {
+            PositionalInput in = PositionalInput.of(channel);
+            long size = in.size();
+            List<BgzfBlocks.Blocks> found = new ArrayList<>();
+            for (int r = 0; r < 4; r++) {
+                found.add(BgzfBlocks.rangeBlocks(in, size * r / 4, size * (r + 1) / 4));
+            }
+            assertNull(BgzfBlocks.join(in, found));
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     @Test

@@ -127,11 +127,18 @@ public final class ChunkTask {
         return new IOException("Failed to write \"" + name + "\": " + SystemErrors.reason(e), e);
     }
 
-    /** Each input at its slice's offset; a failure closes what was opened. */
+    /**
+     * Each input at its slice's offset (a BGZF input's decompressed data, read through its blocks);
+     * a failure closes what was opened.
+     */
     public static List<InputStream> open(JobSpec job, ChunkPlan chunk) throws IOException {
         List<InputStream> streams = new ArrayList<>();
         try {
             for (int f = 0; f < job.paths().size(); f++) {
+                if (job.blocks(f) != null) {
+                    streams.add(BgzfInputs.stream(job, f, chunk.slices().get(f).offset()));
+                    continue;
+                }
                 Path path = new Path(job.paths().get(f));
                 FSDataInputStream in = HadoopFiles.of(path, job.hadoop()).open(path);
                 streams.add(in);

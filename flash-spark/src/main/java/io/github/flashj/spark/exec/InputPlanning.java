@@ -1,6 +1,9 @@
 package io.github.flashj.spark.exec;
 
 import io.github.flashj.io.SystemErrors;
+import io.github.flashj.io.decode.DecodedInput;
+import io.github.flashj.io.decode.SeekPoints;
+import io.github.flashj.io.input.CompressedDataException;
 import io.github.flashj.io.plan.ChunkPlanner;
 import io.github.flashj.io.plan.RangeScan;
 import java.io.FileNotFoundException;
@@ -16,9 +19,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * Cuts plain inputs into chunks of whole pairs, for the file job and the {@code flashj-fastq}
- * table alike: byte ranges of every input are scanned for record starts and lines as Spark tasks,
- * and the driver lines the files up by record index.
+ * Cuts inputs into chunks of whole pairs, for the file job and the {@code flashj-fastq} table
+ * alike: byte ranges of every input (of a BGZF input's decompressed data, read through its blocks)
+ * are scanned for record starts and lines as Spark tasks, and the driver lines the files up by
+ * record index.
  */
 public final class InputPlanning {
     /** Lines between two checkpoints of a scan: a chunk skips fewer than this many lines. */
@@ -43,7 +47,8 @@ public final class InputPlanning {
         Configuration hadoop = job.hadoop();
         for (int f = 0; f < job.paths().size(); f++) {
             Path path = new Path(job.paths().get(f));
-            long size = HadoopFiles.of(path, hadoop).getFileStatus(path).getLen();
+            SeekPoints blocks = job.blocks(f);
+            long size = blocks != null ? blocks.size() : HadoopFiles.of(path, hadoop).getFileStatus(path).getLen();
             long[] cuts = ChunkPlanner.ranges(size, rangeBytes(rangeBytes, size, parallelism));
             for (int r = 0; r + 1 < cuts.length; r++) {
                 ranges.add(new long[] {f, cuts[r], cuts[r + 1]});
@@ -96,14 +101,24 @@ public final class InputPlanning {
         return Arrays.copyOf(head, n);
     }
 
-    /** Bytes per planning (or decoding) task: as set, else about two tasks per core, within bounds. */
+    /** Bytes per planning task (or task finding BGZF blocks): as set, else about two tasks per core, within bounds. */
     static long rangeBytes(long setting, long size, int parallelism) {
         return setting > 0 ? setting
                 : Math.min(MAX_RANGE_BYTES, Math.max(MIN_RANGE_BYTES, size / (2L * Math.max(1, parallelism)) + 1));
     }
 
     private static RangeScan scan(JobSpec job, long[] range) throws IOException {
-        Path path = new Path(job.paths().get((int) range[0]));
+        int f = (int) range[0];
+        if (job.blocks(f) != null) {
+            try (DecodedInput in = BgzfInputs.open(job, f)) {
+                return RangeScan.scan(in, job.format(), range[1], range[2], CHECKPOINT_LINES);
+            } catch (CompressedDataException e) {
+                // A corrupt block fails every attempt alike: rather than have Spark retry it, the
+                // plan reads the inputs in order, and its one task reports the error.
+                return RangeScan.unreadable(range[1], range[2]);
+            }
+        }
+        Path path = new Path(job.paths().get(f));
         try (HadoopInput in = new HadoopInput(HadoopFiles.of(path, job.hadoop()), path)) {
             return RangeScan.scan(in, job.format(), range[1], range[2], CHECKPOINT_LINES);
         }

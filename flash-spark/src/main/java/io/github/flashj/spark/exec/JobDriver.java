@@ -5,6 +5,7 @@ import io.github.flashj.MergeParameters;
 import io.github.flashj.batch.MergeTally;
 import io.github.flashj.io.Compression;
 import io.github.flashj.io.decode.BgzfBlocks;
+import io.github.flashj.io.decode.SeekPoints;
 import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.output.OutputLayout;
@@ -28,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver's steps of a merge as a Spark job: decode compressed inputs, plan chunks, merge them
- * as tasks, and join their parts into FLASH's files.
+ * The driver's steps of a merge as a Spark job: find the blocks of BGZF inputs (other compressed
+ * inputs are decoded), plan chunks, merge them as tasks, and join their parts into FLASH's files.
  */
 public final class JobDriver {
     private static final Logger LOG = LoggerFactory.getLogger(JobDriver.class);
@@ -52,15 +53,32 @@ public final class JobDriver {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
+        Broadcast<List<SeekPoints>> blocks = null;
         try (WorkDirectory work = WorkDirectory.prepare(layout, hadoop)) {
-            JobSpec job = new JobSpec(format, plainInputs(jsc, conf, inputs, rangeBytes, work.path()), inputs,
-                    parameters, layout, batchSize, work.path(), conf);
+            List<String> paths = new ArrayList<>();
+            List<SeekPoints> points = new ArrayList<>();
+            List<BgzfInputs.Table> tables = new ArrayList<>();
+            readableInputs(jsc, conf, inputs, rangeBytes, work.path(), paths, tables);
+            for (BgzfInputs.Table table : tables) {
+                points.add(table == null ? null : table.points());
+            }
+            blocks = jsc.broadcast(points);
+            JobSpec job = new JobSpec(format, paths, inputs, parameters, layout, batchSize, work.path(), conf, blocks);
             awaitFirstExecutor(spark.sparkContext());
             long planStarted = System.nanoTime();
             ChunkPlanner.Plan plan = InputPlanning.plan(jsc, job, pairsPerChunk, rangeBytes);
             LOG.info("Planned {} chunk{} in {} ms{}", plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
                     (System.nanoTime() - planStarted) / 1_000_000,
                     plan.split() ? "" : ": one chunk reads the inputs in order, since " + plan.unsplitReason());
+            for (int f = 0; f < tables.size(); f++) {
+                BgzfInputs.Table table = tables.get(f);
+                if (table != null) {
+                    LOG.info("{} is BGZF: {} blocks found by {} Spark tasks in {} ms; its {} chunk{} read them"
+                            + " through {} segments, with no decoded copy", inputs.get(f), table.blocks(),
+                            table.tasks(), table.millis(), plan.chunks().size(),
+                            plan.chunks().size() == 1 ? "" : "s", table.points().segments());
+                }
+            }
             MergeTally total = merge(jsc, job, plan.chunks(), batchObserver);
             long assemblyStarted = System.nanoTime();
             String how = OutputAssembly.write(job, plan.chunks().size(), total.toStatistics(Duration.ZERO), stdout);
@@ -69,6 +87,9 @@ public final class JobDriver {
             return total.toStatistics(Duration.ofNanos(System.nanoTime() - started));
         } finally {
             conf.destroy();
+            if (blocks != null) {
+                blocks.destroy();
+            }
         }
     }
 
@@ -100,11 +121,15 @@ public final class JobDriver {
                 executors);
     }
 
-    /** The inputs as plain files: compressed ones are decoded once into the work directory. */
-    private static List<String> plainInputs(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<String> inputs,
-            long rangeBytes, String workDirectory) throws IOException {
+    /**
+     * Fills {@code paths} with what the tasks read of each input, and {@code tables} with each
+     * input's BGZF blocks, or null: a plain file or a BGZF file is read as it is (BGZF through its
+     * blocks); other compressed inputs are decoded once into the work directory.
+     */
+    private static void readableInputs(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<String> inputs,
+            long rangeBytes, String workDirectory, List<String> paths, List<BgzfInputs.Table> tables)
+            throws IOException {
         Configuration hadoop = conf.value().get();
-        List<String> plain = new ArrayList<>();
         for (int f = 0; f < inputs.size(); f++) {
             String name = inputs.get(f);
             Path path = new Path(name);
@@ -112,31 +137,26 @@ public final class JobDriver {
             byte[] head = InputPlanning.head(fs, path, name);
             int n = head.length;
             Compression compression = Compression.of(head, n);
-            if (compression == Compression.NONE) {
-                plain.add(fs.makeQualified(path).toString());
+            String qualified = fs.makeQualified(path).toString();
+            BgzfInputs.Table table = BgzfBlocks.isBgzf(head, n) ? BgzfInputs.find(jsc, conf, qualified, rangeBytes)
+                    : null;
+            tables.add(table);
+            if (compression == Compression.NONE || table != null) {
+                paths.add(qualified);
                 continue;
             }
             Path decoded = new Path(workDirectory, "input-" + f + ".fastq");
             long t0 = System.nanoTime();
             FileSystem workFs = HadoopFiles.of(decoded, hadoop);
-            if (BgzfBlocks.isBgzf(head, n)) {
-                int tasks = BgzfDecoding.decode(jsc, conf, fs.makeQualified(path).toString(), name, decoded,
-                        InputPlanning.rangeBytes(rangeBytes, fs.getFileStatus(path).getLen(), jsc.defaultParallelism()));
-                LOG.info("{} is BGZF: decoded at block boundaries by {} Spark tasks ({} ms), then split", name, tasks,
-                        (System.nanoTime() - t0) / 1_000_000);
-                plain.add(workFs.makeQualified(decoded).toString());
-                continue;
-            }
             try (InputStream in = FastqInputs.decoded(fs.open(path), name);
                     FSDataOutputStream out = workFs.create(decoded, true)) {
                 in.transferTo(out);
             }
-            LOG.info("{} is {}-compressed, not BGZF: decoded once on the driver ({} ms) and split from the decoded"
-                    + " copy",
+            LOG.info("{} is {}-compressed, not BGZF throughout: decoded once on the driver ({} ms) and split from"
+                    + " the decoded copy",
                     name, compression, (System.nanoTime() - t0) / 1_000_000);
-            plain.add(workFs.makeQualified(decoded).toString());
+            paths.add(workFs.makeQualified(decoded).toString());
         }
-        return plain;
     }
 
     /** Merges every chunk as a Spark task; the first chunk with bad input fails the run. */

@@ -3,9 +3,12 @@ package io.github.flashj.spark.source;
 import io.github.flashj.FlashJob;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.io.Compression;
+import io.github.flashj.io.decode.BgzfBlocks;
+import io.github.flashj.io.decode.SeekPoints;
 import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.plan.ChunkPlan;
 import io.github.flashj.io.plan.ChunkPlanner;
+import io.github.flashj.spark.exec.BgzfInputs;
 import io.github.flashj.spark.exec.HadoopConf;
 import io.github.flashj.spark.exec.HadoopFiles;
 import io.github.flashj.spark.exec.InputPlanning;
@@ -19,6 +22,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -31,8 +35,9 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * A scan of the {@code flashj-fastq} table: the chunk plans of the file job as partitions, and
- * only the columns the query reads.
+ * A scan of the {@code flashj-fastq} table: the chunk plans of the file job as partitions (BGZF
+ * inputs read through their blocks; other compressed inputs whole, in one partition), and only
+ * the columns the query reads.
  */
 final class FastqScan implements Scan, Batch {
     private static final int BATCH_SIZE = FlashJob.DEFAULT_BATCH_SIZE;
@@ -99,24 +104,33 @@ final class FastqScan implements Scan, Batch {
                 .phredOffset(options.getInt("phredOffset", MergeParameters.DEFAULTS.phredOffset())).build();
         try {
             List<String> paths = new ArrayList<>();
+            List<SeekPoints> blocks = new ArrayList<>();
             boolean compressed = false;
+            Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
             for (String name : inputs) {
                 Path path = new Path(name);
                 FileSystem fs = HadoopFiles.of(path, hadoop);
                 byte[] head = InputPlanning.head(fs, path, name);
-                compressed |= Compression.of(head, head.length) != Compression.NONE;
-                paths.add(fs.makeQualified(path).toString());
+                String qualified = fs.makeQualified(path).toString();
+                BgzfInputs.Table table = BgzfBlocks.isBgzf(head, head.length)
+                        ? BgzfInputs.find(jsc, conf, qualified, 0) : null;
+                blocks.add(table == null ? null : table.points());
+                compressed |= table == null && Compression.of(head, head.length) != Compression.NONE;
+                paths.add(qualified);
             }
-            JobSpec job = new JobSpec(format, paths, inputs, parameters, null, BATCH_SIZE, null,
-                    jsc.broadcast(new HadoopConf(hadoop)));
             List<ChunkPlan> chunks;
+            JobSpec job;
             if (compressed) {
+                // Read whole and in order: compressed inputs other than BGZF cannot be entered at any offset.
+                job = new JobSpec(format, paths, inputs, parameters, null, BATCH_SIZE, null, conf);
                 List<ChunkPlan.Slice> starts = new ArrayList<>();
                 for (int f = 0; f < paths.size(); f++) {
                     starts.add(new ChunkPlan.Slice(0, 0, 0));
                 }
                 chunks = List.of(new ChunkPlan(0, 0, ChunkPlan.TO_THE_END, starts));
             } else {
+                job = new JobSpec(format, paths, inputs, parameters, null, BATCH_SIZE, null, conf,
+                        jsc.broadcast(blocks));
                 ChunkPlanner.Plan plan = InputPlanning.plan(jsc, job, options.getLong("pairsPerChunk", 0), 0);
                 chunks = plan.chunks();
             }
