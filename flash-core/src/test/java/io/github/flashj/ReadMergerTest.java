@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.flashj.MergeParameters.TieBreak;
 import io.github.flashj.MergeResult.Orientation;
-import io.github.flashj.kernel.MergeKernels;
 import org.junit.jupiter.api.Test;
 
 /**

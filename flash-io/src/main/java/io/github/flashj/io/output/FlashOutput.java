@@ -4,7 +4,6 @@ import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.batch.PairBatch;
-import io.github.flashj.io.SystemErrors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
