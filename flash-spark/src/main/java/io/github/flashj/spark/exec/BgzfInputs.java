@@ -37,13 +37,16 @@ public final class BgzfInputs {
     }
 
     /**
-     * The block table of {@code path}, found by Spark tasks over byte ranges of about
-     * {@code rangeBytes} ({@link InputPlanning#rangeBytes}: 0 for automatic).
+     * The block table of {@code path}, whose first bytes are {@code head}, found by Spark tasks over
+     * byte ranges of about {@code rangeBytes} ({@link InputPlanning#rangeBytes}: 0 for automatic).
      *
-     * @return null when the file is not BGZF throughout (such as plain gzip after BGZF)
+     * @return null when the file is not BGZF throughout (such as plain gzip, or plain gzip after BGZF)
      */
-    public static Table find(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path, long rangeBytes)
-            throws IOException {
+    public static Table find(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path, byte[] head,
+            long rangeBytes) throws IOException {
+        if (!BgzfBlocks.isBgzf(head, head.length)) {
+            return null;
+        }
         long started = System.nanoTime();
         FileSystem fs = HadoopFiles.of(new Path(path), conf.value().get());
         try (HadoopInput file = new HadoopInput(fs, new Path(path))) {

@@ -4,7 +4,6 @@ import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.batch.MergeTally;
 import io.github.flashj.io.Compression;
-import io.github.flashj.io.decode.BgzfBlocks;
 import io.github.flashj.io.decode.SeekPoints;
 import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.input.InputFormat;
@@ -138,8 +137,7 @@ public final class JobDriver {
             int n = head.length;
             Compression compression = Compression.of(head, n);
             String qualified = fs.makeQualified(path).toString();
-            BgzfInputs.Table table = BgzfBlocks.isBgzf(head, n) ? BgzfInputs.find(jsc, conf, qualified, rangeBytes)
-                    : null;
+            BgzfInputs.Table table = BgzfInputs.find(jsc, conf, qualified, head, rangeBytes);
             tables.add(table);
             if (compression == Compression.NONE || table != null) {
                 paths.add(qualified);

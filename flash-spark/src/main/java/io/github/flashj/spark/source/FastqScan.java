@@ -3,7 +3,6 @@ package io.github.flashj.spark.source;
 import io.github.flashj.FlashJob;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.io.Compression;
-import io.github.flashj.io.decode.BgzfBlocks;
 import io.github.flashj.io.decode.SeekPoints;
 import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.plan.ChunkPlan;
@@ -112,8 +111,7 @@ final class FastqScan implements Scan, Batch {
                 FileSystem fs = HadoopFiles.of(path, hadoop);
                 byte[] head = InputPlanning.head(fs, path, name);
                 String qualified = fs.makeQualified(path).toString();
-                BgzfInputs.Table table = BgzfBlocks.isBgzf(head, head.length)
-                        ? BgzfInputs.find(jsc, conf, qualified, 0) : null;
+                BgzfInputs.Table table = BgzfInputs.find(jsc, conf, qualified, head, 0);
                 blocks.add(table == null ? null : table.points());
                 compressed |= table == null && Compression.of(head, head.length) != Compression.NONE;
                 paths.add(qualified);
