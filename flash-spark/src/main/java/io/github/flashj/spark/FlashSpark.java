@@ -53,6 +53,7 @@ public final class FlashSpark {
     private final long pairsPerChunk;
     private final long rangeBytes;
     private final ChunkTask.BatchObserver batchObserver;
+    private final boolean resume;
 
     private FlashSpark(Builder b) {
         spark = b.spark;
@@ -67,6 +68,7 @@ public final class FlashSpark {
         pairsPerChunk = b.pairsPerChunk;
         rangeBytes = b.rangeBytes;
         batchObserver = b.batchObserver;
+        resume = b.resume;
     }
 
     /** A builder for a job on this session; inputs and output are required. */
@@ -84,7 +86,7 @@ public final class FlashSpark {
      */
     public JobStatistics run() throws IOException {
         return JobDriver.run(spark, format, inputs, parameters, layout, stdout, batchSize, pairsPerChunk, rangeBytes,
-                batchObserver);
+                batchObserver, resume);
     }
 
     /** Collects the job; {@link #build()} checks it. */
@@ -100,6 +102,7 @@ public final class FlashSpark {
         private long pairsPerChunk;
         private long rangeBytes;
         private ChunkTask.BatchObserver batchObserver;
+        private boolean resume;
 
         private Builder(SparkSession spark) {
             this.spark = Objects.requireNonNull(spark, "spark");
@@ -204,6 +207,18 @@ public final class FlashSpark {
                         "range bytes must be 0 (automatic) or more, got " + v);
             }
             rangeBytes = v;
+            return this;
+        }
+
+        /**
+         * Whether the job can be resumed (false by default). A resumable job keeps its work
+         * directory beside the output when it fails or is killed, with its plan, its inputs'
+         * fingerprints and every part its tasks committed; run again with {@code resume(true)}
+         * and the same inputs and settings, it merges only the chunks that are missing. A rerun
+         * whose inputs or settings changed starts over and says why.
+         */
+        public Builder resume(boolean v) {
+            resume = v;
             return this;
         }
 

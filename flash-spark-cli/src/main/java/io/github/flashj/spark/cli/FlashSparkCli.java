@@ -18,7 +18,8 @@ import org.apache.spark.sql.SparkSession;
  *       {@code local-cluster[2,1,1024]}, {@code spark://host:port}, ...);
  *   <li>{@code --spark-conf=KEY=VALUE}: any Spark setting, as often as needed; FlashJ's own are
  *       {@value #PAIRS_PER_CHUNK} (pairs per merge task; 0, the default, for about four per core, at
- *       most a million) and {@value #RANGE_BYTES} (bytes per planning task; 0 to choose by size).
+ *       most a million), {@value #RANGE_BYTES} (bytes per planning task; 0 to choose by size) and
+ *       {@value #RESUME} (keep a failed run's work directory, and resume it).
  * </ul>
  *
  * <p>Standard output carries FLASH's log alone. Run as {@code bin/flashj-spark}, Spark's own
@@ -43,6 +44,8 @@ public final class FlashSparkCli {
     static final String PAIRS_PER_CHUNK = "spark.flashj.pairsPerChunk";
     /** The Spark setting for {@link FlashSpark.Builder#rangeBytes}. */
     static final String RANGE_BYTES = "spark.flashj.rangeBytes";
+    /** The Spark setting for {@link FlashSpark.Builder#resume}. */
+    static final String RESUME = "spark.flashj.resume";
     /** Settings FlashJ prefers where the user set nothing: a command needs no web UI. */
     static final Map<String, String> PREFERRED = Map.of("spark.app.name", "FlashJ", "spark.ui.enabled", "false",
             "spark.master", "local[*]");
@@ -55,7 +58,9 @@ public final class FlashSparkCli {
             + "                                 " + PAIRS_PER_CHUNK + " (pairs per merge task;\n"
             + "                                 0: about four per core, at most a million) and\n"
             + "                                 " + RANGE_BYTES + " (bytes per planning task;\n"
-            + "                                 0: by input size)\n"
+            + "                                 0: by input size) and " + RESUME + "\n"
+            + "                                 (true: keep a failed run's work directory and\n"
+            + "                                 resume it, merging only its missing chunks)\n"
             + "Inputs and the output directory are Hadoop paths (hdfs://, s3a://, file:);\n"
             + "relative ones are resolved against this command's working directory.\n";
 
@@ -155,6 +160,7 @@ public final class FlashSparkCli {
                         .batchSize(request.batchSize())
                         .pairsPerChunk(conf.getLong(PAIRS_PER_CHUNK, 0))
                         .rangeBytes(conf.getLong(RANGE_BYTES, 0))
+                        .resume(conf.getBoolean(RESUME, false))
                         .build()
                         .run();
             });

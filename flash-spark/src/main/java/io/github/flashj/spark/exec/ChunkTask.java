@@ -54,8 +54,11 @@ public final class ChunkTask {
         void batchWritten(int chunk, long batch);
     }
 
-    /** Merges {@code chunk}; {@code observer}, if not null, sees each batch once it is written. */
-    static Result run(JobSpec job, ChunkPlan chunk, BatchObserver observer) throws IOException {
+    /**
+     * Merges {@code chunk}; {@code observer}, if not null, sees each batch once it is written. A
+     * {@code resumable} run commits the chunk's counts with its parts.
+     */
+    static Result run(JobSpec job, ChunkPlan chunk, BatchObserver observer, boolean resumable) throws IOException {
         List<InputStream> streams = open(job, chunk);
         BatchEncoder encoder = new BatchEncoder(job.layout());
         PartFiles.Attempt parts = null;
@@ -65,7 +68,7 @@ public final class ChunkTask {
         boolean done = false;
         try (PairSource source = ChunkReader.open(job.format(), chunk, job.names(), streams)) {
             try {
-                parts = new PartFiles.Attempt(job, chunk.id(), encoder.files(), job.layout().compression());
+                parts = new PartFiles.Attempt(job, chunk.id(), encoder.files(), job.layout().compression(), resumable);
             } catch (IOException | FSError e) {
                 return new Result(chunk.id(), null, null, writeError(job, 0, e));
             }
@@ -98,7 +101,7 @@ public final class ChunkTask {
                 }
             }
             try {
-                parts.commit();
+                parts.commit(tally);
             } catch (IOException | FSError e) {
                 return new Result(chunk.id(), null, null, writeError(job, 0, e));
             }

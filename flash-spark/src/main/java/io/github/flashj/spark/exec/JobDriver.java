@@ -44,20 +44,24 @@ public final class JobDriver {
      * when it writes to standard output) and returns the statistics (times: the wall time only).
      * {@code pairsPerChunk} and {@code rangeBytes} are {@link io.github.flashj.spark.FlashSpark}'s
      * settings, 0 for automatic; {@code batchObserver}, if not null, sees each batch a task writes.
+     * A {@code resume} run keeps its work directory if it fails, and takes over the one a stopped
+     * run left ({@link RunRecord}): it then merges only the chunks whose parts were not committed.
      */
     public static JobStatistics run(SparkSession spark, InputFormat format, List<String> inputs,
             MergeParameters parameters, OutputLayout layout, OutputStream stdout, int batchSize, long pairsPerChunk,
-            long rangeBytes, ChunkTask.BatchObserver batchObserver) throws IOException {
+            long rangeBytes, ChunkTask.BatchObserver batchObserver, boolean resume) throws IOException {
         long started = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
         Broadcast<List<SeekPoints>> blocks = null;
-        try (WorkDirectory work = WorkDirectory.prepare(layout, hadoop)) {
+        try (WorkDirectory work = WorkDirectory.prepare(layout, hadoop, resume)) {
             List<String> paths = new ArrayList<>();
             List<SeekPoints> points = new ArrayList<>();
             List<BgzfInputs.Table> tables = new ArrayList<>();
             readableInputs(jsc, conf, inputs, rangeBytes, work.path(), paths, tables);
+            Resumption resumption = resume ? Resumption.of(work, inputs, RunRecord.settings(format, parameters,
+                    layout, batchSize), hadoop) : null;
             for (BgzfInputs.Table table : tables) {
                 points.add(table == null ? null : table.points());
             }
@@ -65,10 +69,18 @@ public final class JobDriver {
             JobSpec job = new JobSpec(format, paths, inputs, parameters, layout, batchSize, work.path(), conf, blocks);
             awaitFirstExecutor(spark.sparkContext());
             long planStarted = System.nanoTime();
-            ChunkPlanner.Plan plan = InputPlanning.plan(jsc, job, pairsPerChunk, rangeBytes);
-            LOG.info("Planned {} chunk{} in {} ms{}", plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
-                    (System.nanoTime() - planStarted) / 1_000_000,
-                    plan.split() ? "" : ": one chunk reads the inputs in order, since " + plan.unsplitReason());
+            ChunkPlanner.Plan plan;
+            if (resumption != null && resumption.earlier() != null) {
+                plan = resumption.earlier().plan();
+            } else {
+                plan = InputPlanning.plan(jsc, job, pairsPerChunk, rangeBytes);
+                LOG.info("Planned {} chunk{} in {} ms{}", plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
+                        (System.nanoTime() - planStarted) / 1_000_000,
+                        plan.split() ? "" : ": one chunk reads the inputs in order, since " + plan.unsplitReason());
+                if (resumption != null) {
+                    resumption.record(plan);
+                }
+            }
             for (int f = 0; f < tables.size(); f++) {
                 BgzfInputs.Table table = tables.get(f);
                 if (table != null) {
@@ -78,11 +90,16 @@ public final class JobDriver {
                             plan.chunks().size() == 1 ? "" : "s", table.points().segments());
                 }
             }
-            MergeTally total = merge(jsc, job, plan.chunks(), batchObserver);
+            MergeTally total = merge(jsc, job, plan.chunks(), batchObserver, resumption);
+            if (resumption != null) {
+                // Joining uses the parts up: a run stopped from here on cannot be resumed.
+                resumption.forget();
+            }
             long assemblyStarted = System.nanoTime();
             String how = OutputAssembly.write(job, plan.chunks().size(), total.toStatistics(Duration.ZERO), stdout);
             LOG.info("Wrote the output files from {} parts each in {} ms ({})", plan.chunks().size(),
                     (System.nanoTime() - assemblyStarted) / 1_000_000, how);
+            work.finished();
             return total.toStatistics(Duration.ofNanos(System.nanoTime() - started));
         } finally {
             conf.destroy();
@@ -157,13 +174,23 @@ public final class JobDriver {
         }
     }
 
-    /** Merges every chunk as a Spark task; the first chunk with bad input fails the run. */
+    /**
+     * Merges every chunk as a Spark task, but those a resumed run finds committed; the first chunk
+     * with bad input fails the run.
+     */
     private static MergeTally merge(JavaSparkContext jsc, JobSpec job, List<ChunkPlan> chunks,
-            ChunkTask.BatchObserver observer) throws IOException {
+            ChunkTask.BatchObserver observer, Resumption resumption) throws IOException {
         long started = System.nanoTime();
-        List<ChunkTask.Result> results = SparkJobs.runJob(() -> jsc.parallelize(chunks, chunks.size())
-                .map(chunk -> ChunkTask.run(job, chunk, observer)).collect());
         MergeTally total = new MergeTally(job.parameters().maxOverlap());
+        List<ChunkPlan> missing = chunks;
+        boolean resumable = resumption != null;
+        if (resumption != null && resumption.earlier() != null) {
+            missing = resumption.committed(job, chunks, total);
+        }
+        List<ChunkPlan> toRun = missing;
+        List<ChunkTask.Result> results = toRun.isEmpty() ? List.of()
+                : SparkJobs.runJob(() -> jsc.parallelize(toRun, toRun.size())
+                        .map(chunk -> ChunkTask.run(job, chunk, observer, resumable)).collect());
         long[] cpu = new long[3];
         for (ChunkTask.Result result : results) {
             if (result.error() != null) {

@@ -1,11 +1,14 @@
 package io.github.flashj.spark.exec;
 
+import io.github.flashj.batch.MergeTally;
 import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.io.output.PieceDigest;
 import io.github.flashj.io.output.PieceOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
@@ -41,6 +44,9 @@ public final class PartFiles {
      * <p>With gzip and LZ4, a part is pieces of the file's one member or frame
      * ({@link OutputCompression#pieces}), and its digest is committed beside it ({@link #digest});
      * with Zstandard and plain output, a part is text (the driver compresses Zstandard).
+     *
+     * <p>In a resumable run the attempt also commits its chunk's counts ({@link #tally}), last: a
+     * chunk whose counts are committed has every part committed.
      */
     public static final class Attempt {
         private final FileSystem fs;
@@ -50,8 +56,20 @@ public final class PartFiles {
         private final OutputStream[] outs;
         private final PieceOutputStream[] pieces;
 
+        /** The counts' file, staged last, or null when the run is not resumable. */
+        private final Path tally;
+
         /** Creates the attempt's file of each output file of part {@code part}. */
         public Attempt(JobSpec job, int part, int files, OutputCompression compression) throws IOException {
+            this(job, part, files, compression, false);
+        }
+
+        /**
+         * Creates the attempt's file of each output file of part {@code part}, and when
+         * {@code resumable} of its counts.
+         */
+        Attempt(JobSpec job, int part, int files, OutputCompression compression, boolean resumable)
+                throws IOException {
             fs = HadoopFiles.of(new Path(job.workDirectory()), job.hadoop());
             staging = HadoopStagedFiles.firstWins(fs);
             boolean joined = compression.joinsPieces();
@@ -63,6 +81,7 @@ public final class PartFiles {
                     written[f] = staging.stage(new Path(f < files ? job.part(part, f)
                             : digest(job.part(part, f - files))));
                 }
+                tally = resumable ? staging.stage(tally(job, part)) : null;
                 for (int f = 0; f < files; f++) {
                     OutputStream out = new BufferedOutputStream(fs.create(written[f], true), 1 << 16);
                     outs[f] = out;
@@ -84,6 +103,11 @@ public final class PartFiles {
 
         /** Closes every file and commits it. */
         public void commit() throws IOException {
+            commit(null);
+        }
+
+        /** Closes every file and commits it, with the chunk's counts when the run is resumable. */
+        void commit(MergeTally counts) throws IOException {
             for (int f = 0; f < outs.length; f++) {
                 outs[f].close();
                 outs[f] = null;
@@ -91,6 +115,11 @@ public final class PartFiles {
                     try (FSDataOutputStream out = fs.create(written[outs.length + f], true)) {
                         out.write(pieces[f].digest().toBytes());
                     }
+                }
+            }
+            if (tally != null) {
+                try (ObjectOutputStream out = new ObjectOutputStream(fs.create(tally, true))) {
+                    out.writeObject(counts);
                 }
             }
             staging.publish();
@@ -110,6 +139,23 @@ public final class PartFiles {
                 }
             }
             staging.discard();
+        }
+    }
+
+    /** Where a resumable run commits the counts of chunk {@code chunk} ({@link Attempt}). */
+    static Path tally(JobSpec job, int chunk) {
+        return new Path(String.format(java.util.Locale.ROOT, "%s/chunk-%09d.tally", job.partsDirectory(), chunk));
+    }
+
+    /** The counts a resumable run committed for a chunk, or null when it committed none. */
+    static MergeTally readTally(FileSystem fs, Path tally) throws IOException {
+        if (!fs.exists(tally)) {
+            return null;
+        }
+        try (ObjectInputStream in = new ObjectInputStream(fs.open(tally))) {
+            return (MergeTally) in.readObject();
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IOException(tally + " was written by another FlashJ version", e);
         }
     }
 
