@@ -457,6 +457,64 @@ class DeflateStreamTest {
         assertTrue(falseStarts <= 1, falseStarts + " false starts in " + tries);
     }
 
+    /** FASTQ deflated with a sync flush (an empty stored block) every 20 to 60 KB, as one member. */
+    static byte[] gzipWithFlushes(byte[] data, long seed) {
+        Deflater d = new Deflater(6, true);
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        byte[] buf = new byte[65536];
+        Random r = new Random(seed);
+        int at = 0;
+        while (at < data.length) {
+            int n = Math.min(data.length - at, 20_000 + r.nextInt(40_000));
+            d.setInput(data, at, n);
+            at += n;
+            int flush = r.nextBoolean() ? Deflater.SYNC_FLUSH : Deflater.FULL_FLUSH;
+            int got;
+            do {
+                got = d.deflate(buf, 0, buf.length, flush);
+                deflated.write(buf, 0, got);
+            } while (got == buf.length);
+        }
+        d.finish();
+        while (!d.finished()) {
+            deflated.write(buf, 0, d.deflate(buf));
+        }
+        d.end();
+        return member(data, deflated.toByteArray(), 0, null, null, null);
+    }
+
+    @Test
+    void findsWhereTheChainStopsAroundFlushesAndInPigzOutput() throws IOException, InterruptedException {
+        byte[] data = Arrays.copyOf(FASTQ, 1_500_000);
+        List<byte[]> files = new ArrayList<>();
+        files.add(gzipWithFlushes(data, 13));
+        byte[] pigz = runFilter(new String[] {"pigz", "-c", "-b", "32"}, data);
+        if (pigz != null) {
+            files.add(pigz);
+        }
+        for (byte[] gz : files) {
+            List<Boundary> bounds = boundaries(gz);
+            assertArrayEquals(data, decode(gz));
+            int tried = 0;
+            // The last block, after the last flush, is an empty fixed-Huffman one: not looked for.
+            for (int k = 1; k + 2 < bounds.size(); k++) {
+                long bit = bounds.get(k).bit();
+                for (long offset = (bit >>> 3) - 3; offset <= (bit >>> 3); offset++) {
+                    long from = offset;
+                    long expected = bounds.stream().mapToLong(Boundary::bit).filter(b -> b >= 8 * from).findFirst()
+                            .orElseThrow();
+                    try (DeflateStream s = DeflateStream.openAtFirstStart(new ByteArrayInputStream(gz, (int) from,
+                            gz.length), from, 8L * gz.length, NAME)) {
+                        assertNotNull(s);
+                        assertEquals(expected, s.bitPosition(), "from byte " + from);
+                        tried++;
+                    }
+                }
+            }
+            assertTrue(tried > 40, "tried " + tried);
+        }
+    }
+
     @Test
     void findsTheNextMemberHeader() throws IOException {
         byte[] a = Arrays.copyOf(FASTQ, 50_000);
