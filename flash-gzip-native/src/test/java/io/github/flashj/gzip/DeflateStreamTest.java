@@ -534,6 +534,44 @@ class DeflateStreamTest {
             assertArrayEquals(b, readAll(s));
             assertTrue(s.memberEnds().get(0).checked());
         }
+        try (DeflateStream s = DeflateStream.atBlock(new ByteArrayInputStream(file, gzA.length, gzB.length),
+                8L * gzA.length, null, NAME)) {
+            assertArrayEquals(b, readAll(s));
+            assertTrue(s.memberEnds().get(0).checked());
+        }
+    }
+
+    @Test
+    void findsBlocksAndMembersInAFileOfManyMembers() throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        List<Long> headers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            headers.add(8L * file.size());
+            file.writeBytes(gzip(Arrays.copyOfRange(FASTQ, i * 60_000, i * 60_000 + 60_000), 6,
+                    Deflater.DEFAULT_STRATEGY));
+        }
+        byte[] gz = file.toByteArray();
+        List<Boundary> bounds = boundaries(gz);
+        assertTrue(headers.stream().allMatch(h -> bounds.stream().anyMatch(b -> b.bit() == h)));
+        Random r = new Random(14);
+        for (int i = 0; i < 30; i++) {
+            int offset = 1 + r.nextInt(gz.length - 1);
+            if (headers.stream().anyMatch(h -> 8L * offset > h && 8L * offset < h + 8 * 20)) {
+                continue;
+            }
+            long expected = bounds.stream().mapToLong(Boundary::bit).filter(b -> b >= 8L * offset).findFirst()
+                    .orElseThrow();
+            try (DeflateStream s = DeflateStream.openAtFirstStart(new ByteArrayInputStream(gz, offset,
+                    gz.length), offset, 8L * gz.length, NAME)) {
+                if (expected == 8L * gz.length) {
+                    assertNull(s);
+                } else {
+                    assertNotNull(s);
+                    assertEquals(expected, s.bitPosition(), "from byte " + offset);
+                    assertEquals(headers.contains(expected), s.windowKnown());
+                }
+            }
+        }
     }
 
     @Test
