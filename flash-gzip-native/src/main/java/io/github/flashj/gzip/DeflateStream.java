@@ -110,6 +110,7 @@ public final class DeflateStream implements Closeable {
     private int blockType;
     private int storedLeft;
     private long blocksEnded;
+    /** Whether the input ended right after the last trailer, with no bytes left to ignore. */
     private boolean endedAtEof;
     /** Whether codes are held to what encoders write, not all deflate allows: while the finder tries a start. */
     private boolean strict;
@@ -461,7 +462,9 @@ public final class DeflateStream implements Closeable {
      * or a valid member header. Fixed-Huffman blocks are not looked for (encoders write them only
      * for tiny blocks). A stored block is taken only with zero bits up to its length field, as
      * encoders write it. The start found is settled as {@link #nextBlock} settles a boundary, so
-     * that where a chain of blocks stops and where the finder starts agree.
+     * that where a chain of blocks stops and where the finder starts agree. (They still disagree
+     * where a range begins inside a member's header, whose first block is then found, or on a
+     * fixed-Huffman block that holds data, which is passed over: rare, and decoded again.)
      *
      * @param in the file's bytes from {@code byteOffset} on (read past {@code toBit} for the check,
      *     and on by the stream returned); closed by the stream returned, or here when there is none
