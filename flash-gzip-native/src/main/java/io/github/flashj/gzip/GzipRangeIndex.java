@@ -34,7 +34,7 @@ import java.util.concurrent.Future;
  * the data's start is one too. A range keeps the points in {@code (start, end]}: its start is the
  * range before's end. A point at a member's header lies at the member's first block instead, as
  * rapidgzip and indexed_gzip read points as deflate blocks; boundaries that decoding may have
- * settled past the true end of the block before are passed over ({@link #settled}), as rapidgzip
+ * settled past the true end of the block before are passed over, as rapidgzip
  * stops a block at its true end.
  */
 public final class GzipRangeIndex implements Serializable {
