@@ -32,8 +32,10 @@ import java.util.zip.CRC32;
  * Not safe for use from several threads.
  *
  * <p>Boundaries, where {@link #nextBlock} stops and {@link #atBoundary} holds: before each deflate
- * block's header, before each gzip member's header (right after the trailer of the one before),
- * and after the last member. A gzip member is independent of what comes before it: a
+ * block's header but a member's first (nextBlock decodes a member's header with its first block),
+ * before each gzip member's header (right after the trailer of the one before), and after the last
+ * member. Where several bits are equivalent starts of the same block, nextBlock and the finder
+ * settle on the same one (see {@link #nextBlock}). A gzip member is independent of what comes before it: a
  * back-reference can reach no byte before its member's first one. After the last member, bytes
  * that do not begin another member (1f 8b) are ignored, as gzip and zlib do, and an empty input is
  * empty data ({@link #read} gives -1 at once), where gzip would call it invalid.
@@ -100,8 +102,6 @@ public final class DeflateStream implements Closeable {
     private int readPos;
     private int histStart;
     private long base;
-    /** Where the decoded data after the last marker begins (0 when the last marker is in the window). */
-    private long lastMarkerEnd;
 
     private int state;
     /** Whether a block at a byte boundary may instead be a member's header, checked at the first step. */
@@ -205,7 +205,6 @@ public final class DeflateStream implements Closeable {
     private void resetDecoding() {
         readPos = pos;
         histStart = 0;
-        lastMarkerEnd = 0;
         crc.reset();
         crcPos = pos;
         crcKnown = true;
@@ -323,14 +322,21 @@ public final class DeflateStream implements Closeable {
         return state == BLOCK_HEADER || state == MEMBER_HEADER || state == DONE;
     }
 
-    /** Decompressed bytes decoded since the start. */
+    /**
+     * Decompressed bytes decoded since the start: at a boundary {@link #nextBlock} stopped at, the
+     * bytes before it; while {@link #read} is used, up to a few hundred KiB more than it returned.
+     */
     public long decoded() {
         return base + pos;
     }
 
-    /** Whether the last {@link #WINDOW} decompressed bytes hold no marker. */
+    /**
+     * Whether the last {@link #WINDOW} decompressed bytes hold no marker. In FASTQ a read name's
+     * constant prefix is copied from one record to the next, never written anew, so markers
+     * usually last through a whole range: resolve its windows with {@link #resolve}.
+     */
     public boolean windowKnown() {
-        return !markers || base + pos - lastMarkerEnd >= WINDOW;
+        return !markers || !markerIn(pos - WINDOW, pos);
     }
 
     /**
@@ -372,9 +378,12 @@ public final class DeflateStream implements Closeable {
         return w;
     }
 
-    /** The ends of the gzip members met so far, in order. */
+    /**
+     * The ends of the gzip members met so far, in order: an unmodifiable view that grows as
+     * decoding goes on (so that a file of many members costs no copy per call).
+     */
     public List<MemberEnd> memberEnds() {
-        return Collections.unmodifiableList(new ArrayList<>(memberEnds));
+        return Collections.unmodifiableList(memberEnds);
     }
 
     /**
@@ -407,26 +416,34 @@ public final class DeflateStream implements Closeable {
     /**
      * The window at a point, {@code symbols} (from {@link #windowSymbols} of a stream started with
      * an unknown window) with their markers replaced by the bytes of {@code window}, the window
-     * that stream started with (fewer than {@link #WINDOW} bytes: the last ones).
+     * that stream started with (fewer than {@link #WINDOW} bytes: the last ones). Leading markers
+     * that name bytes before {@code window}'s first are dropped: near the start of the data, where
+     * {@code window} is shorter, the window at the point is shorter too.
      *
-     * @throws IllegalArgumentException when a marker names a byte before {@code window}'s first
+     * @throws IllegalArgumentException when a marker after the leading ones names a byte before
+     *     {@code window}'s first (a back-reference that reached before the data's start)
      */
     public static byte[] resolve(short[] symbols, byte[] window) {
         int known = Math.min(window.length, WINDOW);
         int first = window.length - known;
         int missing = WINDOW - known;
-        byte[] out = new byte[symbols.length];
-        for (int i = 0; i < symbols.length; i++) {
+        int skip = 0;
+        while (skip < symbols.length && (symbols[skip] & 0xffff) - MARKER >= 0
+                && (symbols[skip] & 0xffff) - MARKER < missing) {
+            skip++;
+        }
+        byte[] out = new byte[symbols.length - skip];
+        for (int i = skip; i < symbols.length; i++) {
             int s = symbols[i] & 0xffff;
             if (s < MARKER) {
-                out[i] = (byte) s;
+                out[i - skip] = (byte) s;
             } else {
                 int k = s - MARKER;
                 if (k < missing || k >= WINDOW) {
                     throw new IllegalArgumentException("marker for window byte " + k + " lies before the "
                             + known + " bytes given");
                 }
-                out[i] = window[first + k - missing];
+                out[i - skip] = window[first + k - missing];
             }
         }
         return out;
@@ -878,7 +895,7 @@ public final class DeflateStream implements Closeable {
         }
     }
 
-    /** {@link #inflateBytes} into symbols, keeping markers and where the last one ends. */
+    /** {@link #inflateBytes} into symbols, copying markers as they are. */
     private void inflateSymbols() throws IOException {
         final char[] out = symbols;
         final int[] lit = literalLengthTable;
@@ -891,7 +908,6 @@ public final class DeflateStream implements Closeable {
         byte[] src = inBuf;
         int ip = inPos;
         int fastEnd = inLimit - 8;
-        int lastMarker = -1;
         boolean ended = false;
         while (p < limit) {
             if (bc < 48) {
@@ -943,37 +959,28 @@ public final class DeflateStream implements Closeable {
                 if ((d & HuffmanTables.KIND_MASK) != HuffmanTables.KIND_VALUE || bc < 0
                         || distance > p - floor) {
                     save(bb, bc, ip, p);
-                    noteMarker(lastMarker);
                     throw corrupt(bc < 0 ? "data cut short" : (d & HuffmanTables.KIND_MASK) != 0
                             ? "invalid distance code" : "distance too far back");
                 }
                 int from = p - distance;
-                int seen = 0;
-                for (int i = 0; i < length; i++) {
-                    char c = out[from + i];
-                    out[p + i] = c;
-                    seen |= c;
-                }
-                if (seen >= MARKER) {
-                    int q = p + length - 1;
-                    while (out[q] < MARKER) {
-                        q--;
+                if (distance >= length) {
+                    System.arraycopy(out, from, out, p, length);
+                } else {
+                    for (int i = 0; i < length; i++) {
+                        out[p + i] = out[from + i];
                     }
-                    lastMarker = q;
                 }
                 p += length;
                 continue;
             }
             save(bb, bc, ip, p);
-            noteMarker(lastMarker);
-            if (kind == HuffmanTables.KIND_END && bc >= 0) {
+                if (kind == HuffmanTables.KIND_END && bc >= 0) {
                 ended = true;
                 break;
             }
             throw corrupt(bc < 0 ? "data cut short" : "invalid literal/length code");
         }
         save(bb, bc, ip, p);
-        noteMarker(lastMarker);
         if (bc < 0) {
             throw corrupt("data cut short");
         }
@@ -982,10 +989,19 @@ public final class DeflateStream implements Closeable {
         }
     }
 
-    private void noteMarker(int index) {
-        if (index >= 0) {
-            lastMarkerEnd = Math.max(lastMarkerEnd, base + index + 1);
+    /**
+     * Whether symbols[from, to) hold a marker, looked for from the end: where markers go on being
+     * copied, one is met at once; where they are gone, the window is passed over once before the
+     * stream goes over to bytes.
+     */
+    private boolean markerIn(int from, int to) {
+        char[] s = symbols;
+        for (int i = to - 1; i >= from; i--) {
+            if (s[i] >= MARKER) {
+                return true;
+            }
         }
+        return false;
     }
 
     private void save(long bb, int bc, int ip, int p) {
@@ -1018,7 +1034,7 @@ public final class DeflateStream implements Closeable {
 
     /** Goes over to bytes once neither the window nor the output not yet read holds a marker. */
     private void leaveMarkersIfDone() {
-        if (!markers || base + pos - lastMarkerEnd < WINDOW || base + readPos < lastMarkerEnd) {
+        if (!markers || markerIn(Math.min(readPos, pos - WINDOW), pos)) {
             return;
         }
         updateCrc();
@@ -1040,19 +1056,19 @@ public final class DeflateStream implements Closeable {
         if (!markers) {
             crc.update(bytes, crcPos, pos - crcPos);
         } else if (crcKnown) {
-            if (lastMarkerEnd > base + crcPos) {
-                crcKnown = false;
-            } else {
-                if (crcScratch == null) {
-                    crcScratch = new byte[8192];
+            if (crcScratch == null) {
+                crcScratch = new byte[8192];
+            }
+            for (int i = crcPos; i < pos && crcKnown; i += crcScratch.length) {
+                int n = Math.min(crcScratch.length, pos - i);
+                int seen = 0;
+                for (int j = 0; j < n; j++) {
+                    char c = symbols[i + j];
+                    crcScratch[j] = (byte) c;
+                    seen |= c;
                 }
-                for (int i = crcPos; i < pos; i += crcScratch.length) {
-                    int n = Math.min(crcScratch.length, pos - i);
-                    for (int j = 0; j < n; j++) {
-                        crcScratch[j] = (byte) symbols[i + j];
-                    }
-                    crc.update(crcScratch, 0, n);
-                }
+                crcKnown = seen < MARKER;
+                crc.update(crcScratch, 0, n);
             }
         }
         crcPos = pos;
