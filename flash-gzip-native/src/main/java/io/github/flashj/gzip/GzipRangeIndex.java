@@ -36,6 +36,15 @@ import java.util.concurrent.Future;
  * rapidgzip and indexed_gzip read points as deflate blocks; boundaries that decoding may have
  * settled past the true end of the block before are passed over, as rapidgzip
  * stops a block at its true end.
+ *
+ * <pre>{@code
+ * // each task, for its range [from, to) of the file:
+ * GzipRangeIndex range = GzipRangeIndex.build(streamAt(from), from, to, spacing, name);
+ * // the driver, with the ranges in order:
+ * GzipIndex index = GzipRangeIndex.join(ranges,
+ *         (startBit, toByte) -> GzipRangeIndex.buildFrom(streamAt(startBit / 8), startBit, toByte, spacing, name));
+ * index.write(out);  // indexed_gzip's format, which rapidgzip reads too
+ * }</pre>
  */
 public final class GzipRangeIndex implements Serializable {
     private static final long serialVersionUID = 1L;
