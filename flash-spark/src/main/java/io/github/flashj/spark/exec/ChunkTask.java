@@ -128,15 +128,17 @@ public final class ChunkTask {
     }
 
     /**
-     * Each input at its slice's offset (a BGZF input's decompressed data, read through its blocks);
+     * Each input at its slice's offset (a gzip input's decompressed data, read through its seek points);
      * a failure closes what was opened.
      */
     public static List<InputStream> open(JobSpec job, ChunkPlan chunk) throws IOException {
         List<InputStream> streams = new ArrayList<>();
         try {
             for (int f = 0; f < job.paths().size(); f++) {
-                if (job.blocks(f) != null) {
-                    streams.add(BgzfInputs.stream(job, f, chunk.slices().get(f).offset()));
+                SeekableInput seekable = job.seekable(f);
+                if (seekable != null) {
+                    streams.add(seekable.stream(job.paths().get(f), job.names().get(f), job.hadoop(),
+                            chunk.slices().get(f).offset()));
                     continue;
                 }
                 Path path = new Path(job.paths().get(f));

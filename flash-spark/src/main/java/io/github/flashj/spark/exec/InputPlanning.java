@@ -2,7 +2,6 @@ package io.github.flashj.spark.exec;
 
 import io.github.flashj.io.SystemErrors;
 import io.github.flashj.io.decode.DecodedInput;
-import io.github.flashj.io.decode.SeekPoints;
 import io.github.flashj.io.input.CompressedDataException;
 import io.github.flashj.io.plan.ChunkPlanner;
 import io.github.flashj.io.plan.RangeScan;
@@ -47,8 +46,9 @@ public final class InputPlanning {
         Configuration hadoop = job.hadoop();
         for (int f = 0; f < job.paths().size(); f++) {
             Path path = new Path(job.paths().get(f));
-            SeekPoints blocks = job.blocks(f);
-            long size = blocks != null ? blocks.size() : HadoopFiles.of(path, hadoop).getFileStatus(path).getLen();
+            SeekableInput seekable = job.seekable(f);
+            long size = seekable != null ? seekable.points().size()
+                    : HadoopFiles.of(path, hadoop).getFileStatus(path).getLen();
             long[] cuts = ChunkPlanner.ranges(size, rangeBytes(rangeBytes, size, parallelism));
             for (int r = 0; r + 1 < cuts.length; r++) {
                 ranges.add(new long[] {f, cuts[r], cuts[r + 1]});
@@ -101,7 +101,20 @@ public final class InputPlanning {
         return Arrays.copyOf(head, n);
     }
 
-    /** Bytes per planning task (or task finding BGZF blocks): as set, else about two tasks per core, within bounds. */
+    /**
+     * Byte ranges {@code {from, to}} of about {@code bytes} each covering {@code size} bytes: what
+     * the tasks that find a compressed file's seek points each read.
+     */
+    static List<long[]> byteRanges(long size, long bytes) {
+        long[] cuts = ChunkPlanner.ranges(size, bytes);
+        List<long[]> ranges = new ArrayList<>();
+        for (int r = 0; r + 1 < cuts.length; r++) {
+            ranges.add(new long[] {cuts[r], cuts[r + 1]});
+        }
+        return ranges;
+    }
+
+    /** Bytes per planning task (or task indexing a compressed file): as set, else about two tasks per core, within bounds. */
     static long rangeBytes(long setting, long size, int parallelism) {
         return setting > 0 ? setting
                 : Math.min(MAX_RANGE_BYTES, Math.max(MIN_RANGE_BYTES, size / (2L * Math.max(1, parallelism)) + 1));
@@ -109,8 +122,9 @@ public final class InputPlanning {
 
     private static RangeScan scan(JobSpec job, long[] range) throws IOException {
         int f = (int) range[0];
-        if (job.blocks(f) != null) {
-            try (DecodedInput in = BgzfInputs.open(job, f)) {
+        SeekableInput seekable = job.seekable(f);
+        if (seekable != null) {
+            try (DecodedInput in = seekable.open(job.paths().get(f), job.names().get(f), job.hadoop())) {
                 return RangeScan.scan(in, job.format(), range[1], range[2], CHECKPOINT_LINES);
             } catch (CompressedDataException e) {
                 // A corrupt block fails every attempt alike: rather than have Spark retry it, the
