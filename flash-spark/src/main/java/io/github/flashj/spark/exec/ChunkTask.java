@@ -5,6 +5,7 @@ import io.github.flashj.PairSource;
 import io.github.flashj.batch.BatchMerger;
 import io.github.flashj.batch.MergeTally;
 import io.github.flashj.batch.PairBatch;
+import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.io.SystemErrors;
 import io.github.flashj.io.input.CompressedDataException;
 import io.github.flashj.io.output.BatchEncoder;
@@ -103,7 +104,7 @@ public final class ChunkTask {
                 return new Result(chunk.id(), null, null, writeError(job, 0, e));
             }
             done = true;
-        } catch (InputFormatException | CompressedDataException e) {
+        } catch (InputFormatException | CompressedDataException | GzipFormatException e) {
             // Bad input fails the same way on every attempt: report it to the driver, which fails
             // the run with the first chunk's error, rather than have Spark retry it.
             return new Result(chunk.id(), null, null, e);

@@ -19,7 +19,7 @@ import org.apache.spark.broadcast.Broadcast;
  * @param index for plain gzip, where the tasks read each segment's window; null for BGZF
  * @param found how the seek points were found, for the log: {@code gzip: indexed by 8 Spark tasks in 412 ms (...)}
  */
-public record SeekableInput(SeekPoints points, GzipInputs.Windows index, String found) implements Serializable {
+public record SeekableInput(SeekPoints points, GzipInputs.IndexFile index, String found) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /**
