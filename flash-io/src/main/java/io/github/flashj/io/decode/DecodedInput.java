@@ -1,16 +1,19 @@
 package io.github.flashj.io.decode;
 
 import io.github.flashj.gzip.Crc32Combine;
+import io.github.flashj.gzip.DeflateStream;
 import io.github.flashj.gzip.GzipDecoding;
 import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.SeekableGzipInputStream;
+import io.github.flashj.gzip.SegmentChecks;
 import io.github.flashj.io.input.CompressedDataException;
 import io.github.flashj.io.plan.ChunkPlanner;
 import io.github.flashj.io.plan.PositionalInput;
 import io.github.flashj.io.plan.RangeScan;
 import io.github.flashj.swar.Swar;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +31,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +72,8 @@ public final class DecodedInput implements PositionalInput, Closeable {
     /** Each segment's CRC32 once decoded (-1 before), when the data must be checked ({@link #verify}). */
     private final AtomicLongArray segmentCrc;
     private final PositionalInput compressed;
+    /** What each segment decoded by {@link #gzip} tells of the members it touches (null before), else null. */
+    private final AtomicReferenceArray<SegmentChecks> checks;
 
     /** Decodes segments on one thread. */
     interface SegmentDecoder extends Closeable {
@@ -81,9 +87,10 @@ public final class DecodedInput implements PositionalInput, Closeable {
     }
 
     private DecodedInput(String name, SeekPoints points, Opener opener, Closeable resources, int threads,
-            boolean checkCrc, PositionalInput compressed) {
+            boolean checkCrc, PositionalInput compressed, AtomicReferenceArray<SegmentChecks> checks) {
         this.name = name;
         this.compressed = compressed;
+        this.checks = checks;
         segmentCrc = checkCrc ? new AtomicLongArray(points.segments()) : null;
         for (int i = 0; checkCrc && i < points.segments(); i++) {
             segmentCrc.set(i, -1);
@@ -157,7 +164,97 @@ public final class DecodedInput implements PositionalInput, Closeable {
             public void close() {
             }
         };
-        return new DecodedInput(name, points, opener, resources, threads, false, compressed);
+        return new DecodedInput(name, points, opener, resources, threads, false, compressed, null);
+    }
+
+    /**
+     * The decompressed data of a plain gzip file entered at the seek points of its index
+     * ({@link SeekPoints#of}), decoded in pure Java ({@link DeflateStream}) from positional reads of
+     * the file, so from a Hadoop stream too. Members decoded whole inside a segment are checked as
+     * they are decoded; those that span segments, by {@link #verify} once every segment was read (or
+     * by {@link SegmentChecks#check} of the segments' {@link #segmentChecks}, gathered from
+     * several readers).
+     *
+     * @param compressed the file
+     * @param resources closed with the view (the file's channel or stream)
+     * @param windows the window each segment needs
+     * @param threads the decoder threads
+     */
+    public static DecodedInput gzip(String name, PositionalInput compressed, Closeable resources, SeekPoints points,
+            SegmentWindows windows, int threads) {
+        if (points.kind() != SeekPoints.Kind.GZIP_INDEX) {
+            throw new IllegalArgumentException(name + ": the seek points are not a gzip index's");
+        }
+        AtomicReferenceArray<SegmentChecks> checks = new AtomicReferenceArray<>(points.segments());
+        Opener opener = () -> new SegmentDecoder() {
+            @Override
+            public void decode(int i, byte[] into) throws IOException {
+                long bit = points.compressedStart(i);
+                try {
+                    checks.set(i, decodeSegment(compressed, name, points, i, windows.window(i), into));
+                } catch (IOException e) {
+                    throw new GzipFormatException(name, "gzip data is corrupt or truncated after the seek point at "
+                            + "compressed byte " + bit / 8 + " (decompressed bytes " + points.decodedStart(i) + " to "
+                            + points.decodedStart(i + 1) + "): " + problem(name, e), e);
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        return new DecodedInput(name, points, opener, resources, threads, false, compressed, checks);
+    }
+
+    /**
+     * Decodes segment {@code i} into {@code into}, from a member's header or a block with its
+     * window, through the boundary where the next segment starts (or the end of the data).
+     */
+    private static SegmentChecks decodeSegment(PositionalInput compressed, String name, SeekPoints points, int i,
+            byte[] window, byte[] into) throws IOException {
+        long bit = points.compressedStart(i);
+        boolean last = i + 1 == points.segments();
+        try (DeflateStream stream = atMember(compressed, bit)
+                ? DeflateStream.atMember(new PositionalStream(compressed, bit / 8), bit / 8, name)
+                : DeflateStream.atBlock(new PositionalStream(compressed, bit / 8), bit, window, name)) {
+            int filled = 0;
+            while (filled < into.length) {
+                int n = stream.read(into, filled, into.length - filled);
+                if (n < 0) {
+                    throw new EOFException("the data end after " + filled + " of the segment's " + into.length
+                            + " bytes");
+                }
+                filled += n;
+            }
+            if (last) {
+                // Through the last trailer, which checks the last member (or its piece).
+                if (stream.read(new byte[1], 0, 1) >= 0) {
+                    throw new IOException("the data go on past their size in the index");
+                }
+            } else {
+                if (!stream.atBoundary()) {
+                    stream.nextBlock();
+                }
+                if (stream.decoded() != into.length || stream.bitPosition() != points.compressedStart(i + 1)) {
+                    throw new IOException("the segment does not end at the next seek point (compressed bit "
+                            + points.compressedStart(i + 1) + ")");
+                }
+            }
+            return SegmentChecks.of(stream, bit);
+        }
+    }
+
+    /** Whether bit {@code bit} of the file is a gzip member's header (a deflate block cannot start with its magic). */
+    private static boolean atMember(PositionalInput compressed, long bit) throws IOException {
+        if (bit % 8 != 0) {
+            return false;
+        }
+        byte[] magic = new byte[2];
+        int n = compressed.read(bit / 8, magic, 0, 2);
+        if (n == 1) {
+            n += Math.max(0, compressed.read(bit / 8 + 1, magic, 1, 1));
+        }
+        return n == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
     }
 
     private static DecodedInput gzipIndexed(Path file, String name, GzipInput gzip, int threads, int spacing,
@@ -209,7 +306,7 @@ public final class DecodedInput implements PositionalInput, Closeable {
                 }
             }
         };
-        SeekPoints points = segments(seekPoints);
+        SeekPoints points = SeekPoints.of(seekPoints);
         if (largestSegment(points) > MAX_SEGMENT) {
             LOG.debug("{} is read in order: its seek points are more than {} bytes apart", name, MAX_SEGMENT);
             resources.close();
@@ -239,29 +336,7 @@ public final class DecodedInput implements PositionalInput, Closeable {
             }
         };
         // An index built in this run came from decoding the whole file with every CRC32 checked.
-        return new DecodedInput(name, points, opener, resources, threads, reused, PositionalInput.of(channel));
-    }
-
-    /** The segments between an index's seek points: one per distinct decompressed offset. */
-    private static SeekPoints segments(GzipIndex index) {
-        long size = index.decompressedSize();
-        List<Long> starts = new ArrayList<>();
-        List<Long> at = new ArrayList<>();
-        if (size > 0) {
-            starts.add(0L);
-            at.add(0L);
-        }
-        for (int i = 0; i < index.points() && size > 0; i++) {
-            long offset = index.decompressedOffset(i);
-            if (offset < size && offset > starts.get(starts.size() - 1)) {
-                starts.add(offset);
-                at.add(index.compressedBitOffset(i));
-            } else if (offset == 0 && !at.isEmpty()) {
-                at.set(0, index.compressedBitOffset(i));
-            }
-        }
-        starts.add(size);
-        return new SeekPoints(SeekPoints.Kind.GZIP_INDEX, toArray(starts), toArray(at), index.points());
+        return new DecodedInput(name, points, opener, resources, threads, reused, PositionalInput.of(channel), null);
     }
 
     private static long largestSegment(SeekPoints points) {
@@ -278,21 +353,29 @@ public final class DecodedInput implements PositionalInput, Closeable {
         return message.startsWith(name + ": ") ? message.substring(name.length() + 2) : message;
     }
 
-    private static long[] toArray(List<Long> values) {
-        return values.stream().mapToLong(Long::longValue).toArray();
-    }
-
     /**
-     * Checks the data decoded so far against the file's gzip trailer, when they were decoded from
-     * the seek points of an index made in another run: the CRC32 of all segments joined must be the
-     * last member's, and the size field the data's size. Called once every segment has been read
-     * (after planning). Holds for a file of one gzip member; for several members the check cannot
-     * tell, and the file is read in order instead, which checks each member.
+     * Checks the data decoded so far against the file's gzip trailers. Decoded in pure Java
+     * ({@link #gzip}): every member that spans segments, by {@link SegmentChecks#check}. Decoded
+     * natively from the seek points of an index made in another run: the CRC32 of all segments
+     * joined must be the last member's, and the size field the data's size; that holds for a file
+     * of one gzip member; for several members the check cannot tell, and the file is read in order
+     * instead, which checks each member. Called once every segment has been read (after planning).
      *
      * @return null when the data are as the trailer says (or were checked as they were decoded),
      *     else why not
      */
     public String verify() throws IOException {
+        if (checks != null) {
+            List<SegmentChecks> all = new ArrayList<>();
+            for (int i = 0; i < points.segments(); i++) {
+                if (checks.get(i) == null) {
+                    return "segment " + i + " was not read";
+                }
+                all.add(checks.get(i));
+            }
+            String problem = SegmentChecks.check(name, all);
+            return problem == null ? null : problem.substring(name.length() + 2);
+        }
         if (segmentCrc == null || points.segments() == 0) {
             return null;
         }
@@ -317,6 +400,14 @@ public final class DecodedInput implements PositionalInput, Closeable {
             return "the data decoded from the seek points do not match the CRC32 and size of the gzip trailer";
         }
         return null;
+    }
+
+    /**
+     * What segment {@code i} told of the gzip members it touches, once decoded by a view of
+     * {@link #gzip}; null before, and for other views.
+     */
+    public SegmentChecks segmentChecks(int i) {
+        return checks == null ? null : checks.get(i);
     }
 
     /** The seek points this view enters the data at. */

@@ -1,7 +1,10 @@
 package io.github.flashj.io.decode;
 
+import io.github.flashj.gzip.GzipIndex;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Where a compressed file's decompressed data can be entered: the decompressed offsets at which
@@ -25,6 +28,8 @@ public final class SeekPoints implements Serializable {
     private final long[] decoded;
     private final long[] compressed;
     private final int sourcePoints;
+    /** For a gzip index: each segment's seek point in the index, whose window decoding it needs. */
+    private final int[] indexPoints;
 
     /**
      * @param decoded the segments' decompressed starts, ascending, from 0, followed by the
@@ -33,6 +38,10 @@ public final class SeekPoints implements Serializable {
      * @param sourcePoints the seek points (gzip) or blocks (BGZF) the segments were grouped from
      */
     SeekPoints(Kind kind, long[] decoded, long[] compressed, int sourcePoints) {
+        this(kind, decoded, compressed, sourcePoints, null);
+    }
+
+    private SeekPoints(Kind kind, long[] decoded, long[] compressed, int sourcePoints, int[] indexPoints) {
         if (decoded.length != compressed.length + 1 || decoded[0] != 0) {
             throw new IllegalArgumentException("segments need a start each and the size after the last");
         }
@@ -40,6 +49,39 @@ public final class SeekPoints implements Serializable {
         this.decoded = decoded.clone();
         this.compressed = compressed.clone();
         this.sourcePoints = sourcePoints;
+        this.indexPoints = indexPoints;
+    }
+
+    /**
+     * The segments between a gzip index's seek points: one per distinct decompressed offset below
+     * the size, each entered at the first point at its offset (at offset 0, the last: past the
+     * member's header).
+     */
+    public static SeekPoints of(GzipIndex index) {
+        long size = index.decompressedSize();
+        List<Long> starts = new ArrayList<>();
+        List<Long> at = new ArrayList<>();
+        List<Integer> points = new ArrayList<>();
+        if (size > 0) {
+            starts.add(0L);
+            at.add(0L);
+            points.add(-1);
+        }
+        for (int i = 0; i < index.points() && size > 0; i++) {
+            long offset = index.decompressedOffset(i);
+            if (offset < size && offset > starts.get(starts.size() - 1)) {
+                starts.add(offset);
+                at.add(index.compressedBitOffset(i));
+                points.add(i);
+            } else if (offset == 0) {
+                at.set(0, index.compressedBitOffset(i));
+                points.set(0, i);
+            }
+        }
+        starts.add(size);
+        return new SeekPoints(Kind.GZIP_INDEX, starts.stream().mapToLong(Long::longValue).toArray(),
+                at.stream().mapToLong(Long::longValue).toArray(), index.points(),
+                points.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** How the segments are decoded. */
@@ -65,6 +107,19 @@ public final class SeekPoints implements Serializable {
     /** Where segment {@code i} starts in the compressed file: bytes for BGZF, bits for a gzip index. */
     public long compressedStart(int i) {
         return compressed[i];
+    }
+
+    /**
+     * The seek point of the gzip index that segment {@code i} starts at (whose window decoding it
+     * needs), or -1 for a segment at the data's start that no point names.
+     *
+     * @throws IllegalStateException when the segments are not a gzip index's
+     */
+    public int indexPoint(int i) {
+        if (indexPoints == null) {
+            throw new IllegalStateException("segments of " + kind + " have no index points");
+        }
+        return indexPoints[i];
     }
 
     /** The segment holding decompressed offset {@code offset} ({@code 0 <= offset < size()}). */

@@ -1,0 +1,395 @@
+package io.github.flashj.gzip;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * What decoding one range of a plain gzip file tells its index, so that ranges indexed apart (by
+ * threads, or by Spark tasks) join into the index one pass over the file would give
+ * ({@link #join}).
+ *
+ * <p>A range {@code [fromByte, toByte)} of the compressed file is decoded from its first start (a
+ * member header, or a deflate block found by {@link DeflateStream#openAtFirstStart}, with an
+ * unknown window) through the first block boundary at or after its end. It records the
+ * boundaries it chose as seek points, with their windows as {@link DeflateStream} gives them
+ * (markers where the window before the range is unknown), its last window, and the
+ * {@link SegmentChecks} of the members it met.
+ *
+ * <p>Seek points are chosen by one rule that depends on the file alone, so that any cut of the file
+ * into ranges gives the same ones: a block boundary {@code b} is a seek point when a multiple of
+ * {@code spacing} compressed bytes lies in {@code (p, b]}, {@code p} being the boundary before it;
+ * the data's start is one too. A range keeps the points in {@code (start, end]}: its start is the
+ * range before's end.
+ */
+public final class GzipRangeIndex implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int WINDOW = DeflateStream.WINDOW;
+
+    private final String name;
+    private final long fromByte;
+    private final long toByte;
+    private final long spacing;
+    private final long startBit;
+    private final boolean startsAtMember;
+    private final long endBit;
+    private final boolean endsData;
+    private final long decodedLength;
+    private final long[] pointBits;
+    private final long[] pointOffsets;
+    private final Window[] pointWindows;
+    private final Window lastWindow;
+    private final SegmentChecks checks;
+
+    private GzipRangeIndex(String name, long fromByte, long toByte, long spacing, long startBit, boolean startsAtMember,
+            long endBit, boolean endsData, long decodedLength, long[] pointBits, long[] pointOffsets,
+            Window[] pointWindows, Window lastWindow, SegmentChecks checks) {
+        this.name = name;
+        this.fromByte = fromByte;
+        this.toByte = toByte;
+        this.spacing = spacing;
+        this.startBit = startBit;
+        this.startsAtMember = startsAtMember;
+        this.endBit = endBit;
+        this.endsData = endsData;
+        this.decodedLength = decodedLength;
+        this.pointBits = pointBits;
+        this.pointOffsets = pointOffsets;
+        this.pointWindows = pointWindows;
+        this.lastWindow = lastWindow;
+        this.checks = checks;
+    }
+
+    /** Builds a range again from a known boundary: what {@link #join} asks for a range that did not chain. */
+    @FunctionalInterface
+    public interface Rebuild {
+        /**
+         * {@link #buildFrom} of the file's bytes from {@code startBit / 8} on.
+         *
+         * @param startBit a block boundary or member header, known to be one
+         * @param toByte the range's end
+         */
+        GzipRangeIndex rebuild(long startBit, long toByte) throws IOException;
+    }
+
+    /**
+     * Indexes the range {@code [fromByte, toByte)} of a gzip file.
+     *
+     * @param atFromByte the file's bytes from {@code fromByte} on (read past {@code toByte}, to the
+     *     first boundary there); closed here
+     * @param spacing the compressed bytes between seek points
+     * @param name the file's name, for messages
+     * @throws GzipFormatException when the data from the range's first start on cannot be decoded
+     */
+    public static GzipRangeIndex build(InputStream atFromByte, long fromByte, long toByte, long spacing, String name)
+            throws IOException {
+        checkArguments(fromByte, toByte, spacing);
+        DeflateStream stream = DeflateStream.openAtFirstStart(atFromByte, fromByte, toByte * 8, name);
+        if (stream == null) {
+            return new GzipRangeIndex(name, fromByte, toByte, spacing, -1, false, -1, false, 0, new long[0],
+                    new long[0], new Window[0], null, null);
+        }
+        try (stream) {
+            // A member's header opens with an empty window; a block found inside a member, with an unknown one.
+            return decode(stream, name, fromByte, toByte, spacing, stream.windowKnown());
+        }
+    }
+
+    /**
+     * Indexes a range from a boundary known to be real: the end of the range before, where the
+     * range's own first start was false or missed.
+     *
+     * @param atStartByte the file's bytes from byte {@code startBit / 8} on; closed here
+     */
+    public static GzipRangeIndex buildFrom(InputStream atStartByte, long startBit, long toByte, long spacing,
+            String name) throws IOException {
+        checkArguments(startBit / 8, Math.max(toByte, startBit / 8), spacing);
+        BufferedInputStream in = new BufferedInputStream(atStartByte, 1 << 16);
+        boolean member = false;
+        if (startBit % 8 == 0) {
+            // A block cannot start with the gzip magic (0x1f would be a block of the reserved type 3).
+            in.mark(2);
+            member = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+        }
+        try (DeflateStream stream = member ? DeflateStream.atMember(in, startBit / 8, name)
+                : DeflateStream.atBlock(in, startBit, null, name)) {
+            return decode(stream, name, startBit / 8, toByte, spacing, member);
+        }
+    }
+
+    private static void checkArguments(long fromByte, long toByte, long spacing) {
+        if (fromByte < 0 || toByte < fromByte || spacing <= 0) {
+            throw new IllegalArgumentException("a range [" + fromByte + ", " + toByte + ") with seek points "
+                    + spacing + " bytes apart");
+        }
+    }
+
+    private static GzipRangeIndex decode(DeflateStream stream, String name, long fromByte, long toByte, long spacing,
+            boolean atMember) throws IOException {
+        long start = stream.bitPosition();
+        long toBit = toByte * 8;
+        long spacingBits = spacing * 8;
+        List<Long> bits = new ArrayList<>();
+        List<Long> offsets = new ArrayList<>();
+        List<Window> windows = new ArrayList<>();
+        long before = start;
+        boolean endsData = false;
+        while (stream.bitPosition() < toBit || !stream.atBoundary()) {
+            if (!stream.nextBlock()) {
+                endsData = true;
+                break;
+            }
+            long at = stream.bitPosition();
+            if (ceilDiv(at, spacingBits) > ceilDiv(before, spacingBits)) {
+                bits.add(at);
+                offsets.add(stream.decoded());
+                windows.add(Window.of(stream));
+            }
+            before = at;
+        }
+        return new GzipRangeIndex(name, fromByte, toByte, spacing, start, atMember, stream.bitPosition(), endsData,
+                stream.decoded(), bits.stream().mapToLong(Long::longValue).toArray(),
+                offsets.stream().mapToLong(Long::longValue).toArray(), windows.toArray(new Window[0]),
+                Window.of(stream), SegmentChecks.of(stream, start));
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+
+    /**
+     * Joins the ranges of a whole file, in order, into its index: each range must start where the
+     * one before ended (a range with no start must lie within the decoding of the one before); one
+     * that does not is built again from the true boundary by {@code rebuild}, never trusted. The
+     * windows are resolved in chain order, every member that spans ranges is checked against its
+     * trailer (CRC32 and size), and the result equals the index of one range over the whole file
+     * with the same spacing.
+     *
+     * @param ranges ranges cutting {@code [0, compressed size)}, in order, built with one spacing
+     * @throws GzipFormatException when the data do not decode to the end, or a member fails its check
+     */
+    public static GzipIndex join(List<GzipRangeIndex> ranges, Rebuild rebuild) throws IOException {
+        if (ranges.isEmpty() || ranges.get(0).fromByte != 0) {
+            throw new IllegalArgumentException("the ranges must cover the file from its start");
+        }
+        String name = ranges.get(0).name;
+        long spacing = ranges.get(0).spacing;
+        for (int i = 1; i < ranges.size(); i++) {
+            if (ranges.get(i).fromByte != ranges.get(i - 1).toByte || ranges.get(i).spacing != spacing) {
+                throw new IllegalArgumentException("range " + i + " of " + name + " does not follow the one before");
+            }
+        }
+        long compressedSize = ranges.get(ranges.size() - 1).toByte;
+        List<Long> bits = new ArrayList<>();
+        List<Long> offsets = new ArrayList<>();
+        List<byte[]> windows = new ArrayList<>();
+        List<SegmentChecks> checks = new ArrayList<>();
+        bits.add(0L);
+        offsets.add(0L);
+        windows.add(new byte[0]);
+        long at = 0;
+        long decoded = 0;
+        byte[] window = new byte[0];
+        GzipRangeIndex last = null;
+        for (GzipRangeIndex range : ranges) {
+            long toBit = range.toByte * 8;
+            if (at >= toBit || last != null && last.endsData) {
+                continue;
+            }
+            GzipRangeIndex r = range.startBit == at ? range : rebuild.rebuild(at, range.toByte);
+            if (r.startBit != at) {
+                throw new GzipFormatException(name, "the range rebuilt from compressed bit " + at + " starts at bit "
+                        + r.startBit, null);
+            }
+            for (int p = 0; p < r.pointBits.length; p++) {
+                bits.add(r.pointBits[p]);
+                offsets.add(decoded + r.pointOffsets[p]);
+                windows.add(r.pointWindows[p].resolve(window, decoded + r.pointOffsets[p]));
+            }
+            window = r.lastWindow.resolve(window, decoded + r.decodedLength);
+            decoded += r.decodedLength;
+            at = r.endBit;
+            checks.add(r.checks);
+            last = r;
+        }
+        if (last == null || !last.endsData && at < compressedSize * 8) {
+            throw new GzipFormatException(name, "gzip data is truncated: decoding ended at compressed bit " + at
+                    + " of " + compressedSize * 8, null);
+        }
+        String problem = SegmentChecks.check(name, checks);
+        if (problem != null) {
+            throw new GzipFormatException(name, problem.substring(name.length() + 2), null);
+        }
+        // A point at the end of the data decodes nothing: the data's start is the one point of empty data.
+        int n = bits.size();
+        while (n > 1 && offsets.get(n - 1) >= decoded) {
+            n--;
+        }
+        long[] b = new long[n];
+        long[] o = new long[n];
+        byte[][] w = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            b[i] = bits.get(i);
+            o[i] = offsets.get(i);
+            w[i] = windows.get(i);
+        }
+        return GzipIndex.of(compressedSize, decoded, (int) Math.min(Integer.MAX_VALUE, spacing), b, o, w);
+    }
+
+    /**
+     * The index of a local file, its ranges built on {@code threads} threads and joined: the pure
+     * Java way to the index that {@link SeekableGzipInputStream#buildIndex} makes natively.
+     *
+     * @param ranges how many ranges to cut the file into (at least one)
+     */
+    public static GzipIndex index(Path file, long spacing, int ranges, int threads) throws IOException {
+        String name = file.toString();
+        long size = Files.size(file);
+        int n = (int) Math.max(1, Math.min(ranges, size / 2));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)), r -> {
+            Thread t = new Thread(r, "flashj-gzip-index");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<GzipRangeIndex>> built = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long from = size * i / n;
+                long to = size * (i + 1) / n;
+                built.add(pool.submit(() -> build(open(file, from), from, to, spacing, name)));
+            }
+            List<GzipRangeIndex> indexed = new ArrayList<>();
+            for (Future<GzipRangeIndex> f : built) {
+                indexed.add(f.get());
+            }
+            return join(indexed, (startBit, toByte) -> buildFrom(open(file, startBit / 8), startBit, toByte, spacing,
+                    name));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IOException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(name + ": interrupted while indexing", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static InputStream open(Path file, long from) throws IOException {
+        FileChannel channel = FileChannel.open(file);
+        channel.position(from);
+        return new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+    }
+
+    /** The range's start in the compressed file. */
+    public long fromByte() {
+        return fromByte;
+    }
+
+    /** The range's end in the compressed file. */
+    public long toByte() {
+        return toByte;
+    }
+
+    /** Whether a start (member header or block) was found in the range. */
+    public boolean hasStart() {
+        return startBit >= 0;
+    }
+
+    /** Where decoding started, in bits; -1 when the range holds no start. */
+    public long startBit() {
+        return startBit;
+    }
+
+    /** Whether decoding started at a member's header. */
+    public boolean startsAtMember() {
+        return startsAtMember;
+    }
+
+    /** Where decoding ended, in bits: the first boundary at or after the range's end, or the data's end. */
+    public long endBit() {
+        return endBit;
+    }
+
+    /** Whether decoding reached the end of the data. */
+    public boolean endsData() {
+        return endsData;
+    }
+
+    /** The decompressed bytes from the start to the end. */
+    public long decodedLength() {
+        return decodedLength;
+    }
+
+    /** The seek points found in {@code (start, end]}. */
+    public int points() {
+        return pointBits.length;
+    }
+
+    /** What the members met tell, for {@link SegmentChecks#check}. */
+    public SegmentChecks checks() {
+        return checks;
+    }
+
+    @Override
+    public String toString() {
+        return "GzipRangeIndex[" + name + " [" + fromByte + ", " + toByte + ")" + (hasStart()
+                ? ", bits " + startBit + " to " + endBit + ", " + decodedLength + " bytes, " + points() + " points"
+                : ", no start") + "]";
+    }
+
+    /** A window as decoding gave it: bytes when known, else symbols with markers. */
+    private static final class Window implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final byte[] bytes;
+        private final short[] symbols;
+
+        private Window(byte[] bytes, short[] symbols) {
+            this.bytes = bytes;
+            this.symbols = symbols;
+        }
+
+        static Window of(DeflateStream stream) {
+            return stream.windowKnown() ? new Window(stream.window(), null) : new Window(null, stream.windowSymbols());
+        }
+
+        /**
+         * The window's bytes, given the window the range started with, cut to what can precede
+         * decompressed offset {@code offset}. A range that started at a member's header started with
+         * none; what came before it still belongs to the window, as in one pass over the file.
+         */
+        byte[] resolve(byte[] first, long offset) {
+            byte[] w;
+            if (symbols != null) {
+                w = DeflateStream.resolve(symbols, first);
+            } else if (bytes.length < WINDOW && first.length > 0) {
+                int keep = Math.min(first.length, WINDOW - bytes.length);
+                w = new byte[keep + bytes.length];
+                System.arraycopy(first, first.length - keep, w, 0, keep);
+                System.arraycopy(bytes, 0, w, keep, bytes.length);
+            } else {
+                w = bytes;
+            }
+            int length = (int) Math.min(w.length, Math.min(WINDOW, offset));
+            return length == w.length ? w : java.util.Arrays.copyOfRange(w, w.length - length, w.length);
+        }
+    }
+}
