@@ -31,7 +31,8 @@ import java.util.concurrent.Future;
  * into ranges gives the same ones: a block boundary {@code b} is a seek point when a multiple of
  * {@code spacing} compressed bytes lies in {@code (p, b]}, {@code p} being the boundary before it;
  * the data's start is one too. A range keeps the points in {@code (start, end]}: its start is the
- * range before's end.
+ * range before's end. A point at a member's header lies at the member's first block instead, as
+ * rapidgzip and indexed_gzip read points as deflate blocks.
  */
 public final class GzipRangeIndex implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -42,7 +43,8 @@ public final class GzipRangeIndex implements Serializable {
     private final long toByte;
     private final long spacing;
     private final long startBit;
-    private final boolean startsAtMember;
+    /** Where the range's first seek point would be: its start, past a member's header there. */
+    private final long startPoint;
     private final long endBit;
     private final boolean endsData;
     private final long decodedLength;
@@ -52,7 +54,7 @@ public final class GzipRangeIndex implements Serializable {
     private final Window lastWindow;
     private final SegmentChecks checks;
 
-    private GzipRangeIndex(String name, long fromByte, long toByte, long spacing, long startBit, boolean startsAtMember,
+    private GzipRangeIndex(String name, long fromByte, long toByte, long spacing, long startBit, long startPoint,
             long endBit, boolean endsData, long decodedLength, long[] pointBits, long[] pointOffsets,
             Window[] pointWindows, Window lastWindow, SegmentChecks checks) {
         this.name = name;
@@ -60,7 +62,7 @@ public final class GzipRangeIndex implements Serializable {
         this.toByte = toByte;
         this.spacing = spacing;
         this.startBit = startBit;
-        this.startsAtMember = startsAtMember;
+        this.startPoint = startPoint;
         this.endBit = endBit;
         this.endsData = endsData;
         this.decodedLength = decodedLength;
@@ -95,37 +97,31 @@ public final class GzipRangeIndex implements Serializable {
     public static GzipRangeIndex build(InputStream atFromByte, long fromByte, long toByte, long spacing, String name)
             throws IOException {
         checkArguments(fromByte, toByte, spacing);
-        DeflateStream stream = DeflateStream.openAtFirstStart(atFromByte, fromByte, toByte * 8, name);
+        Lookahead in = new Lookahead(atFromByte, fromByte);
+        DeflateStream stream = DeflateStream.openAtFirstStart(in, fromByte, toByte * 8, name);
         if (stream == null) {
-            return new GzipRangeIndex(name, fromByte, toByte, spacing, -1, false, -1, false, 0, new long[0],
+            return new GzipRangeIndex(name, fromByte, toByte, spacing, -1, -1, -1, false, 0, new long[0],
                     new long[0], new Window[0], null, null);
         }
         try (stream) {
-            // A member's header opens with an empty window; a block found inside a member, with an unknown one.
-            return decode(stream, name, fromByte, toByte, spacing, stream.windowKnown());
+            return decode(stream, in, name, fromByte, toByte, spacing);
         }
     }
 
     /**
      * Indexes a range from a boundary known to be real: the end of the range before, where the
-     * range's own first start was false or missed.
+     * range's own first start was false or missed. The boundary is a member's header when the
+     * bytes there say so, else a deflate block.
      *
      * @param atStartByte the file's bytes from byte {@code startBit / 8} on; closed here
      */
     public static GzipRangeIndex buildFrom(InputStream atStartByte, long startBit, long toByte, long spacing,
             String name) throws IOException {
         checkArguments(startBit / 8, Math.max(toByte, startBit / 8), spacing);
-        BufferedInputStream in = new BufferedInputStream(atStartByte, 1 << 16);
-        boolean member = false;
-        if (startBit % 8 == 0) {
-            // A block cannot start with the gzip magic (0x1f would be a block of the reserved type 3).
-            in.mark(2);
-            member = in.read() == 0x1f && in.read() == 0x8b;
-            in.reset();
-        }
-        try (DeflateStream stream = member ? DeflateStream.atMember(in, startBit / 8, name)
+        Lookahead in = new Lookahead(atStartByte, startBit / 8);
+        try (DeflateStream stream = headerLength(in, startBit) > 0 ? DeflateStream.atMember(in, startBit / 8, name)
                 : DeflateStream.atBlock(in, startBit, null, name)) {
-            return decode(stream, name, startBit / 8, toByte, spacing, member);
+            return decode(stream, in, name, startBit / 8, toByte, spacing);
         }
     }
 
@@ -136,9 +132,21 @@ public final class GzipRangeIndex implements Serializable {
         }
     }
 
-    private static GzipRangeIndex decode(DeflateStream stream, String name, long fromByte, long toByte, long spacing,
-            boolean atMember) throws IOException {
+    /**
+     * The length in bytes of the gzip member header at bit {@code bit}, or 0 when the bit is a
+     * deflate block's start (which cannot begin with the gzip magic: 0x1f would be a block of the
+     * reserved type 3).
+     */
+    private static int headerLength(Lookahead in, long bit) throws IOException {
+        return bit % 8 != 0 ? 0 : Math.max(0, in.headerLength(bit / 8));
+    }
+
+    private static GzipRangeIndex decode(DeflateStream stream, Lookahead in, String name, long fromByte, long toByte,
+            long spacing) throws IOException {
         long start = stream.bitPosition();
+        // Seek points lie at deflate blocks, as other tools read them: one at a member's header
+        // moves past it, to the member's first block.
+        long startPoint = start + 8L * headerLength(in, start);
         long toBit = toByte * 8;
         long spacingBits = spacing * 8;
         List<Long> bits = new ArrayList<>();
@@ -153,13 +161,13 @@ public final class GzipRangeIndex implements Serializable {
             }
             long at = stream.bitPosition();
             if (ceilDiv(at, spacingBits) > ceilDiv(before, spacingBits)) {
-                bits.add(at);
+                bits.add(at + 8L * headerLength(in, at));
                 offsets.add(stream.decoded());
                 windows.add(Window.of(stream));
             }
             before = at;
         }
-        return new GzipRangeIndex(name, fromByte, toByte, spacing, start, atMember, stream.bitPosition(), endsData,
+        return new GzipRangeIndex(name, fromByte, toByte, spacing, start, startPoint, stream.bitPosition(), endsData,
                 stream.decoded(), bits.stream().mapToLong(Long::longValue).toArray(),
                 offsets.stream().mapToLong(Long::longValue).toArray(), windows.toArray(new Window[0]),
                 Window.of(stream), SegmentChecks.of(stream, start));
@@ -196,9 +204,6 @@ public final class GzipRangeIndex implements Serializable {
         List<Long> offsets = new ArrayList<>();
         List<byte[]> windows = new ArrayList<>();
         List<SegmentChecks> checks = new ArrayList<>();
-        bits.add(0L);
-        offsets.add(0L);
-        windows.add(new byte[0]);
         long at = 0;
         long decoded = 0;
         byte[] window = new byte[0];
@@ -212,6 +217,12 @@ public final class GzipRangeIndex implements Serializable {
             if (r.startBit != at) {
                 throw new GzipFormatException(name, "the range rebuilt from compressed bit " + at + " starts at bit "
                         + r.startBit, null);
+            }
+            if (last == null) {
+                // The data's start, at the first member's first block.
+                bits.add(r.startPoint);
+                offsets.add(0L);
+                windows.add(new byte[0]);
             }
             for (int p = 0; p < r.pointBits.length; p++) {
                 bits.add(r.pointBits[p]);
@@ -321,7 +332,7 @@ public final class GzipRangeIndex implements Serializable {
 
     /** Whether decoding started at a member's header. */
     public boolean startsAtMember() {
-        return startsAtMember;
+        return startPoint != startBit;
     }
 
     /** Where decoding ended, in bits: the first boundary at or after the range's end, or the data's end. */
