@@ -98,9 +98,9 @@ final class GzipInputs {
             if (reused != null) {
                 SeekPoints points = SeekPoints.of(reused.index());
                 return new SeekableInput(points, reused, String.format(Locale.ROOT,
-                        "gzip: its index %s belongs to it (checked by a Spark task in %d ms; %d seek points, the"
-                        + " driver read %d bytes of the input)", kept, (System.nanoTime() - started) / 1_000_000,
-                        reused.index().points(), head.length));
+                        "gzip: its index %s belongs to it (checked by a Spark task in %d ms; %s, the driver read %d"
+                        + " bytes of the input)", kept, (System.nanoTime() - started) / 1_000_000,
+                        count(reused.index().points(), "seek point"), head.length));
             }
         }
         long bytes = InputPlanning.rangeBytes(rangeBytes, size, jsc.defaultParallelism());
@@ -120,11 +120,16 @@ final class GzipInputs {
         IndexFile written = write(jsc, index, name, kept, workDirectory, hadoop);
         SeekPoints points = SeekPoints.of(written.index());
         return new SeekableInput(points, written, String.format(Locale.ROOT,
-                "gzip: indexed by %d Spark tasks in %d ms (%d seek points%s, the driver read %d bytes of the input%s)",
-                ranges.size(), (System.nanoTime() - started) / 1_000_000, index.points(),
-                redone[0] == 0 ? "" : "; " + redone[0] + " range" + (redone[0] == 1 ? "" : "s")
-                        + " after a false block start decoded again",
+                "gzip: indexed by %s in %d ms (%s%s, the driver read %d bytes of the input%s)",
+                count(ranges.size(), "Spark task"), (System.nanoTime() - started) / 1_000_000,
+                count(index.points(), "seek point"),
+                redone[0] == 0 ? "" : "; " + count(redone[0], "range") + " after a false block start decoded again",
                 head.length, kept == null ? "" : "; kept as " + kept));
+    }
+
+    /** {@code n} and the noun, in the plural unless {@code n} is 1. */
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /**
