@@ -7,8 +7,11 @@ import io.github.flashj.gzip.GzipRangeIndex;
 import io.github.flashj.io.decode.DecodedInput;
 import io.github.flashj.io.decode.SeekPoints;
 import io.github.flashj.io.decode.SegmentWindows;
+import io.github.flashj.io.plan.PositionalInput;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +25,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
@@ -57,17 +59,61 @@ final class GzipInputs {
     /**
      * Where the tasks read the windows of a plain gzip file's seek points.
      *
-     * @param file the index file: a Hadoop path, or the name {@code SparkContext.addFile} shipped it under
-     * @param shipped whether {@code file} names a file shipped to every executor
+     * @param file the index file, a Hadoop path every executor can read; null when {@code shipped}
+     * @param shipped the index file's bytes, broadcast to the executors, when it has no such path
      * @param index the index's seek points (not its windows), which say where each window lies in the file
      */
-    record IndexFile(String file, boolean shipped, GzipIndex index) implements Serializable {
+    record IndexFile(String file, Broadcast<byte[]> shipped, GzipIndex index) implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        /** The index file on the machine that reads it. */
-        Path path() {
-            return shipped ? new Path(new java.io.File(SparkFiles.get(file)).toURI()) : new Path(file);
+        /** The index file, read with positional reads. */
+        WindowSource open(Configuration hadoop) throws IOException {
+            if (shipped != null) {
+                byte[] bytes = shipped.value();
+                return new WindowSource() {
+                    @Override
+                    public long size() {
+                        return bytes.length;
+                    }
+
+                    @Override
+                    public int read(long position, byte[] buffer, int offset, int length) {
+                        if (position >= bytes.length) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(length, bytes.length - position);
+                        System.arraycopy(bytes, (int) position, buffer, offset, n);
+                        return n;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+            Path path = new Path(file);
+            HadoopInput in = new HadoopInput(HadoopFiles.of(path, hadoop), path);
+            return new WindowSource() {
+                @Override
+                public long size() {
+                    return in.size();
+                }
+
+                @Override
+                public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+                    return in.read(position, buffer, offset, length);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            };
         }
+    }
+
+    /** An index file read with positional reads. */
+    interface WindowSource extends PositionalInput, Closeable {
     }
 
     /** A range indexed by a task, or why its data cannot be decoded (a rebuilt range only: see {@link #build}). */
@@ -78,7 +124,7 @@ final class GzipInputs {
      * The index of the plain gzip file {@code path} (qualified), whose first bytes are {@code head}:
      * reused from {@code indexDirectory} when the one there belongs to the file, else built by Spark
      * tasks over byte ranges of about {@code rangeBytes} (0 for automatic) and written to
-     * {@code indexDirectory}, else to {@code workDirectory}, else shipped to the executors.
+     * {@code indexDirectory}, else to {@code workDirectory}, else broadcast to the executors.
      *
      * @return null when the file is not gzip
      * @throws GzipFormatException when the data cannot be decoded, naming the file and the offset
@@ -190,18 +236,16 @@ final class GzipInputs {
 
     /**
      * Writes the index to {@code kept} (through a file beside it, renamed when whole), else to the
-     * work directory, else to a local file shipped to the executors; returns where the tasks find it.
+     * work directory, else broadcasts it to the executors; returns where the tasks find it.
      */
     private static IndexFile write(JavaSparkContext jsc, GzipIndex index, String name, Path kept, String workDirectory,
             Configuration hadoop) throws IOException {
         if (kept == null && workDirectory == null) {
-            java.nio.file.Path local = java.nio.file.Files.createTempFile("flashj-", INDEX_SUFFIX);
-            local.toFile().deleteOnExit();
-            try (OutputStream out = new BufferedOutputStream(java.nio.file.Files.newOutputStream(local))) {
-                index.write(out);
-            }
-            jsc.sc().addFile(local.toUri().toString());
-            return new IndexFile(local.getFileName().toString(), true, readBack(new Path(local.toUri()), name, hadoop));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            index.write(bytes);
+            byte[] file = bytes.toByteArray();
+            return new IndexFile(null, jsc.broadcast(file),
+                    GzipIndex.read(new ByteArrayInputStream(file), name + INDEX_SUFFIX, file.length, false));
         }
         Path target = kept != null ? kept : new Path(workDirectory, "gzip-" + UUID.randomUUID() + INDEX_SUFFIX);
         FileSystem fs = HadoopFiles.of(target, hadoop);
@@ -226,11 +270,11 @@ final class GzipInputs {
                 HadoopFiles.delete(fs, partial);
             }
         }
-        return new IndexFile(fs.makeQualified(target).toString(), false, readBack(target, name, hadoop));
+        return new IndexFile(fs.makeQualified(target).toString(), null, readBack(target, hadoop));
     }
 
     /** The seek points of an index file, without its windows (which tasks read when they need them). */
-    private static GzipIndex readBack(Path index, String name, Configuration hadoop) throws IOException {
+    private static GzipIndex readBack(Path index, Configuration hadoop) throws IOException {
         FileSystem fs = HadoopFiles.of(index, hadoop);
         try (InputStream in = new BufferedInputStream(fs.open(index), 1 << 16)) {
             return GzipIndex.read(in, index.toString(), fs.getFileStatus(index).getLen(), false);
@@ -253,7 +297,7 @@ final class GzipInputs {
         String mismatch;
         IndexFile index = null;
         try {
-            index = new IndexFile(fs.makeQualified(kept).toString(), false, readBack(kept, name, hadoop));
+            index = new IndexFile(fs.makeQualified(kept).toString(), null, readBack(kept, hadoop));
             long made = index.index().compressedSize();
             IndexFile candidate = index;
             mismatch = made != size ? "it was made for a file of " + made + " bytes, not " + size
@@ -280,7 +324,6 @@ final class GzipInputs {
             return null;
         }
         Path file = new Path(path);
-        Path indexPath = index.path();
         HadoopInput compressed = new HadoopInput(HadoopFiles.of(file, hadoop), file);
         DecodedInput opened;
         try {
@@ -289,8 +332,7 @@ final class GzipInputs {
             compressed.close();
             throw e;
         }
-        try (DecodedInput data = opened;
-                HadoopInput indexFile = new HadoopInput(HadoopFiles.of(indexPath, hadoop), indexPath)) {
+        try (DecodedInput data = opened; WindowSource indexFile = index.open(hadoop)) {
             if (last > 0) {
                 byte[] stored = SegmentWindows.fromIndexFile(indexFile, index.index(), points).window(last);
                 byte[] actual = new byte[stored.length];
@@ -321,8 +363,7 @@ final class GzipInputs {
      */
     static DecodedInput open(String name, HadoopInput compressed, SeekPoints points, IndexFile index,
             Configuration hadoop) throws IOException {
-        Path path = index.path();
-        HadoopInput indexFile = new HadoopInput(HadoopFiles.of(path, hadoop), path);
+        WindowSource indexFile = index.open(hadoop);
         Closeable both = () -> {
             try (indexFile) {
                 compressed.close();
