@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -170,7 +171,7 @@ public final class GzipRangeIndex implements Serializable {
         return new GzipRangeIndex(name, fromByte, toByte, spacing, start, startPoint, stream.bitPosition(), endsData,
                 stream.decoded(), bits.stream().mapToLong(Long::longValue).toArray(),
                 offsets.stream().mapToLong(Long::longValue).toArray(), windows.toArray(new Window[0]),
-                Window.of(stream), SegmentChecks.of(stream, start));
+                Window.of(stream), SegmentChecks.of(stream, start, startPoint != start, stream.decoded()));
     }
 
     private static long ceilDiv(long a, long b) {
@@ -185,7 +186,8 @@ public final class GzipRangeIndex implements Serializable {
      * trailer (CRC32 and size), and the result equals the index of one range over the whole file
      * with the same spacing.
      *
-     * @param ranges ranges cutting {@code [0, compressed size)}, in order, built with one spacing
+     * @param ranges ranges cutting {@code [0, compressed size)}, in order, built with one spacing (each
+     *     ends where the next begins; the last one's end is the file's size)
      * @throws GzipFormatException when the data do not decode to the end, or a member fails its check
      */
     public static GzipIndex join(List<GzipRangeIndex> ranges, Rebuild rebuild) throws IOException {
@@ -195,7 +197,7 @@ public final class GzipRangeIndex implements Serializable {
         String name = ranges.get(0).name;
         long spacing = ranges.get(0).spacing;
         for (int i = 1; i < ranges.size(); i++) {
-            if (ranges.get(i).fromByte != ranges.get(i - 1).toByte || ranges.get(i).spacing != spacing) {
+            if (ranges.get(i).toByte < ranges.get(i - 1).toByte || ranges.get(i).spacing != spacing) {
                 throw new IllegalArgumentException("range " + i + " of " + name + " does not follow the one before");
             }
         }
@@ -390,7 +392,9 @@ public final class GzipRangeIndex implements Serializable {
         byte[] resolve(byte[] first, long offset) {
             byte[] w;
             if (symbols != null) {
-                w = DeflateStream.resolve(symbols, first);
+                // Markers may name bytes before the data's start, where the window is shorter: those cannot be used.
+                int keep = (int) Math.min(symbols.length, offset);
+                w = DeflateStream.resolve(Arrays.copyOfRange(symbols, symbols.length - keep, symbols.length), first);
             } else if (bytes.length < WINDOW && first.length > 0) {
                 int keep = Math.min(first.length, WINDOW - bytes.length);
                 w = new byte[keep + bytes.length];
@@ -400,7 +404,7 @@ public final class GzipRangeIndex implements Serializable {
                 w = bytes;
             }
             int length = (int) Math.min(w.length, Math.min(WINDOW, offset));
-            return length == w.length ? w : java.util.Arrays.copyOfRange(w, w.length - length, w.length);
+            return length == w.length ? w : Arrays.copyOfRange(w, w.length - length, w.length);
         }
     }
 }

@@ -15,6 +15,8 @@ public final class SegmentChecks implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final long compressedBitOffset;
+    /** Whether the CRC32 of the bytes before the segment's first member end is known (no markers). */
+    private final boolean firstCrcKnown;
     private final long length;
     /** Per member end met: where its data end, in bytes since the segment's start. */
     private final long[] endAt;
@@ -25,9 +27,10 @@ public final class SegmentChecks implements Serializable {
     private final int runningCrc;
     private final long runningLength;
 
-    private SegmentChecks(long compressedBitOffset, long length, long[] endAt, boolean[] checked, int[] partialCrc,
+    private SegmentChecks(long compressedBitOffset, boolean firstCrcKnown, long length, long[] endAt, boolean[] checked, int[] partialCrc,
             int[] trailerCrc, int[] trailerSize, int runningCrc, long runningLength) {
         this.compressedBitOffset = compressedBitOffset;
+        this.firstCrcKnown = firstCrcKnown;
         this.length = length;
         this.endAt = endAt;
         this.checked = checked;
@@ -39,12 +42,28 @@ public final class SegmentChecks implements Serializable {
     }
 
     /**
-     * The checks of a segment decoded by {@code stream}, which started at bit
-     * {@code compressedBitOffset} and stands at the segment's end.
+     * The checks of a segment of {@code length} bytes decoded by {@code stream}, which started at
+     * bit {@code compressedBitOffset} and has decoded the segment, through the end of its last
+     * block. A stream that went on past a member's end at {@code length}, into the next member,
+     * gives the checks of what lies before.
+     *
+     * @param windowKnown whether the stream started with a known window (or at a member's header):
+     *     else the CRC32 of its first member's piece is unknown, and only its size is checked
+     * @throws IllegalArgumentException when the stream decoded more than {@code length} bytes, and
+     *     not up to a member's end there
      */
-    public static SegmentChecks of(DeflateStream stream, long compressedBitOffset) {
+    public static SegmentChecks of(DeflateStream stream, long compressedBitOffset, boolean windowKnown,
+            long length) {
         List<DeflateStream.MemberEnd> ends = stream.memberEnds();
-        int n = ends.size();
+        int n = 0;
+        while (n < ends.size() && ends.get(n).decodedAt() <= length) {
+            n++;
+        }
+        boolean past = stream.decoded() > length;
+        if (past && (n == 0 || ends.get(n - 1).decodedAt() != length) || stream.decoded() < length) {
+            throw new IllegalArgumentException("the stream decoded " + stream.decoded() + " bytes, not a segment of "
+                    + length);
+        }
         long[] endAt = new long[n];
         boolean[] checked = new boolean[n];
         int[] partialCrc = new int[n];
@@ -58,8 +77,8 @@ public final class SegmentChecks implements Serializable {
             trailerCrc[i] = end.trailerCrc();
             trailerSize[i] = end.trailerSize();
         }
-        return new SegmentChecks(compressedBitOffset, stream.decoded(), endAt, checked, partialCrc, trailerCrc,
-                trailerSize, stream.runningCrc(), stream.runningLength());
+        return new SegmentChecks(compressedBitOffset, windowKnown, length, endAt, checked, partialCrc, trailerCrc,
+                trailerSize, past ? 0 : stream.runningCrc(), past ? 0 : stream.runningLength());
     }
 
     /** Where the segment starts in the compressed file, in bits. */
@@ -88,28 +107,35 @@ public final class SegmentChecks implements Serializable {
      */
     public static String check(String name, List<SegmentChecks> segments) {
         int crc = 0;
+        boolean crcKnown = true;
         long length = 0;
         for (SegmentChecks s : segments) {
+            boolean pieceKnown = s.firstCrcKnown;
             long since = 0;
             for (int i = 0; i < s.endAt.length; i++) {
                 if (!s.checked[i]) {
                     // The member began before this segment: its bytes so far, then those here.
                     long piece = s.endAt[i] - since;
-                    int memberCrc = Crc32Combine.combine(crc, s.partialCrc[i], piece);
+                    boolean known = crcKnown && pieceKnown;
+                    int memberCrc = known ? Crc32Combine.combine(crc, s.partialCrc[i], piece) : 0;
                     long memberLength = length + piece;
-                    if (memberCrc != s.trailerCrc[i] || (int) memberLength != s.trailerSize[i]) {
+                    if (known && memberCrc != s.trailerCrc[i] || (int) memberLength != s.trailerSize[i]) {
                         return name + ": the gzip member that ends in the segment from compressed byte "
-                                + s.compressedBitOffset / 8 + " has " + memberLength + " bytes of CRC32 "
-                                + hex(memberCrc) + ", its trailer says " + Integer.toUnsignedString(s.trailerSize[i])
-                                + " (modulo 2^32) of CRC32 " + hex(s.trailerCrc[i]);
+                                + s.compressedBitOffset / 8 + " has " + memberLength + " bytes"
+                                + (known ? " of CRC32 " + hex(memberCrc) : "") + ", its trailer says "
+                                + Integer.toUnsignedString(s.trailerSize[i]) + " (modulo 2^32)"
+                                + (known ? " of CRC32 " + hex(s.trailerCrc[i]) : "");
                     }
                 }
                 since = s.endAt[i];
                 crc = 0;
+                crcKnown = true;
+                pieceKnown = true;
                 length = 0;
             }
             if (s.endAt.length == 0) {
-                crc = Crc32Combine.combine(crc, s.runningCrc, s.runningLength);
+                crcKnown &= pieceKnown;
+                crc = crcKnown ? Crc32Combine.combine(crc, s.runningCrc, s.runningLength) : 0;
                 length += s.runningLength;
             } else {
                 crc = s.runningCrc;

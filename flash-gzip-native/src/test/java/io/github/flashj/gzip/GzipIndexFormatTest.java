@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Gzip indexes in indexed_gzip's format, as rapidgzip writes them and as GzipIndex writes them. */
 class GzipIndexFormatTest {
@@ -84,9 +86,13 @@ class GzipIndexFormatTest {
         assertThrows(IllegalStateException.class, () -> pointsOnly.window(1));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "drop", "zero", "drop zero"})
-    void anIndexMadeInMemoryServesTheNativeReader(String variant) throws IOException {
+    /**
+     * Also without the point that rapidgzip writes at the data's end. (A point at a member's header
+     * instead of its first block is refused: rapidgzip reads every point as a deflate block.)
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void anIndexMadeInMemoryServesTheNativeReader(boolean withEndPoint) throws IOException {
         assumeNative();
         byte[] data = data();
         Path file = dir.resolve("multi.gz");
@@ -95,7 +101,7 @@ class GzipIndexFormatTest {
         try (InputStream in = Files.newInputStream(nativeIndex(file))) {
             exported = GzipIndex.read(in, "exported", -1, true);
         }
-        int n = exported.points() - (variant.contains("drop") ? 1 : 0);
+        int n = exported.points() - (withEndPoint ? 0 : 1);
         long[] bits = new long[n];
         long[] offsets = new long[n];
         byte[][] windows = new byte[n][];
@@ -103,9 +109,6 @@ class GzipIndexFormatTest {
             bits[i] = exported.compressedBitOffset(i);
             offsets[i] = exported.decompressedOffset(i);
             windows[i] = exported.window(i);
-        }
-        if (variant.contains("zero")) {
-            bits[0] = 0;
         }
         GzipIndex made = GzipIndex.of(exported.compressedSize(), exported.decompressedSize(), 1 << 17, bits, offsets,
                 windows);

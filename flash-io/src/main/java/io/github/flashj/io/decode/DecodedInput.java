@@ -207,16 +207,14 @@ public final class DecodedInput implements PositionalInput, Closeable {
     }
 
     /**
-     * Decodes segment {@code i} into {@code into}, from a member's header or a block with its
-     * window, through the boundary where the next segment starts (or the end of the data).
+     * Decodes segment {@code i} into {@code into}, from its seek point (a block with its window, or
+     * a member's header) through the boundary where the next segment starts, or the data's end.
      */
     private static SegmentChecks decodeSegment(PositionalInput compressed, String name, SeekPoints points, int i,
             byte[] window, byte[] into) throws IOException {
         long bit = points.compressedStart(i);
-        boolean last = i + 1 == points.segments();
-        try (DeflateStream stream = atMember(compressed, bit)
-                ? DeflateStream.atMember(new PositionalStream(compressed, bit / 8), bit / 8, name)
-                : DeflateStream.atBlock(new PositionalStream(compressed, bit / 8), bit, window, name)) {
+        try (DeflateStream stream = DeflateStream.atBlock(new PositionalStream(compressed, bit / 8), bit, window,
+                name)) {
             int filled = 0;
             while (filled < into.length) {
                 int n = stream.read(into, filled, into.length - filled);
@@ -226,7 +224,7 @@ public final class DecodedInput implements PositionalInput, Closeable {
                 }
                 filled += n;
             }
-            if (last) {
+            if (i + 1 == points.segments()) {
                 // Through the last trailer, which checks the last member (or its piece).
                 if (stream.read(new byte[1], 0, 1) >= 0) {
                     throw new IOException("the data go on past their size in the index");
@@ -235,17 +233,24 @@ public final class DecodedInput implements PositionalInput, Closeable {
                 if (!stream.atBoundary()) {
                     stream.nextBlock();
                 }
-                if (stream.decoded() != into.length || stream.bitPosition() != points.compressedStart(i + 1)) {
-                    throw new IOException("the segment does not end at the next seek point (compressed bit "
-                            + points.compressedStart(i + 1) + ")");
+                long next = points.compressedStart(i + 1);
+                // Past a member's end, the stream goes on into the next member: then its trailer was met.
+                if (stream.decoded() == into.length && stream.bitPosition() != next
+                        && !(stream.bitPosition() < next && memberHeader(compressed, stream.bitPosition()))) {
+                    throw new IOException("the segment ends at compressed bit " + stream.bitPosition()
+                            + ", not at the next seek point (bit " + next + ")");
                 }
             }
-            return SegmentChecks.of(stream, bit);
+            try {
+                return SegmentChecks.of(stream, bit, true, into.length);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("the segment does not end at a block boundary: " + e.getMessage(), e);
+            }
         }
     }
 
-    /** Whether bit {@code bit} of the file is a gzip member's header (a deflate block cannot start with its magic). */
-    private static boolean atMember(PositionalInput compressed, long bit) throws IOException {
+    /** Whether a gzip member's header starts at bit {@code bit} of the file. */
+    private static boolean memberHeader(PositionalInput compressed, long bit) throws IOException {
         if (bit % 8 != 0) {
             return false;
         }

@@ -1,0 +1,217 @@
+package io.github.flashj.gzip;
+
+import static io.github.flashj.gzip.GzipDecodingTest.concat;
+import static io.github.flashj.gzip.GzipDecodingTest.gzip;
+import static io.github.flashj.gzip.GzipIndexFormatTest.assertSameBytesAtEachPoint;
+import static io.github.flashj.gzip.GzipIndexFormatTest.data;
+import static io.github.flashj.gzip.GzipIndexFormatTest.gzipFast;
+import static io.github.flashj.gzip.GzipIndexFormatTest.multiMember;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ranges of a plain gzip file indexed apart and joined: the index one pass would give. */
+class GzipRangeIndexTest {
+    @TempDir
+    Path dir;
+
+    private static final long SPACING = 64 << 10;
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, bytes);
+        return file;
+    }
+
+    private static byte[] written(GzipIndex index) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        index.write(out);
+        return out.toByteArray();
+    }
+
+    /** Each point's window is the data before it, and the point is a block where the data go on. */
+    private static void assertPointsMatch(GzipIndex index, byte[] data) {
+        assertEquals(data.length, index.decompressedSize());
+        for (int i = 0; i < index.points(); i++) {
+            int at = (int) index.decompressedOffset(i);
+            assertArrayEquals(Arrays.copyOfRange(data, Math.max(0, at - DeflateStream.WINDOW), at), index.window(i),
+                    "window of point " + i);
+        }
+    }
+
+    /** The data read in pure Java from each seek point with its window. */
+    private static void assertDecodesFromEachPoint(Path file, GzipIndex index, byte[] data) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 0; i < index.points(); i++) {
+            long bit = index.compressedBitOffset(i);
+            int at = (int) index.decompressedOffset(i);
+            try (DeflateStream s = DeflateStream.atBlock(new ByteArrayInputStream(bytes, (int) (bit / 8),
+                    bytes.length), bit, index.window(i), file.toString())) {
+                byte[] got = new byte[Math.min(5000, data.length - at)];
+                int n = 0;
+                while (n < got.length) {
+                    n += s.read(got, n, got.length - n);
+                }
+                assertArrayEquals(Arrays.copyOfRange(data, at, at + got.length), got, "from point " + i);
+            }
+        }
+    }
+
+    @Test
+    void oneRangeAndManyGiveTheSameIndex() throws IOException {
+        byte[] data = data();
+        Path file = write("multi.gz", multiMember(data));
+        GzipIndex one = GzipRangeIndex.index(file, SPACING, 1, 1);
+        assertTrue(one.points() > 20, one.toString());
+        assertPointsMatch(one, data);
+        assertDecodesFromEachPoint(file, one, data);
+        byte[] expected = written(one);
+        for (int ranges : new int[] {2, 7, 40, 300}) {
+            assertArrayEquals(expected, written(GzipRangeIndex.index(file, SPACING, ranges, 3)), ranges + " ranges");
+        }
+    }
+
+    @Test
+    void theIndexServesTheNativeReader() throws IOException {
+        assumeTrue(SeekableGzipInputStream.nativeAvailable(), SeekableGzipInputStream::nativeUnavailableReason);
+        byte[] data = data();
+        Path file = write("multi.gz", multiMember(data));
+        Path index = dir.resolve("multi.gz.gzidx");
+        try (var out = Files.newOutputStream(index)) {
+            GzipRangeIndex.index(file, 32 << 10, 9, 2).write(out);
+        }
+        assertSameBytesAtEachPoint(file, index, data);
+        assertEquals(null, GzipIndex.read(index).check(file, index));
+    }
+
+    @Test
+    void rangesAreSerializableAndJoinOnTheDriver() throws Exception {
+        byte[] data = data();
+        byte[] gz = multiMember(data);
+        Path file = write("multi.gz", gz);
+        int n = 6;
+        List<GzipRangeIndex> ranges = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long from = (long) gz.length * i / n;
+            long to = (long) gz.length * (i + 1) / n;
+            GzipRangeIndex r = GzipRangeIndex.build(new ByteArrayInputStream(gz, (int) from, gz.length), from, to,
+                    SPACING, file.toString());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(r);
+            }
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                ranges.add((GzipRangeIndex) in.readObject());
+            }
+        }
+        GzipIndex joined = GzipRangeIndex.join(ranges, (startBit, toByte) -> GzipRangeIndex.buildFrom(
+                new ByteArrayInputStream(gz, (int) (startBit / 8), gz.length), startBit, toByte, SPACING,
+                file.toString()));
+        assertArrayEquals(written(GzipRangeIndex.index(file, SPACING, 1, 1)), written(joined));
+    }
+
+    /** Random bytes at level 0: stored blocks of 64 KiB, longer than a range, so some hold no start. */
+    @Test
+    void rangesWithNoBlockStartAreCoveredByTheRangeBefore() throws IOException {
+        byte[] data = new byte[1 << 20];
+        new Random(5).nextBytes(data);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes) {
+            {
+                def.setLevel(Deflater.NO_COMPRESSION);
+            }
+        }) {
+            out.write(data);
+        }
+        byte[] gz = bytes.toByteArray();
+        Path file = write("stored.gz", gz);
+        int n = 100;
+        int withoutStart = 0;
+        for (int i = 0; i < n; i++) {
+            long from = (long) gz.length * i / n;
+            long to = (long) gz.length * (i + 1) / n;
+            if (!GzipRangeIndex.build(new ByteArrayInputStream(gz, (int) from, gz.length), from, to, SPACING,
+                    file.toString()).hasStart()) {
+                withoutStart++;
+            }
+        }
+        assertTrue(withoutStart > n / 2, withoutStart + " ranges without a start");
+        GzipIndex one = GzipRangeIndex.index(file, SPACING, 1, 1);
+        assertPointsMatch(one, data);
+        assertDecodesFromEachPoint(file, one, data);
+        assertArrayEquals(written(one), written(GzipRangeIndex.index(file, SPACING, n, 3)));
+    }
+
+    @Test
+    void emptyGzipHasOnePoint() throws IOException {
+        Path file = write("empty.gz", gzip(new byte[0]));
+        GzipIndex index = GzipRangeIndex.index(file, SPACING, 3, 2);
+        assertEquals(0, index.decompressedSize());
+        assertEquals(1, index.points());
+        assertArrayEquals(written(index), written(GzipRangeIndex.index(file, SPACING, 1, 1)));
+    }
+
+    @Test
+    void aMemberWhoseSizeDiffersFromItsTrailerIsReported() throws IOException {
+        byte[] data = data();
+        byte[] gz = gzipFast(data);
+        gz[gz.length - 4]++;
+        Path file = write("size.gz", gz);
+        GzipFormatException e = assertThrows(GzipFormatException.class,
+                () -> GzipRangeIndex.index(file, SPACING, 8, 2));
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("trailer"), e.getMessage());
+    }
+
+    @Test
+    void aRangeDecodedFromAFalseStartIsBuiltAgain() throws IOException {
+        byte[] data = data();
+        byte[] gz = concat(gzipFast(data), gzip(new byte[10]));
+        Path file = write("false.gz", gz);
+        long size = gz.length;
+        List<GzipRangeIndex> ranges = new ArrayList<>();
+        ranges.add(build(gz, 0, size / 2, file));
+        // A range that claims to start one bit after the true boundary: never trusted.
+        GzipRangeIndex second = build(gz, size / 2, size, file);
+        List<Long> rebuilt = new ArrayList<>();
+        GzipIndex joined = GzipRangeIndex.join(List.of(ranges.get(0), falseStart(second, gz, file)),
+                (startBit, toByte) -> {
+                    rebuilt.add(startBit);
+                    return GzipRangeIndex.buildFrom(new ByteArrayInputStream(gz, (int) (startBit / 8), gz.length),
+                            startBit, toByte, SPACING, file.toString());
+                });
+        assertEquals(List.of(ranges.get(0).endBit()), rebuilt);
+        assertArrayEquals(written(GzipRangeIndex.index(file, SPACING, 1, 1)), written(joined));
+    }
+
+    private static GzipRangeIndex build(byte[] gz, long from, long to, Path file) throws IOException {
+        InputStream in = new ByteArrayInputStream(gz, (int) from, gz.length);
+        return GzipRangeIndex.build(in, from, to, SPACING, file.toString());
+    }
+
+    /** The range decoded from a later block than its true first one, as a false start would be. */
+    private static GzipRangeIndex falseStart(GzipRangeIndex range, byte[] gz, Path file) throws IOException {
+        long bit = range.endBit();
+        return GzipRangeIndex.buildFrom(new ByteArrayInputStream(gz, (int) (bit / 8), gz.length), bit,
+                range.toByte(), SPACING, file.toString());
+    }
+}
