@@ -97,10 +97,14 @@ class FlashSparkGzipTest {
     }
 
     @Test
-    void manyMembersTinyAndLargeAndBgzfJoinedWithPlainGzip() throws Exception {
+    void manyMembersTinyAndLarge() throws Exception {
         Path a = members(art[0], data.resolve("members_1.fq.gz"), new int[] {1, 7, 100, 40_000, 3, 250_000});
         Path b = members(art[1], data.resolve("members_2.fq.gz"), new int[] {90_000, 1, 1, 5000});
         compare(List.of("-O"), List.of(a.toString(), b.toString()), 250);
+    }
+
+    @Test
+    void bgzfJoinedWithPlainGzipAndAFileJoinedWithItself() throws Exception {
         byte[] bgzf = Files.readAllBytes(SparkDifferentialTest.bgzip(art[1], data.resolve("joined_2.bgz")));
         Path joined = Files.write(data.resolve("bgzf-then-gzip_2.gz"), SparkDifferentialTest.concat(bgzf,
                 Files.readAllBytes(TestData.gzip(art[1], data.resolve("again_2.gz")))));
@@ -120,19 +124,39 @@ class FlashSparkGzipTest {
 
     @Test
     void corruptDataAfterASeekPointFailNamingTheFileAndTheOffsetWithNoOutput() throws Exception {
-        byte[] gz = Files.readAllBytes(TestData.gzip(art[0], data.resolve("tocorrupt_1.fq.gz")));
-        int at = gz.length * 3 / 5;
+        Path corrupt = corrupt(TestData.gzip(art[0], data.resolve("corrupt_1.fq.gz")), 3 / 5.0);
+        assertFailsNamingTheOffset(corrupt, List.of());
+    }
+
+    @Test
+    void corruptDataBehindAReusedIndexFailBeforeAnyMerge() throws Exception {
+        Path reused = TestData.gzip(art[0], data.resolve("reused_1.fq.gz"));
+        Path indexes = data.resolve("reused-indexes");
+        compare(List.of("--gzip-index=" + indexes), List.of(reused.toString(), art[1].toString()), 300);
+        // Same size, so the index is used; not in the last two segments, which the reuse check decodes.
+        corrupt(reused, 1 / 3.0);
+        assertFailsNamingTheOffset(reused, List.of("--gzip-index=" + indexes));
+    }
+
+    /** Flips 64 bytes of a file at {@code fraction} of its size. */
+    private static Path corrupt(Path file, double fraction) throws IOException {
+        byte[] gz = Files.readAllBytes(file);
+        int at = (int) (gz.length * fraction);
         for (int i = at; i < at + 64; i++) {
             gz[i] ^= 0x5a;
         }
-        Path corrupt = Files.write(data.resolve("corrupt_1.fq.gz"), gz);
+        return Files.write(file, gz);
+    }
+
+    private static void assertFailsNamingTheOffset(Path corrupt, List<String> options) throws Exception {
         Path out = Files.createTempDirectory(data, "corrupt");
-        Oracle.Run run = SparkCli.flashj(spark, List.of("-d", out.toString(), corrupt.toString(), art[1].toString()),
-                300, RANGE_BYTES);
+        List<String> args = new ArrayList<>(options);
+        args.addAll(List.of("-d", out.toString(), corrupt.toString(), art[1].toString()));
+        Oracle.Run run = SparkCli.flashj(spark, args, 300, RANGE_BYTES);
         assertEquals(1, run.status(), run.stderr());
         String error = FlashSparkTest.errorLine(run.stderr());
-        assertTrue(error.startsWith("[FLASH] ERROR: ") && error.contains(corrupt.toString())
-                && error.matches(".*(compressed )?(byte|offset) \\d+.*"), run.stderr());
+        assertTrue(error.startsWith("[FLASH] ERROR: " + corrupt + ": ") && error.matches(".*compressed (byte|bit) \\d+.*"),
+                run.stderr());
         assertEquals(List.of(), everything(out), "no output is left");
     }
 
