@@ -261,7 +261,9 @@ public final class DeflateStream implements Closeable {
     /**
      * Decodes through the end of the current deflate block, keeping only the window. From a
      * member's header, that is the header and the member's first block; after a member's last
-     * block, decoding goes on through its trailer, to the next member's header or the end.
+     * block, decoding goes on through its trailer, to the next member's header or the end. A
+     * boundary between blocks is settled on one of its equivalent starts: past empty
+     * fixed-Huffman blocks, and past a stored block's zero padding (see the finder).
      *
      * @return false at the end of the data: nothing was decoded
      */
@@ -274,10 +276,44 @@ public final class DeflateStream implements Closeable {
             }
             step();
         }
+        if (state == BLOCK_HEADER) {
+            settleBoundary();
+        }
         return blocksEnded >= target;
     }
 
-    /** Where the next block (or member) starts, in bits, while standing between two; else where decoding stands. */
+    /**
+     * Settles a boundary that {@link #nextBlock} stopped at, or the finder found, on one of the
+     * equivalent starts, so that both give the same bit: it passes over empty fixed-Huffman blocks
+     * (the 10 bits zlib's partial flush and pigz write to reach a byte boundary), and moves the
+     * start of a stored block that is not the last over its zero padding, to the latest bit where
+     * its 3 header bits still lead to the same length field. (Zero bits before a stored block's
+     * header may belong to the block before; a stored block is found by its length field, not by
+     * its header.) Decoding from the bit settled on gives the same bytes.
+     */
+    private void settleBoundary() throws IOException {
+        if (pendingSkip > 0 && !applySkip()) {
+            return;
+        }
+        while (ensureBits(10) && (bitBuf & 0x3ff) == 0b0000000010) {
+            takeBits(10);
+        }
+        int toByte = bitCount & 7;
+        int zeros = toByte >= 3 ? toByte : toByte + 8;
+        if (!ensureBits(zeros + 32) || (bitBuf & ((1L << zeros) - 1)) != 0) {
+            return;
+        }
+        int length = (int) (bitBuf >>> zeros) & 0xffff;
+        int inverse = (int) (bitBuf >>> (zeros + 16)) & 0xffff;
+        if (length == (~inverse & 0xffff)) {
+            takeBits(zeros - 3);
+        }
+    }
+
+    /**
+     * Where the next block (or member) starts, in bits, while standing between two (settled as
+     * nextBlock describes); else where decoding stands.
+     */
     public long bitPosition() {
         return (inBufStart + inPos) * 8 - bitCount + pendingSkip;
     }
@@ -407,8 +443,8 @@ public final class DeflateStream implements Closeable {
      * fixed-Huffman blocks, up to 8 of them), or its member's trailer and then the end of the input
      * or a valid member header. Fixed-Huffman blocks are not looked for (encoders write them only
      * for tiny blocks). A stored block is taken only with zero bits up to its length field, as
-     * encoders write it; it may then also be found at a bit before its true start (whose bits
-     * before are zero), which decodes to the same bytes but ends a chain elsewhere.
+     * encoders write it. The start found is settled as {@link #nextBlock} settles a boundary, so
+     * that where a chain of blocks stops and where the finder starts agree.
      *
      * @param in the file's bytes from {@code byteOffset} on (read past {@code toBit} for the check,
      *     and on by the stream returned); closed by the stream returned, or here when there is none
@@ -1147,6 +1183,9 @@ public final class DeflateStream implements Closeable {
                 if (kind != START_NONE && tryStart(bit, kind)) {
                     retainFrom = -1;
                     restart(bit, kind);
+                    if (kind != START_MEMBER) {
+                        settleBoundary();
+                    }
                     return true;
                 }
             }

@@ -54,6 +54,12 @@ public final class DecodedInput implements PositionalInput, Closeable {
      * and the decoder threads keep a few segments each.
      */
     public static final int SEEK_SPACING = 1 << 20;
+    /**
+     * The most bits a segment's end may lie before its next seek point: a boundary settled by
+     * {@link DeflateStream#nextBlock} skips empty fixed-Huffman blocks (10 bits each) and a stored
+     * block's zero padding.
+     */
+    private static final int EQUIVALENT_STARTS = 64;
     /** A segment larger than this is not kept in memory: such a file is read in order. */
     static final long MAX_SEGMENT = 64L << 20;
 
@@ -234,9 +240,12 @@ public final class DecodedInput implements PositionalInput, Closeable {
                     stream.nextBlock();
                 }
                 long next = points.compressedStart(i + 1);
-                // Past a member's end, the stream goes on into the next member: then its trailer was met.
-                if (stream.decoded() == into.length && stream.bitPosition() != next
-                        && !(stream.bitPosition() < next && memberHeader(compressed, stream.bitPosition()))) {
+                long at = stream.bitPosition();
+                // Past a member's end, the stream goes on into the next member: then its trailer was
+                // met. A seek point may lie past a member's header, or past what a boundary's
+                // equivalent starts (empty fixed-Huffman blocks, a stored block's zero padding) skip.
+                if (stream.decoded() == into.length && at != next && !(at < next && (next - at <= EQUIVALENT_STARTS
+                        || memberHeader(compressed, at)))) {
                     throw new IOException("the segment ends at compressed bit " + stream.bitPosition()
                             + ", not at the next seek point (bit " + next + ")");
                 }
