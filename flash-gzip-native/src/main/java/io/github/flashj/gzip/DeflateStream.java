@@ -100,8 +100,6 @@ public final class DeflateStream implements Closeable {
     private int readPos;
     private int histStart;
     private long base;
-    /** Where the decoded data after the last marker begins (0 when the last marker is in the window). */
-    private long lastMarkerEnd;
 
     private int state;
     /** Whether a block at a byte boundary may instead be a member's header, checked at the first step. */
@@ -205,7 +203,6 @@ public final class DeflateStream implements Closeable {
     private void resetDecoding() {
         readPos = pos;
         histStart = 0;
-        lastMarkerEnd = 0;
         crc.reset();
         crcPos = pos;
         crcKnown = true;
@@ -330,7 +327,7 @@ public final class DeflateStream implements Closeable {
 
     /** Whether the last {@link #WINDOW} decompressed bytes hold no marker. */
     public boolean windowKnown() {
-        return !markers || base + pos - lastMarkerEnd >= WINDOW;
+        return !markers || !markerIn(pos - WINDOW, pos);
     }
 
     /**
@@ -878,7 +875,7 @@ public final class DeflateStream implements Closeable {
         }
     }
 
-    /** {@link #inflateBytes} into symbols, keeping markers and where the last one ends. */
+    /** {@link #inflateBytes} into symbols, copying markers as they are. */
     private void inflateSymbols() throws IOException {
         final char[] out = symbols;
         final int[] lit = literalLengthTable;
@@ -891,7 +888,6 @@ public final class DeflateStream implements Closeable {
         byte[] src = inBuf;
         int ip = inPos;
         int fastEnd = inLimit - 8;
-        int lastMarker = -1;
         boolean ended = false;
         while (p < limit) {
             if (bc < 48) {
@@ -943,37 +939,28 @@ public final class DeflateStream implements Closeable {
                 if ((d & HuffmanTables.KIND_MASK) != HuffmanTables.KIND_VALUE || bc < 0
                         || distance > p - floor) {
                     save(bb, bc, ip, p);
-                    noteMarker(lastMarker);
                     throw corrupt(bc < 0 ? "data cut short" : (d & HuffmanTables.KIND_MASK) != 0
                             ? "invalid distance code" : "distance too far back");
                 }
                 int from = p - distance;
-                int seen = 0;
-                for (int i = 0; i < length; i++) {
-                    char c = out[from + i];
-                    out[p + i] = c;
-                    seen |= c;
-                }
-                if (seen >= MARKER) {
-                    int q = p + length - 1;
-                    while (out[q] < MARKER) {
-                        q--;
+                if (distance >= length) {
+                    System.arraycopy(out, from, out, p, length);
+                } else {
+                    for (int i = 0; i < length; i++) {
+                        out[p + i] = out[from + i];
                     }
-                    lastMarker = q;
                 }
                 p += length;
                 continue;
             }
             save(bb, bc, ip, p);
-            noteMarker(lastMarker);
-            if (kind == HuffmanTables.KIND_END && bc >= 0) {
+                if (kind == HuffmanTables.KIND_END && bc >= 0) {
                 ended = true;
                 break;
             }
             throw corrupt(bc < 0 ? "data cut short" : "invalid literal/length code");
         }
         save(bb, bc, ip, p);
-        noteMarker(lastMarker);
         if (bc < 0) {
             throw corrupt("data cut short");
         }
@@ -982,10 +969,19 @@ public final class DeflateStream implements Closeable {
         }
     }
 
-    private void noteMarker(int index) {
-        if (index >= 0) {
-            lastMarkerEnd = Math.max(lastMarkerEnd, base + index + 1);
+    /**
+     * Whether symbols[from, to) hold a marker, looked for from the end: where markers go on being
+     * copied, one is met at once; where they are gone, the window is passed over once before the
+     * stream goes over to bytes.
+     */
+    private boolean markerIn(int from, int to) {
+        char[] s = symbols;
+        for (int i = to - 1; i >= from; i--) {
+            if (s[i] >= MARKER) {
+                return true;
+            }
         }
+        return false;
     }
 
     private void save(long bb, int bc, int ip, int p) {
@@ -1018,7 +1014,7 @@ public final class DeflateStream implements Closeable {
 
     /** Goes over to bytes once neither the window nor the output not yet read holds a marker. */
     private void leaveMarkersIfDone() {
-        if (!markers || base + pos - lastMarkerEnd < WINDOW || base + readPos < lastMarkerEnd) {
+        if (!markers || markerIn(Math.min(readPos, pos - WINDOW), pos)) {
             return;
         }
         updateCrc();
@@ -1040,19 +1036,19 @@ public final class DeflateStream implements Closeable {
         if (!markers) {
             crc.update(bytes, crcPos, pos - crcPos);
         } else if (crcKnown) {
-            if (lastMarkerEnd > base + crcPos) {
-                crcKnown = false;
-            } else {
-                if (crcScratch == null) {
-                    crcScratch = new byte[8192];
+            if (crcScratch == null) {
+                crcScratch = new byte[8192];
+            }
+            for (int i = crcPos; i < pos && crcKnown; i += crcScratch.length) {
+                int n = Math.min(crcScratch.length, pos - i);
+                int seen = 0;
+                for (int j = 0; j < n; j++) {
+                    char c = symbols[i + j];
+                    crcScratch[j] = (byte) c;
+                    seen |= c;
                 }
-                for (int i = crcPos; i < pos; i += crcScratch.length) {
-                    int n = Math.min(crcScratch.length, pos - i);
-                    for (int j = 0; j < n; j++) {
-                        crcScratch[j] = (byte) symbols[i + j];
-                    }
-                    crc.update(crcScratch, 0, n);
-                }
+                crcKnown = seen < MARKER;
+                crc.update(crcScratch, 0, n);
             }
         }
         crcPos = pos;
