@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -116,7 +115,7 @@ final class GzipInputs {
     interface WindowSource extends PositionalInput, Closeable {
     }
 
-    /** A range indexed by a task, or why its data cannot be decoded (a rebuilt range only: see {@link #build}). */
+    /** A range decoded again by a task, or why its data cannot be decoded. */
     private record Built(GzipRangeIndex range, GzipFormatException error) implements Serializable {
     }
 
@@ -152,12 +151,8 @@ final class GzipInputs {
         long bytes = InputPlanning.rangeBytes(rangeBytes, size, jsc.defaultParallelism());
         long spacing = spacing(size, bytes);
         List<long[]> ranges = InputPlanning.byteRanges(size, bytes);
-        List<Built> built = SparkJobs.runJob(() -> jsc.parallelize(ranges, Math.max(1, ranges.size()))
+        List<GzipRangeIndex> indexed = SparkJobs.runJob(() -> jsc.parallelize(ranges, ranges.size())
                 .map(range -> build(conf, path, name, range[0], range[1], spacing)).collect());
-        List<GzipRangeIndex> indexed = new ArrayList<>();
-        for (Built b : built) {
-            indexed.add(b.range());
-        }
         int[] redone = new int[1];
         GzipIndex index = GzipRangeIndex.join(indexed, (startBit, toByte) -> {
             redone[0]++;
@@ -193,13 +188,13 @@ final class GzipInputs {
      * past it: it is then given as a range with no start, which the join decodes again from the
      * end of the range before, where a real error is reported.
      */
-    private static Built build(Broadcast<HadoopConf> conf, String path, String name, long from, long to,
+    private static GzipRangeIndex build(Broadcast<HadoopConf> conf, String path, String name, long from, long to,
             long spacing) throws IOException {
         try {
-            return new Built(GzipRangeIndex.build(openAt(conf.value().get(), path, from), from, to, spacing, name),
-                    null);
+            return GzipRangeIndex.build(openAt(conf.value().get(), path, from), from, to, spacing, name);
         } catch (GzipFormatException e) {
-            return new Built(GzipRangeIndex.build(InputStream.nullInputStream(), from, to, spacing, name), null);
+            // GzipRangeIndex has no other way to make a range with no start than finding none in no data.
+            return GzipRangeIndex.build(InputStream.nullInputStream(), from, to, spacing, name);
         }
     }
 
