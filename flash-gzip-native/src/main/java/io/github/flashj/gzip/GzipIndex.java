@@ -298,7 +298,8 @@ public final class GzipIndex implements Serializable {
         }
         byte[] actual = new byte[windowSize];
         long from = decompressed[p] - windowSize;
-        try (InputStream in = SeekableGzipInputStream.openSequential(file)) {
+        try (InputStream in = NativeLibrary.available() ? SeekableGzipInputStream.openSequential(file)
+                : GzipDecoding.open(Files.newInputStream(file), file.toString())) {
             in.skipNBytes(from);
             if (in.readNBytes(actual, 0, windowSize) != windowSize) {
                 return "the file ends before its seek point at byte " + decompressed[p];

@@ -33,7 +33,9 @@ import java.util.concurrent.Future;
  * {@code spacing} compressed bytes lies in {@code (p, b]}, {@code p} being the boundary before it;
  * the data's start is one too. A range keeps the points in {@code (start, end]}: its start is the
  * range before's end. A point at a member's header lies at the member's first block instead, as
- * rapidgzip and indexed_gzip read points as deflate blocks.
+ * rapidgzip and indexed_gzip read points as deflate blocks; boundaries that decoding may have
+ * settled past the true end of the block before are passed over, as rapidgzip
+ * stops a block at its true end.
  */
 public final class GzipRangeIndex implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -52,12 +54,20 @@ public final class GzipRangeIndex implements Serializable {
     private final long[] pointBits;
     private final long[] pointOffsets;
     private final Window[] pointWindows;
+    /**
+     * Whether the first point is the range's first boundary that can be a seek point, kept in case
+     * the range before leaves a multiple of the spacing pending (see {@link #join}), and not one by
+     * the range's own count.
+     */
+    private final boolean spareFirst;
+    /** The range's last boundary that can be a seek point, -1 when none. */
+    private final long lastEligible;
     private final Window lastWindow;
     private final SegmentChecks checks;
 
     private GzipRangeIndex(String name, long fromByte, long toByte, long spacing, long startBit, long startPoint,
             long endBit, boolean endsData, long decodedLength, long[] pointBits, long[] pointOffsets,
-            Window[] pointWindows, Window lastWindow, SegmentChecks checks) {
+            Window[] pointWindows, boolean spareFirst, long lastEligible, Window lastWindow, SegmentChecks checks) {
         this.name = name;
         this.fromByte = fromByte;
         this.toByte = toByte;
@@ -70,6 +80,8 @@ public final class GzipRangeIndex implements Serializable {
         this.pointBits = pointBits;
         this.pointOffsets = pointOffsets;
         this.pointWindows = pointWindows;
+        this.spareFirst = spareFirst;
+        this.lastEligible = lastEligible;
         this.lastWindow = lastWindow;
         this.checks = checks;
     }
@@ -102,7 +114,7 @@ public final class GzipRangeIndex implements Serializable {
         DeflateStream stream = DeflateStream.openAtFirstStart(in, fromByte, toByte * 8, name);
         if (stream == null) {
             return new GzipRangeIndex(name, fromByte, toByte, spacing, -1, -1, -1, false, 0, new long[0],
-                    new long[0], new Window[0], null, null);
+                    new long[0], new Window[0], false, -1, null, null);
         }
         try (stream) {
             return decode(stream, in, name, fromByte, toByte, spacing);
@@ -142,6 +154,28 @@ public final class GzipRangeIndex implements Serializable {
         return bit % 8 != 0 ? 0 : Math.max(0, in.headerLength(bit / 8));
     }
 
+    /**
+     * Whether boundary {@code at} may have been settled by {@link DeflateStream#nextBlock} past
+     * where the block before ends: past empty fixed-Huffman blocks (their 10 bits lie right before
+     * it), or onto the latest bit of a stored block's header (3 zero bits that end 5 bits into a
+     * byte, before a length and its complement). Such a boundary is no seek point: other tools stop
+     * the block before at its true end and would not agree. The bits tell it alone, so every cut of
+     * the file into ranges decides alike.
+     *
+     * @param before the boundary before it
+     */
+    private static boolean settled(Lookahead in, long before, long at) throws IOException {
+        if (at - before >= 10 && in.bits(at - 10, 10) == 0b0000000010) {
+            return true;
+        }
+        if (at % 8 != 5) {
+            return false;
+        }
+        long header = in.bits(at, 3);
+        long length = in.bits(at + 3, 32);
+        return header == 0 && length >= 0 && (length & 0xffff) == (~length >>> 16 & 0xffff);
+    }
+
     private static GzipRangeIndex decode(DeflateStream stream, Lookahead in, String name, long fromByte, long toByte,
             long spacing) throws IOException {
         long start = stream.bitPosition();
@@ -153,7 +187,11 @@ public final class GzipRangeIndex implements Serializable {
         List<Long> bits = new ArrayList<>();
         List<Long> offsets = new ArrayList<>();
         List<Window> windows = new ArrayList<>();
+        // The last boundary that could be a point: the range's start, until the range before tells.
         long before = start;
+        long lastEligible = -1;
+        boolean spareFirst = false;
+        long boundary = start;
         boolean endsData = false;
         while (stream.bitPosition() < toBit || !stream.atBoundary()) {
             if (!stream.nextBlock()) {
@@ -161,17 +199,25 @@ public final class GzipRangeIndex implements Serializable {
                 break;
             }
             long at = stream.bitPosition();
-            if (ceilDiv(at, spacingBits) > ceilDiv(before, spacingBits)) {
-                bits.add(at + 8L * headerLength(in, at));
-                offsets.add(stream.decoded());
-                windows.add(Window.of(stream));
+            if (!settled(in, boundary, at)) {
+                boolean point = ceilDiv(at, spacingBits) > ceilDiv(before, spacingBits);
+                if (lastEligible < 0) {
+                    spareFirst = !point;
+                }
+                if (point || lastEligible < 0) {
+                    bits.add(at + 8L * headerLength(in, at));
+                    offsets.add(stream.decoded());
+                    windows.add(Window.of(stream));
+                }
+                before = at;
+                lastEligible = at;
             }
-            before = at;
+            boundary = at;
         }
         return new GzipRangeIndex(name, fromByte, toByte, spacing, start, startPoint, stream.bitPosition(), endsData,
                 stream.decoded(), bits.stream().mapToLong(Long::longValue).toArray(),
-                offsets.stream().mapToLong(Long::longValue).toArray(), windows.toArray(new Window[0]),
-                Window.of(stream), SegmentChecks.of(stream, start, startPoint != start, stream.decoded()));
+                offsets.stream().mapToLong(Long::longValue).toArray(), windows.toArray(new Window[0]), spareFirst,
+                lastEligible, Window.of(stream), SegmentChecks.of(stream, start, startPoint != start, stream.decoded()));
     }
 
     private static long ceilDiv(long a, long b) {
@@ -206,7 +252,9 @@ public final class GzipRangeIndex implements Serializable {
         List<Long> offsets = new ArrayList<>();
         List<byte[]> windows = new ArrayList<>();
         List<SegmentChecks> checks = new ArrayList<>();
+        long spacingBits = spacing * 8;
         long at = 0;
+        long lastEligible = 0;
         long decoded = 0;
         byte[] window = new byte[0];
         GzipRangeIndex last = null;
@@ -226,12 +274,16 @@ public final class GzipRangeIndex implements Serializable {
                 offsets.add(0L);
                 windows.add(new byte[0]);
             }
-            for (int p = 0; p < r.pointBits.length; p++) {
+            // A multiple of the spacing passed since the last boundary that could be a point makes
+            // the range's first such boundary one, as one pass over the file would.
+            boolean pending = ceilDiv(r.startBit, spacingBits) > ceilDiv(lastEligible, spacingBits);
+            for (int p = r.spareFirst && !pending ? 1 : 0; p < r.pointBits.length; p++) {
                 bits.add(r.pointBits[p]);
                 offsets.add(decoded + r.pointOffsets[p]);
                 windows.add(r.pointWindows[p].resolve(window, decoded + r.pointOffsets[p]));
             }
             window = r.lastWindow.resolve(window, decoded + r.decodedLength);
+            lastEligible = r.lastEligible >= 0 ? r.lastEligible : lastEligible;
             decoded += r.decodedLength;
             at = r.endBit;
             checks.add(r.checks);
@@ -352,7 +404,7 @@ public final class GzipRangeIndex implements Serializable {
         return decodedLength;
     }
 
-    /** The seek points found in {@code (start, end]}. */
+    /** The seek points found in {@code (start, end]} (and the first boundary that could be one, kept in case). */
     public int points() {
         return pointBits.length;
     }

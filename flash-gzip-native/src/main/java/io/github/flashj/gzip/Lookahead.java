@@ -39,6 +39,19 @@ final class Lookahead extends InputStream {
         return buffer[(int) (offset - base)] & 0xff;
     }
 
+    /** The {@code n} bits (at most 32) from bit {@code bit} on, least significant first; -1 when not all can be seen. */
+    long bits(long bit, int n) throws IOException {
+        long value = 0;
+        for (int i = 0; i < n; i++) {
+            int b = byteAt((bit + i) >>> 3);
+            if (b < 0) {
+                return -1;
+            }
+            value |= (long) ((b >>> ((bit + i) & 7)) & 1) << i;
+        }
+        return value;
+    }
+
     /**
      * The length of the gzip member header at file offset {@code offset}, or -1 when none starts
      * there (or it cannot be seen).

@@ -28,6 +28,8 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Ranges of a plain gzip file indexed apart and joined: the index one pass would give. */
 class GzipRangeIndexTest {
@@ -88,6 +90,67 @@ class GzipRangeIndexTest {
         for (int ranges : new int[] {2, 7, 40, 300}) {
             assertArrayEquals(expected, written(GzipRangeIndex.index(file, SPACING, ranges, 3)), ranges + " ranges");
         }
+    }
+
+    /** Blocks of every kind: flushes (empty stored blocks), tiny fixed-Huffman blocks, pigz's output. */
+    @ParameterizedTest
+    @ValueSource(strings = {"flush", "level9", "huffman", "pigz"})
+    void oneRangeAndManyAgreeOnEveryKindOfBlock(String kind) throws Exception {
+        byte[] data = data();
+        byte[] gz = compress(data, kind);
+        Path file = write(kind + ".gz", gz);
+        GzipIndex one = GzipRangeIndex.index(file, SPACING, 1, 1);
+        assertTrue(one.points() >= gz.length / SPACING / 2, one + " from " + gz.length + " bytes");
+        assertPointsMatch(one, data);
+        assertDecodesFromEachPoint(file, one, data);
+        byte[] expected = written(one);
+        for (int ranges : new int[] {5, 61, 400}) {
+            assertArrayEquals(expected, written(GzipRangeIndex.index(file, SPACING, ranges, 3)), ranges + " ranges");
+        }
+        if (SeekableGzipInputStream.nativeAvailable()) {
+            Path index = dir.resolve(kind + ".gz.gzidx");
+            Files.write(index, expected);
+            assertSameBytesAtEachPoint(file, index, data);
+        }
+    }
+
+    private byte[] compress(byte[] data, String kind) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        switch (kind) {
+            case "flush" -> {
+                try (GZIPOutputStream out = new GZIPOutputStream(bytes, 1 << 16, true)) {
+                    Random random = new Random(1);
+                    for (int at = 0; at < data.length; ) {
+                        int n = Math.min(data.length - at, random.nextInt(3000));
+                        out.write(data, at, n);
+                        out.flush();
+                        at += n;
+                    }
+                }
+            }
+            case "pigz" -> {
+                assumeTrue(Files.isExecutable(Path.of("/usr/bin/pigz")), "pigz is not installed");
+                Path plain = write("plain", data);
+                Process p = new ProcessBuilder("/usr/bin/pigz", "-k", "-b", "128", "-p", "2", plain.toString())
+                        .inheritIO().start();
+                assertEquals(0, p.waitFor());
+                return Files.readAllBytes(dir.resolve("plain.gz"));
+            }
+            default -> {
+                try (GZIPOutputStream out = new GZIPOutputStream(bytes, 1 << 16) {
+                    {
+                        if (kind.equals("level9")) {
+                            def.setLevel(9);
+                        } else {
+                            def.setStrategy(Deflater.HUFFMAN_ONLY);
+                        }
+                    }
+                }) {
+                    out.write(data);
+                }
+            }
+        }
+        return bytes.toByteArray();
     }
 
     @Test

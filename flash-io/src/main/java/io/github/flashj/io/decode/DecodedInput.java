@@ -5,6 +5,7 @@ import io.github.flashj.gzip.DeflateStream;
 import io.github.flashj.gzip.GzipDecoding;
 import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.gzip.GzipIndex;
+import io.github.flashj.gzip.GzipRangeIndex;
 import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.gzip.SegmentChecks;
 import io.github.flashj.io.input.CompressedDataException;
@@ -12,9 +13,11 @@ import io.github.flashj.io.plan.ChunkPlanner;
 import io.github.flashj.io.plan.PositionalInput;
 import io.github.flashj.io.plan.RangeScan;
 import io.github.flashj.swar.Swar;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -110,8 +113,9 @@ public final class DecodedInput implements PositionalInput, Closeable {
 
     /**
      * A decompressed view of a gzip file, or null when the file is not gzip or cannot be entered at
-     * seek points here (plain gzip without the native library, segments too large, or data that
-     * cannot be decoded: reading it in order then reports the error as always).
+     * seek points here (plain gzip when the native decoders are not to be used, segments too large,
+     * or data that cannot be decoded: reading it in order then reports the error as always). Plain
+     * gzip is indexed and decoded by rapidgzip where the native library loads, else in pure Java.
      *
      * @param gzip how gzip is decoded, and the spacing of the seek points ({@link #SEEK_SPACING})
      * @param threads the decoder threads, and rapidgzip's threads when it builds an index
@@ -273,10 +277,12 @@ public final class DecodedInput implements PositionalInput, Closeable {
 
     private static DecodedInput gzipIndexed(Path file, String name, GzipInput gzip, int threads, int spacing,
             FileChannel channel) throws IOException {
-        if (!gzip.nativeDecoders()) {
-            LOG.debug("{} is read in order: entering gzip at seek points needs the native library ({})", name,
-                    gzip.nativeDecoding() ? SeekableGzipInputStream.nativeUnavailableReason() : "not to be used");
+        if (!gzip.nativeDecoding()) {
+            LOG.debug("{} is read in order: the native decoders are not to be used", name);
             return null;
+        }
+        if (!gzip.nativeDecoders()) {
+            return gzipPureJava(file, name, gzip, threads, spacing, channel);
         }
         Path index;
         boolean temporary = gzip.indexDirectory() == null;
@@ -351,6 +357,58 @@ public final class DecodedInput implements PositionalInput, Closeable {
         };
         // An index built in this run came from decoding the whole file with every CRC32 checked.
         return new DecodedInput(name, points, opener, resources, threads, reused, PositionalInput.of(channel), null);
+    }
+
+    /**
+     * A plain gzip file entered at seek points where the native library does not load: its index
+     * reused from the index directory, or built in pure Java on {@code threads} threads
+     * ({@link GzipRangeIndex#index}) and written there, then read by {@link #gzip}.
+     */
+    static DecodedInput gzipPureJava(Path file, String name, GzipInput gzip, int threads, int spacing,
+            FileChannel channel) throws IOException {
+        long started = System.nanoTime();
+        Path index = gzip.indexDirectory() == null ? null
+                : gzip.indexDirectory().resolve(file.getFileName() + InputFiles.INDEX_SUFFIX);
+        GzipIndex seekPoints;
+        try {
+            if (index != null && InputFiles.indexMismatch(file, index) == null) {
+                try (InputStream in = Files.newInputStream(index)) {
+                    seekPoints = GzipIndex.read(in, index.toString(), Files.size(index), true);
+                }
+            } else {
+                long size = channel.size();
+                int ranges = (int) Math.max(1, Math.min(4L * threads, size / spacing));
+                seekPoints = GzipRangeIndex.index(file, spacing, ranges, threads);
+                if (index != null) {
+                    write(seekPoints, gzip.indexDirectory(), file, index);
+                }
+            }
+        } catch (GzipFormatException e) {
+            LOG.debug("{} is read in order: {}", name, e.getMessage());
+            return null;
+        }
+        LOG.debug("{}: {} in pure Java in {} ms", name, seekPoints, (System.nanoTime() - started) / 1_000_000);
+        SeekPoints points = SeekPoints.of(seekPoints);
+        if (largestSegment(points) > MAX_SEGMENT) {
+            LOG.debug("{} is read in order: its seek points are more than {} bytes apart", name, MAX_SEGMENT);
+            return null;
+        }
+        return gzip(name, PositionalInput.of(channel), channel, points, SegmentWindows.of(seekPoints, points), threads);
+    }
+
+    /** Writes an index into the index directory under a temporary name, then moves it in place. */
+    private static void write(GzipIndex seekPoints, Path directory, Path file, Path index) throws IOException {
+        Files.createDirectories(directory);
+        Path partial = Files.createTempFile(directory, "." + file.getFileName(), ".partial");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                seekPoints.write(out);
+            }
+            Files.move(partial, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        LOG.info("Wrote the gzip index {}", index);
     }
 
     private static long largestSegment(SeekPoints points) {
