@@ -404,26 +404,34 @@ public final class DeflateStream implements Closeable {
     /**
      * The window at a point, {@code symbols} (from {@link #windowSymbols} of a stream started with
      * an unknown window) with their markers replaced by the bytes of {@code window}, the window
-     * that stream started with (fewer than {@link #WINDOW} bytes: the last ones).
+     * that stream started with (fewer than {@link #WINDOW} bytes: the last ones). Leading markers
+     * that name bytes before {@code window}'s first are dropped: near the start of the data, where
+     * {@code window} is shorter, the window at the point is shorter too.
      *
-     * @throws IllegalArgumentException when a marker names a byte before {@code window}'s first
+     * @throws IllegalArgumentException when a marker after the leading ones names a byte before
+     *     {@code window}'s first (a back-reference that reached before the data's start)
      */
     public static byte[] resolve(short[] symbols, byte[] window) {
         int known = Math.min(window.length, WINDOW);
         int first = window.length - known;
         int missing = WINDOW - known;
-        byte[] out = new byte[symbols.length];
-        for (int i = 0; i < symbols.length; i++) {
+        int skip = 0;
+        while (skip < symbols.length && (symbols[skip] & 0xffff) - MARKER >= 0
+                && (symbols[skip] & 0xffff) - MARKER < missing) {
+            skip++;
+        }
+        byte[] out = new byte[symbols.length - skip];
+        for (int i = skip; i < symbols.length; i++) {
             int s = symbols[i] & 0xffff;
             if (s < MARKER) {
-                out[i] = (byte) s;
+                out[i - skip] = (byte) s;
             } else {
                 int k = s - MARKER;
                 if (k < missing || k >= WINDOW) {
                     throw new IllegalArgumentException("marker for window byte " + k + " lies before the "
                             + known + " bytes given");
                 }
-                out[i] = window[first + k - missing];
+                out[i - skip] = window[first + k - missing];
             }
         }
         return out;

@@ -515,6 +515,63 @@ class DeflateStreamTest {
         }
     }
 
+    /**
+     * What the index builder does: each range finds its first start and decodes with markers to
+     * the next range's; the windows are then resolved in chain order and match a sequential decode.
+     */
+    @Test
+    void aChainOfRangesGivesTheWindowsOfASequentialDecode() throws IOException {
+        byte[] data = concat(Arrays.copyOf(FASTQ, 2_000_000), random(80_000, 15), Arrays.copyOf(FASTQ, 500_000));
+        byte[] gz = concat(gzip(data, 6, Deflater.DEFAULT_STRATEGY), gzip(Arrays.copyOf(FASTQ, 300_000), 9,
+                Deflater.DEFAULT_STRATEGY));
+        List<Boundary> bounds = boundaries(gz);
+        int range = 150_000;
+        List<Long> starts = new ArrayList<>();
+        for (long from = 0; from < gz.length; from += range) {
+            try (DeflateStream s = DeflateStream.openAtFirstStart(new ByteArrayInputStream(gz, (int) from,
+                    gz.length), from, 8 * (from + range), NAME)) {
+                if (s != null) {
+                    starts.add(s.bitPosition());
+                }
+            }
+        }
+        starts.add(8L * gz.length);
+        assertEquals(0, starts.get(0));
+        byte[] window = new byte[0];
+        for (int i = 0; i + 1 < starts.size(); i++) {
+            long start = starts.get(i);
+            try (DeflateStream s = DeflateStream.atBlock(new ByteArrayInputStream(gz, (int) (start >>> 3),
+                    gz.length), start, null, NAME)) {
+                while (s.bitPosition() < starts.get(i + 1) && s.nextBlock()) {
+                    assertTrue(s.atBoundary());
+                }
+                assertEquals(starts.get(i + 1), s.bitPosition(), "range " + i);
+                byte[] next = DeflateStream.resolve(s.windowSymbols(), window);
+                Boundary expected = bounds.stream().filter(b -> b.bit() == s.bitPosition()).findFirst()
+                        .orElseThrow();
+                assertArrayEquals(expected.window(), next, "range " + i);
+                window = next;
+            }
+        }
+    }
+
+    @Test
+    void resolvesAWindowNearTheStartOfTheData() throws IOException {
+        byte[] data = Arrays.copyOf(FASTQ, 20_000);
+        byte[] gz = concat(gzip(data, 6, Deflater.DEFAULT_STRATEGY), gzip(data, 1, Deflater.DEFAULT_STRATEGY));
+        try (DeflateStream s = DeflateStream.atBlock(new ByteArrayInputStream(gz), 0, null, NAME)) {
+            assertTrue(s.nextBlock());
+            assertArrayEquals(data, DeflateStream.resolve(s.windowSymbols(), new byte[0]));
+            assertTrue(s.nextBlock());
+            assertArrayEquals(concat(Arrays.copyOfRange(data, 20_000 - (DeflateStream.WINDOW - 20_000), 20_000),
+                    data), DeflateStream.resolve(s.windowSymbols(), new byte[0]));
+        }
+        short[] reachedBefore = {'a', DeflateStream.MARKER, 'b'};
+        assertThrows(IllegalArgumentException.class, () -> DeflateStream.resolve(reachedBefore, new byte[10]));
+        assertArrayEquals(new byte[] {'a', 7, 'b'}, DeflateStream.resolve(new short[] {DeflateStream.MARKER,
+            'a', (short) (DeflateStream.MARKER + DeflateStream.WINDOW - 1), 'b'}, new byte[] {5, 7}));
+    }
+
     @Test
     void findsTheNextMemberHeader() throws IOException {
         byte[] a = Arrays.copyOf(FASTQ, 50_000);
@@ -533,6 +590,44 @@ class DeflateStreamTest {
             assertTrue(s.windowKnown());
             assertArrayEquals(b, readAll(s));
             assertTrue(s.memberEnds().get(0).checked());
+        }
+        try (DeflateStream s = DeflateStream.atBlock(new ByteArrayInputStream(file, gzA.length, gzB.length),
+                8L * gzA.length, null, NAME)) {
+            assertArrayEquals(b, readAll(s));
+            assertTrue(s.memberEnds().get(0).checked());
+        }
+    }
+
+    @Test
+    void findsBlocksAndMembersInAFileOfManyMembers() throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        List<Long> headers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            headers.add(8L * file.size());
+            file.writeBytes(gzip(Arrays.copyOfRange(FASTQ, i * 60_000, i * 60_000 + 60_000), 6,
+                    Deflater.DEFAULT_STRATEGY));
+        }
+        byte[] gz = file.toByteArray();
+        List<Boundary> bounds = boundaries(gz);
+        assertTrue(headers.stream().allMatch(h -> bounds.stream().anyMatch(b -> b.bit() == h)));
+        Random r = new Random(14);
+        for (int i = 0; i < 30; i++) {
+            int offset = 1 + r.nextInt(gz.length - 1);
+            if (headers.stream().anyMatch(h -> 8L * offset > h && 8L * offset < h + 8 * 20)) {
+                continue;
+            }
+            long expected = bounds.stream().mapToLong(Boundary::bit).filter(b -> b >= 8L * offset).findFirst()
+                    .orElseThrow();
+            try (DeflateStream s = DeflateStream.openAtFirstStart(new ByteArrayInputStream(gz, offset,
+                    gz.length), offset, 8L * gz.length, NAME)) {
+                if (expected == 8L * gz.length) {
+                    assertNull(s);
+                } else {
+                    assertNotNull(s);
+                    assertEquals(expected, s.bitPosition(), "from byte " + offset);
+                    assertEquals(headers.contains(expected), s.windowKnown());
+                }
+            }
         }
     }
 
