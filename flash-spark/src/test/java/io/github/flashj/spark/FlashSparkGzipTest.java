@@ -155,8 +155,8 @@ class FlashSparkGzipTest {
         Oracle.Run run = SparkCli.flashj(spark, args, 300, RANGE_BYTES);
         assertEquals(1, run.status(), run.stderr());
         String error = FlashSparkTest.errorLine(run.stderr());
-        assertTrue(error.startsWith("[FLASH] ERROR: " + corrupt + ": ") && error.matches(".*compressed (byte|bit) \\d+.*"),
-                run.stderr());
+        assertTrue(error.startsWith("[FLASH] ERROR: " + corrupt + ": ")
+                && error.matches(".*compressed (byte|bit) \\d+.*"), run.stderr());
         assertEquals(List.of(), everything(out), "no output is left");
     }
 

@@ -80,7 +80,7 @@ class HdfsTest {
         compare(List.of("-O"), "/gz/r1.fq.gz", "/gz/r2.fq.gz", "/outgz", 1 << 15);
     }
 
-    /** Runs FlashJ on Spark over mates on HDFS into {@code out} on HDFS, and compares with flash over the local mates. */
+    /** FlashJ on Spark over mates on HDFS into {@code out} on HDFS against flash over the local mates. */
     private static void compare(List<String> options, String mate1, String mate2, String out, long rangeBytes)
             throws Exception {
         String uri = hdfs.getURI().toString();

@@ -26,8 +26,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 /**
  * Cuts inputs into chunks of whole pairs, for the file job and the {@code flashj-fastq} table
  * alike: byte ranges of every input (of a gzip input's decompressed data, read through its seek
- * points) are scanned for record starts and lines as Spark tasks, and the driver lines the files up by
- * record index.
+ * points) are scanned for record starts and lines as Spark tasks, and the driver lines the files
+ * up by record index.
  */
 public final class InputPlanning {
     /** Lines between two checkpoints of a scan: a chunk skips fewer than this many lines. */
@@ -153,7 +153,10 @@ public final class InputPlanning {
         return ranges;
     }
 
-    /** Bytes per planning task (or task indexing a compressed file): as set, else about two tasks per core, within bounds. */
+    /**
+     * Bytes per planning task (or task indexing a compressed file): as set, else about two tasks
+     * per core, within bounds.
+     */
     static long rangeBytes(long setting, long size, int parallelism) {
         return setting > 0 ? setting
                 : Math.min(MAX_RANGE_BYTES, Math.max(MIN_RANGE_BYTES, size / (2L * Math.max(1, parallelism)) + 1));
