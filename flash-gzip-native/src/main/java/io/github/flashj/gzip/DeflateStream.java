@@ -32,8 +32,10 @@ import java.util.zip.CRC32;
  * Not safe for use from several threads.
  *
  * <p>Boundaries, where {@link #nextBlock} stops and {@link #atBoundary} holds: before each deflate
- * block's header, before each gzip member's header (right after the trailer of the one before),
- * and after the last member. A gzip member is independent of what comes before it: a
+ * block's header but a member's first (nextBlock decodes a member's header with its first block),
+ * before each gzip member's header (right after the trailer of the one before), and after the last
+ * member. Where several bits are equivalent starts of the same block, nextBlock and the finder
+ * settle on the same one (see {@link #nextBlock}). A gzip member is independent of what comes before it: a
  * back-reference can reach no byte before its member's first one. After the last member, bytes
  * that do not begin another member (1f 8b) are ignored, as gzip and zlib do, and an empty input is
  * empty data ({@link #read} gives -1 at once), where gzip would call it invalid.
@@ -320,12 +322,19 @@ public final class DeflateStream implements Closeable {
         return state == BLOCK_HEADER || state == MEMBER_HEADER || state == DONE;
     }
 
-    /** Decompressed bytes decoded since the start. */
+    /**
+     * Decompressed bytes decoded since the start: at a boundary {@link #nextBlock} stopped at, the
+     * bytes before it; while {@link #read} is used, up to a few hundred KiB more than it returned.
+     */
     public long decoded() {
         return base + pos;
     }
 
-    /** Whether the last {@link #WINDOW} decompressed bytes hold no marker. */
+    /**
+     * Whether the last {@link #WINDOW} decompressed bytes hold no marker. In FASTQ a read name's
+     * constant prefix is copied from one record to the next, never written anew, so markers
+     * usually last through a whole range: resolve its windows with {@link #resolve}.
+     */
     public boolean windowKnown() {
         return !markers || !markerIn(pos - WINDOW, pos);
     }
@@ -369,9 +378,12 @@ public final class DeflateStream implements Closeable {
         return w;
     }
 
-    /** The ends of the gzip members met so far, in order. */
+    /**
+     * The ends of the gzip members met so far, in order: an unmodifiable view that grows as
+     * decoding goes on (so that a file of many members costs no copy per call).
+     */
     public List<MemberEnd> memberEnds() {
-        return Collections.unmodifiableList(new ArrayList<>(memberEnds));
+        return Collections.unmodifiableList(memberEnds);
     }
 
     /**

@@ -200,6 +200,16 @@ public final class GzipIndex implements Serializable {
         }
     }
 
+    /**
+     * This index without its windows in memory: what readers elsewhere are sent, who read the
+     * windows they need from the index file ({@link #windowPosition}).
+     */
+    public GzipIndex withoutWindows() {
+        return windows == null ? this
+                : new GzipIndex(compressedSize, decompressedSize, spacing, windowSize, compressedBits, decompressed,
+                        window, null);
+    }
+
     /** The size of the compressed file the index was made for. */
     public long compressedSize() {
         return compressedSize;

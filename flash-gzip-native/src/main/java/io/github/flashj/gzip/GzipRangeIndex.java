@@ -421,19 +421,50 @@ public final class GzipRangeIndex implements Serializable {
                 : ", no start") + "]";
     }
 
-    /** A window as decoding gave it: bytes when known, else symbols with markers. */
+    /**
+     * A window as decoding gave it: its bytes, and where it depends on the unknown window before the
+     * range, its markers apart (few: a task sends this to the driver for every seek point).
+     */
     private static final class Window implements Serializable {
         private static final long serialVersionUID = 1L;
+        /** The window's bytes, 0 where a marker lies. */
         private final byte[] bytes;
-        private final short[] symbols;
+        /** Where the markers lie in the window, or null when it has none. */
+        private final short[] markerAt;
+        /** Which byte of the unknown window each marker names ({@code symbol - MARKER}). */
+        private final short[] marker;
 
-        private Window(byte[] bytes, short[] symbols) {
+        private Window(byte[] bytes, short[] markerAt, short[] marker) {
             this.bytes = bytes;
-            this.symbols = symbols;
+            this.markerAt = markerAt;
+            this.marker = marker;
         }
 
         static Window of(DeflateStream stream) {
-            return stream.windowKnown() ? new Window(stream.window(), null) : new Window(null, stream.windowSymbols());
+            if (stream.windowKnown()) {
+                return new Window(stream.window(), null, null);
+            }
+            short[] symbols = stream.windowSymbols();
+            byte[] bytes = new byte[symbols.length];
+            int markers = 0;
+            for (int i = 0; i < symbols.length; i++) {
+                int symbol = symbols[i] & 0xffff;
+                if (symbol >= DeflateStream.MARKER) {
+                    markers++;
+                } else {
+                    bytes[i] = (byte) symbol;
+                }
+            }
+            short[] markerAt = new short[markers];
+            short[] marker = new short[markers];
+            for (int i = 0, m = 0; i < symbols.length; i++) {
+                int symbol = symbols[i] & 0xffff;
+                if (symbol >= DeflateStream.MARKER) {
+                    markerAt[m] = (short) i;
+                    marker[m++] = (short) (symbol - DeflateStream.MARKER);
+                }
+            }
+            return new Window(bytes, markerAt, marker);
         }
 
         /**
@@ -443,7 +474,14 @@ public final class GzipRangeIndex implements Serializable {
          */
         byte[] resolve(byte[] first, long offset) {
             byte[] w;
-            if (symbols != null) {
+            if (markerAt != null) {
+                short[] symbols = new short[bytes.length];
+                for (int i = 0; i < bytes.length; i++) {
+                    symbols[i] = (short) (bytes[i] & 0xff);
+                }
+                for (int m = 0; m < markerAt.length; m++) {
+                    symbols[markerAt[m] & 0xffff] = (short) (DeflateStream.MARKER + (marker[m] & 0xffff));
+                }
                 // Markers may name bytes before the data's start, where the window is shorter: those cannot be used.
                 int keep = (int) Math.min(symbols.length, offset);
                 w = DeflateStream.resolve(Arrays.copyOfRange(symbols, symbols.length - keep, symbols.length), first);
