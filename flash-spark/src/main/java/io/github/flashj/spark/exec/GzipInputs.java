@@ -10,7 +10,6 @@ import io.github.flashj.io.decode.SegmentWindows;
 import io.github.flashj.io.plan.PositionalInput;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -158,7 +157,7 @@ final class GzipInputs {
             redone[0]++;
             return rebuild(jsc, conf, path, name, startBit, toByte, spacing);
         });
-        IndexFile written = write(jsc, index, name, kept, workDirectory, hadoop);
+        IndexFile written = write(jsc, index, kept, workDirectory, hadoop);
         SeekPoints points = SeekPoints.of(written.index());
         return new SeekableInput(points, written, String.format(Locale.ROOT,
                 "gzip: indexed by %s in %d ms (%s%s, the driver read %d bytes of the input%s)",
@@ -233,14 +232,12 @@ final class GzipInputs {
      * Writes the index to {@code kept} (through a file beside it, renamed when whole), else to the
      * work directory, else broadcasts it to the executors; returns where the tasks find it.
      */
-    private static IndexFile write(JavaSparkContext jsc, GzipIndex index, String name, Path kept, String workDirectory,
+    private static IndexFile write(JavaSparkContext jsc, GzipIndex index, Path kept, String workDirectory,
             Configuration hadoop) throws IOException {
         if (kept == null && workDirectory == null) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             index.write(bytes);
-            byte[] file = bytes.toByteArray();
-            return new IndexFile(null, jsc.broadcast(file),
-                    GzipIndex.read(new ByteArrayInputStream(file), name + INDEX_SUFFIX, file.length, false));
+            return new IndexFile(null, jsc.broadcast(bytes.toByteArray()), index.withoutWindows());
         }
         Path target = kept != null ? kept : new Path(workDirectory, "gzip-" + UUID.randomUUID() + INDEX_SUFFIX);
         FileSystem fs = HadoopFiles.of(target, hadoop);
@@ -265,11 +262,11 @@ final class GzipInputs {
                 HadoopFiles.delete(fs, partial);
             }
         }
-        return new IndexFile(fs.makeQualified(target).toString(), null, readBack(target, hadoop));
+        return new IndexFile(fs.makeQualified(target).toString(), null, index.withoutWindows());
     }
 
     /** The seek points of an index file, without its windows (which tasks read when they need them). */
-    private static GzipIndex readBack(Path index, Configuration hadoop) throws IOException {
+    private static GzipIndex read(Path index, Configuration hadoop) throws IOException {
         FileSystem fs = HadoopFiles.of(index, hadoop);
         try (InputStream in = new BufferedInputStream(fs.open(index), 1 << 16)) {
             return GzipIndex.read(in, index.toString(), fs.getFileStatus(index).getLen(), false);
@@ -292,7 +289,7 @@ final class GzipInputs {
         String mismatch;
         IndexFile index = null;
         try {
-            index = new IndexFile(fs.makeQualified(kept).toString(), null, readBack(kept, hadoop));
+            index = new IndexFile(fs.makeQualified(kept).toString(), null, read(kept, hadoop));
             long made = index.index().compressedSize();
             IndexFile candidate = index;
             mismatch = made != size ? "it was made for a file of " + made + " bytes, not " + size
