@@ -104,6 +104,26 @@ class FlashSparkGzipTest {
     }
 
     @Test
+    void storedBlocksLeaveRangesWithNoBlockStart() throws Exception {
+        // Stored blocks of up to 64 KiB: most 8 KiB ranges hold no block start at all.
+        Path a = stored(art[0], data.resolve("stored_1.fq.gz"));
+        Path b = stored(art[1], data.resolve("stored_2.fq.gz"));
+        compare(List.of(), List.of(a.toString(), b.toString()), 350);
+    }
+
+    /** {@code file} as one gzip member of stored (uncompressed) deflate blocks. */
+    private static Path stored(Path file, Path target) throws IOException {
+        try (GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(target), 1 << 16) {
+            {
+                def.setLevel(0);
+            }
+        }) {
+            Files.copy(file, gz);
+        }
+        return target;
+    }
+
+    @Test
     void bgzfJoinedWithPlainGzipAndAFileJoinedWithItself() throws Exception {
         byte[] bgzf = Files.readAllBytes(SparkDifferentialTest.bgzip(art[1], data.resolve("joined_2.bgz")));
         Path joined = Files.write(data.resolve("bgzf-then-gzip_2.gz"), SparkDifferentialTest.concat(bgzf,
