@@ -36,6 +36,15 @@ import java.util.concurrent.Future;
  * rapidgzip and indexed_gzip read points as deflate blocks; boundaries that decoding may have
  * settled past the true end of the block before are passed over, as rapidgzip
  * stops a block at its true end.
+ *
+ * <pre>{@code
+ * // each task, for its range [from, to) of the file:
+ * GzipRangeIndex range = GzipRangeIndex.build(streamAt(from), from, to, spacing, name);
+ * // the driver, with the ranges in order:
+ * GzipIndex index = GzipRangeIndex.join(ranges,
+ *         (startBit, toByte) -> GzipRangeIndex.buildFrom(streamAt(startBit / 8), startBit, toByte, spacing, name));
+ * index.write(out);  // indexed_gzip's format, which rapidgzip reads too
+ * }</pre>
  */
 public final class GzipRangeIndex implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -105,7 +114,9 @@ public final class GzipRangeIndex implements Serializable {
      *     first boundary there); closed here
      * @param spacing the compressed bytes between seek points
      * @param name the file's name, for messages
-     * @throws GzipFormatException when the data from the range's first start on cannot be decoded
+     * @return what the range holds; a range whose data cannot be decoded from its first start (a
+     *     false start, or bad data) is given as one with no start, which {@link #join} decodes again
+     *     from the end of the range before, where bad data are reported
      */
     public static GzipRangeIndex build(InputStream atFromByte, long fromByte, long toByte, long spacing, String name)
             throws IOException {
@@ -113,12 +124,20 @@ public final class GzipRangeIndex implements Serializable {
         Lookahead in = new Lookahead(atFromByte, fromByte);
         DeflateStream stream = DeflateStream.openAtFirstStart(in, fromByte, toByte * 8, name);
         if (stream == null) {
-            return new GzipRangeIndex(name, fromByte, toByte, spacing, -1, -1, -1, false, 0, new long[0],
-                    new long[0], new Window[0], false, -1, null, null);
+            return noStart(name, fromByte, toByte, spacing);
         }
         try (stream) {
             return decode(stream, in, name, fromByte, toByte, spacing);
+        } catch (GzipFormatException e) {
+            // A false start, or bad data: decoding again from the true boundary (join) tells which,
+            // and reports bad data there.
+            return noStart(name, fromByte, toByte, spacing);
         }
+    }
+
+    private static GzipRangeIndex noStart(String name, long fromByte, long toByte, long spacing) {
+        return new GzipRangeIndex(name, fromByte, toByte, spacing, -1, -1, -1, false, 0, new long[0], new long[0],
+                new Window[0], false, -1, null, null);
     }
 
     /**

@@ -102,14 +102,19 @@ public final class SegmentChecks implements Serializable {
      * a member's end.
      *
      * @param name the file's name, for the message
-     * @return null when all agree, else why not, naming the file and the compressed offset of the
-     *     segment where the member that fails ends
+     * @return null when all agree, else why not, naming the file and the compressed offsets of the
+     *     segments that hold the data of the member that fails
      */
     public static String check(String name, List<SegmentChecks> segments) {
         int crc = 0;
         boolean crcKnown = true;
         long length = 0;
+        // The segment where the current member's data begin.
+        SegmentChecks first = segments.isEmpty() ? null : segments.get(0);
         for (SegmentChecks s : segments) {
+            if (length == 0) {
+                first = s;
+            }
             boolean pieceKnown = s.firstCrcKnown;
             long since = 0;
             for (int i = 0; i < s.endAt.length; i++) {
@@ -120,14 +125,16 @@ public final class SegmentChecks implements Serializable {
                     int memberCrc = known ? Crc32Combine.combine(crc, s.partialCrc[i], piece) : 0;
                     long memberLength = length + piece;
                     if (known && memberCrc != s.trailerCrc[i] || (int) memberLength != s.trailerSize[i]) {
-                        return name + ": the gzip member that ends in the segment from compressed byte "
-                                + s.compressedBitOffset / 8 + " has " + memberLength + " bytes"
+                        return name + ": the gzip member whose data lie in the segments from compressed byte "
+                                + first.compressedBitOffset / 8 + " to " + s.compressedBitOffset / 8 + " has "
+                                + memberLength + " bytes"
                                 + (known ? " of CRC32 " + hex(memberCrc) : "") + ", its trailer says "
                                 + Integer.toUnsignedString(s.trailerSize[i]) + " (modulo 2^32)"
                                 + (known ? " of CRC32 " + hex(s.trailerCrc[i]) : "");
                     }
                 }
                 since = s.endAt[i];
+                first = s;
                 crc = 0;
                 crcKnown = true;
                 pieceKnown = true;

@@ -246,6 +246,18 @@ class GzipRangeIndexTest {
     }
 
     @Test
+    void badDataInARangeAreReportedByTheJoinNamingTheFileAndTheOffset() throws IOException {
+        byte[] gz = gzipFast(data());
+        Arrays.fill(gz, gz.length / 2, gz.length / 2 + 64, (byte) 0xff);
+        Path file = write("bad.gz", gz);
+        for (int ranges : new int[] {1, 8}) {
+            GzipFormatException e = assertThrows(GzipFormatException.class,
+                    () -> GzipRangeIndex.index(file, SPACING, ranges, 2));
+            assertTrue(e.getMessage().startsWith(file + ": ") && e.getMessage().contains("byte"), e.getMessage());
+        }
+    }
+
+    @Test
     void aRangeDecodedFromAFalseStartIsBuiltAgain() throws IOException {
         byte[] data = data();
         byte[] gz = concat(gzipFast(data), gzip(new byte[10]));

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /** An input read forward from a position by positional reads, a buffer at a time. */
 final class PositionalStream extends InputStream {
-    private static final int BUFFER = 1 << 16;
+    /** Large enough that a remote file (a Hadoop stream) is read in few calls per segment. */
+    private static final int BUFFER = 1 << 18;
     private final PositionalInput in;
     private final byte[] buffer = new byte[BUFFER];
     private long position;
