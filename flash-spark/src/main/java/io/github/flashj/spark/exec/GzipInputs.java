@@ -183,18 +183,13 @@ final class GzipInputs {
     }
 
     /**
-     * Indexes a range as a task. A range whose first block start proves false may fail to decode
-     * past it: it is then given as a range with no start, which the join decodes again from the
-     * end of the range before, where a real error is reported.
+     * Indexes a range as a task. A range whose data fail to decode from its first start comes back
+     * with no start, which the join decodes again from the end of the range before, where bad data
+     * are reported.
      */
     private static GzipRangeIndex build(Broadcast<HadoopConf> conf, String path, String name, long from, long to,
             long spacing) throws IOException {
-        try {
-            return GzipRangeIndex.build(openAt(conf.value().get(), path, from), from, to, spacing, name);
-        } catch (GzipFormatException e) {
-            // GzipRangeIndex has no other way to make a range with no start than finding none in no data.
-            return GzipRangeIndex.build(InputStream.nullInputStream(), from, to, spacing, name);
-        }
+        return GzipRangeIndex.build(openAt(conf.value().get(), path, from), from, to, spacing, name);
     }
 
     /** Decodes a range again from a boundary known to be real, as a Spark job of one task. */
