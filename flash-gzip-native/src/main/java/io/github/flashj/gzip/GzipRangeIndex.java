@@ -29,13 +29,14 @@ import java.util.concurrent.Future;
  * {@link SegmentChecks} of the members it met.
  *
  * <p>Seek points are chosen by one rule that depends on the file alone, so that any cut of the file
- * into ranges gives the same ones: a block boundary {@code b} is a seek point when a multiple of
- * {@code spacing} compressed bytes lies in {@code (p, b]}, {@code p} being the boundary before it;
- * the data's start is one too. A range keeps the points in {@code (start, end]}: its start is the
- * range before's end. A point at a member's header lies at the member's first block instead, as
- * rapidgzip and indexed_gzip read points as deflate blocks; boundaries that decoding may have
- * settled past the true end of the block before are passed over, as rapidgzip
- * stops a block at its true end.
+ * into ranges gives the same ones: a block boundary {@code b} that can be a seek point is one when a
+ * multiple of {@code spacing} compressed bytes lies in {@code (p, b]}, {@code p} being the last
+ * boundary before it that can be one; the data's start is one too. Every boundary can be one but
+ * those that decoding may have settled past the true end of the block before (rapidgzip stops a
+ * block at its true end, and would not agree). A range keeps the points in {@code (start, end]},
+ * its start being the range before's end, and its first boundary that can be one in case the
+ * ranges before leave a multiple pending. A point at a member's header lies at the member's first
+ * block instead, as rapidgzip and indexed_gzip read points as deflate blocks.
  *
  * <pre>{@code
  * // each task, for its range [from, to) of the file:
@@ -212,7 +213,7 @@ public final class GzipRangeIndex implements Serializable {
         boolean spareFirst = false;
         long boundary = start;
         boolean endsData = false;
-        while (stream.bitPosition() < toBit || !stream.atBoundary()) {
+        while (stream.bitPosition() < toBit) {
             if (!stream.nextBlock()) {
                 endsData = true;
                 break;
@@ -248,8 +249,9 @@ public final class GzipRangeIndex implements Serializable {
      * one before ended (a range with no start must lie within the decoding of the one before); one
      * that does not is built again from the true boundary by {@code rebuild}, never trusted. The
      * windows are resolved in chain order, every member that spans ranges is checked against its
-     * trailer (CRC32 and size), and the result equals the index of one range over the whole file
-     * with the same spacing.
+     * trailer (its size, and its CRC32 where no byte of it depended on a window unknown to its
+     * range: a reader through the index checks the CRC32 of all), and the result equals the index
+     * of one range over the whole file with the same spacing.
      *
      * @param ranges ranges cutting {@code [0, compressed size)}, in order, built with one spacing (each
      *     ends where the next begins; the last one's end is the file's size)

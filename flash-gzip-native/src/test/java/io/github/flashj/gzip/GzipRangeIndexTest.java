@@ -94,7 +94,7 @@ class GzipRangeIndexTest {
 
     /** Blocks of every kind: flushes (empty stored blocks), tiny fixed-Huffman blocks, pigz's output. */
     @ParameterizedTest
-    @ValueSource(strings = {"flush", "level9", "huffman", "pigz"})
+    @ValueSource(strings = {"flush", "level9", "huffman", "pigz", "members"})
     void oneRangeAndManyAgreeOnEveryKindOfBlock(String kind) throws Exception {
         byte[] data = data();
         byte[] gz = compress(data, kind);
@@ -126,6 +126,14 @@ class GzipRangeIndexTest {
                         out.flush();
                         at += n;
                     }
+                }
+            }
+            case "members" -> {
+                Random random = new Random(2);
+                for (int at = 0; at < data.length; ) {
+                    int n = Math.min(data.length - at, random.nextInt(random.nextBoolean() ? 300 : 30_000));
+                    bytes.write(gzip(Arrays.copyOfRange(data, at, at + n)));
+                    at += n;
                 }
             }
             case "pigz" -> {

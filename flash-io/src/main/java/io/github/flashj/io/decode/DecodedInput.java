@@ -58,9 +58,9 @@ public final class DecodedInput implements PositionalInput, Closeable {
      */
     public static final int SEEK_SPACING = 1 << 20;
     /**
-     * The most bits a segment's end may lie before its next seek point: a boundary settled by
+     * The most bits a segment's end and its next seek point may lie apart: a boundary settled by
      * {@link DeflateStream#nextBlock} skips empty fixed-Huffman blocks (10 bits each) and a stored
-     * block's zero padding.
+     * block's zero padding, where other tools' seek points lie at the block's true end.
      */
     private static final int EQUIVALENT_STARTS = 64;
     /** A segment larger than this is not kept in memory: such a file is read in order. */
@@ -248,8 +248,8 @@ public final class DecodedInput implements PositionalInput, Closeable {
                 // Past a member's end, the stream goes on into the next member: then its trailer was
                 // met. A seek point may lie past a member's header, or past what a boundary's
                 // equivalent starts (empty fixed-Huffman blocks, a stored block's zero padding) skip.
-                if (stream.decoded() == into.length && at != next && !(at < next && (next - at <= EQUIVALENT_STARTS
-                        || memberHeader(compressed, at)))) {
+                if (stream.decoded() == into.length && Math.abs(next - at) > EQUIVALENT_STARTS
+                        && !(at < next && memberHeader(compressed, at))) {
                     throw new IOException("the segment ends at compressed bit " + stream.bitPosition()
                             + ", not at the next seek point (bit " + next + ")");
                 }
