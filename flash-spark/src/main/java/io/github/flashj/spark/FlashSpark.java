@@ -36,10 +36,12 @@ import org.apache.spark.sql.SparkSession;
  * chunks of whole pairs; a task per chunk merges it with the same kernel as a local run and writes
  * its part of each output file, committed by rename so that a retried or speculative attempt
  * never duplicates or drops a record; the driver then writes FLASH's layout by concatenating the
- * parts in chunk order. BGZF inputs (bgzip, bcl2fastq, BCL Convert) are read through their
- * blocks, with no decoded copy: Spark tasks find the blocks of byte ranges of each file, and the
- * planning and merging tasks decode only the blocks they read; other compressed inputs are decoded
- * once, on the driver, into the run's work directory and split from there. The output directory
+ * parts in chunk order. Gzip inputs are read with no decoded copy: BGZF (bgzip, bcl2fastq, BCL
+ * Convert) through its blocks, which Spark tasks find in byte ranges of each file; plain gzip
+ * through the seek points of an index that Spark tasks build over byte ranges of the file (or
+ * reused from {@link Builder#gzipIndex}); the planning and merging tasks decode only the segments
+ * they read. zstd and LZ4 inputs are decoded once, on the driver, into the run's work directory
+ * and split from there. The output directory
  * must be on a file system that every executor can write to.
  */
 public final class FlashSpark {
@@ -52,6 +54,7 @@ public final class FlashSpark {
     private final int batchSize;
     private final long pairsPerChunk;
     private final long rangeBytes;
+    private final String gzipIndex;
     private final ChunkTask.BatchObserver batchObserver;
     private final boolean resume;
 
@@ -67,6 +70,7 @@ public final class FlashSpark {
         batchSize = b.batchSize;
         pairsPerChunk = b.pairsPerChunk;
         rangeBytes = b.rangeBytes;
+        gzipIndex = b.gzipIndex;
         batchObserver = b.batchObserver;
         resume = b.resume;
     }
@@ -86,7 +90,7 @@ public final class FlashSpark {
      */
     public JobStatistics run() throws IOException {
         return JobDriver.run(spark, format, inputs, parameters, layout, stdout, batchSize, pairsPerChunk, rangeBytes,
-                batchObserver, resume);
+                gzipIndex, batchObserver, resume);
     }
 
     /** Collects the job; {@link #build()} checks it. */
@@ -101,6 +105,7 @@ public final class FlashSpark {
         private int batchSize = FlashJob.DEFAULT_BATCH_SIZE;
         private long pairsPerChunk;
         private long rangeBytes;
+        private String gzipIndex;
         private ChunkTask.BatchObserver batchObserver;
         private boolean resume;
 
@@ -207,6 +212,17 @@ public final class FlashSpark {
                         "range bytes must be 0 (automatic) or more, got " + v);
             }
             rangeBytes = v;
+            return this;
+        }
+
+        /**
+         * Where indexes of plain gzip inputs are kept (a Hadoop path every executor can read):
+         * {@code DIR/NAME.gzidx} is used when it belongs to input {@code NAME} (else a warning, and
+         * it is built again), and written there for the next run; null (the default) to build each
+         * index in the run's work directory.
+         */
+        public Builder gzipIndex(String directory) {
+            gzipIndex = directory;
             return this;
         }
 

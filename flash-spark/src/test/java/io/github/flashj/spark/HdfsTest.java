@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Inputs on HDFS and output to HDFS: a real {@code MiniDFSCluster} (a name node and two data
  * nodes in this JVM), with a small block size so that files span many blocks and the parts are
- * joined by HDFS's {@code concat}.
+ * joined by HDFS's {@code concat}; plain gzip inputs indexed and read from HDFS, with no local copy.
  */
 class HdfsTest {
     @TempDir
@@ -61,31 +61,47 @@ class HdfsTest {
 
     @Test
     void readsFromAndWritesToHdfs() throws Exception {
-        String uri = hdfs.getURI().toString();
         fs.mkdirs(new org.apache.hadoop.fs.Path("/in"));
         fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(art[0].toString()), new org.apache.hadoop.fs.Path("/in/r1.fq"));
         fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(art[1].toString()), new org.apache.hadoop.fs.Path("/in/r2.fq"));
         for (List<String> options : List.of(List.of("-O", "-M", "150"), List.of("-z", "--interleaved-output"))) {
-            Path oracleDir = Files.createTempDirectory(data, "oracle");
-            List<String> oracleArgs = new ArrayList<>(options);
-            oracleArgs.addAll(List.of("-d", oracleDir.toString(), art[0].toString(), art[1].toString()));
-            Oracle.Run want = Oracle.flash(oracleDir, oracleArgs);
-            String out = "/out" + options.size();
-            List<String> args = new ArrayList<>(options);
-            args.addAll(List.of("-d", uri + out, uri + "/in/r1.fq", uri + "/in/r2.fq"));
-            Oracle.Run got = SparkCli.flashj(spark, args, 400, 1 << 17);
-            assertEquals(want.status(), got.status(), options + ": flashj said " + got.stderr());
-            Path copied = Files.createTempDirectory(data, "fromhdfs");
-            List<String> names = new ArrayList<>();
-            for (FileStatus status : fs.listStatus(new org.apache.hadoop.fs.Path(out))) {
-                names.add(status.getPath().getName());
-                try (OutputStream to = Files.newOutputStream(copied.resolve(status.getPath().getName()))) {
-                    fs.open(status.getPath()).transferTo(to);
-                }
-            }
-            names.sort(null);
-            assertEquals(OutputComparison.names(oracleDir), names, options + ": every file, and no other, on HDFS");
-            OutputComparison.assertSameFiles(oracleDir, copied, options + " on HDFS");
+            compare(options, "/in/r1.fq", "/in/r2.fq", "/out" + options.size(), 1 << 17);
         }
+    }
+
+    @Test
+    void plainGzipOnHdfsIsIndexedAndReadWithNoLocalCopy() throws Exception {
+        fs.mkdirs(new org.apache.hadoop.fs.Path("/gz"));
+        for (int m = 0; m < 2; m++) {
+            Path gz = TestData.gzip(art[m], data.resolve("r" + (m + 1) + ".fq.gz"));
+            fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(gz.toString()),
+                    new org.apache.hadoop.fs.Path("/gz/r" + (m + 1) + ".fq.gz"));
+        }
+        compare(List.of("-O"), "/gz/r1.fq.gz", "/gz/r2.fq.gz", "/outgz", 1 << 15);
+    }
+
+    /** FlashJ on Spark over mates on HDFS into {@code out} on HDFS against flash over the local mates. */
+    private static void compare(List<String> options, String mate1, String mate2, String out, long rangeBytes)
+            throws Exception {
+        String uri = hdfs.getURI().toString();
+        Path oracleDir = Files.createTempDirectory(data, "oracle");
+        List<String> oracleArgs = new ArrayList<>(options);
+        oracleArgs.addAll(List.of("-d", oracleDir.toString(), art[0].toString(), art[1].toString()));
+        Oracle.Run want = Oracle.flash(oracleDir, oracleArgs);
+        List<String> args = new ArrayList<>(options);
+        args.addAll(List.of("-d", uri + out, uri + mate1, uri + mate2));
+        Oracle.Run got = SparkCli.flashj(spark, args, 400, rangeBytes);
+        assertEquals(want.status(), got.status(), options + ": flashj said " + got.stderr());
+        Path copied = Files.createTempDirectory(data, "fromhdfs");
+        List<String> names = new ArrayList<>();
+        for (FileStatus status : fs.listStatus(new org.apache.hadoop.fs.Path(out))) {
+            names.add(status.getPath().getName());
+            try (OutputStream to = Files.newOutputStream(copied.resolve(status.getPath().getName()))) {
+                fs.open(status.getPath()).transferTo(to);
+            }
+        }
+        names.sort(null);
+        assertEquals(OutputComparison.names(oracleDir), names, options + ": every file, and no other, on HDFS");
+        OutputComparison.assertSameFiles(oracleDir, copied, options + " on HDFS");
     }
 }

@@ -37,11 +37,18 @@ final class SparkCli {
                 .batchSize(request.batchSize())
                 .pairsPerChunk(pairsPerChunk)
                 .rangeBytes(rangeBytes)
+                .gzipIndex(gzipIndex(args))
                 .batchObserver(observer)
                 .build()
                 .run(), dataPrint, dataPrint, errPrint);
         dataPrint.flush();
         errPrint.flush();
         return new Oracle.Run(status, data.toByteArray(), err.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The directory of {@code --gzip-index=DIR}, as {@code bin/flashj-spark} hands it to the job; else null. */
+    private static String gzipIndex(List<String> args) {
+        return args.stream().filter(a -> a.startsWith("--gzip-index=")).map(a -> a.substring(a.indexOf('=') + 1))
+                .findFirst().orElse(null);
     }
 }

@@ -108,7 +108,7 @@ class SparkDifferentialTest {
     }
 
     @Test
-    void gzipInputIsDecodedOnceAndSplit() throws Exception {
+    void gzipInputIsSplitThroughItsIndex() throws Exception {
         Path a = TestData.gzip(edge[0], data.resolve("edge_1.fq.gz"));
         Path b = TestData.gzip(edge[1], data.resolve("edge_2.data"));
         compare(List.of("-O"), List.of(a.toString(), b.toString()), 400, 1 << 15);

@@ -106,11 +106,11 @@ class SparkSqlTest {
     }
 
     @Test
-    void aGzipInputIsReadWhole() throws Exception {
+    void aGzipInputIsSplitThroughItsIndex() throws Exception {
         Path gz1 = TestData.gzip(art[0], data.resolve("art_1.fq.gz"));
         Path gz2 = TestData.gzip(art[1], data.resolve("art_2.fq.gz"));
         Dataset<Row> compressed = pairs(new Path[] {gz1, gz2}, 50);
-        assertEquals(1, compressed.rdd().getNumPartitions());
+        assertTrue(compressed.rdd().getNumPartitions() > 1, "partitions: " + compressed.rdd().getNumPartitions());
         assertEquals(pairs(art, 50).orderBy("pair_index").collectAsList(),
                 compressed.orderBy("pair_index").collectAsList());
     }

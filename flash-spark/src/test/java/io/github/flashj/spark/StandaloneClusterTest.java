@@ -83,6 +83,13 @@ class StandaloneClusterTest {
     }
 
     @Test
+    void plainGzipIsIndexedAndReadByTheExecutors() throws Exception {
+        Path[] gz = {TestData.gzip(art[0], data.resolve("art_1.fq.gz")),
+            TestData.gzip(art[1], data.resolve("art_2.fq.gz"))};
+        compare(List.of("-O"), gz, 600);
+    }
+
+    @Test
     void anExecutorKilledDuringATaskChangesNothing() throws Exception {
         TaskFailures failures = TaskFailures.listen(spark.sparkContext());
         try {

@@ -19,7 +19,9 @@ import org.apache.spark.sql.SparkSession;
  *   <li>{@code --spark-conf=KEY=VALUE}: any Spark setting, as often as needed; FlashJ's own are
  *       {@value #PAIRS_PER_CHUNK} (pairs per merge task; 0, the default, for about four per core, at
  *       most a million), {@value #RANGE_BYTES} (bytes per planning task; 0 to choose by size) and
- *       {@value #RESUME} (keep a failed run's work directory, and resume it).
+ *       {@value #GZIP_INDEX} (where indexes of plain gzip inputs are reused and kept; the
+ *       command's {@code --gzip-index=DIR} sets it too) and {@value #RESUME} (keep a failed run's
+ *       work directory, and resume it).
  * </ul>
  *
  * <p>Standard output carries FLASH's log alone. Run as {@code bin/flashj-spark}, Spark's own
@@ -46,6 +48,8 @@ public final class FlashSparkCli {
     static final String RANGE_BYTES = "spark.flashj.rangeBytes";
     /** The Spark setting for {@link FlashSpark.Builder#resume}. */
     static final String RESUME = "spark.flashj.resume";
+    /** The Spark setting for {@link FlashSpark.Builder#gzipIndex}, which {@code --gzip-index=DIR} sets too. */
+    static final String GZIP_INDEX = "spark.flashj.gzipIndex";
     /** Settings FlashJ prefers where the user set nothing: a command needs no web UI. */
     static final Map<String, String> PREFERRED = Map.of("spark.app.name", "FlashJ", "spark.ui.enabled", "false",
             "spark.master", "local[*]");
@@ -56,9 +60,11 @@ public final class FlashSparkCli {
             + "                                 spark://HOST:PORT, yarn, k8s://... (local[*])\n"
             + "  --spark-conf=KEY=VALUE         a Spark setting, as often as needed; FlashJ's own:\n"
             + "                                 " + PAIRS_PER_CHUNK + " (pairs per merge task;\n"
-            + "                                 0: about four per core, at most a million) and\n"
+            + "                                 0: about four per core, at most a million),\n"
             + "                                 " + RANGE_BYTES + " (bytes per planning task;\n"
-            + "                                 0: by input size) and " + RESUME + "\n"
+            + "                                 0: by input size), " + GZIP_INDEX + "\n"
+            + "                                 (as --gzip-index=DIR: where indexes of plain\n"
+            + "                                 gzip inputs are reused and kept) and " + RESUME + "\n"
             + "                                 (true: keep a failed run's work directory and\n"
             + "                                 resume it, merging only its missing chunks)\n"
             + "Inputs and the output directory are Hadoop paths (hdfs://, s3a://, file:);\n"
@@ -96,6 +102,18 @@ public final class FlashSparkCli {
             if (a.startsWith("--") && eq > 0) {
                 option = a.substring(0, eq);
                 value = a.substring(eq + 1);
+            }
+            if (option.equals("--gzip-index")) {
+                // The command checks it as for a local run; the Spark job keeps its indexes there.
+                rest.add(a);
+                if (value == null && i + 1 < args.length) {
+                    value = args[++i];
+                    rest.add(value);
+                }
+                if (value != null) {
+                    conf.set(GZIP_INDEX, value);
+                }
+                continue;
             }
             if (!option.equals("--master") && !option.equals("--spark-conf")) {
                 rest.add(a);
@@ -160,6 +178,7 @@ public final class FlashSparkCli {
                         .batchSize(request.batchSize())
                         .pairsPerChunk(conf.getLong(PAIRS_PER_CHUNK, 0))
                         .rangeBytes(conf.getLong(RANGE_BYTES, 0))
+                        .gzipIndex(conf.get(GZIP_INDEX, null))
                         .resume(conf.getBoolean(RESUME, false))
                         .build()
                         .run();

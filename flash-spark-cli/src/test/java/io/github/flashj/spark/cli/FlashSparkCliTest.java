@@ -36,6 +36,16 @@ class FlashSparkCliTest {
     }
 
     @Test
+    void theGzipIndexDirectoryIsKeptForTheCommandAndSetForTheSparkJob() {
+        for (String[] args : List.of(new String[] {"--gzip-index=idx", "r1.fq.gz", "r2.fq.gz"},
+                new String[] {"--gzip-index", "idx", "r1.fq.gz", "r2.fq.gz"})) {
+            FlashSparkCli.Arguments parsed = FlashSparkCli.parse(args, new SparkConf(false));
+            assertEquals("idx", parsed.conf().get(FlashSparkCli.GZIP_INDEX));
+            assertEquals(List.of(args), parsed.rest());
+        }
+    }
+
+    @Test
     void helpListsTheSparkOptions() {
         assertTrue(FlashSparkCli.parse(new String[] {"--help"}, new SparkConf(false)).help());
         assertTrue(FlashSparkCli.SPARK_HELP.contains("--master=URL"), FlashSparkCli.SPARK_HELP);

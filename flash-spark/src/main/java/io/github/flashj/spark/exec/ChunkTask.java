@@ -5,6 +5,7 @@ import io.github.flashj.PairSource;
 import io.github.flashj.batch.BatchMerger;
 import io.github.flashj.batch.MergeTally;
 import io.github.flashj.batch.PairBatch;
+import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.io.SystemErrors;
 import io.github.flashj.io.input.CompressedDataException;
 import io.github.flashj.io.output.BatchEncoder;
@@ -106,7 +107,7 @@ public final class ChunkTask {
                 return new Result(chunk.id(), null, null, writeError(job, 0, e));
             }
             done = true;
-        } catch (InputFormatException | CompressedDataException e) {
+        } catch (InputFormatException | CompressedDataException | GzipFormatException e) {
             // Bad input fails the same way on every attempt: report it to the driver, which fails
             // the run with the first chunk's error, rather than have Spark retry it.
             return new Result(chunk.id(), null, null, e);
@@ -131,15 +132,17 @@ public final class ChunkTask {
     }
 
     /**
-     * Each input at its slice's offset (a BGZF input's decompressed data, read through its blocks);
+     * Each input at its slice's offset (a gzip input's decompressed data, read through its seek points);
      * a failure closes what was opened.
      */
     public static List<InputStream> open(JobSpec job, ChunkPlan chunk) throws IOException {
         List<InputStream> streams = new ArrayList<>();
         try {
             for (int f = 0; f < job.paths().size(); f++) {
-                if (job.blocks(f) != null) {
-                    streams.add(BgzfInputs.stream(job, f, chunk.slices().get(f).offset()));
+                SeekableInput seekable = job.seekable(f);
+                if (seekable != null) {
+                    streams.add(seekable.stream(job.paths().get(f), job.names().get(f), job.hadoop(),
+                            chunk.slices().get(f).offset()));
                     continue;
                 }
                 Path path = new Path(job.paths().get(f));

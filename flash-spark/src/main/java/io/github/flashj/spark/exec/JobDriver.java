@@ -4,7 +4,6 @@ import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.batch.MergeTally;
 import io.github.flashj.io.Compression;
-import io.github.flashj.io.decode.SeekPoints;
 import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.output.OutputLayout;
@@ -28,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver's steps of a merge as a Spark job: find the blocks of BGZF inputs (other compressed
+ * The driver's steps of a merge as a Spark job: find the seek points of gzip inputs (zstd and LZ4
  * inputs are decoded), plan chunks, merge them as tasks, and join their parts into FLASH's files.
  */
 public final class JobDriver {
@@ -43,30 +42,29 @@ public final class JobDriver {
      * Merges {@code inputs} of {@code format} into {@code layout} (merged reads to {@code stdout}
      * when it writes to standard output) and returns the statistics (times: the wall time only).
      * {@code pairsPerChunk} and {@code rangeBytes} are {@link io.github.flashj.spark.FlashSpark}'s
-     * settings, 0 for automatic; {@code batchObserver}, if not null, sees each batch a task writes.
+     * settings, 0 for automatic; {@code gzipIndex} is where gzip indexes are reused and kept (a
+     * Hadoop path), or null; {@code batchObserver}, if not null, sees each batch a task writes.
      * A {@code resume} run keeps its work directory if it fails, and takes over the one a stopped
      * run left ({@link RunRecord}): it then merges only the chunks whose parts were not committed.
      */
     public static JobStatistics run(SparkSession spark, InputFormat format, List<String> inputs,
             MergeParameters parameters, OutputLayout layout, OutputStream stdout, int batchSize, long pairsPerChunk,
-            long rangeBytes, ChunkTask.BatchObserver batchObserver, boolean resume) throws IOException {
+            long rangeBytes, String gzipIndex, ChunkTask.BatchObserver batchObserver, boolean resume)
+            throws IOException {
         long started = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
-        Broadcast<List<SeekPoints>> blocks = null;
+        Broadcast<List<SeekableInput>> seekable = null;
         try (WorkDirectory work = WorkDirectory.prepare(layout, hadoop, resume)) {
             List<String> paths = new ArrayList<>();
-            List<SeekPoints> points = new ArrayList<>();
-            List<BgzfInputs.Table> tables = new ArrayList<>();
-            readableInputs(jsc, conf, inputs, rangeBytes, work.path(), paths, tables);
+            List<SeekableInput> entered = new ArrayList<>();
+            readableInputs(jsc, conf, inputs, rangeBytes, gzipIndex, work.path(), paths, entered);
             Resumption resumption = resume ? Resumption.of(work, inputs, RunRecord.settings(format, parameters,
                     layout, batchSize), hadoop) : null;
-            for (BgzfInputs.Table table : tables) {
-                points.add(table == null ? null : table.points());
-            }
-            blocks = jsc.broadcast(points);
-            JobSpec job = new JobSpec(format, paths, inputs, parameters, layout, batchSize, work.path(), conf, blocks);
+            seekable = jsc.broadcast(entered);
+            JobSpec job = new JobSpec(format, paths, inputs, parameters, layout, batchSize, work.path(), conf,
+                    seekable);
             awaitFirstExecutor(spark.sparkContext());
             long planStarted = System.nanoTime();
             ChunkPlanner.Plan plan;
@@ -81,13 +79,12 @@ public final class JobDriver {
                     resumption.record(plan);
                 }
             }
-            for (int f = 0; f < tables.size(); f++) {
-                BgzfInputs.Table table = tables.get(f);
-                if (table != null) {
-                    LOG.info("{} is BGZF: {} blocks found by {} Spark tasks in {} ms; its {} chunk{} read them"
-                            + " through {} segments, with no decoded copy", inputs.get(f), table.blocks(),
-                            table.tasks(), table.millis(), plan.chunks().size(),
-                            plan.chunks().size() == 1 ? "" : "s", table.points().segments());
+            for (int f = 0; f < entered.size(); f++) {
+                SeekableInput input = entered.get(f);
+                if (input != null) {
+                    LOG.info("{} is {}; its {} chunk{} read it through {} segments, with no decoded copy",
+                            inputs.get(f), input.found(), plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
+                            input.points().segments());
                 }
             }
             MergeTally total = merge(jsc, job, plan.chunks(), batchObserver, resumption);
@@ -103,8 +100,8 @@ public final class JobDriver {
             return total.toStatistics(Duration.ofNanos(System.nanoTime() - started));
         } finally {
             conf.destroy();
-            if (blocks != null) {
-                blocks.destroy();
+            if (seekable != null) {
+                seekable.destroy();
             }
         }
     }
@@ -138,12 +135,13 @@ public final class JobDriver {
     }
 
     /**
-     * Fills {@code paths} with what the tasks read of each input, and {@code tables} with each
-     * input's BGZF blocks, or null: a plain file or a BGZF file is read as it is (BGZF through its
-     * blocks); other compressed inputs are decoded once into the work directory.
+     * Fills {@code paths} with what the tasks read of each input, and {@code entered} with how each
+     * is entered at its seek points, or null: a plain file or a gzip file (BGZF or plain) is read as
+     * it is (gzip through its seek points); zstd and LZ4 inputs, which cannot be split, are decoded
+     * once into the work directory.
      */
     private static void readableInputs(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<String> inputs,
-            long rangeBytes, String workDirectory, List<String> paths, List<BgzfInputs.Table> tables)
+            long rangeBytes, String gzipIndex, String workDirectory, List<String> paths, List<SeekableInput> entered)
             throws IOException {
         Configuration hadoop = conf.value().get();
         for (int f = 0; f < inputs.size(); f++) {
@@ -151,12 +149,12 @@ public final class JobDriver {
             Path path = new Path(name);
             FileSystem fs = HadoopFiles.of(path, hadoop);
             byte[] head = InputPlanning.head(fs, path, name);
-            int n = head.length;
-            Compression compression = Compression.of(head, n);
+            Compression compression = Compression.of(head, head.length);
             String qualified = fs.makeQualified(path).toString();
-            BgzfInputs.Table table = BgzfInputs.find(jsc, conf, qualified, head, rangeBytes);
-            tables.add(table);
-            if (compression == Compression.NONE || table != null) {
+            SeekableInput seekable = compression == Compression.NONE ? null
+                    : SeekableInput.find(jsc, conf, qualified, name, head, rangeBytes, gzipIndex, workDirectory);
+            entered.add(seekable);
+            if (compression == Compression.NONE || seekable != null) {
                 paths.add(qualified);
                 continue;
             }
@@ -167,8 +165,8 @@ public final class JobDriver {
                     FSDataOutputStream out = workFs.create(decoded, true)) {
                 in.transferTo(out);
             }
-            LOG.info("{} is {}-compressed, not BGZF throughout: decoded once on the driver ({} ms) and split from"
-                    + " the decoded copy",
+            LOG.info("{} is {}-compressed, which cannot be split: decoded once on the driver ({} ms)"
+                    + " and split from the decoded copy",
                     name, compression, (System.nanoTime() - t0) / 1_000_000);
             paths.add(workFs.makeQualified(decoded).toString());
         }

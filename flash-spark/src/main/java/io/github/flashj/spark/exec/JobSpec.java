@@ -1,7 +1,6 @@
 package io.github.flashj.spark.exec;
 
 import io.github.flashj.MergeParameters;
-import io.github.flashj.io.decode.SeekPoints;
 import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.output.OutputLayout;
 import java.io.Serializable;
@@ -13,30 +12,28 @@ import org.apache.spark.broadcast.Broadcast;
  * What every task of a run needs to know, shipped with each task.
  *
  * @param format how the inputs hold pairs
- * @param paths the inputs the tasks read: the files given, or a decoded copy for compressed inputs
- *     other than BGZF
+ * @param paths the inputs the tasks read: the files given, or a decoded copy for zstd and LZ4 inputs
  * @param names the inputs' names for messages, as the user gave them
  * @param parameters the merge parameters
  * @param layout the output layout
  * @param batchSize pairs per batch inside a task
  * @param workDirectory the run's temporary directory, beside the output
  * @param conf the Hadoop configuration, broadcast: shipped to each executor once, not with every task
- * @param blocks for each path, the seek points of a BGZF file read through its blocks
- *     ({@link BgzfInputs}), null for a file read as it is; broadcast as {@code conf}; null when
- *     every path is read as it is
+ * @param seekable for each path, how a gzip file (BGZF or plain) is entered at its seek points,
+ *     null for a file read as it is; broadcast as {@code conf}; null when every path is read as it is
  */
 public record JobSpec(InputFormat format, List<String> paths, List<String> names, MergeParameters parameters,
         OutputLayout layout, int batchSize, String workDirectory, Broadcast<HadoopConf> conf,
-        Broadcast<List<SeekPoints>> blocks) implements Serializable {
+        Broadcast<List<SeekableInput>> seekable) implements Serializable {
     /** A job whose paths are all read as they are. */
     public JobSpec(InputFormat format, List<String> paths, List<String> names, MergeParameters parameters,
             OutputLayout layout, int batchSize, String workDirectory, Broadcast<HadoopConf> conf) {
         this(format, paths, names, parameters, layout, batchSize, workDirectory, conf, null);
     }
 
-    /** The seek points of path {@code f} when it is read through its BGZF blocks, else null. */
-    SeekPoints blocks(int f) {
-        return blocks == null ? null : blocks.value().get(f);
+    /** How path {@code f} is entered at its seek points, or null when it is read as it is. */
+    SeekableInput seekable(int f) {
+        return seekable == null ? null : seekable.value().get(f);
     }
 
     /** The Hadoop configuration. */

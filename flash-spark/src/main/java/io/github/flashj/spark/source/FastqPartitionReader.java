@@ -28,7 +28,7 @@ import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 final class FastqPartitionReader implements PartitionReader<InternalRow> {
     private static final int PAIR_INDEX = 0;
 
-    /** One chunk, and whether its inputs must be decoded (compressed inputs other than BGZF are read whole). */
+    /** One chunk, and whether its inputs must be decoded (zstd and LZ4 inputs are read whole). */
     record Partition(JobSpec job, ChunkPlan chunk, boolean decode) implements InputPartition {
     }
 

@@ -3,15 +3,14 @@ package io.github.flashj.spark.source;
 import io.github.flashj.FlashJob;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.io.Compression;
-import io.github.flashj.io.decode.SeekPoints;
 import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.plan.ChunkPlan;
 import io.github.flashj.io.plan.ChunkPlanner;
-import io.github.flashj.spark.exec.BgzfInputs;
 import io.github.flashj.spark.exec.HadoopConf;
 import io.github.flashj.spark.exec.HadoopFiles;
 import io.github.flashj.spark.exec.InputPlanning;
 import io.github.flashj.spark.exec.JobSpec;
+import io.github.flashj.spark.exec.SeekableInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -34,9 +33,9 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * A scan of the {@code flashj-fastq} table: the chunk plans of the file job as partitions (BGZF
- * inputs read through their blocks; other compressed inputs whole, in one partition), and only
- * the columns the query reads.
+ * A scan of the {@code flashj-fastq} table: the chunk plans of the file job as partitions (gzip
+ * inputs read through their seek points, BGZF blocks or a plain gzip index; zstd and LZ4 inputs
+ * whole, in one partition), and only the columns the query reads.
  */
 final class FastqScan implements Scan, Batch {
     private static final int BATCH_SIZE = FlashJob.DEFAULT_BATCH_SIZE;
@@ -103,7 +102,7 @@ final class FastqScan implements Scan, Batch {
                 .phredOffset(options.getInt("phredOffset", MergeParameters.DEFAULTS.phredOffset())).build();
         try {
             List<String> paths = new ArrayList<>();
-            List<SeekPoints> blocks = new ArrayList<>();
+            List<SeekableInput> seekable = new ArrayList<>();
             boolean compressed = false;
             Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
             for (String name : inputs) {
@@ -111,15 +110,17 @@ final class FastqScan implements Scan, Batch {
                 FileSystem fs = HadoopFiles.of(path, hadoop);
                 byte[] head = InputPlanning.head(fs, path, name);
                 String qualified = fs.makeQualified(path).toString();
-                BgzfInputs.Table table = BgzfInputs.find(jsc, conf, qualified, head, 0);
-                blocks.add(table == null ? null : table.points());
-                compressed |= table == null && Compression.of(head, head.length) != Compression.NONE;
+                boolean plain = Compression.of(head, head.length) == Compression.NONE;
+                SeekableInput entered = plain ? null
+                        : SeekableInput.find(jsc, conf, qualified, name, head, 0, options.get("gzipIndex"), null);
+                seekable.add(entered);
+                compressed |= entered == null && !plain;
                 paths.add(qualified);
             }
             List<ChunkPlan> chunks;
             JobSpec job;
             if (compressed) {
-                // Read whole and in order: compressed inputs other than BGZF cannot be entered at any offset.
+                // Read whole and in order: zstd and LZ4 inputs cannot be entered at any offset.
                 job = new JobSpec(format, paths, inputs, parameters, null, BATCH_SIZE, null, conf);
                 List<ChunkPlan.Slice> starts = new ArrayList<>();
                 for (int f = 0; f < paths.size(); f++) {
@@ -128,7 +129,7 @@ final class FastqScan implements Scan, Batch {
                 chunks = List.of(new ChunkPlan(0, 0, ChunkPlan.TO_THE_END, starts));
             } else {
                 job = new JobSpec(format, paths, inputs, parameters, null, BATCH_SIZE, null, conf,
-                        jsc.broadcast(blocks));
+                        jsc.broadcast(seekable));
                 ChunkPlanner.Plan plan = InputPlanning.plan(jsc, job, options.getLong("pairsPerChunk", 0), 0);
                 chunks = plan.chunks();
             }

@@ -1,0 +1,367 @@
+package io.github.flashj.spark.exec;
+
+import io.github.flashj.gzip.GzipDecoding;
+import io.github.flashj.gzip.GzipFormatException;
+import io.github.flashj.gzip.GzipIndex;
+import io.github.flashj.gzip.GzipRangeIndex;
+import io.github.flashj.io.decode.DecodedInput;
+import io.github.flashj.io.decode.SeekPoints;
+import io.github.flashj.io.decode.SegmentWindows;
+import io.github.flashj.io.plan.PositionalInput;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plain gzip inputs read through the seek points of an index, with no decoded copy anywhere, as
+ * rapidgzip indexes a file across threads but across executors: each Spark task decodes one byte
+ * range of the compressed file from the first deflate block it finds there, with the 32 KiB window
+ * before it unknown ({@link GzipRangeIndex#build}); the driver joins the ranges in chain order,
+ * checking that each starts where the one before ended (a range that does not is decoded again, as
+ * a Spark job, from the true boundary), resolves the windows from each range's last one, and writes
+ * the index where every task can read it. Planning and merging tasks then decode only the segments
+ * they read ({@link DecodedInput#gzip}), each from its seek point with its window read from the
+ * index file. The driver reads the input's first bytes, nothing more of it.
+ */
+final class GzipInputs {
+    private static final Logger LOG = LoggerFactory.getLogger(GzipInputs.class);
+    /** What an index file's name ends with, as a local run's {@code --gzip-index} directory holds them. */
+    static final String INDEX_SUFFIX = ".gzidx";
+    /**
+     * The most seek points of one file. The driver holds every window while it joins the ranges and
+     * writes the index, 32 KiB each (and a task's windows travel to it as 64 KiB of symbols): 4096
+     * points are 128 MiB. Files larger than 4 GiB compressed then get seek points further apart than
+     * {@link DecodedInput#SEEK_SPACING}.
+     */
+    private static final int MAX_POINTS = 4096;
+
+    private GzipInputs() {
+    }
+
+    /**
+     * Where the tasks read the windows of a plain gzip file's seek points.
+     *
+     * @param file the index file, a Hadoop path every executor can read; null when {@code shipped}
+     * @param shipped the index file's bytes, broadcast to the executors, when it has no such path
+     * @param index the index's seek points (not its windows), which say where each window lies in the file
+     */
+    record IndexFile(String file, Broadcast<byte[]> shipped, GzipIndex index) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** The index file, read with positional reads. */
+        WindowSource open(Configuration hadoop) throws IOException {
+            if (shipped != null) {
+                byte[] bytes = shipped.value();
+                return new WindowSource() {
+                    @Override
+                    public long size() {
+                        return bytes.length;
+                    }
+
+                    @Override
+                    public int read(long position, byte[] buffer, int offset, int length) {
+                        if (position >= bytes.length) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(length, bytes.length - position);
+                        System.arraycopy(bytes, (int) position, buffer, offset, n);
+                        return n;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+            Path path = new Path(file);
+            HadoopInput in = new HadoopInput(HadoopFiles.of(path, hadoop), path);
+            return new WindowSource() {
+                @Override
+                public long size() {
+                    return in.size();
+                }
+
+                @Override
+                public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+                    return in.read(position, buffer, offset, length);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            };
+        }
+    }
+
+    /** An index file read with positional reads. */
+    interface WindowSource extends PositionalInput, Closeable {
+    }
+
+    /** A range decoded again by a task, or why its data cannot be decoded. */
+    private record Built(GzipRangeIndex range, GzipFormatException error) implements Serializable {
+    }
+
+    /**
+     * The index of the plain gzip file {@code path} (qualified), whose first bytes are {@code head}:
+     * reused from {@code indexDirectory} when the one there belongs to the file, else built by Spark
+     * tasks over byte ranges of about {@code rangeBytes} (0 for automatic) and written to
+     * {@code indexDirectory}, else to {@code workDirectory}, else broadcast to the executors.
+     *
+     * @return null when the file is not gzip
+     * @throws GzipFormatException when the data cannot be decoded, naming the file and the offset
+     */
+    static SeekableInput index(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path, String name,
+            byte[] head, long rangeBytes, String indexDirectory, String workDirectory) throws IOException {
+        if (!GzipDecoding.isGzip(head, head.length)) {
+            return null;
+        }
+        long started = System.nanoTime();
+        Configuration hadoop = conf.value().get();
+        Path file = new Path(path);
+        long size = HadoopFiles.of(file, hadoop).getFileStatus(file).getLen();
+        Path kept = indexDirectory == null ? null : new Path(indexDirectory, file.getName() + INDEX_SUFFIX);
+        if (kept != null) {
+            IndexFile reused = reuse(jsc, conf, path, name, size, kept);
+            if (reused != null) {
+                SeekPoints points = SeekPoints.of(reused.index());
+                return new SeekableInput(points, reused, String.format(Locale.ROOT,
+                        "gzip: its index %s belongs to it (checked by a Spark task in %d ms; %s, the driver read %d"
+                        + " bytes of the input)", kept, (System.nanoTime() - started) / 1_000_000,
+                        count(reused.index().points(), "seek point"), head.length));
+            }
+        }
+        long bytes = InputPlanning.rangeBytes(rangeBytes, size, jsc.defaultParallelism());
+        long spacing = spacing(size, bytes);
+        List<long[]> ranges = InputPlanning.byteRanges(size, bytes);
+        List<GzipRangeIndex> indexed = SparkJobs.runJob(() -> jsc.parallelize(ranges, ranges.size())
+                .map(range -> build(conf, path, name, range[0], range[1], spacing)).collect());
+        int[] redone = new int[1];
+        GzipIndex index = GzipRangeIndex.join(indexed, (startBit, toByte) -> {
+            redone[0]++;
+            return rebuild(jsc, conf, path, name, startBit, toByte, spacing);
+        });
+        IndexFile written = write(jsc, index, kept, workDirectory, hadoop);
+        SeekPoints points = SeekPoints.of(written.index());
+        return new SeekableInput(points, written, String.format(Locale.ROOT,
+                "gzip: indexed by %s in %d ms (%s%s, the driver read %d bytes of the input%s)",
+                count(ranges.size(), "Spark task"), (System.nanoTime() - started) / 1_000_000,
+                count(index.points(), "seek point"),
+                redone[0] == 0 ? "" : "; " + count(redone[0], "range") + " after a false block start decoded again",
+                head.length, kept == null ? "" : "; kept as " + kept));
+    }
+
+    /** {@code n} and the noun, in the plural unless {@code n} is 1. */
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * Compressed bytes between seek points: {@link DecodedInput#SEEK_SPACING}, or a range when
+     * ranges are smaller (small test ranges give many seek points too), but at most
+     * {@link #MAX_POINTS} points.
+     */
+    static long spacing(long size, long rangeBytes) {
+        long spacing = Math.min(DecodedInput.SEEK_SPACING, rangeBytes);
+        return Math.max(Math.max(1, spacing), (size + MAX_POINTS - 1) / MAX_POINTS);
+    }
+
+    /**
+     * Indexes a range as a task. A range whose data fail to decode from its first start comes back
+     * with no start, which the join decodes again from the end of the range before, where bad data
+     * are reported.
+     */
+    private static GzipRangeIndex build(Broadcast<HadoopConf> conf, String path, String name, long from, long to,
+            long spacing) throws IOException {
+        return GzipRangeIndex.build(openAt(conf.value().get(), path, from), from, to, spacing, name);
+    }
+
+    /** Decodes a range again from a boundary known to be real, as a Spark job of one task. */
+    private static GzipRangeIndex rebuild(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path,
+            String name, long startBit, long toByte, long spacing) throws IOException {
+        Built built = SparkJobs.runJob(() -> jsc.parallelize(List.of(startBit), 1).map(start -> {
+            try {
+                return new Built(GzipRangeIndex.buildFrom(openAt(conf.value().get(), path, start / 8), start, toByte,
+                        spacing, name), null);
+            } catch (GzipFormatException e) {
+                // Bad data fail every attempt alike: the driver reports them, rather than Spark retrying.
+                return new Built(null, e);
+            }
+        }).collect()).get(0);
+        if (built.error() != null) {
+            throw built.error();
+        }
+        return built.range();
+    }
+
+    /** The file's bytes from {@code offset} on, buffered. */
+    private static InputStream openAt(Configuration hadoop, String path, long offset) throws IOException {
+        Path file = new Path(path);
+        FSDataInputStream in = HadoopFiles.of(file, hadoop).open(file);
+        try {
+            in.seek(offset);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return new BufferedInputStream(in, 1 << 16);
+    }
+
+    /**
+     * Writes the index to {@code kept} (through a file beside it, renamed when whole), else to the
+     * work directory, else broadcasts it to the executors; returns where the tasks find it.
+     */
+    private static IndexFile write(JavaSparkContext jsc, GzipIndex index, Path kept, String workDirectory,
+            Configuration hadoop) throws IOException {
+        if (kept == null && workDirectory == null) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            index.write(bytes);
+            return new IndexFile(null, jsc.broadcast(bytes.toByteArray()), index.withoutWindows());
+        }
+        Path target = kept != null ? kept : new Path(workDirectory, "gzip-" + UUID.randomUUID() + INDEX_SUFFIX);
+        FileSystem fs = HadoopFiles.of(target, hadoop);
+        Path partial = kept == null ? target : new Path(kept.getParent(), "." + kept.getName() + "." + UUID.randomUUID()
+                + ".partial");
+        if (kept != null) {
+            HadoopFiles.mkdirs(fs, kept.getParent());
+        }
+        try {
+            try (OutputStream out = new BufferedOutputStream(fs.create(partial, true), 1 << 16)) {
+                index.write(out);
+            }
+            if (kept != null) {
+                HadoopFiles.delete(fs, kept);
+                if (!fs.rename(partial, kept)) {
+                    throw new IOException("could not rename " + partial + " to " + kept);
+                }
+                LOG.info("Wrote the gzip index {}", kept);
+            }
+        } finally {
+            if (kept != null) {
+                HadoopFiles.delete(fs, partial);
+            }
+        }
+        return new IndexFile(fs.makeQualified(target).toString(), null, index.withoutWindows());
+    }
+
+    /** The seek points of an index file, without its windows (which tasks read when they need them). */
+    private static GzipIndex read(Path index, Configuration hadoop) throws IOException {
+        FileSystem fs = HadoopFiles.of(index, hadoop);
+        try (InputStream in = new BufferedInputStream(fs.open(index), 1 << 16)) {
+            return GzipIndex.read(in, index.toString(), fs.getFileStatus(index).getLen(), false);
+        }
+    }
+
+    /**
+     * The index kept at {@code kept} when it belongs to the file: the same compressed size, and a
+     * Spark task that decodes the last two segments from their seek points finds the window stored
+     * for the last equal to the data before it, and the data ending as the trailer says. Else null,
+     * with a warning (the index is built again).
+     */
+    private static IndexFile reuse(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path, String name,
+            long size, Path kept) throws IOException {
+        Configuration hadoop = conf.value().get();
+        FileSystem fs = HadoopFiles.of(kept, hadoop);
+        if (!fs.exists(kept)) {
+            return null;
+        }
+        String mismatch;
+        IndexFile index = null;
+        try {
+            index = new IndexFile(fs.makeQualified(kept).toString(), null, read(kept, hadoop));
+            long made = index.index().compressedSize();
+            IndexFile candidate = index;
+            mismatch = made != size ? "it was made for a file of " + made + " bytes, not " + size
+                    : SparkJobs.runJob(() -> jsc.parallelize(List.of(0), 1)
+                            .map(x -> windowMismatch(conf, path, name, candidate)).collect()).get(0);
+        } catch (IOException e) {
+            mismatch = e.getMessage();
+        }
+        if (mismatch != null) {
+            LOG.warn("The gzip index {} does not belong to {} ({}): building it again", kept, name, mismatch);
+            return null;
+        }
+        LOG.info("Using the gzip index {}", kept);
+        return index;
+    }
+
+    /** Runs in a task: why the index does not belong to the file, or null (see {@link #reuse}). */
+    private static String windowMismatch(Broadcast<HadoopConf> conf, String path, String name, IndexFile index)
+            throws IOException {
+        Configuration hadoop = conf.value().get();
+        SeekPoints points = SeekPoints.of(index.index());
+        int last = points.segments() - 1;
+        if (last < 0) {
+            return null;
+        }
+        Path file = new Path(path);
+        HadoopInput compressed = new HadoopInput(HadoopFiles.of(file, hadoop), file);
+        DecodedInput opened;
+        try {
+            opened = open(name, compressed, points, index, hadoop);
+        } catch (IOException | RuntimeException e) {
+            compressed.close();
+            throw e;
+        }
+        try (DecodedInput data = opened; WindowSource indexFile = index.open(hadoop)) {
+            if (last > 0) {
+                byte[] stored = SegmentWindows.fromIndexFile(indexFile, index.index(), points).window(last);
+                byte[] actual = new byte[stored.length];
+                data.readFully(points.decodedStart(last) - stored.length, actual, 0, actual.length);
+                for (int i = 0; i < stored.length; i++) {
+                    // A window may leave the bytes no back-reference uses as zeros.
+                    if (stored[i] != 0 && stored[i] != actual[i]) {
+                        return "the data before its seek point at byte " + points.decodedStart(last)
+                                + " differ from the file's";
+                    }
+                }
+            }
+            byte[] rest = new byte[1 << 16];
+            for (long at = points.decodedStart(last); at < points.size(); ) {
+                at += data.read(at, rest, 0, (int) Math.min(rest.length, points.size() - at));
+            }
+            return null;
+        } catch (GzipFormatException e) {
+            return "the file cannot be decoded from its last seek points (" + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * The decompressed data of a plain gzip file entered at its seek points, decoded on one thread
+     * ahead of the task that reads them, each segment's window read from the index file.
+     *
+     * @param compressed the file, closed with the view
+     */
+    static DecodedInput open(String name, HadoopInput compressed, SeekPoints points, IndexFile index,
+            Configuration hadoop) throws IOException {
+        WindowSource indexFile = index.open(hadoop);
+        Closeable both = () -> {
+            try (indexFile) {
+                compressed.close();
+            }
+        };
+        try {
+            return DecodedInput.gzip(name, compressed, both, points,
+                    SegmentWindows.fromIndexFile(indexFile, index.index(), points), 1);
+        } catch (RuntimeException e) {
+            indexFile.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.flashj.spark.exec;
+
+import io.github.flashj.io.decode.DecodedInput;
+import io.github.flashj.io.decode.SeekPoints;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * How tasks enter a compressed input at its seek points, with no decoded copy: the segments of a
+ * BGZF file's blocks ({@link BgzfInputs}), or of a plain gzip file's index ({@link GzipInputs}),
+ * whose windows the tasks read from the index file.
+ *
+ * @param points the segments
+ * @param index for plain gzip, where the tasks read each segment's window; null for BGZF
+ * @param found how the seek points were found, for the log: {@code gzip: indexed by 8 Spark tasks in 412 ms (...)}
+ */
+public record SeekableInput(SeekPoints points, GzipInputs.IndexFile index, String found) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * How the input at {@code path} (qualified), whose first bytes are {@code head}, is entered:
+     * through its BGZF blocks, or through a plain gzip index built by Spark tasks over compressed
+     * byte ranges of about {@code rangeBytes} (0 for automatic) or reused from
+     * {@code indexDirectory}; null for a file read as it is, or one that cannot be entered at any
+     * point (zstd, LZ4).
+     *
+     * @param indexDirectory where gzip indexes are reused and kept (a Hadoop path), or null
+     * @param workDirectory where the index is written when there is no {@code indexDirectory}, or
+     *     null to ship it to the executors with Spark
+     */
+    public static SeekableInput find(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path, String name,
+            byte[] head, long rangeBytes, String indexDirectory, String workDirectory) throws IOException {
+        SeekableInput bgzf = BgzfInputs.find(jsc, conf, path, head, rangeBytes);
+        return bgzf != null ? bgzf
+                : GzipInputs.index(jsc, conf, path, name, head, rangeBytes, indexDirectory, workDirectory);
+    }
+
+    /** The decompressed data of the input at {@code path}, decoded on one thread ahead of the task that reads them. */
+    DecodedInput open(String path, String name, Configuration hadoop) throws IOException {
+        Path file = new Path(path);
+        HadoopInput compressed = new HadoopInput(HadoopFiles.of(file, hadoop), file);
+        try {
+            return index == null ? DecodedInput.bgzf(name, compressed, compressed, points, 1)
+                    : GzipInputs.open(name, compressed, points, index, hadoop);
+        } catch (IOException | RuntimeException e) {
+            compressed.close();
+            throw e;
+        }
+    }
+
+    /** The decompressed data of the input at {@code path} from {@code offset} on. */
+    InputStream stream(String path, String name, Configuration hadoop, long offset) throws IOException {
+        DecodedInput data = open(path, name, hadoop);
+        return new InputStream() {
+            private long position = offset;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = data.read(position, b, off, len);
+                if (n > 0) {
+                    position += n;
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                data.close();
+            }
+        };
+    }
+}

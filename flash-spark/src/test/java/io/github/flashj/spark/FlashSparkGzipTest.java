@@ -1,0 +1,249 @@
+package io.github.flashj.spark;
+
+import static io.github.flashj.cli.OutputComparison.everything;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.flashj.cli.Oracle;
+import io.github.flashj.cli.OutputComparison;
+import io.github.flashj.cli.TestData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.GZIPOutputStream;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plain gzip inputs on Spark ({@code local[2]}), split through an index that Spark tasks build over
+ * small compressed byte ranges (so that ranges start inside blocks, chains are joined and false
+ * block starts are met), against Debian's {@code flash -t 1}; and what the driver reads of a
+ * compressed input: its first bytes only, counted through a file system of its own.
+ */
+class FlashSparkGzipTest {
+    /** Compressed bytes per indexing and planning task: a few blocks of deflate data each. */
+    private static final long RANGE_BYTES = 1 << 13;
+    @TempDir
+    static Path data;
+    static SparkSession spark;
+    static Path[] art;
+    static final List<String> LOG = new CopyOnWriteArrayList<>();
+    static AbstractAppender appender;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Oracle.require();
+        art = TestData.artPairs(data, "HS25", 150, 20, 250, 25, 17);
+        spark = SparkSession.builder().master("local[2]").appName("FlashSparkGzipTest")
+                .config("spark.ui.enabled", "false")
+                .config("spark.hadoop.fs." + CountingFileSystem.SCHEME + ".impl", CountingFileSystem.class.getName())
+                .getOrCreate();
+        appender = new AbstractAppender("flashj-gzip-test", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                LOG.add(event.getMessage().getFormattedMessage());
+            }
+        };
+        appender.start();
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        context.getConfiguration().getLoggerConfig("io.github.flashj").addAppender(appender, Level.INFO, null);
+        context.updateLoggers();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (appender != null) {
+            LoggerContext context = (LoggerContext) LogManager.getContext(false);
+            context.getConfiguration().getLoggerConfig("io.github.flashj").removeAppender(appender.getName());
+            context.updateLoggers();
+        }
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void oneMemberIsSplitThroughItsIndexAndTheDriverReadsOnlyItsFirstBytes() throws Exception {
+        Path a = TestData.gzip(art[0], data.resolve("art_1.fq.gz"));
+        Path b = TestData.gzip(art[1], data.resolve("art_2.fq.gz"));
+        LOG.clear();
+        compare(List.of("-O", "-M", "150"), List.of(CountingFileSystem.uri(a), CountingFileSystem.uri(b)), 300);
+        assertDriverReadTheHeadOnly(a, b);
+        assertTrue(LOG.stream().anyMatch(l -> l.contains("art_1.fq.gz is gzip: indexed by ")
+                && l.contains("with no decoded copy")), "the log says how the input was split: " + LOG);
+    }
+
+    @Test
+    void bgzfIsReadThroughItsBlocksAndTheDriverReadsOnlyItsFirstBytes() throws Exception {
+        Path a = SparkDifferentialTest.bgzip(art[0], data.resolve("art_1.fq.bgz"));
+        Path b = SparkDifferentialTest.bgzip(art[1], data.resolve("art_2.fq.bgz"));
+        compare(List.of(), List.of(CountingFileSystem.uri(a), CountingFileSystem.uri(b)), 300);
+        assertDriverReadTheHeadOnly(a, b);
+    }
+
+    @Test
+    void manyMembersTinyAndLarge() throws Exception {
+        Path a = members(art[0], data.resolve("members_1.fq.gz"), new int[] {1, 7, 100, 40_000, 3, 250_000});
+        Path b = members(art[1], data.resolve("members_2.fq.gz"), new int[] {90_000, 1, 1, 5000});
+        compare(List.of("-O"), List.of(a.toString(), b.toString()), 250);
+    }
+
+    @Test
+    void storedBlocksLeaveRangesWithNoBlockStart() throws Exception {
+        // Stored blocks of up to 64 KiB: most 8 KiB ranges hold no block start at all.
+        Path a = stored(art[0], data.resolve("stored_1.fq.gz"));
+        Path b = stored(art[1], data.resolve("stored_2.fq.gz"));
+        compare(List.of(), List.of(a.toString(), b.toString()), 350);
+    }
+
+    /** {@code file} as one gzip member of stored (uncompressed) deflate blocks. */
+    private static Path stored(Path file, Path target) throws IOException {
+        try (GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(target), 1 << 16) {
+            {
+                def.setLevel(0);
+            }
+        }) {
+            Files.copy(file, gz);
+        }
+        return target;
+    }
+
+    @Test
+    void bgzfJoinedWithPlainGzipAndAFileJoinedWithItself() throws Exception {
+        byte[] bgzf = Files.readAllBytes(SparkDifferentialTest.bgzip(art[1], data.resolve("joined_2.bgz")));
+        Path joined = Files.write(data.resolve("bgzf-then-gzip_2.gz"), SparkDifferentialTest.concat(bgzf,
+                Files.readAllBytes(TestData.gzip(art[1], data.resolve("again_2.gz")))));
+        Path twice = Files.write(data.resolve("twice_1.gz"), SparkDifferentialTest.concat(
+                Files.readAllBytes(TestData.gzip(art[0], data.resolve("once_1.gz"))),
+                Files.readAllBytes(data.resolve("once_1.gz"))));
+        compare(List.of(), List.of(twice.toString(), joined.toString()), 400);
+    }
+
+    @Test
+    void emptyGzipInputs() throws Exception {
+        Path empty = Files.write(data.resolve("empty.fq"), new byte[0]);
+        Path a = TestData.gzip(empty, data.resolve("empty_1.fq.gz"));
+        Path b = TestData.gzip(empty, data.resolve("empty_2.fq.gz"));
+        compare(List.of(), List.of(a.toString(), b.toString()), 100);
+    }
+
+    @Test
+    void corruptDataAfterASeekPointFailNamingTheFileAndTheOffsetWithNoOutput() throws Exception {
+        Path corrupt = corrupt(TestData.gzip(art[0], data.resolve("corrupt_1.fq.gz")), 3 / 5.0);
+        assertFailsNamingTheOffset(corrupt, List.of());
+    }
+
+    @Test
+    void corruptDataBehindAReusedIndexFailBeforeAnyMerge() throws Exception {
+        Path reused = TestData.gzip(art[0], data.resolve("reused_1.fq.gz"));
+        Path indexes = data.resolve("reused-indexes");
+        compare(List.of("--gzip-index=" + indexes), List.of(reused.toString(), art[1].toString()), 300);
+        // Same size, so the index is used; not in the last two segments, which the reuse check decodes.
+        corrupt(reused, 1 / 3.0);
+        assertFailsNamingTheOffset(reused, List.of("--gzip-index=" + indexes));
+    }
+
+    /** Flips 64 bytes of a file at {@code fraction} of its size. */
+    private static Path corrupt(Path file, double fraction) throws IOException {
+        byte[] gz = Files.readAllBytes(file);
+        int at = (int) (gz.length * fraction);
+        for (int i = at; i < at + 64; i++) {
+            gz[i] ^= 0x5a;
+        }
+        return Files.write(file, gz);
+    }
+
+    private static void assertFailsNamingTheOffset(Path corrupt, List<String> options) throws Exception {
+        Path out = Files.createTempDirectory(data, "corrupt");
+        List<String> args = new ArrayList<>(options);
+        args.addAll(List.of("-d", out.toString(), corrupt.toString(), art[1].toString()));
+        Oracle.Run run = SparkCli.flashj(spark, args, 300, RANGE_BYTES);
+        assertEquals(1, run.status(), run.stderr());
+        String error = FlashSparkTest.errorLine(run.stderr());
+        assertTrue(error.startsWith("[FLASH] ERROR: " + corrupt + ": ")
+                && error.matches(".*compressed (byte|bit) \\d+.*"), run.stderr());
+        assertEquals(List.of(), everything(out), "no output is left");
+    }
+
+    @Test
+    void anIndexIsKeptInTheIndexDirectoryAndOneOfAnotherFileIsBuiltAgain() throws Exception {
+        Path a = TestData.gzip(art[0], data.resolve("kept_1.fq.gz"));
+        Path b = TestData.gzip(art[1], data.resolve("kept_2.fq.gz"));
+        Path indexes = data.resolve("indexes");
+        List<String> inputs = List.of(a.toString(), b.toString());
+        compare(List.of("--gzip-index=" + indexes), inputs, 300);
+        assertTrue(Files.size(indexes.resolve("kept_1.fq.gz.gzidx")) > 0);
+        LOG.clear();
+        compare(List.of("--gzip-index=" + indexes), inputs, 300);
+        assertTrue(LOG.stream().anyMatch(l -> l.contains("kept_1.fq.gz is gzip: its index")
+                && l.contains(indexes.resolve("kept_1.fq.gz.gzidx").toString())), "reused: " + LOG);
+        Files.copy(indexes.resolve("kept_1.fq.gz.gzidx"), indexes.resolve("kept_2.fq.gz.gzidx"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        LOG.clear();
+        compare(List.of("--gzip-index=" + indexes), inputs, 300);
+        assertTrue(LOG.stream().anyMatch(l -> l.contains("does not belong to")), "warned: " + LOG);
+    }
+
+    /** The driver read the inputs' first bytes (which tell how they are compressed), and nothing else of them. */
+    static void assertDriverReadTheHeadOnly(Path... inputs) {
+        for (Path input : inputs) {
+            long n = CountingFileSystem.driverBytes(input);
+            assertTrue(n > 0 && n <= 18, input + ": the driver read " + n + " bytes of it");
+        }
+    }
+
+    /** {@code file} cut at the byte counts given (then the rest), each piece a gzip member of its own. */
+    static Path members(Path file, Path target, int[] pieces) throws IOException {
+        byte[] text = Files.readAllBytes(file);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int at = 0;
+        for (int k = 0; k <= pieces.length && at < text.length; k++) {
+            int n = k < pieces.length ? Math.min(pieces[k], text.length - at) : text.length - at;
+            try (GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(data.resolve("piece.gz")))) {
+                gz.write(text, at, n);
+            }
+            out.write(Files.readAllBytes(data.resolve("piece.gz")));
+            at += n;
+        }
+        return Files.write(target, out.toByteArray());
+    }
+
+    /** Runs {@code flash} and FlashJ on Spark on the same inputs (local paths or URIs) and compares every file. */
+    static void compare(List<String> options, List<String> inputs, long pairsPerChunk)
+            throws IOException, InterruptedException {
+        Path oracleDir = Files.createTempDirectory(data, "oracle");
+        Path flashjDir = Files.createTempDirectory(data, "flashj");
+        List<String> local = inputs.stream().map(s -> s.replaceFirst("^" + CountingFileSystem.SCHEME + "://", ""))
+                .toList();
+        List<String> oracleArgs = new ArrayList<>(options.stream().filter(o -> !o.startsWith("--gzip-index")).toList());
+        oracleArgs.addAll(List.of("-d", oracleDir.toString()));
+        oracleArgs.addAll(local);
+        Oracle.Run want = Oracle.flash(oracleDir, oracleArgs);
+        List<String> flashjArgs = new ArrayList<>(options);
+        flashjArgs.addAll(List.of("-d", flashjDir.toString()));
+        flashjArgs.addAll(inputs);
+        Oracle.Run got = SparkCli.flashj(spark, flashjArgs, pairsPerChunk, RANGE_BYTES);
+        String context = options + " " + local.stream().map(s -> Path.of(s).getFileName().toString()).toList();
+        assertEquals(want.status(), got.status(), context + ": exit status; flashj said " + got.stderr());
+        OutputComparison.assertSameFiles(oracleDir, flashjDir, context);
+        OutputComparison.assertSameFacts(want.stdoutText(), new String(got.stdout(), StandardCharsets.ISO_8859_1),
+                context);
+        Map<String, Long> left = SparkDifferentialTest.filesUnder(flashjDir.toString());
+        assertEquals(OutputComparison.names(oracleDir).size(), left.size(), "only FLASH's files are left: " + left);
+    }
+}
