@@ -247,9 +247,12 @@ public final class DecodedInput implements PositionalInput, Closeable {
                 long at = stream.bitPosition();
                 // Past a member's end, the stream goes on into the next member: then its trailer was
                 // met. A seek point may lie past a member's header, or past what a boundary's
-                // equivalent starts (empty fixed-Huffman blocks, a stored block's zero padding) skip.
+                // equivalent starts (empty fixed-Huffman blocks, a stored block's zero padding) skip,
+                // or before members that hold no data (bgzip's last member), which the stream read
+                // through.
                 if (stream.decoded() == into.length && Math.abs(next - at) > EQUIVALENT_STARTS
-                        && !(at < next && memberHeader(compressed, at))) {
+                        && !(at < next && memberHeader(compressed, at))
+                        && !(at > next && holdsNoData(compressed, next, at, name))) {
                     throw new IOException("the segment ends at compressed bit " + stream.bitPosition()
                             + ", not at the next seek point (bit " + next + ")");
                 }
@@ -259,6 +262,19 @@ public final class DecodedInput implements PositionalInput, Closeable {
             } catch (IllegalArgumentException e) {
                 throw new IOException("the segment does not end at a block boundary: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** Whether the deflate data from bit {@code from} reach bit {@code to} at a boundary, decoding no byte. */
+    private static boolean holdsNoData(PositionalInput compressed, long from, long to, String name) {
+        try (DeflateStream empty = DeflateStream.atBlock(new PositionalStream(compressed, from / 8), from, null,
+                name)) {
+            while (empty.bitPosition() < to && empty.decoded() == 0 && empty.nextBlock()) {
+                // Through the blocks, trailers and headers between the two points.
+            }
+            return empty.decoded() == 0 && empty.bitPosition() == to;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

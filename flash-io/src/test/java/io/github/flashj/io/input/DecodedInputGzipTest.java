@@ -156,6 +156,25 @@ class DecodedInputGzipTest {
         }
     }
 
+    /**
+     * bgzip ends a file with an empty member: a seek point in it has the offset of the plain gzip
+     * member after it, and the segment before reads on through it to that member's header.
+     */
+    @Test
+    void bgzfWithItsEmptyLastMemberFollowedByPlainGzipAtAnySpacing() throws IOException {
+        byte[] data = fastq(3000, 4);
+        int a = 30_000;
+        int b = 60_000;
+        byte[] gz = TestData.concat(bgzfBlock(Arrays.copyOfRange(data, 0, a)), bgzfBlock(Arrays.copyOfRange(data, a,
+                b)), bgzfBlock(new byte[0]), gzip(Arrays.copyOfRange(data, b, data.length), 6));
+        Path file = write("bgzf-eof-then-gzip.fq.gz", gz);
+        for (int spacing = 1024; spacing <= 16384; spacing += 1024) {
+            try (DecodedInput view = view(file, GzipRangeIndex.index(file, spacing, 5, 2))) {
+                assertReads(view, data);
+            }
+        }
+    }
+
     @Test
     void aCorruptByteAfterASeekPointNamesTheFileAndAnOffset() throws IOException {
         byte[] data = fastq(6000, 3);
