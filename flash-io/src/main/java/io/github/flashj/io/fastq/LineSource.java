@@ -102,10 +102,10 @@ public final class LineSource implements Closeable {
     /** Why a run reading this source cannot be resumed, or null when it can: it reads a regular file. */
     String notResumable() {
         if (file == null) {
-            return name + " is a stream (such as standard input), read once";
+            return name + " is a stream, read once";
         }
         if (!Files.isRegularFile(file)) {
-            return name + " is not a regular file (a pipe?), and is read once";
+            return name + " is not a regular file (a pipe?), read once";
         }
         return null;
     }
