@@ -81,12 +81,12 @@ final class CheckpointJournal implements RunJournal {
     }
 
     /** What a checkpoint records of the read files: taken on the committing thread. */
-    record Cut(String run, List<String> names, List<Path> staged, long[] lengths, PieceDigest[] digests) {
+    record Cut(String run, List<String> names, List<Path> staged, OutputChannel.Cut[] files, PieceDigest[] digests) {
     }
 
     /** A journal read back. */
     private record Entry(Path file, String run, long written, String parameters, String fingerprint,
-            List<String> names, List<String> staged, long[] lengths, long[] position, MergeTally tally,
+            List<String> names, List<String> staged, OutputChannel.Cut[] cuts, long[] position, MergeTally tally,
             PieceDigest[] digests) {
     }
 
@@ -116,7 +116,7 @@ final class CheckpointJournal implements RunJournal {
         }
         directory = dir;
         run = found.run();
-        output.resume(found.run(), dir, staged, found.lengths(), found.digests());
+        output.resume(found.run(), dir, staged, found.cuts(), found.digests());
         LOG.debug("Resuming from {}, written {}", found.file(), Instant.ofEpochMilli(found.written()));
         return new Checkpoint(found.position(), found.tally());
     }
@@ -247,7 +247,10 @@ final class CheckpointJournal implements RunJournal {
         for (int f = 0; f < files.names().size(); f++) {
             out.writeUTF(files.names().get(f));
             out.writeUTF(files.staged().get(f).getFileName().toString());
-            out.writeLong(files.lengths()[f]);
+            OutputChannel.Cut c = files.files()[f];
+            out.writeLong(c.length());
+            out.writeLong(c.frameStart());
+            out.writeLong(c.frameContent());
         }
         long[] position = cut.inputPosition();
         out.writeInt(position.length);
@@ -310,11 +313,11 @@ final class CheckpointJournal implements RunJournal {
         int files = in.readInt();
         List<String> names = new ArrayList<>();
         List<String> staged = new ArrayList<>();
-        long[] lengths = new long[files];
+        OutputChannel.Cut[] cuts = new OutputChannel.Cut[files];
         for (int f = 0; f < files; f++) {
             names.add(in.readUTF());
             staged.add(in.readUTF());
-            lengths[f] = in.readLong();
+            cuts[f] = new OutputChannel.Cut(in.readLong(), in.readLong(), in.readLong());
         }
         long[] position = new long[in.readInt()];
         for (int k = 0; k < position.length; k++) {
@@ -323,7 +326,7 @@ final class CheckpointJournal implements RunJournal {
         ObjectInputStream objects = new ObjectInputStream(in);
         MergeTally tally = (MergeTally) objects.readObject();
         PieceDigest[] digests = (PieceDigest[]) objects.readObject();
-        return new Entry(file, run, written, parameters, fingerprint, names, staged, lengths, position, tally,
+        return new Entry(file, run, written, parameters, fingerprint, names, staged, cuts, position, tally,
                 digests);
     }
 

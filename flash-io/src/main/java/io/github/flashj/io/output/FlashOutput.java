@@ -5,7 +5,6 @@ import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.RunJournal;
 import io.github.flashj.batch.PairBatch;
-import io.github.flashj.io.Compression;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -208,9 +207,9 @@ public final class FlashOutput implements OrderedSink {
      * stopped by a crash, {@code kill -9} or a signal after its first checkpoint leaves its files
      * and the journal under temporary names, and a run of the same outputs with
      * {@link io.github.flashj.FlashJob.Builder#resume} continues them. A resumed run opens its files
-     * itself: {@link #open} must not be called before it. FASTQ files, plain or compressed in pieces
-     * (gzip, LZ4), can be resumed; standard output, tab-delimited output, Zstandard and compression
-     * programs cannot ({@link RunJournal#notResumable()}).
+     * itself: {@link #open} must not be called before it. FASTQ files, plain or compressed, can be
+     * resumed (a Zstandard file then holds one frame more: {@link ZstdFileStream}); standard output,
+     * tab-delimited output and compression programs cannot ({@link RunJournal#notResumable()}).
      */
     @Override
     public RunJournal journal() {
@@ -227,9 +226,6 @@ public final class FlashOutput implements OrderedSink {
         }
         if (layout.format() == Format.TAB_DELIMITED) {
             return "tab-delimited output cannot be continued from a checkpoint";
-        }
-        if (layout.compression().format() == Compression.ZSTD) {
-            return "Zstandard output cannot be continued from a checkpoint yet (gzip and LZ4 can)";
         }
         return null;
     }
@@ -254,16 +250,16 @@ public final class FlashOutput implements OrderedSink {
         open();
         List<String> names = readFilePaths();
         List<Path> staged = new ArrayList<>();
-        long[] lengths = new long[names.size()];
-        for (int f = 0; f < lengths.length; f++) {
+        OutputChannel.Cut[] cuts = new OutputChannel.Cut[names.size()];
+        for (int f = 0; f < cuts.length; f++) {
             staged.add(files.stagedPath(names.get(f)));
-            lengths[f] = channels.get(f).checkpoint();
+            cuts[f] = channels.get(f).checkpoint();
         }
-        return new CheckpointJournal.Cut(files.run(), names, staged, lengths, reads.digests());
+        return new CheckpointJournal.Cut(files.run(), names, staged, cuts, reads.digests());
     }
 
     /** Continues the read files of the stopped run {@code run} from a checkpoint ({@link CheckpointJournal}). */
-    void resume(String run, Path directory, Map<String, Path> staged, long[] lengths, PieceDigest[] digests)
+    void resume(String run, Path directory, Map<String, Path> staged, OutputChannel.Cut[] cuts, PieceDigest[] digests)
             throws IOException {
         if (opened) {
             throw new IllegalStateException("FlashOutput.open() was called before a resumed run: the run opens the "
@@ -276,8 +272,9 @@ public final class FlashOutput implements OrderedSink {
         try {
             channels = new ArrayList<>();
             List<String> names = readFilePaths();
+            OutputCompression applied = encoders != null ? OutputCompression.none() : layout.compression();
             for (int f = 0; f < names.size(); f++) {
-                channels.add(files.resume(names.get(f), lengths[f]));
+                channels.add(files.resume(names.get(f), applied, cuts[f]));
             }
             reads = readFileWriter(digests);
         } catch (IOException | RuntimeException e) {

@@ -111,35 +111,49 @@ final class OutputChannel {
      *
      * @throws IOException when the file is shorter than that
      */
-    static OutputChannel resumed(String name, Path path, long length) throws IOException {
-        try (FileChannel file = FileChannel.open(path, StandardOpenOption.WRITE)) {
-            if (file.size() < length) {
+    static OutputChannel resumed(String name, Path path, OutputCompression compression, Cut cut) throws IOException {
+        long end = cut.length();
+        try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            if (file.size() < cut.length()) {
                 throw new IOException("the output file " + path + " has " + file.size() + " bytes, fewer than the "
-                        + length + " its run's last checkpoint recorded");
+                        + cut.length() + " its run's last checkpoint recorded");
             }
-            file.truncate(length);
+            if (compression.format() == io.github.flashj.io.Compression.ZSTD) {
+                end = ZstdFileStream.endCut(file, cut.length(), cut.frameStart(), cut.frameContent());
+            } else {
+                file.truncate(cut.length());
+            }
         } catch (FileSystemException e) {
             throw new OutputFileException(OutputFileException.Operation.OPEN, name, SystemErrors.reason(e, path), e);
         }
-        OutputChannel c = new OutputChannel(name, Files.newOutputStream(path, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND), null, true);
-        c.written = length;
+        OutputStream file = Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        OutputChannel c = new OutputChannel(name, compression.wrapFile(file, path, end), null, true);
+        c.written = cut.length();
         return c;
+    }
+
+    /**
+     * Where a checkpoint cut a file: its length, and for a Zstandard frame left open, where the
+     * frame starts and how much content it holds.
+     */
+    record Cut(long length, long frameStart, long frameContent) {
     }
 
     /**
      * Hands every byte written so far to the file (none is held back by the stream) and returns
      * how many there are: the file's length at a checkpoint. On the committing thread.
      */
-    long checkpoint() throws IOException {
-        if (out instanceof OverwritingFileStream overwriting) {
-            try {
+    Cut checkpoint() throws IOException {
+        try {
+            if (out instanceof OverwritingFileStream overwriting) {
                 overwriting.writeHeld();
-            } catch (IOException e) {
-                throw writeFailure(OutputFileException.Operation.WRITE, e);
+            } else if (out instanceof ZstdFileStream zstd) {
+                return new Cut(zstd.checkpoint(), zstd.frameStart(), zstd.contentLength());
             }
+        } catch (IOException e) {
+            throw writeFailure(OutputFileException.Operation.WRITE, e);
         }
-        return written;
+        return new Cut(written, 0, 0);
     }
 
     /** Writes bytes ready as they are (compressed blocks from the merge workers). */

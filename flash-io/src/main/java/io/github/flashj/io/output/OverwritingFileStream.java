@@ -75,6 +75,12 @@ final class OverwritingFileStream extends OutputStream {
         }
     }
 
+    /** Writes the held bytes to the file, holding them still ({@link #writeHeld}). */
+    @Override
+    public void flush() throws IOException {
+        writeHeld();
+    }
+
     /** Writes the held bytes, cuts the file where this stream's bytes end, and closes it. */
     @Override
     public void close() throws IOException {

@@ -147,9 +147,9 @@ final class RunFiles {
         return track(OutputChannel.file(name, stagedPaths.get(name), compression, writtenOver.contains(name)));
     }
 
-    /** Continues the file staged for {@code name} by a stopped run, from {@code length} bytes. */
-    OutputChannel resume(String name, long length) throws IOException {
-        return track(OutputChannel.resumed(name, stagedPaths.get(name), length));
+    /** Continues the file staged for {@code name} by a stopped run, from where its last checkpoint cut it. */
+    OutputChannel resume(String name, OutputCompression compression, OutputChannel.Cut cut) throws IOException {
+        return track(OutputChannel.resumed(name, stagedPaths.get(name), compression, cut));
     }
 
     /** Opens standard output ({@code -c}), compressed by {@code compression}. */
