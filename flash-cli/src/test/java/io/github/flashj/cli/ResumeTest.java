@@ -76,6 +76,32 @@ class ResumeTest {
     }
 
     @Test
+    void aRunStoppedBySigtermAfterACheckpointLeavesItsFilesToResume() throws Exception {
+        Path reference = dir.resolve("reference");
+        assertEquals(0, command("0", reference, List.of(), List.of(), mates).status);
+        Path out = dir.resolve("out");
+        Process p = new ProcessBuilder(javaCommand(CHECKPOINT_MILLIS, out, List.of(), List.of("-t", "1"), mates))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            while (p.isAlive() && !hasJournal(out)) {
+                Thread.sleep(2);
+            }
+            Thread.sleep(100);
+            assertTrue(p.isAlive(), "the run was still running");
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(143, p.exitValue());
+        assertTrue(hasJournal(out), "the journal is left");
+        Run again = command(CHECKPOINT_MILLIS, out, List.of(), List.of("--resume"), mates);
+        assertEquals(0, again.status, again.log);
+        assertTrue(again.log.contains("[FLASH] Resumed at pair "), again.log);
+        assertSameFiles(reference, out, "resumed after SIGTERM");
+    }
+
+    @Test
     void aTruncatedJournalIsRefused() throws Exception {
         Path out = dir.resolve("out");
         killAfterCheckpoint(out, List.of(), mates, 50);
