@@ -18,8 +18,9 @@ public interface ResumableSource extends PairSource {
     String notResumable();
 
     /**
-     * What identifies the input's content, one line per input (its size, modification time and a
-     * hash of its first and last MiB, say): a resumed run refuses an input whose lines differ.
+     * What identifies the input: a first line naming how the source reads it (such as "FASTQ mate
+     * files"), then one line per input file (its name, size, modification time and a hash of its
+     * first and last MiB, say). A resumed run refuses an input whose lines differ.
      */
     String fingerprint() throws IOException;
 

@@ -68,7 +68,7 @@ public final class InterleavedReader implements ResumableSource {
 
     @Override
     public String fingerprint() throws IOException {
-        return input.fingerprint();
+        return "interleaved FASTQ\n" + input.fingerprint();
     }
 
     @Override

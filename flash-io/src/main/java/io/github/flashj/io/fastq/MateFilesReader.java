@@ -84,7 +84,7 @@ public final class MateFilesReader implements ResumableSource {
 
     @Override
     public String fingerprint() throws IOException {
-        return mate1.fingerprint() + "\n" + mate2.fingerprint();
+        return "FASTQ mate files\n" + mate1.fingerprint() + "\n" + mate2.fingerprint();
     }
 
     @Override

@@ -124,7 +124,7 @@ public final class TabDelimitedReader implements ResumableSource {
 
     @Override
     public String fingerprint() throws IOException {
-        return input.fingerprint();
+        return "tab-delimited\n" + input.fingerprint();
     }
 
     @Override

@@ -201,7 +201,11 @@ final class CheckpointJournal implements RunJournal {
         if (!e.fingerprint().equals(fingerprint)) {
             String[] then = e.fingerprint().split("\n", -1);
             String[] now = fingerprint.split("\n", -1);
-            for (int k = 0; k < Math.min(then.length, now.length); k++) {
+            if (!then[0].equals(now[0])) {
+                throw new IOException("cannot resume the run: it reads " + now[0] + " input, the stopped run read "
+                        + then[0]);
+            }
+            for (int k = 1; k < Math.min(then.length, now.length); k++) {
                 if (!then[k].equals(now[k])) {
                     throw new IOException("cannot resume the run: the input " + then[k].split("\t")[0]
                             + " has changed since the run stopped (" + then[k].replace('\t', ' ') + "; now "
