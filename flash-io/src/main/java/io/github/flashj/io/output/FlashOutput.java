@@ -37,7 +37,8 @@ import java.util.Objects;
  * the run at the start; one that is a special file (a device, a FIFO) is written in place, as FLASH
  * does. When the run fails, or the JVM is stopped (SIGINT, SIGTERM, SIGHUP), its temporary files
  * are removed; after {@code kill -9} only temporary names are left, and the next run in the
- * directory removes them. No file under a final name is ever partial, and a failing run never
+ * directory removes them. A run that has recorded a checkpoint ({@link #journal()}) leaves them
+ * when it is stopped, for a resumed run. No file under a final name is ever partial, and a failing run never
  * removes another running one's files. A file that cannot be made, written or published fails the
  * run with an {@link OutputFileException} naming it, the operation and the system's reason.
  */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,9 @@ import java.util.function.Predicate;
  * the final names are cleared of an earlier run's files ({@link EarlierOutputs}), written through
  * channels, and published together ({@link #publish}) or discarded ({@link #discard}). From
  * {@link #watchShutdown} on, a JVM stopped before the run has ended (SIGINT, SIGTERM, SIGHUP)
- * discards them too; after {@code kill -9} only temporary names are left, for the next run.
+ * discards them too, unless a checkpoint of them is recorded ({@link #keepOnSignal}); after
+ * {@code kill -9} only temporary names are left, for the next run, or for a resumed one
+ * ({@link #resumed}).
  */
 final class RunFiles {
     private final StagedFiles staging;
@@ -50,7 +53,7 @@ final class RunFiles {
      * of each final name, in {@code directory}) are its own again ({@link StagedFiles#resumed}).
      */
     static RunFiles resumed(String run, Path directory, Map<String, Path> staged) throws IOException {
-        Map<Path, Path> files = new java.util.LinkedHashMap<>();
+        Map<Path, Path> files = new LinkedHashMap<>();
         for (Map.Entry<String, Path> e : staged.entrySet()) {
             files.put(Path.of(e.getKey()), e.getValue());
         }
