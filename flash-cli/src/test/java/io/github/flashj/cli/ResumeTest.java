@@ -165,7 +165,8 @@ class ResumeTest {
         assertEquals(0, command("0", reference, List.of(), List.of("-t", "1"), mates).status);
         Path out = dir.resolve("out");
         killAfterCheckpoint(out, List.of(), mates, 100);
-        Run again = command(CHECKPOINT_MILLIS, out, List.of(), List.of("-t", "3", "--resume"), mates);
+        // The same directory, named otherwise.
+        Run again = command(CHECKPOINT_MILLIS, out.resolve("."), List.of(), List.of("-t", "3", "--resume"), mates);
         assertEquals(0, again.status, again.log);
         assertTrue(again.log.contains("[FLASH] Resumed at pair "), again.log);
         assertSameFiles(reference, out, "-t 3 after -t 1");

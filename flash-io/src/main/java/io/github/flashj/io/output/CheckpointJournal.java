@@ -136,7 +136,7 @@ final class CheckpointJournal implements RunJournal {
                     continue;
                 }
                 Entry e = read(file, m.group(1));
-                if (!e.names().equals(names)) {
+                if (!sameFiles(e.names(), names)) {
                     continue;
                 }
                 if (stillRunning(dir, e.run())) {
@@ -166,7 +166,7 @@ final class CheckpointJournal implements RunJournal {
                     continue;
                 }
                 try {
-                    if (!read(file, m.group(1)).names().equals(names)) {
+                    if (!sameFiles(read(file, m.group(1)).names(), names)) {
                         continue;
                     }
                 } catch (IOException damaged) {
@@ -177,6 +177,19 @@ final class CheckpointJournal implements RunJournal {
         } catch (IOException noDirectoryYet) {
             // Nothing was left there.
         }
+    }
+
+    /** Whether two lists of names name the same files ({@code -d out} and {@code -d ./out/} do). */
+    private static boolean sameFiles(List<String> a, List<String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int k = 0; k < a.size(); k++) {
+            if (!Path.of(a.get(k)).toAbsolutePath().normalize().equals(Path.of(b.get(k)).toAbsolutePath().normalize())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a process holds the lock of run {@code run} in {@code dir} ({@link StagedFiles}). */
