@@ -5,6 +5,7 @@ import io.github.flashj.OrderedSink;
 import io.github.flashj.ResumableSource;
 import io.github.flashj.RunJournal;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A run's checkpoints: where the source stood after each batch read, and, about once per interval,
@@ -94,7 +95,7 @@ final class Checkpoints {
         }
         int n = source.position(at);
         if (n < at.length) {
-            java.util.Arrays.fill(at, n, at.length, 0);
+            Arrays.fill(at, n, at.length, 0);
         }
     }
 

@@ -45,13 +45,17 @@ import org.slf4j.LoggerFactory;
  * directory durable: a journal in place never names bytes that a crash could lose. A checkpoint
  * taken while the last is still being written replaces the one waiting, if any.
  *
- * <p>The file: 8 magic bytes {@code FLASHJ\u0000J}, the format's version (an int), the content's
- * length (an int), the content, and the content's CRC-32 (an int); a journal that does not read
- * so to its last byte is damaged, and never trusted.
+ * <p>The file: 8 magic bytes (ASCII {@code FLASHJ}, a zero byte, {@code J}), the format's
+ * version (an int), the content's length (an int), the content, and the content's CRC-32 (an
+ * int); a journal that does not read so to its last byte is damaged, and never trusted. The
+ * content: the run, when it was written, the parameters and the input's fingerprint, each read
+ * file's final name, staged name and cut ({@link OutputChannel.Cut}), the input position, then
+ * the counts ({@link MergeTally}) and the digests of files written in pieces as Java serializes
+ * them.
  */
 final class CheckpointJournal implements RunJournal {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointJournal.class);
-    private static final long MAGIC = 0x464C41534A4A004AL;
+    private static final long MAGIC = 0x464C4153484A004AL;
     private static final int VERSION = 1;
     /** Magic, version and length before the content; its CRC-32 after. */
     private static final int HEADER = Long.BYTES + 2 * Integer.BYTES;
