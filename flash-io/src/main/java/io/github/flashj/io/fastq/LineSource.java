@@ -1,6 +1,7 @@
 package io.github.flashj.io.fastq;
 
 import io.github.flashj.InputFormatException;
+import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.io.decode.InputFiles;
 import io.github.flashj.swar.Swar;
 import java.io.Closeable;
@@ -137,8 +138,9 @@ public final class LineSource implements Closeable {
 
     /**
      * Continues at {@code offset} of the (decompressed) input, where line {@code line} (0-based)
-     * starts, before anything is read: a plain file is entered there, a compressed one decoded up
-     * to there.
+     * starts, before anything is read: a plain file is entered there, a gzip file read by the
+     * native decoders through its seek points when it has them, and any other compressed input
+     * decoded up to there.
      *
      * @throws IOException when the input ends before {@code offset}
      */
@@ -148,6 +150,11 @@ public final class LineSource implements Closeable {
         }
         long left = offset;
         try {
+            if (in instanceof SeekableGzipInputStream gzip) {
+                // Through rapidgzip's seek points where it has them (an index imported), else decoded there.
+                gzip.seek(offset);
+                left = offset - gzip.position();
+            }
             while (left > 0) {
                 long skipped = in.skip(left);
                 if (skipped <= 0) {
