@@ -4,6 +4,7 @@ import io.github.flashj.kernel.MergeKernel;
 import io.github.flashj.pipeline.Pipeline;
 import io.github.flashj.pipeline.RunSettings;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +41,11 @@ public final class FlashJob {
      * hundred bytes a pair, about as much as a default JVM heap on a laptop holds.
      */
     public static final long MAX_PAIRS_IN_FLIGHT = 1L << 22;
+    /**
+     * How often a run records a checkpoint when none is set: a run stopped by a crash loses about
+     * this much work when it is resumed.
+     */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
 
     /** The batches in flight when none is set: twice the workers, at least 4. */
     public static int defaultInFlight(int workers) {
@@ -54,6 +60,8 @@ public final class FlashJob {
     private final int batchSize;
     private final int inFlight;
     private final PipelineLayout layout;
+    private final boolean resume;
+    private final Duration checkpointInterval;
     private boolean ran;
 
     private FlashJob(Builder b, MergeParameters params, MergeKernel kernel, int workers, int inFlight) {
@@ -65,6 +73,8 @@ public final class FlashJob {
         this.batchSize = b.batchSize;
         this.inFlight = inFlight;
         this.layout = b.layout;
+        this.resume = b.resume;
+        this.checkpointInterval = b.checkpointInterval;
     }
 
     /** A builder with FLASH's default parameters and one worker per processor. */
@@ -97,6 +107,11 @@ public final class FlashJob {
         return layout;
     }
 
+    /** Whether the run resumes an earlier, stopped run of the same outputs ({@link Builder#resume}). */
+    public boolean resumes() {
+        return resume;
+    }
+
     /**
      * Runs the job once: reads every pair, merges it, and hands the results to the sinks.
      *
@@ -119,7 +134,8 @@ public final class FlashJob {
             ran = true;
         }
         try {
-            return new Pipeline(new RunSettings(source, sinks, kernel, params, workers, batchSize, inFlight), layout).run();
+            return new Pipeline(new RunSettings(source, sinks, kernel, params, workers, batchSize, inFlight, resume,
+                    checkpointInterval), layout).run();
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -139,6 +155,8 @@ public final class FlashJob {
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int inFlight = -1;
         private PipelineLayout layout = PipelineLayout.AUTO;
+        private boolean resume;
+        private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
 
         private Builder() {
         }
@@ -274,6 +292,33 @@ public final class FlashJob {
         }
 
         /**
+         * Whether the run resumes an earlier run of the same outputs that stopped (killed, crashed,
+         * out of time) where its last checkpoint left it: its sink's {@link RunJournal} finds the
+         * checkpoint and puts the outputs back to it, the source continues from its position, and
+         * the statistics from its counts. The result is the same as a run that never stopped. A run
+         * with no checkpoint to resume from starts from the beginning. Default false: a run starts
+         * afresh, and an earlier run's files are removed.
+         *
+         * <p>The run fails with an IOException saying why when it cannot resume: a source that is
+         * not a {@link ResumableSource} (standard input, a pipe), a sink that keeps no journal, a
+         * damaged journal, or an input or parameters that changed since.
+         */
+        public Builder resume(boolean v) {
+            resume = v;
+            return this;
+        }
+
+        /**
+         * How often the run records a checkpoint in its sink's {@link RunJournal}, when its source
+         * is a {@link ResumableSource}; default {@link FlashJob#DEFAULT_CHECKPOINT_INTERVAL}.
+         * {@link Duration#ZERO} records none.
+         */
+        public Builder checkpointInterval(Duration v) {
+            checkpointInterval = Objects.requireNonNull(v, "checkpointInterval");
+            return this;
+        }
+
+        /**
          * Checks the parts and makes the job.
          *
          * @throws InvalidParameterException naming the first part that is missing or out of range
@@ -284,6 +329,7 @@ public final class FlashJob {
             MergeKernel k = kernel.get();
             require(k != null, "kernel", "kernel must not be null");
             require(layout != null, "pipelineLayout", "pipelineLayout must not be null");
+            require(!checkpointInterval.isNegative(), "checkpointInterval", "checkpointInterval must not be negative");
             require(workers >= 1, "workers", "workers must be at least 1, got " + workers);
             require(batchSize >= 1, "batchSize", "batchSize must be at least 1, got " + batchSize);
             require(batchSize <= MAX_BATCH_SIZE, "batchSize", "batchSize must be at most " + MAX_BATCH_SIZE + ", got "

@@ -32,6 +32,21 @@ public interface OrderedSink {
     default void prepare(PairBatch batch) throws IOException {
     }
 
+    /**
+     * The journal this sink keeps of its run's checkpoints, for resuming it after it stopped; null
+     * (the default) when it keeps none. At most one sink of a run keeps one.
+     */
+    default RunJournal journal() {
+        return null;
+    }
+
+    /**
+     * The run resumes after {@code cut}, whose pairs an earlier run committed: called after
+     * {@link #begin}, before any batch (a sink that counts pairs starts from the cut's).
+     */
+    default void resumed(Checkpoint cut) throws IOException {
+    }
+
     /** Takes the next batch in input order. */
     void accept(PairBatch batch) throws IOException;
 

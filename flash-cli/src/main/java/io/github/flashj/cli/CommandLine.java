@@ -78,7 +78,8 @@ final class CommandLine {
             new Getopt.LongOption("gzip-threads", true, "gzip-threads"),
             new Getopt.LongOption("gzip-index", true, "gzip-index"),
             new Getopt.LongOption("report", true, "report"),
-            new Getopt.LongOption("json", true, "json"));
+            new Getopt.LongOption("json", true, "json"),
+            new Getopt.LongOption("resume", false, "resume"));
     private static final String SHORT_OPTIONS = "m:M:x:Op:r:f:s:IT:o:d:czt:qhvleaE:";
     private static final Pattern DECIMAL_FLOAT = Pattern.compile(
             "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -119,6 +120,7 @@ final class CommandLine {
     private String suffix;
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean quiet;
+    private boolean resume;
     private boolean lowercaseOverhang;
     private boolean earliest;
     private boolean ambiguous;
@@ -295,6 +297,9 @@ final class CommandLine {
                 }
                 jsonFile = v;
                 break;
+            case "resume":
+                resume = true;
+                break;
             default:
                 throw new IllegalStateException("unhandled option " + o.key());
         }
@@ -376,7 +381,7 @@ final class CommandLine {
         }
         return new FlashOptions(inputs, parameters, interleavedInput, tabInput, interleavedOutput, tabOutput, prefix,
                 directory, toStdout, compression, suffix, reportFile, jsonFile, threads, quiet, batchSize, inFlight,
-                producers, gzipThreads, gzipIndexDirectory, warnings);
+                producers, gzipThreads, gzipIndexDirectory, resume, warnings);
     }
 
     /** The merge parameters these options give. */

@@ -1,5 +1,6 @@
 package io.github.flashj.cli;
 
+import io.github.flashj.Checkpoint;
 import io.github.flashj.FlashJob;
 import io.github.flashj.InvalidParameterException;
 import io.github.flashj.JobStatistics;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,8 @@ public final class FlashCli {
     private FlashLog log;
     /** Watches the process's standard streams, when the command runs on them; else null. */
     private BrokenPipes pipes;
+    /** How often the run records a checkpoint; tests make it short. */
+    private Duration checkpointInterval = FlashJob.DEFAULT_CHECKPOINT_INTERVAL;
 
     FlashCli(String program, OutputStream dataOut, PrintStream out, PrintStream err, EngineOverrides overrides) {
         this(program, dataOut, out, err, null, overrides);
@@ -60,16 +64,19 @@ public final class FlashCli {
 
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
-        int status;
+        System.exit(runCommand(args, FlashJob.DEFAULT_CHECKPOINT_INTERVAL));
+    }
+
+    /** The command as {@link #main} runs it, recording a checkpoint every {@code checkpointInterval}; returns the exit status. */
+    static int runCommand(String[] args, Duration checkpointInterval) {
         try {
             commandLogging();
-            status = runOnStandardStreams(args, null);
+            return runOnStandardStreams(args, null, checkpointInterval);
         } catch (LinkageError | InternalError e) {
             // Before the command could report it itself (its own classes load on first use).
             System.err.println("[FLASH] ERROR: " + runtimeFailure(e));
-            status = 1;
+            return 1;
         }
-        System.exit(status);
     }
 
     /**
@@ -93,6 +100,11 @@ public final class FlashCli {
      * process's standard streams, and returns the exit status.
      */
     public static int runOnStandardStreams(String[] args, MergeRunner runner) {
+        return runOnStandardStreams(args, runner, FlashJob.DEFAULT_CHECKPOINT_INTERVAL);
+    }
+
+    /** {@link #runOnStandardStreams(String[], MergeRunner)}, recording a checkpoint every {@code checkpointInterval}. */
+    static int runOnStandardStreams(String[] args, MergeRunner runner, Duration checkpointInterval) {
         String program = System.getProperty("flashj.program", "flashj");
         BrokenPipes pipes = new BrokenPipes();
         OutputStream data = pipes.watch(new FileOutputStream(FileDescriptor.out));
@@ -100,6 +112,7 @@ public final class FlashCli {
         PrintStream stderr = new PrintStream(pipes.watch(new FileOutputStream(FileDescriptor.err)), true);
         FlashCli cli = new FlashCli(program, data, stdout, stderr, runner, EngineOverrides.fromSystemProperties());
         cli.pipes = pipes;
+        cli.checkpointInterval = checkpointInterval;
         int status = cli.run(args);
         stdout.flush();
         stderr.flush();
@@ -226,6 +239,10 @@ public final class FlashCli {
             log.warn("Any unpaired reads in the input file will be ignored!\n"
                     + "\tUse tab-delimited output to preserve them.");
         }
+        if (options.resume() && (options.reportFile() != null || options.jsonFile() != null)) {
+            return fail("--resume cannot be combined with --report or --json: the report's figures are not kept at"
+                    + " checkpoints");
+        }
         MergeParameters params = options.parameters();
         if (runner != null) {
             return runElsewhere(started, params);
@@ -243,7 +260,10 @@ public final class FlashCli {
         try {
             output = output();
             log.banner(options, output.layout());
-            output.open();
+            if (!options.resume()) {
+                // A resumed run opens the files it continues itself.
+                output.open();
+            }
         } catch (IOException | RuntimeException e) {
             source.close();
             throw e;
@@ -275,7 +295,9 @@ public final class FlashCli {
                     .workers(options.workers())
                     .batchSize(options.batchSize())
                     .inFlight(options.inFlight())
-                    .pipelineLayout(overrides.layout());
+                    .pipelineLayout(overrides.layout())
+                    .resume(options.resume())
+                    .checkpointInterval(checkpointInterval);
             TerminalProgress terminalProgress = options.quiet() ? null : TerminalProgress.forInputs(inputs, err);
             if (terminalProgress != null) {
                 log.showProgress(terminalProgress);
@@ -394,6 +416,13 @@ public final class FlashCli {
     /** Prints "Processed N read pairs" as the merged pairs reach the writer; stops the run when a pipe breaks. */
     private final class ProgressReporter implements OrderedSink {
         private final FlashLog.PairCount count = log.pairCount();
+
+        /** Counts on from the pairs the stopped run committed, and says so. */
+        @Override
+        public void resumed(Checkpoint cut) {
+            count.resumeAt(cut.pairs());
+            log.info("Resumed at pair " + cut.pairs() + " of the stopped run");
+        }
 
         @Override
         public void accept(PairBatch batch) throws IOException {

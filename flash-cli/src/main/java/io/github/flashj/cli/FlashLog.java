@@ -192,6 +192,11 @@ final class FlashLog {
             return pairs;
         }
 
+        /** Starts counting at {@code pairs} counted by a stopped run, printing nothing. */
+        void resumeAt(long pairs) {
+            this.pairs = pairs;
+        }
+
         /** Counts up to {@code now} pairs, printing every mark passed. */
         void advanceTo(long now) {
             for (long mark = (pairs / PROGRESS_INTERVAL + 1) * PROGRESS_INTERVAL; mark <= now;

@@ -31,13 +31,14 @@ import java.util.List;
  * @param producers threads reading two plain mate files at once; 0 chooses by input size and threads
  * @param gzipThreads native gzip decoder threads per input; 0 is a quarter of the processors, at least one
  * @param gzipIndexDirectory where gzip indexes are written and reused; null for none
+ * @param resume {@code --resume}: continue a stopped run of the same outputs from its journal
  * @param warnings FLASH's warnings about the options, in the order they were given
  */
 record FlashOptions(List<String> inputs, MergeParameters parameters, boolean interleavedInput, boolean tabInput,
         boolean interleavedOutput, boolean tabOutput, String prefix, String directory, boolean toStdout,
         OutputCompression compression, String suffix, String reportFile, String jsonFile, int threads,
         boolean quiet, int batchSize, int inFlight, int producers, int gzipThreads, String gzipIndexDirectory,
-        List<String> warnings) {
+        boolean resume, List<String> warnings) {
     /** FlashJ caps worker threads here: a huge {@code -t} would only exhaust the machine. */
     static final int MAX_WORKERS = 512;
 

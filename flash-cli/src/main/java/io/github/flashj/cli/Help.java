@@ -94,6 +94,8 @@ final class Help {
                 + "  --report=FILE.html             a report page: summary and plots (opens offline)\n"
                 + "  --json=FILE.json               the report's figures as JSON; named *_mqc.json,\n"
                 + "                                 MultiQC shows them as custom content\n"
+                + "  --resume                       continue a run of the same command that was\n"
+                + "                                 stopped, from its last checkpoint\n"
                 + "  -q, --quiet                    no informational messages\n"
                 + "  -h, --help                     this help\n"
                 + "  -v, --version                  the version\n";

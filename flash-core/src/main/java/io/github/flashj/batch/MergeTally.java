@@ -110,6 +110,11 @@ public final class MergeTally implements Serializable {
         outieLengths.add(other.outieLengths);
     }
 
+    /** The max overlap parameter this tally was kept with. */
+    public int maxOverlap() {
+        return maxOverlap;
+    }
+
     /** Pairs counted so far (lone tab-delimited reads not included). */
     public long pairs() {
         return pairs;

@@ -102,6 +102,7 @@ final class CarriedRun extends PipelineRun {
         statistics.sampleDepths(System.nanoTime(), 0, turns.waiting());
         commitNanos += commit(batch);
         statistics.add(batch);
+        checkpoints.committed(batch.id(), statistics);
         turns.pass(batch.id());
         return true;
     }

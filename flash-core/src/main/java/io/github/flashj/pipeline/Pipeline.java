@@ -36,11 +36,13 @@ public final class Pipeline {
     public JobStatistics run() throws Exception {
         long started = System.nanoTime();
         PipelineRun run;
+        StatisticsCollector statistics = new StatisticsCollector(settings.params().maxOverlap(), started);
         try {
             for (OrderedSink sink : settings.sinks()) {
                 sink.begin(settings.params());
             }
-            run = layOut(Runtime.getRuntime().availableProcessors());
+            Checkpoints checkpoints = Checkpoints.start(settings, statistics);
+            run = layOut(Runtime.getRuntime().availableProcessors(), checkpoints);
         } catch (Throwable e) {
             try {
                 settings.source().close();
@@ -50,7 +52,6 @@ public final class Pipeline {
             abortSinks(e);
             throw asException(e);
         }
-        StatisticsCollector statistics = new StatisticsCollector(settings.params().maxOverlap(), started);
         long writeNanos = run.run(statistics);
         // Cleared while the sinks abort or complete, set again when the run returns or throws.
         boolean interrupted = run.threads.interrupted() | Thread.interrupted();
@@ -63,16 +64,26 @@ public final class Pipeline {
         }
     }
 
-    /** The run's layout: several producers where the source asks for them, else as {@link #layout} decides. */
-    private PipelineRun layOut(int cores) throws Exception {
-        if (settings.source() instanceof ParallelPairSource parallel) {
+    /**
+     * The run's layout: several producers where the source asks for them, else as {@link #layout}
+     * decides. Batches read by several producers have no position to record, so such a run records
+     * no checkpoints; a resumed run is read by one thread from where it resumes.
+     */
+    private PipelineRun layOut(int cores, Checkpoints checkpoints) throws Exception {
+        if (settings.source() instanceof ParallelPairSource parallel && !settings.resume()) {
             int producers = Math.max(1, parallel.producers(settings.workers(), settings.batchSize()));
             if (producers > 1) {
+                if (checkpoints.records()) {
+                    LOG.info("No checkpoints are recorded: the input is read by {} producers at once, and one "
+                            + "producer would record them", producers);
+                }
                 return new MultiProducerRun(settings, parallel, producers);
             }
         }
-        return carries(layout, settings.workers(), cores) ? new CarriedRun(settings, cores)
+        PipelineRun run = carries(layout, settings.workers(), cores) ? new CarriedRun(settings, cores)
                 : new SingleReaderRun(settings);
+        run.checkpoints = checkpoints;
+        return run;
     }
 
     /**

@@ -36,6 +36,8 @@ abstract class PipelineRun {
     final AtomicLong mergeNanos = new AtomicLong();
     final AtomicLong prepareNanos = new AtomicLong();
     private volatile boolean othersMayMerge;
+    /** The run's checkpoints: set before {@link #run}. */
+    Checkpoints checkpoints = Checkpoints.NONE;
 
     PipelineRun(RunSettings settings) {
         this.settings = settings;
@@ -115,6 +117,7 @@ abstract class PipelineRun {
         batch.clear(id);
         long t0 = cpuNanos();
         boolean more = source.fill(batch);
+        checkpoints.filled(id);
         readNanos.addAndGet(cpuNanos() - t0);
         checkFilled(batch, id, more, "PairSource.fill", "pairs");
         return more;

@@ -5,6 +5,7 @@ import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.PairSource;
 import io.github.flashj.kernel.MergeKernel;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,7 +15,9 @@ import java.util.List;
  * @param workers merge workers
  * @param batchSize pairs per batch
  * @param inFlight the most batches that exist at once
+ * @param resume whether the run resumes an earlier one from its journal
+ * @param checkpointInterval how often a checkpoint is recorded; zero for never
  */
 public record RunSettings(PairSource source, List<OrderedSink> sinks, MergeKernel kernel, MergeParameters params,
-        int workers, int batchSize, int inFlight) {
+        int workers, int batchSize, int inFlight, boolean resume, Duration checkpointInterval) {
 }

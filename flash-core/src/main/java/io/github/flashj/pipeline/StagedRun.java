@@ -121,6 +121,7 @@ abstract class StagedRun extends PipelineRun {
                 statistics.sampleDepths(System.nanoTime(), toMerge.size(), ring.waiting());
                 nanos += commit(ready);
                 statistics.add(ready);
+                checkpoints.committed(ready.id(), statistics);
                 pool.giveBack(ready);
                 continue;
             }

@@ -30,6 +30,16 @@ final class StatisticsCollector {
         tally.add(batch);
     }
 
+    /** Adds the counts an earlier run made before the checkpoint this run resumes from. */
+    void restore(MergeTally earlier) {
+        tally.add(earlier);
+    }
+
+    /** The counts so far; read on the committing thread only. */
+    MergeTally tally() {
+        return tally;
+    }
+
     /**
      * Records, at a commit at {@code nanoTime} ({@link System#nanoTime()}), how many batches wait
      * for a worker and how many merged batches wait for an earlier one to be committed first.

@@ -1,7 +1,7 @@
 package io.github.flashj.io.fastq;
 
 import io.github.flashj.InputFormatException;
-import io.github.flashj.PairSource;
+import io.github.flashj.ResumableSource;
 import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 
@@ -10,7 +10,7 @@ import java.io.IOException;
  * pair whose second record has an empty sequence is dropped, as FLASH 1.2.11 drops it. The reader
  * thread only cuts the input into lines; the merge worker parses them.
  */
-public final class InterleavedReader implements PairSource {
+public final class InterleavedReader implements ResumableSource {
     private final LineSource input;
 
     public InterleavedReader(LineSource input) {
@@ -59,6 +59,28 @@ public final class InterleavedReader implements PairSource {
             c.first.appendTo(batch);
             records.appendTo(batch);
         }
+    }
+
+    @Override
+    public String notResumable() {
+        return input.notResumable();
+    }
+
+    @Override
+    public String fingerprint() throws IOException {
+        return "interleaved FASTQ\n" + input.fingerprint();
+    }
+
+    @Override
+    public int position(long[] into) {
+        into[0] = input.offset();
+        into[1] = input.linesConsumed();
+        return 2;
+    }
+
+    @Override
+    public void resumeAt(long[] position) throws IOException {
+        input.resumeAt(position[0], position[1]);
     }
 
     @Override

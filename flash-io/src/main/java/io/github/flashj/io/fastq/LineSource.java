@@ -1,12 +1,19 @@
 package io.github.flashj.io.fastq;
 
 import io.github.flashj.InputFormatException;
+import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.io.decode.InputFiles;
 import io.github.flashj.swar.Swar;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.CRC32C;
 
 /**
  * Reads an input in large blocks and hands out whole lines by the block ({@link #fill}), finding
@@ -19,9 +26,16 @@ public final class LineSource implements Closeable {
     /** The most lines one step of {@link #fill} copies. */
     private static final int LINES_PER_STEP = 64;
 
+    /** The bytes of each end of a file its fingerprint hashes. */
+    private static final int FINGERPRINT_BYTES = 1 << 20;
+
     private final InputStream in;
     private final String name;
+    /** The file read, for a resumed run to find again; null for a stream (standard input, say). */
+    private final Path file;
     private byte[] buf = new byte[1 << 17];
+    /** The offset in the (decompressed) input of {@code buf[0]}. */
+    private long bufferStart;
     private int pos;
     private int limit;
     private boolean eof;
@@ -35,12 +49,25 @@ public final class LineSource implements Closeable {
     }
 
     /**
+     * A source over the whole of {@code file}, opened as {@code in}: a run that reads it records
+     * its position and can be resumed ({@link #offset()}, {@link #resumeAt}).
+     */
+    public LineSource(InputStream in, String name, Path file) {
+        this(in, name, file, 0, Long.MAX_VALUE);
+    }
+
+    /**
      * A source over part of an input: {@code in} starts at line {@code linesBefore} (0-based) of the
      * whole input, so that lines are numbered as in the whole input, and the source ends before line
      * {@code lineLimit}.
      */
     public LineSource(InputStream in, String name, long linesBefore, long lineLimit) {
+        this(in, name, null, linesBefore, lineLimit);
+    }
+
+    private LineSource(InputStream in, String name, Path file, long linesBefore, long lineLimit) {
         this.in = in;
+        this.file = file;
         this.name = name;
         this.linesConsumed = linesBefore;
         this.lineLimit = lineLimit;
@@ -61,6 +88,89 @@ public final class LineSource implements Closeable {
     /** The input's name for messages. */
     String name() {
         return name;
+    }
+
+    /** The offset in the (decompressed) input of the first line not yet handed out. */
+    long offset() {
+        return bufferStart + pos;
+    }
+
+    /** The lines handed out so far, counted from the input's start. */
+    long linesConsumed() {
+        return linesConsumed;
+    }
+
+    /** Why a run reading this source cannot be resumed, or null when it can: it reads a regular file. */
+    String notResumable() {
+        if (file == null) {
+            return name + " is a stream, read once";
+        }
+        if (!Files.isRegularFile(file)) {
+            return name + " is not a regular file (a pipe?), read once";
+        }
+        return null;
+    }
+
+    /**
+     * The file's size, modification time and CRC-32C of its first and last MiB, tab-separated
+     * after its name: what a resumed run checks to know that the file is the one read before.
+     */
+    String fingerprint() throws IOException {
+        try (FileChannel ch = FileChannel.open(file)) {
+            long size = ch.size();
+            long modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
+            return name + "\tsize " + size + "\tmodified " + modified + "\thead " + crc(ch, 0, size) + "\ttail "
+                    + crc(ch, Math.max(0, size - FINGERPRINT_BYTES), size);
+        } catch (IOException e) {
+            throw InputFiles.readError(name, e);
+        }
+    }
+
+    private static String crc(FileChannel ch, long from, long size) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate((int) Math.min(FINGERPRINT_BYTES, size - from));
+        while (b.hasRemaining() && ch.read(b, from + b.position()) > 0) {
+            // Reads until the buffer is full.
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(b.flip());
+        return Long.toHexString(crc.getValue());
+    }
+
+    /**
+     * Continues at {@code offset} of the (decompressed) input, where line {@code line} (0-based)
+     * starts, before anything is read: a plain file is entered there, a gzip file read by the
+     * native decoders through its seek points when it has them, and any other compressed input
+     * decoded up to there.
+     *
+     * @throws IOException when the input ends before {@code offset}
+     */
+    void resumeAt(long offset, long line) throws IOException {
+        if (bufferStart != 0 || limit != 0) {
+            throw new IllegalStateException("a source resumes before it is read");
+        }
+        long left = offset;
+        try {
+            if (in instanceof SeekableGzipInputStream gzip) {
+                // Through rapidgzip's seek points where it has them (an index imported), else decoded there.
+                gzip.seek(offset);
+                left = offset - gzip.position();
+            }
+            while (left > 0) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new IOException(name + " ends at byte " + (offset - left) + ", before byte " + offset
+                                + " where the run resumes");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        } catch (IOException e) {
+            throw InputFiles.readError(name, e);
+        }
+        bufferStart = offset;
+        linesConsumed = line;
     }
 
     /**
@@ -125,6 +235,7 @@ public final class LineSource implements Closeable {
     private void refill() throws IOException {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
+            bufferStart += pos;
             limit -= pos;
             pos = 0;
         }

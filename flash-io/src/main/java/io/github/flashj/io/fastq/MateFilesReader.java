@@ -1,7 +1,7 @@
 package io.github.flashj.io.fastq;
 
 import io.github.flashj.InputFormatException;
-import io.github.flashj.PairSource;
+import io.github.flashj.ResumableSource;
 import io.github.flashj.batch.PairBatch;
 import io.github.flashj.io.split.SplitMateFilesReader;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.io.IOException;
  * thread only cuts each input into the lines of a batch's worth of records; the merge worker
  * parses them.
  */
-public final class MateFilesReader implements PairSource {
+public final class MateFilesReader implements ResumableSource {
     private final LineSource mate1;
     private final LineSource mate2;
 
@@ -74,6 +74,32 @@ public final class MateFilesReader implements PairSource {
         c.records1.appendTo(batch);
         c.records2.appendTo(batch);
         return true;
+    }
+
+    @Override
+    public String notResumable() {
+        String why = mate1.notResumable();
+        return why != null ? why : mate2.notResumable();
+    }
+
+    @Override
+    public String fingerprint() throws IOException {
+        return "FASTQ mate files\n" + mate1.fingerprint() + "\n" + mate2.fingerprint();
+    }
+
+    @Override
+    public int position(long[] into) {
+        into[0] = mate1.offset();
+        into[1] = mate1.linesConsumed();
+        into[2] = mate2.offset();
+        into[3] = mate2.linesConsumed();
+        return 4;
+    }
+
+    @Override
+    public void resumeAt(long[] position) throws IOException {
+        mate1.resumeAt(position[0], position[1]);
+        mate2.resumeAt(position[2], position[3]);
     }
 
     @Override

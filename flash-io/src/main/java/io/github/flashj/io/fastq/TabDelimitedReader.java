@@ -1,7 +1,7 @@
 package io.github.flashj.io.fastq;
 
 import io.github.flashj.InputFormatException;
-import io.github.flashj.PairSource;
+import io.github.flashj.ResumableSource;
 import io.github.flashj.batch.PairBatch;
 import io.github.flashj.batch.ReadEncoding;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.io.IOException;
  * One leading {@code @} of the tag is dropped, as from FASTQ tags. The reader thread only cuts the
  * input into lines; the merge worker parses them.
  */
-public final class TabDelimitedReader implements PairSource {
+public final class TabDelimitedReader implements ResumableSource {
     private static final int MAX_FIELDS = 5;
 
     private final LineSource input;
@@ -115,6 +115,28 @@ public final class TabDelimitedReader implements PairSource {
             }
         }
         return n;
+    }
+
+    @Override
+    public String notResumable() {
+        return input.notResumable();
+    }
+
+    @Override
+    public String fingerprint() throws IOException {
+        return "tab-delimited\n" + input.fingerprint();
+    }
+
+    @Override
+    public int position(long[] into) {
+        into[0] = input.offset();
+        into[1] = input.linesConsumed();
+        return 2;
+    }
+
+    @Override
+    public void resumeAt(long[] position) throws IOException {
+        input.resumeAt(position[0], position[1]);
     }
 
     @Override

@@ -184,7 +184,9 @@ public final class FastqInputs {
         }
 
         private LineSource lines(String path) throws IOException {
-            return new LineSource(InputFiles.open(path, gzip), InputFiles.displayName(path));
+            InputStream in = InputFiles.open(path, gzip);
+            String name = InputFiles.displayName(path);
+            return "-".equals(path) ? new LineSource(in, name) : new LineSource(in, name, Path.of(path));
         }
     }
 

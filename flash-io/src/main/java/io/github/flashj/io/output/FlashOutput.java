@@ -3,11 +3,14 @@ package io.github.flashj.io.output;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
+import io.github.flashj.RunJournal;
 import io.github.flashj.batch.PairBatch;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,7 +37,8 @@ import java.util.Objects;
  * the run at the start; one that is a special file (a device, a FIFO) is written in place, as FLASH
  * does. When the run fails, or the JVM is stopped (SIGINT, SIGTERM, SIGHUP), its temporary files
  * are removed; after {@code kill -9} only temporary names are left, and the next run in the
- * directory removes them. No file under a final name is ever partial, and a failing run never
+ * directory removes them. A run that has recorded a checkpoint ({@link #journal()}) leaves them
+ * when it is stopped, for a resumed run. No file under a final name is ever partial, and a failing run never
  * removes another running one's files. A file that cannot be made, written or published fails the
  * run with an {@link OutputFileException} naming it, the operation and the system's reason.
  */
@@ -51,7 +55,11 @@ public final class FlashOutput implements OrderedSink {
     private final OutputStream stdout;
     /** With gzip or LZ4 FASTQ output, the merge workers' encoders ({@link #prepare}); else null. */
     private final EncoderPool encoders;
-    private final RunFiles files = new RunFiles();
+    private RunFiles files = new RunFiles();
+    /** The run's checkpoints, for resuming it ({@link #journal()}). */
+    private final CheckpointJournal journal = new CheckpointJournal(this);
+    /** The read files' channels, in the layout's order, from {@link #open} on. */
+    private List<OutputChannel> channels;
     /** The layout's histograms, and with outies allowed ({@link #begin}) the innie and outie ones. */
     private HistogramFiles histograms;
     /** The read files' writer, from {@link #open} on. */
@@ -125,6 +133,10 @@ public final class FlashOutput implements OrderedSink {
         files.watchShutdown();
         try {
             RunFiles.createDirectory(layout.directory());
+            if (notResumable() == null) {
+                List<String> reads = readFilePaths();
+                CheckpointJournal.removeStopped(Path.of(reads.get(0)).toAbsolutePath().normalize().getParent(), reads);
+            }
             List<String> names = new ArrayList<>(layout.readFileNames());
             names.addAll(histograms.names());
             names.remove("-");
@@ -141,13 +153,18 @@ public final class FlashOutput implements OrderedSink {
     private ReadFileWriter readFileWriter() throws IOException {
         // Blocks compressed by the workers are written as they are.
         OutputCompression applied = encoders != null ? OutputCompression.none() : layout.compression();
-        List<OutputChannel> channels = new ArrayList<>();
+        channels = new ArrayList<>();
         for (OutputFile file : layout.readFiles()) {
             String name = layout.path(file);
             channels.add("-".equals(name) ? files.openStandardOutput(stdout, applied) : files.open(name, applied));
         }
+        return readFileWriter(null);
+    }
+
+    /** The writer of {@link #channels}; {@code resumed} the digests of files written in pieces that a resumed run continues. */
+    private ReadFileWriter readFileWriter(PieceDigest[] resumed) {
         if (encoders != null) {
-            return new PieceWriter(encoders, layout.compression(), channels);
+            return new PieceWriter(encoders, layout.compression(), channels, resumed);
         }
         return layout.format() == Format.TAB_DELIMITED ? new TabDelimitedFormat(channels.get(0))
                 : new FastqWriter(channels);
@@ -176,12 +193,100 @@ public final class FlashOutput implements OrderedSink {
         reads.finish();
         files.closeAll();
         histograms.write(files, statistics);
+        journal.end();
         files.publish();
     }
 
     @Override
     public void abort(Throwable cause) {
+        journal.end();
         files.abort();
+    }
+
+    /**
+     * The journal of this sink's checkpoints, beside its files ({@code .flashj-RUN.journal}): a run
+     * stopped by a crash, {@code kill -9} or a signal after its first checkpoint leaves its files
+     * and the journal under temporary names, and a run of the same outputs with
+     * {@link io.github.flashj.FlashJob.Builder#resume} continues them. A resumed run opens its files
+     * itself: {@link #open} must not be called before it. FASTQ files, plain or compressed, can be
+     * resumed (a Zstandard file then holds one frame more: {@link ZstdFileStream}); standard output,
+     * tab-delimited output and compression programs cannot ({@link RunJournal#notResumable()}).
+     */
+    @Override
+    public RunJournal journal() {
+        return journal;
+    }
+
+    /** Why this sink's files cannot be continued from a checkpoint, or null when they can. */
+    String notResumable() {
+        if (layout.toStdout()) {
+            return "the merged reads go to standard output";
+        }
+        if (layout.compression().usesProgram()) {
+            return "a compression program writes the output files";
+        }
+        if (layout.format() == Format.TAB_DELIMITED) {
+            return "tab-delimited output cannot be continued from a checkpoint";
+        }
+        return null;
+    }
+
+    /** What of the layout a resumed run must share with the stopped one, besides the files' names. */
+    String describeForResume() {
+        OutputCompression c = layout.compression();
+        return layout.format() + (layout.interleaved() ? " interleaved" : "") + ", " + c + " level " + c.level();
+    }
+
+    /** The read files' names, as {@link OutputLayout#path} gives them. */
+    List<String> readFilePaths() {
+        List<String> names = new ArrayList<>();
+        for (OutputFile file : layout.readFiles()) {
+            names.add(layout.path(file));
+        }
+        return names;
+    }
+
+    /** The read files at a cut between batches: on the committing thread. */
+    CheckpointJournal.Cut cut() throws IOException {
+        open();
+        List<String> names = readFilePaths();
+        List<Path> staged = new ArrayList<>();
+        OutputChannel.Cut[] cuts = new OutputChannel.Cut[names.size()];
+        for (int f = 0; f < cuts.length; f++) {
+            staged.add(files.stagedPath(names.get(f)));
+            cuts[f] = channels.get(f).checkpoint();
+        }
+        return new CheckpointJournal.Cut(files.run(), names, staged, cuts, reads.digests());
+    }
+
+    /** Continues the read files of the stopped run {@code run} from a checkpoint ({@link CheckpointJournal}). */
+    void resume(String run, Path directory, Map<String, Path> staged, OutputChannel.Cut[] cuts, PieceDigest[] digests)
+            throws IOException {
+        if (opened) {
+            throw new IllegalStateException("FlashOutput.open() was called before a resumed run: the run opens the "
+                    + "files it continues itself");
+        }
+        opened = true;
+        files = RunFiles.resumed(run, directory, staged);
+        files.watchShutdown();
+        files.keepOnSignal();
+        try {
+            channels = new ArrayList<>();
+            List<String> names = readFilePaths();
+            OutputCompression applied = encoders != null ? OutputCompression.none() : layout.compression();
+            for (int f = 0; f < names.size(); f++) {
+                channels.add(files.resume(names.get(f), applied, cuts[f]));
+            }
+            reads = readFileWriter(digests);
+        } catch (IOException | RuntimeException e) {
+            abort(e);
+            throw e;
+        }
+    }
+
+    /** A checkpoint of the files is recorded: a signal now leaves them for a resumed run. */
+    void keepOnSignal() {
+        files.keepOnSignal();
     }
 
     /** Collects the layout; {@link #build()} makes the sink. */

@@ -4,6 +4,7 @@ import io.github.flashj.io.SystemErrors;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ final class OutputChannel {
      */
     private final ThreadLocal<ByteBuilder> buffers = ThreadLocal.withInitial(() -> new ByteBuilder(1 << 16));
     private boolean closed;
+    /** The bytes handed to the file so far. */
+    private long written;
     /** With a compression program on standard output: the thread copying its output. */
     private Thread copier;
     /** The compression program's command line, when there is one. */
@@ -102,8 +105,60 @@ final class OutputChannel {
         return buffers.get();
     }
 
+    /**
+     * A stopped run's staged file, continued: cut to the {@code length} bytes its last checkpoint
+     * recorded, and written on from there.
+     *
+     * @throws IOException when the file is shorter than that
+     */
+    static OutputChannel resumed(String name, Path path, OutputCompression compression, Cut cut) throws IOException {
+        long end = cut.length();
+        try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            if (file.size() < cut.length()) {
+                throw new IOException("the output file " + path + " has " + file.size() + " bytes, fewer than the "
+                        + cut.length() + " its run's last checkpoint recorded");
+            }
+            if (compression.format() == io.github.flashj.io.Compression.ZSTD) {
+                end = ZstdFileStream.endCut(file, cut.length(), cut.frameStart(), cut.frameContent());
+            } else {
+                file.truncate(cut.length());
+            }
+        } catch (FileSystemException e) {
+            throw new OutputFileException(OutputFileException.Operation.OPEN, name, SystemErrors.reason(e, path), e);
+        }
+        OutputStream file = Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        OutputChannel c = new OutputChannel(name, compression.wrapFile(file, path, end), null, true);
+        c.written = cut.length();
+        return c;
+    }
+
+    /**
+     * Where a checkpoint cut a file: its length, and for a Zstandard frame left open, where the
+     * frame starts and how much content it holds.
+     */
+    record Cut(long length, long frameStart, long frameContent) {
+    }
+
+    /**
+     * Hands every byte written so far to the file (none is held back by the stream) and returns
+     * how many there are: the file's length at a checkpoint. On the committing thread.
+     */
+    Cut checkpoint() throws IOException {
+        try {
+            if (out instanceof OverwritingFileStream overwriting) {
+                overwriting.writeHeld();
+            } else if (out instanceof ZstdFileStream zstd) {
+                return new Cut(zstd.checkpoint(), zstd.frameStart(), zstd.contentLength());
+            }
+        } catch (IOException e) {
+            throw writeFailure(OutputFileException.Operation.WRITE, e);
+        }
+        return new Cut(written, 0, 0);
+    }
+
     /** Writes bytes ready as they are (compressed blocks from the merge workers). */
     void write(ByteBuilder data) throws IOException {
+        written += data.length();
         try {
             data.writeTo(out);
         } catch (IOException e) {
@@ -114,6 +169,7 @@ final class OutputChannel {
     /** Writes what the calling thread formatted into its buffer. */
     void flushBuffer() throws IOException {
         ByteBuilder buffer = buffers.get();
+        written += buffer.length();
         try {
             buffer.writeTo(out);
         } catch (IOException e) {

@@ -248,7 +248,12 @@ public final class OutputCompression implements java.io.Serializable {
      * header gets the content's length once the stream is closed.
      */
     OutputStream wrapFile(OutputStream out, Path file) throws IOException {
-        return format == Compression.ZSTD ? new ZstdFileStream(out, level, file, -1) : wrap(out);
+        return wrapFile(out, file, 0);
+    }
+
+    /** {@link #wrapFile(OutputStream, Path)} for a stream that writes {@code file} from {@code start} on. */
+    OutputStream wrapFile(OutputStream out, Path file, long start) throws IOException {
+        return format == Compression.ZSTD ? new ZstdFileStream(out, level, file, -1, start) : wrap(out);
     }
 
     /** Starts the compression program writing to {@code file}. */

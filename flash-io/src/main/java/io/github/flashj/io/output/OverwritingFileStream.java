@@ -3,6 +3,7 @@ package io.github.flashj.io.output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /**
@@ -61,6 +62,23 @@ final class OverwritingFileStream extends OutputStream {
     private void writeThrough(byte[] b, int off, int len) throws IOException {
         file.write(b, off, len);
         position += len;
+    }
+
+    /**
+     * Writes the held bytes to the file, and holds them still: the next write covers their page
+     * whole again. A checkpoint's length then counts them ({@link OutputChannel#checkpoint}).
+     */
+    void writeHeld() throws IOException {
+        ByteBuffer held = ByteBuffer.wrap(pending, 0, pendingLength);
+        while (held.hasRemaining()) {
+            file.getChannel().write(held, position + held.position());
+        }
+    }
+
+    /** Writes the held bytes to the file, holding them still ({@link #writeHeld}). */
+    @Override
+    public void flush() throws IOException {
+        writeHeld();
     }
 
     /** Writes the held bytes, cuts the file where this stream's bytes end, and closes it. */

@@ -30,6 +30,15 @@ public final class PieceDigest implements Serializable {
         return new PieceDigest(false);
     }
 
+    /** An independent copy, as a checkpoint keeps it. */
+    PieceDigest copy() {
+        PieceDigest c = new PieceDigest(false);
+        c.length = length;
+        c.crc = crc;
+        c.contentChecksum = contentChecksum == null ? null : contentChecksum.copy();
+        return c;
+    }
+
     /** The length of the content so far. */
     public long length() {
         return length;

@@ -17,10 +17,29 @@ final class PieceWriter implements ReadFileWriter {
     /** Each read file's digest, once its start is written. */
     private PieceDigest[] digests;
 
-    PieceWriter(EncoderPool encoders, OutputCompression compression, List<OutputChannel> files) {
+    /**
+     * @param resumed each file's digest at the checkpoint a resumed run continues from, whose
+     *     start is written already; null for new files
+     */
+    PieceWriter(EncoderPool encoders, OutputCompression compression, List<OutputChannel> files,
+            PieceDigest[] resumed) {
         this.encoders = encoders;
         this.compression = compression;
         this.files = files;
+        digests = resumed;
+    }
+
+    /** Each file's digest so far (copies), for a checkpoint; null before the files' starts are written. */
+    @Override
+    public PieceDigest[] digests() {
+        if (digests == null) {
+            return null;
+        }
+        PieceDigest[] copies = new PieceDigest[digests.length];
+        for (int f = 0; f < copies.length; f++) {
+            copies[f] = digests[f].copy();
+        }
+        return copies;
     }
 
     @Override

@@ -10,4 +10,12 @@ interface ReadFileWriter {
 
     /** Writes what follows the last batch. */
     void finish() throws IOException;
+
+    /**
+     * What continuing each file from a cut between batches needs besides its bytes: the digests of
+     * files written in pieces, null for others.
+     */
+    default PieceDigest[] digests() {
+        return null;
+    }
 }

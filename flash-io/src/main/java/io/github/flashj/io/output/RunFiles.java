@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,18 +21,68 @@ import java.util.function.Predicate;
  * the final names are cleared of an earlier run's files ({@link EarlierOutputs}), written through
  * channels, and published together ({@link #publish}) or discarded ({@link #discard}). From
  * {@link #watchShutdown} on, a JVM stopped before the run has ended (SIGINT, SIGTERM, SIGHUP)
- * discards them too; after {@code kill -9} only temporary names are left, for the next run.
+ * discards them too, unless a checkpoint of them is recorded ({@link #keepOnSignal}); after
+ * {@code kill -9} only temporary names are left, for the next run, or for a resumed one
+ * ({@link #resumed}).
  */
 final class RunFiles {
-    private final StagedFiles staging = new StagedFiles();
-    private final EarlierOutputs earlier = new EarlierOutputs(staging);
+    private final StagedFiles staging;
+    private final EarlierOutputs earlier;
     /** Where each file is written until it is published, by final name. */
     private final Map<String, Path> stagedPaths = new HashMap<>();
     /** The files whose earlier run's file this run writes over. */
     private final Set<String> writtenOver = new HashSet<>();
     /** The channels opened so far: published at the end, or discarded. */
     private final List<OutputChannel> channels = new ArrayList<>();
-    private final Thread cleanup = new Thread(this::discard, "flashj-output-cleanup");
+    private final Thread cleanup = new Thread(this::stopped, "flashj-output-cleanup");
+    /** Set once a checkpoint of the files is recorded: a JVM stopped by a signal then leaves them, to be resumed. */
+    private volatile boolean resumable;
+
+    /** A new run's files, none staged yet. */
+    RunFiles() {
+        this(new StagedFiles());
+    }
+
+    private RunFiles(StagedFiles staging) {
+        this.staging = staging;
+        earlier = new EarlierOutputs(staging);
+    }
+
+    /**
+     * The read files of a stopped run, which a resumed run continues: its files (the staged file
+     * of each final name, in {@code directory}) are its own again ({@link StagedFiles#resumed}).
+     */
+    static RunFiles resumed(String run, Path directory, Map<String, Path> staged) throws IOException {
+        Map<Path, Path> files = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> e : staged.entrySet()) {
+            files.put(Path.of(e.getKey()), e.getValue());
+        }
+        RunFiles r = new RunFiles(StagedFiles.resumed(run, directory, files));
+        r.stagedPaths.putAll(staged);
+        return r;
+    }
+
+    /** The run's random part of its names ({@link TemporaryNames}). */
+    String run() {
+        return staging.run();
+    }
+
+    /** Where {@code name} is written until it is published. */
+    Path stagedPath(String name) {
+        return stagedPaths.get(name);
+    }
+
+    /** The files have a checkpoint recorded: from now on a signal leaves them for a resumed run. */
+    void keepOnSignal() {
+        resumable = true;
+    }
+
+    /** The JVM is stopped by a signal before the run ended. */
+    private void stopped() {
+        if (!resumable) {
+            discard();
+        }
+    }
 
     /** Discards the files when the JVM is stopped before {@link #publish} or {@link #abort}. */
     void watchShutdown() {
@@ -97,6 +148,11 @@ final class RunFiles {
     /** Opens the file staged for {@code name}, compressed by {@code compression}. */
     OutputChannel open(String name, OutputCompression compression) throws IOException {
         return track(OutputChannel.file(name, stagedPaths.get(name), compression, writtenOver.contains(name)));
+    }
+
+    /** Continues the file staged for {@code name} by a stopped run, from where its last checkpoint cut it. */
+    OutputChannel resume(String name, OutputCompression compression, OutputChannel.Cut cut) throws IOException {
+        return track(OutputChannel.resumed(name, stagedPaths.get(name), compression, cut));
     }
 
     /** Opens standard output ({@code -c}), compressed by {@code compression}. */

@@ -69,6 +69,46 @@ public final class StagedFiles implements OutputTransaction<Path> {
         this.run = run;
     }
 
+    /**
+     * The files of a stopped run that a resumed run continues, under the stopped run's name: its
+     * lock is taken again in {@code directory}, each final name of {@code files} is staged to the
+     * file given for it, and the run's other files there (an earlier run's outputs it had moved
+     * aside and not removed yet, a journal half written) are removed.
+     *
+     * @param files the staged file of each final name, in {@code directory}
+     */
+    static StagedFiles resumed(String run, Path directory, Map<Path, Path> files) throws IOException {
+        StagedFiles s = new StagedFiles(run);
+        synchronized (s) {
+            LIVE.add(run);
+            Path journal = directory.resolve(TemporaryNames.journal(run));
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, TemporaryNames.MARK + run + "*")) {
+                for (Path entry : entries) {
+                    Matcher m = TemporaryNames.OWN_NAME.matcher(entry.getFileName().toString());
+                    if (!m.matches() || !m.group(1).equals(run) || m.group(2) != null || entry.equals(journal)) {
+                        continue;
+                    }
+                    if (m.group(3) != null) {
+                        s.count = Math.max(s.count, Integer.parseInt(m.group(3)));
+                    }
+                    if (!files.containsValue(entry)) {
+                        Files.deleteIfExists(entry);
+                    }
+                }
+            }
+            s.lock(directory);
+            for (Map.Entry<Path, Path> f : files.entrySet()) {
+                s.add(f.getKey(), f.getValue());
+            }
+        }
+        return s;
+    }
+
+    /** This run's random part of its names ({@link TemporaryNames}). */
+    String run() {
+        return run;
+    }
+
     /** What staged a final name: the file written, and what publishing did. */
     private static final class Staged {
         final Path target;
@@ -353,7 +393,7 @@ public final class StagedFiles implements OutputTransaction<Path> {
             for (Path entry : entries) {
                 Matcher m = TemporaryNames.OWN_NAME.matcher(entry.getFileName().toString());
                 if (m.matches() && !LIVE.contains(m.group(1))) {
-                    if (m.group(2) == null) {
+                    if (m.group(2) != null) {
                         lockFiles.put(m.group(1), entry);
                     } else {
                         files.computeIfAbsent(m.group(1), r -> new ArrayList<>()).add(entry);
@@ -376,6 +416,9 @@ public final class StagedFiles implements OutputTransaction<Path> {
             }
         }
         for (Map.Entry<String, Path> e : lockFiles.entrySet()) {
+            if (resumable(directory, e.getKey(), orphanedBefore)) {
+                continue;
+            }
             try (FileChannel channel = FileChannel.open(e.getValue(), StandardOpenOption.WRITE)) {
                 FileLock held = channel.tryLock();
                 if (held != null) {
@@ -385,6 +428,37 @@ public final class StagedFiles implements OutputTransaction<Path> {
                 // Held by a live run, gone meanwhile, or not this user's: left alone.
             }
         }
+    }
+
+    /**
+     * Whether run {@code run} left a journal in {@code directory} less than a day ago: its files
+     * are kept for a resumed run, and removed by a new run of the same outputs
+     * ({@link CheckpointJournal#removeStopped}), or after a day by any.
+     */
+    private static boolean resumable(Path directory, String run, Instant orphanedBefore) {
+        Path journal = directory.resolve(TemporaryNames.journal(run));
+        return Files.exists(journal, LinkOption.NOFOLLOW_LINKS) && !modified(journal).isBefore(orphanedBefore);
+    }
+
+    /** Removes every file of the stopped run {@code run} in {@code directory}, its lock file last. */
+    static void removeStoppedRun(Path directory, String run) {
+        List<Path> files = new ArrayList<>();
+        Path lockFile = null;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, TemporaryNames.MARK + run + "*")) {
+            for (Path entry : entries) {
+                Matcher m = TemporaryNames.OWN_NAME.matcher(entry.getFileName().toString());
+                if (m.matches() && m.group(1).equals(run)) {
+                    if (m.group(2) != null) {
+                        lockFile = entry;
+                    } else {
+                        files.add(entry);
+                    }
+                }
+            }
+        } catch (IOException unreadable) {
+            return;
+        }
+        remove(directory, run, files, lockFile);
     }
 
     private static Instant modified(Path file) {

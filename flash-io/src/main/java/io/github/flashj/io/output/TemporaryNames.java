@@ -14,9 +14,19 @@ public final class TemporaryNames {
     static final String MARK = ".flashj-";
     private static final int RUN_LENGTH = 20;
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
-    /** A run's lock file (group 1 the run), or one of its staged files (groups 1 and 2). */
+    private static final String LOCK = ".lock";
+    private static final String JOURNAL = ".journal";
+    private static final String DRAFT = ".new";
+    /**
+     * A run's lock file (group 1 the run, group 2 set), or one of its other files: a staged file
+     * (group 3 its number) or its journal, the one in place or the one being written.
+     */
     static final Pattern OWN_NAME = Pattern.compile(Pattern.quote(MARK) + "([a-z2-7]{" + RUN_LENGTH + "})"
-            + "(?:\\.lock|-([0-9]+)\\.tmp)");
+            + "(?:(" + Pattern.quote(LOCK) + ")|" + Pattern.quote(JOURNAL) + "(?:" + Pattern.quote(DRAFT)
+            + ")?|-([0-9]+)\\.tmp)");
+    /** A run's journal in place (group 1 the run). */
+    static final Pattern JOURNAL_NAME = Pattern.compile(Pattern.quote(MARK) + "([a-z2-7]{" + RUN_LENGTH + "})"
+            + Pattern.quote(JOURNAL));
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TemporaryNames() {
@@ -38,6 +48,16 @@ public final class TemporaryNames {
 
     /** The name of run {@code run}'s lock file. */
     static String lock(String run) {
-        return MARK + run + ".lock";
+        return MARK + run + LOCK;
+    }
+
+    /** The name of run {@code run}'s checkpoint journal ({@link CheckpointJournal}). */
+    static String journal(String run) {
+        return MARK + run + JOURNAL;
+    }
+
+    /** The name a new journal of run {@code run} is written under, before it is renamed to {@link #journal}. */
+    static String journalDraft(String run) {
+        return journal(run) + DRAFT;
     }
 }

@@ -16,6 +16,10 @@ import java.nio.file.StandardOpenOption;
  * and a streaming compressor leaves it out. zstd's header is rewritten with an 8-byte
  * Frame_Content_Size: the size known in advance, or a placeholder that {@link #close()} fills in,
  * once the file is complete, by writing into the file.
+ *
+ * <p>A frame left open by a stopped run is ended where its last checkpoint cut it ({@link
+ * #endCut}), and the resumed run writes a new frame after it: zstd cannot continue a frame from a
+ * cut (its window and content checksum are not kept), so a resumed file holds one frame more.
  */
 final class ZstdFileStream extends OutputStream {
     private static final int MAGIC = 0xFD2FB528;
@@ -23,11 +27,21 @@ final class ZstdFileStream extends OutputStream {
     private static final int STREAMING_HEADER = 6;
     /** Frame_Content_Size_flag 3: an 8-byte content size. */
     private static final int EIGHT_BYTE_SIZE = 0xC0;
+    /** The header's descriptor bit that says a content checksum ends the frame. */
+    private static final int CHECKSUM_FLAG = 0x04;
+    /** The header descriptor's offset in the frame. */
+    private static final int DESCRIPTOR = 4;
+    /** An empty raw block with Last_Block set: what ends a frame whose blocks were all flushed. */
+    private static final byte[] LAST_EMPTY_BLOCK = {1, 0, 0};
 
     private final OutputStream frame;
     private final Path file;
     private final long knownLength;
+    /** Where this frame starts in {@link #file}. */
+    private final long frameStart;
     private long length;
+    /** The frame's bytes handed to the file so far. */
+    private long frameBytes;
     /** Whether zstd stated the size itself (content small enough to be compressed in one go). */
     private boolean sizeStated;
 
@@ -38,8 +52,14 @@ final class ZstdFileStream extends OutputStream {
      * @param knownLength the content's length when known in advance, else -1
      */
     ZstdFileStream(OutputStream out, int level, Path file, long knownLength) throws IOException {
+        this(out, level, file, knownLength, 0);
+    }
+
+    /** @param frameStart where the frame starts in {@code file}: after the frames a stopped run wrote */
+    ZstdFileStream(OutputStream out, int level, Path file, long knownLength, long frameStart) throws IOException {
         this.file = file;
         this.knownLength = knownLength;
+        this.frameStart = frameStart;
         frame = new ZstdOutputStream(new HeaderRewriter(out), level).setChecksum(true)
                 .setWorkers(Runtime.getRuntime().availableProcessors());
     }
@@ -61,6 +81,51 @@ final class ZstdFileStream extends OutputStream {
         frame.flush();
     }
 
+    /**
+     * Flushes every block compressed so far to the file (zstd's flush: whole blocks, the frame
+     * still open) and returns the file's length: where a checkpoint cuts it.
+     */
+    long checkpoint() throws IOException {
+        frame.flush();
+        return frameStart + frameBytes;
+    }
+
+    /** Where this frame starts in the file. */
+    long frameStart() {
+        return frameStart;
+    }
+
+    /** The frame's content so far. */
+    long contentLength() {
+        return length;
+    }
+
+    /**
+     * Ends the frame a stopped run left open at its last checkpoint: the file is cut to {@code
+     * length}, where every block before is whole, and a last, empty block ends the frame, whose
+     * header then states its content's length and no checksum (the running checksum is lost).
+     * A frame with no content yet is removed.
+     *
+     * @return the file's length after the frame
+     */
+    static long endCut(FileChannel file, long length, long frameStart, long contentLength) throws IOException {
+        if (contentLength == 0) {
+            file.truncate(frameStart);
+            return frameStart;
+        }
+        file.truncate(length);
+        file.write(ByteBuffer.wrap(LAST_EMPTY_BLOCK), length);
+        ByteBuffer descriptor = ByteBuffer.allocate(1);
+        if (file.read(descriptor, frameStart + DESCRIPTOR) != 1) {
+            throw new IOException("the Zstandard frame at byte " + frameStart + " has no header");
+        }
+        descriptor.put(0, (byte) (descriptor.get(0) & ~CHECKSUM_FLAG)).rewind();
+        file.write(descriptor, frameStart + DESCRIPTOR);
+        file.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, contentLength),
+                frameStart + STREAMING_HEADER);
+        return length + LAST_EMPTY_BLOCK.length;
+    }
+
     @Override
     public void close() throws IOException {
         frame.close();
@@ -76,7 +141,7 @@ final class ZstdFileStream extends OutputStream {
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ByteBuffer size = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, length);
-            channel.write(size, STREAMING_HEADER);
+            channel.write(size, frameStart + STREAMING_HEADER);
         }
     }
 
@@ -105,6 +170,7 @@ final class ZstdFileStream extends OutputStream {
                 }
             }
             out.write(b, off + n, len - n);
+            frameBytes += len - n;
         }
 
         private void writeHeader() throws IOException {
@@ -117,12 +183,14 @@ final class ZstdFileStream extends OutputStream {
             if ((descriptor & 0xE0) != 0) {
                 sizeStated = true;
                 out.write(header);
+                frameBytes += header.length;
                 return;
             }
             ByteBuffer rewritten = ByteBuffer.allocate(STREAMING_HEADER + 8).order(ByteOrder.LITTLE_ENDIAN)
                     .putInt(MAGIC).put((byte) (descriptor | EIGHT_BYTE_SIZE)).put(header[5])
                     .putLong(Math.max(knownLength, 0));
             out.write(rewritten.array());
+            frameBytes += rewritten.capacity();
         }
     }
 }

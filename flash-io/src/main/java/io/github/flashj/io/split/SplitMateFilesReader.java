@@ -1,6 +1,7 @@
 package io.github.flashj.io.split;
 
 import io.github.flashj.ParallelPairSource;
+import io.github.flashj.ResumableSource;
 import io.github.flashj.batch.PairBatch;
 import io.github.flashj.io.Compression;
 import io.github.flashj.io.decode.DecodedInput;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * would not pay, the files are read in order by the {@link MateFilesReader} given, which reports
  * any error exactly as always.
  */
-public final class SplitMateFilesReader implements ParallelPairSource {
+public final class SplitMateFilesReader implements ParallelPairSource, ResumableSource {
     private static final Logger LOG = LoggerFactory.getLogger(SplitMateFilesReader.class);
     /** Automatic choice: no split below this much input (both files). */
     static final long AUTO_MIN_BYTES = 256L << 20;
@@ -324,6 +325,27 @@ public final class SplitMateFilesReader implements ParallelPairSource {
     @Override
     public boolean fill(PairBatch batch) throws IOException {
         return inOrder.fill(batch);
+    }
+
+    /** Read by one producer ({@link #fill}), the mate files' reader says it. */
+    @Override
+    public String notResumable() {
+        return inOrder.notResumable();
+    }
+
+    @Override
+    public String fingerprint() throws IOException {
+        return inOrder.fingerprint();
+    }
+
+    @Override
+    public int position(long[] into) {
+        return inOrder.position(into);
+    }
+
+    @Override
+    public void resumeAt(long[] position) throws IOException {
+        inOrder.resumeAt(position);
     }
 
     @Override
