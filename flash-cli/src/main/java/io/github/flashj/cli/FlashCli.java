@@ -337,7 +337,7 @@ public final class FlashCli {
         log.banner(options, layout);
         log.started(options.threads());
         JobStatistics stats = runner.run(new MergeRunner.Request(options.inputs(), options.inputFormat(), params,
-                layout, dataOut, options.workers(), options.batchSize()));
+                layout, dataOut, options.workers(), options.batchSize(), options.resume()));
         FlashLog.PairCount count = log.pairCount();
         count.advanceTo(stats.pairs());
         count.end();

@@ -33,9 +33,10 @@ public interface MergeRunner {
      * @param stdout where merged reads go with {@code -c}
      * @param threads {@code -t}
      * @param batchSize {@code --batch-size}
+     * @param resume {@code --resume}: continue a stopped run of the same outputs
      */
     record Request(List<String> inputs, InputFormat format, MergeParameters parameters, OutputLayout output,
-            OutputStream stdout, int threads, int batchSize) {
+            OutputStream stdout, int threads, int batchSize, boolean resume) {
         /** Copies the inputs. */
         public Request {
             inputs = List.copyOf(inputs);

@@ -3,17 +3,17 @@ package io.github.flashj.io.fastq;
 import io.github.flashj.InputFormatException;
 import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.io.decode.InputFiles;
+import io.github.flashj.io.input.InputFingerprint;
+import io.github.flashj.io.plan.PositionalInput;
 import io.github.flashj.swar.Swar;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.CRC32C;
 
 /**
  * Reads an input in large blocks and hands out whole lines by the block ({@link #fill}), finding
@@ -26,8 +26,6 @@ public final class LineSource implements Closeable {
     /** The most lines one step of {@link #fill} copies. */
     private static final int LINES_PER_STEP = 64;
 
-    /** The bytes of each end of a file its fingerprint hashes. */
-    private static final int FINGERPRINT_BYTES = 1 << 20;
 
     private final InputStream in;
     private final String name;
@@ -112,28 +110,16 @@ public final class LineSource implements Closeable {
     }
 
     /**
-     * The file's size, modification time and CRC-32C of its first and last MiB, tab-separated
-     * after its name: what a resumed run checks to know that the file is the one read before.
+     * The file's {@link InputFingerprint}, tab-separated after its name: what a resumed run checks
+     * to know that the file is the one read before.
      */
     String fingerprint() throws IOException {
         try (FileChannel ch = FileChannel.open(file)) {
-            long size = ch.size();
             long modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
-            return name + "\tsize " + size + "\tmodified " + modified + "\thead " + crc(ch, 0, size) + "\ttail "
-                    + crc(ch, Math.max(0, size - FINGERPRINT_BYTES), size);
+            return name + "\t" + InputFingerprint.of(PositionalInput.of(ch), modified);
         } catch (IOException e) {
             throw InputFiles.readError(name, e);
         }
-    }
-
-    private static String crc(FileChannel ch, long from, long size) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate((int) Math.min(FINGERPRINT_BYTES, size - from));
-        while (b.hasRemaining() && ch.read(b, from + b.position()) > 0) {
-            // Reads until the buffer is full.
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(b.flip());
-        return Long.toHexString(crc.getValue());
     }
 
     /**

@@ -56,4 +56,10 @@ public record InputFingerprint(long size, long modified, String digest) implemen
         }
         return null;
     }
+
+    /** The fingerprint as a journal or a message shows it. */
+    @Override
+    public String toString() {
+        return "size " + size + ", modified " + modified + ", SHA-256 of the first and last MiB " + digest;
+    }
 }

@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
  *       most a million), {@value #RANGE_BYTES} (bytes per planning task; 0 to choose by size) and
  *       {@value #GZIP_INDEX} (where indexes of plain gzip inputs are reused and kept; the
  *       command's {@code --gzip-index=DIR} sets it too) and {@value #RESUME} (keep a failed run's
- *       work directory, and resume it).
+ *       work directory, and resume it; the command's {@code --resume} sets it too).
  * </ul>
  *
  * <p>Standard output carries FLASH's log alone. Run as {@code bin/flashj-spark}, Spark's own
@@ -65,8 +65,9 @@ public final class FlashSparkCli {
             + "                                 0: by input size), " + GZIP_INDEX + "\n"
             + "                                 (as --gzip-index=DIR: where indexes of plain\n"
             + "                                 gzip inputs are reused and kept) and " + RESUME + "\n"
-            + "                                 (true: keep a failed run's work directory and\n"
-            + "                                 resume it, merging only its missing chunks)\n"
+            + "                                 (true, as --resume: keep a failed run's work\n"
+            + "                                 directory and resume it, merging only its\n"
+            + "                                 missing chunks)\n"
             + "Inputs and the output directory are Hadoop paths (hdfs://, s3a://, file:);\n"
             + "relative ones are resolved against this command's working directory.\n";
 
@@ -179,7 +180,7 @@ public final class FlashSparkCli {
                         .pairsPerChunk(conf.getLong(PAIRS_PER_CHUNK, 0))
                         .rangeBytes(conf.getLong(RANGE_BYTES, 0))
                         .gzipIndex(conf.get(GZIP_INDEX, null))
-                        .resume(conf.getBoolean(RESUME, false))
+                        .resume(request.resume() || conf.getBoolean(RESUME, false))
                         .build()
                         .run();
             });

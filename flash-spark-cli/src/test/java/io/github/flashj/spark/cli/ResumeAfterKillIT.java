@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/flashj-spark} with {@code spark.flashj.resume=true}, its driver JVM killed with
- * SIGKILL once a few chunks are committed, then run again: the rerun merges only the chunks that
+ * {@code bin/flashj-spark} with {@code --resume} (or {@code spark.flashj.resume=true}), its driver
+ * JVM killed with SIGKILL once a few chunks are committed, then run again: the rerun merges only the chunks that
  * were not committed, and its files are {@code flash -t 1}'s. On a {@code local[2]} master and on
  * a standalone cluster whose executors outlive the killed driver's application.
  */
@@ -37,7 +37,7 @@ class ResumeAfterKillIT {
 
     @Test
     void aKilledLocalRunIsResumed() throws Exception {
-        resumeAfterKill(List.of("--master", "local[2]"));
+        resumeAfterKill(List.of("--master", "local[2]", "--resume"));
     }
 
     @Test
@@ -47,7 +47,8 @@ class ResumeAfterKillIT {
         try (StandaloneCluster cluster = StandaloneCluster.start(dir, home, home.resolve("jars") + "/*", 17287,
                 18290, 1)) {
             resumeAfterKill(List.of("--master", cluster.url(), "--spark-conf", "spark.driver.host=127.0.0.1",
-                    "--spark-conf", "spark.executor.memory=512m", "--spark-conf", "spark.executor.extraClassPath="));
+                    "--spark-conf", "spark.executor.memory=512m", "--spark-conf", "spark.executor.extraClassPath=",
+                    "--spark-conf", "spark.flashj.resume=true"));
         }
     }
 
@@ -62,8 +63,7 @@ class ResumeAfterKillIT {
         Path merged = dir.resolve("merged");
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/flashj-spark").toString()));
         command.addAll(sparkOptions);
-        command.addAll(List.of("--spark-conf", "spark.flashj.resume=true", "--spark-conf",
-                "spark.flashj.pairsPerChunk=200", "-d", merged.toString()));
+        command.addAll(List.of("--spark-conf", "spark.flashj.pairsPerChunk=200", "-d", merged.toString()));
         command.addAll(flashArgs);
 
         Process first = new ProcessBuilder(command).redirectErrorStream(true)
