@@ -63,24 +63,22 @@ public final class InterleavedReader implements ResumableSource {
 
     @Override
     public String notResumable() {
-        return input.notResumable();
+        return ResumableLines.notResumable(input);
     }
 
     @Override
     public String fingerprint() throws IOException {
-        return "interleaved FASTQ\n" + input.fingerprint();
+        return ResumableLines.fingerprint("interleaved FASTQ", input);
     }
 
     @Override
     public int position(long[] into) {
-        into[0] = input.offset();
-        into[1] = input.linesConsumed();
-        return 2;
+        return ResumableLines.position(into, input);
     }
 
     @Override
     public void resumeAt(long[] position) throws IOException {
-        input.resumeAt(position[0], position[1]);
+        ResumableLines.resumeAt(position, input);
     }
 
     @Override

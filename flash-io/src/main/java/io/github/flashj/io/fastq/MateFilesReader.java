@@ -78,28 +78,22 @@ public final class MateFilesReader implements ResumableSource {
 
     @Override
     public String notResumable() {
-        String why = mate1.notResumable();
-        return why != null ? why : mate2.notResumable();
+        return ResumableLines.notResumable(mate1, mate2);
     }
 
     @Override
     public String fingerprint() throws IOException {
-        return "FASTQ mate files\n" + mate1.fingerprint() + "\n" + mate2.fingerprint();
+        return ResumableLines.fingerprint("FASTQ mate files", mate1, mate2);
     }
 
     @Override
     public int position(long[] into) {
-        into[0] = mate1.offset();
-        into[1] = mate1.linesConsumed();
-        into[2] = mate2.offset();
-        into[3] = mate2.linesConsumed();
-        return 4;
+        return ResumableLines.position(into, mate1, mate2);
     }
 
     @Override
     public void resumeAt(long[] position) throws IOException {
-        mate1.resumeAt(position[0], position[1]);
-        mate2.resumeAt(position[2], position[3]);
+        ResumableLines.resumeAt(position, mate1, mate2);
     }
 
     @Override

@@ -119,24 +119,22 @@ public final class TabDelimitedReader implements ResumableSource {
 
     @Override
     public String notResumable() {
-        return input.notResumable();
+        return ResumableLines.notResumable(input);
     }
 
     @Override
     public String fingerprint() throws IOException {
-        return "tab-delimited\n" + input.fingerprint();
+        return ResumableLines.fingerprint("tab-delimited", input);
     }
 
     @Override
     public int position(long[] into) {
-        into[0] = input.offset();
-        into[1] = input.linesConsumed();
-        return 2;
+        return ResumableLines.position(into, input);
     }
 
     @Override
     public void resumeAt(long[] position) throws IOException {
-        input.resumeAt(position[0], position[1]);
+        ResumableLines.resumeAt(position, input);
     }
 
     @Override
