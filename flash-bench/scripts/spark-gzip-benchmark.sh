@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# FlashJ on Spark over the same 2M pairs as plain FASTQ, plain gzip and BGZF, in one run.
+#
+# usage: flash-bench/scripts/spark-gzip-benchmark.sh [ROUNDS] [MASTER]   (defaults: 3 local[2])
+#
+# Uses peer-benchmark.sh's 2M-pair data under $BENCH_DIR (default /tmp/flashj-bench) and makes the
+# .gz (pigz -6) and BGZF (bgzip) copies once. Each round runs bin/flashj-spark on the three in turn
+# (alternated rounds), each on a fresh output directory after sync, timed by /usr/bin/time, and
+# keeps each run's notes on how its inputs were split. Prints the medians of wall time, CPU and
+# peak RSS, and checks that every output equals the plain run's. Needs: mvn package, pigz, bgzip.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+rounds=${1:-3}
+master=${2:-local[2]}
+cd "${BENCH_DIR:-/tmp/flashj-bench}"
+for m in 1 2; do
+  [ -f art2000000_$m.fq ] || { echo "run flash-bench/scripts/peer-benchmark.sh 2000000 0 first" >&2; exit 1; }
+  [ -f art2000000_$m.fq.gz ] || pigz -6 -k -c art2000000_$m.fq > art2000000_$m.fq.gz
+  [ -f art2000000_$m.fq.bgz ] || bgzip -c art2000000_$m.fq > art2000000_$m.fq.bgz
+done
+: > spark-gzip.txt
+for i in $(seq 1 "$rounds"); do
+  for k in plain gz bgzf; do
+    case $k in
+      plain) set -- art2000000_1.fq art2000000_2.fq ;;
+      gz) set -- art2000000_1.fq.gz art2000000_2.fq.gz ;;
+      bgzf) set -- art2000000_1.fq.bgz art2000000_2.fq.bgz ;;
+    esac
+    rm -rf "out-$k"; sync
+    /usr/bin/time -f "$k %e %U %S %M" -a -o spark-gzip.txt "$root/bin/flashj-spark" --master "$master" -M 150 \
+      -d "out-$k" "$@" > "spark-$k.out" 2> "spark-$k.err"
+    grep -h "is gzip\|is BGZF\|Planned\|Merged" "spark-$k.err" | sed "s/^/  $k round $i: /" || true
+  done
+  for k in gz bgzf; do
+    for f in out-plain/*; do cmp -s "$f" "out-$k/$(basename "$f")" || { echo "out-$k differs at $f" >&2; exit 1; }; done
+  done
+done
+echo "input wall_s cpu_s peak_rss_mb (medians of $rounds rounds)"
+for k in plain gz bgzf; do
+  awk -v k=$k 'BEGIN { n = 0 } $1 == k { w[n] = $2; c[n] = $3 + $4; r[n] = $5 / 1000; n++ }
+    function med(a,   i, j, t) { for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return a[int(n / 2)] }
+    END { printf "%s %.2f %.2f %.0f\n", k, med(w), med(c), med(r) }' spark-gzip.txt
+done
