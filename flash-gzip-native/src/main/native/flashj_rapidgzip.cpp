@@ -371,4 +371,45 @@ Java_io_github_flashj_gzip_RapidgzipBinding_compressPiece(JNIEnv* env, jclass, j
     return written;
 }
 
+// Decodes input[offset, offset + length), one whole raw deflate stream (it ends with a final block),
+// into output[outputOffset, outputOffset + outputLength) in one call. Returns the size, -1 when the
+// output does not hold it all or the stream does not end within the input; throws on bad data.
+JNIEXPORT jint JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_inflateWhole(JNIEnv* env, jclass, jbyteArray input, jint offset,
+                                                         jint length, jbyteArray output, jint outputOffset,
+                                                         jint outputLength)
+{
+    auto* in = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(input, nullptr));
+    auto* out = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(output, nullptr));
+    if (in == nullptr || out == nullptr) {
+        if (out != nullptr) {
+            env->ReleasePrimitiveArrayCritical(output, out, JNI_ABORT);
+        }
+        if (in != nullptr) {
+            env->ReleasePrimitiveArrayCritical(input, in, JNI_ABORT);
+        }
+        throwIOException(env, "out of memory");
+        return -1;
+    }
+    inflate_state state;
+    isal_inflate_init(&state);
+    state.next_in = in + offset;
+    state.avail_in = static_cast<uint32_t>(length);
+    state.next_out = out + outputOffset;
+    state.avail_out = static_cast<uint32_t>(outputLength);
+    state.crc_flag = ISAL_DEFLATE;
+    const int status = isal_inflate_stateless(&state);
+    const jint produced = static_cast<jint>(outputLength - static_cast<jint>(state.avail_out));
+    env->ReleasePrimitiveArrayCritical(output, out, 0);
+    env->ReleasePrimitiveArrayCritical(input, in, JNI_ABORT);
+    if (status == ISAL_DECOMP_OK) {
+        return produced;
+    }
+    if (status == ISAL_OUT_OVERFLOW || status == ISAL_END_INPUT) {
+        return -1;
+    }
+    throwIOException(env, isalError(status));
+    return -1;
+}
+
 }  // extern "C"

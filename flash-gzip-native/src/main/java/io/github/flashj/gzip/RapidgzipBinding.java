@@ -71,4 +71,13 @@ final class RapidgzipBinding {
      */
     static native int compressPiece(byte[] input, int offset, int length, byte[] output, int outputOffset,
             int outputLength, int level) throws java.io.IOException;
+
+    /**
+     * Decodes {@code input[offset, offset + length)}, one whole raw deflate stream, into
+     * {@code output[outputOffset, outputOffset + outputLength)} with ISA-L in one call.
+     *
+     * @return the size; -1 when the output is too small or the stream does not end in the input
+     */
+    static native int inflateWhole(byte[] input, int offset, int length, byte[] output, int outputOffset,
+            int outputLength) throws java.io.IOException;
 }

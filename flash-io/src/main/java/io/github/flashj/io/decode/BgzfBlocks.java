@@ -1,5 +1,6 @@
 package io.github.flashj.io.decode;
 
+import io.github.flashj.gzip.IsalInflate;
 import io.github.flashj.io.input.CompressedDataException;
 import io.github.flashj.io.plan.PositionalInput;
 import io.github.flashj.swar.Swar;
@@ -179,6 +180,12 @@ public final class BgzfBlocks {
      */
     public static void decode(PositionalInput in, String name, long from, long to, OutputStream out)
             throws IOException {
+        decode(in, name, from, to, out, IsalInflate.available());
+    }
+
+    /** As {@link #decode(PositionalInput, String, long, long, OutputStream)}, by ISA-L or by zlib. */
+    static void decode(PositionalInput in, String name, long from, long to, OutputStream out, boolean isal)
+            throws IOException {
         long size = in.size();
         byte[] block = new byte[MAX_BLOCK];
         byte[] data = new byte[MAX_BLOCK];
@@ -195,22 +202,38 @@ public final class BgzfBlocks {
                 in.readFully(at, block, 0, blockSize);
                 int xlen = (block[10] & 0xff) | (block[11] & 0xff) << 8;
                 int payload = 12 + xlen;
-                inflater.reset();
-                inflater.setInput(block, payload, blockSize - 8 - payload);
-                int n = inflater.inflate(data);
+                int n;
+                boolean ended;
+                if (isal) {
+                    try {
+                        n = IsalInflate.inflateWhole(block, payload, blockSize - 8 - payload, data, 0);
+                    } catch (IOException e) {
+                        throw new CompressedDataException(name, "bgzf",
+                                new IOException("block at byte " + at + ": " + e.getMessage(), e));
+                    }
+                    ended = n >= 0;
+                } else {
+                    inflater.reset();
+                    inflater.setInput(block, payload, blockSize - 8 - payload);
+                    try {
+                        n = inflater.inflate(data);
+                    } catch (DataFormatException e) {
+                        throw new CompressedDataException(name, "bgzf",
+                                new IOException("block at byte " + at + ": " + e.getMessage(), e));
+                    }
+                    ended = inflater.finished();
+                }
                 int expectedCrc = (int) Swar.INTS.get(block, blockSize - 8);
                 int expectedSize = (int) Swar.INTS.get(block, blockSize - 4);
                 crc.reset();
-                crc.update(data, 0, n);
-                if (!inflater.finished() || n != expectedSize || (int) crc.getValue() != expectedCrc) {
+                crc.update(data, 0, Math.max(0, n));
+                if (!ended || n != expectedSize || (int) crc.getValue() != expectedCrc) {
                     throw new CompressedDataException(name, "bgzf",
                             new IOException("block at byte " + at + " fails its CRC32 or length check"));
                 }
                 out.write(data, 0, n);
                 at += blockSize;
             }
-        } catch (DataFormatException e) {
-            throw new CompressedDataException(name, "bgzf", e);
         } finally {
             inflater.end();
         }
