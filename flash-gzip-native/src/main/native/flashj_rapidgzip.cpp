@@ -14,6 +14,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <fcntl.h>
@@ -410,6 +411,76 @@ Java_io_github_flashj_gzip_RapidgzipBinding_inflateWhole(JNIEnv* env, jclass, jb
     }
     throwIOException(env, isalError(status));
     return -1;
+}
+
+// Decodes raw deflate from bit skipBits of input[offset] (a block's first bit), the dictionary (the
+// data's last bytes before it, up to 32 KiB) given, until output[outputOffset, outputOffset +
+// outputLength) is full and one byte more has been decoded, which proves that the stream goes on
+// after the output. Returns outputLength; -1 when the deflate stream ends (its final block) by then
+// or the input ends first, which the caller decodes otherwise; throws on bad data.
+JNIEXPORT jint JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_inflateFrom(JNIEnv* env, jclass, jbyteArray input, jint offset,
+                                                        jint length, jint skipBits, jbyteArray dictionary,
+                                                        jint dictionaryLength, jbyteArray output,
+                                                        jint outputOffset, jint outputLength)
+{
+    if (length < 1 || skipBits < 0 || skipBits > 7) {
+        return -1;
+    }
+    auto* in = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(input, nullptr));
+    auto* dict = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(dictionary, nullptr));
+    auto* out = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(output, nullptr));
+    if (in == nullptr || dict == nullptr || out == nullptr) {
+        if (out != nullptr) {
+            env->ReleasePrimitiveArrayCritical(output, out, JNI_ABORT);
+        }
+        if (dict != nullptr) {
+            env->ReleasePrimitiveArrayCritical(dictionary, dict, JNI_ABORT);
+        }
+        if (in != nullptr) {
+            env->ReleasePrimitiveArrayCritical(input, in, JNI_ABORT);
+        }
+        throwIOException(env, "out of memory");
+        return -1;
+    }
+    auto state = std::make_unique<inflate_state>();
+    isal_inflate_init(state.get());
+    state->crc_flag = ISAL_DEFLATE;
+    int status = dictionaryLength > 0
+        ? isal_inflate_set_dict(state.get(), dict, static_cast<uint32_t>(dictionaryLength)) : ISAL_DECOMP_OK;
+    // The first byte's bits from skipBits on, then whole bytes.
+    state->read_in = static_cast<uint64_t>(in[offset] >> skipBits);
+    state->read_in_length = 8 - skipBits;
+    state->next_in = in + offset + 1;
+    state->avail_in = static_cast<uint32_t>(length - 1);
+    state->next_out = out + outputOffset;
+    state->avail_out = static_cast<uint32_t>(outputLength);
+    bool ended = false;
+    uint8_t after = 0;
+    bool full = false;
+    while (status == ISAL_DECOMP_OK && !ended) {
+        if (state->avail_out == 0) {
+            if (full) {
+                break;
+            }
+            full = true;
+            state->next_out = &after;
+            state->avail_out = 1;
+        }
+        const auto before = std::make_tuple(state->avail_in, state->read_in_length, state->total_out);
+        status = isal_inflate(state.get());
+        ended = state->block_state == ISAL_BLOCK_FINISH
+                || before == std::make_tuple(state->avail_in, state->read_in_length, state->total_out);
+    }
+    full = full && state->avail_out == 0;
+    env->ReleasePrimitiveArrayCritical(output, out, 0);
+    env->ReleasePrimitiveArrayCritical(dictionary, dict, JNI_ABORT);
+    env->ReleasePrimitiveArrayCritical(input, in, JNI_ABORT);
+    if (status < 0) {
+        throwIOException(env, isalError(status));
+        return -1;
+    }
+    return full && !ended ? outputLength : -1;
 }
 
 }  // extern "C"

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * Whole raw deflate streams decoded by ISA-L through the native library in one call, several times
- * faster than {@link java.util.zip.Inflater}: what a BGZF block holds. Usable where
- * {@link #available()}; elsewhere decode with {@code Inflater}, which gives the same bytes.
- * Thread-safe: each call has its own ISA-L state.
+ * Raw deflate decoded by ISA-L through the native library in one call, several times faster than
+ * {@link java.util.zip.Inflater} or {@link DeflateStream}: a whole stream (what a BGZF block holds),
+ * or a run of a stream from any block with its window (a segment of a gzip file between two seek
+ * points). Usable where {@link #available()}; elsewhere decode with {@code Inflater} or
+ * {@code DeflateStream}, which give the same bytes. Thread-safe: each call has its own ISA-L state.
  */
 public final class IsalInflate {
     private IsalInflate() {
@@ -35,5 +36,30 @@ public final class IsalInflate {
             throw new IllegalStateException("the native library is not loaded: " + NativeLibrary.unavailableReason());
         }
         return RapidgzipBinding.inflateWhole(input, offset, length, output, outputOffset, output.length - outputOffset);
+    }
+
+    /**
+     * Decodes raw deflate from bit {@code bitOffset} (0 to 7) of {@code input[offset]}, a block's
+     * first bit, with {@code window} (the data's last bytes before the block, at most
+     * {@link DeflateStream#WINDOW}), into all of {@code output}, when the stream goes on past it.
+     *
+     * @param length the input's bytes from {@code offset}, enough to decode the output and a byte
+     * @return true when {@code output} is filled and the stream goes on after it; false when the
+     *     stream (its final block) or the input ends first, so that the caller decodes otherwise
+     * @throws IOException with ISA-L's message when the data are not deflate
+     * @throws IllegalStateException when the native library is not loaded
+     */
+    public static boolean inflateFrom(byte[] input, int offset, int length, int bitOffset, byte[] window,
+            byte[] output) throws IOException {
+        Objects.checkFromIndexSize(offset, length, input.length);
+        Objects.checkIndex(bitOffset, 8);
+        if (window.length > DeflateStream.WINDOW) {
+            throw new IllegalArgumentException("a window of " + window.length + " bytes");
+        }
+        if (!available()) {
+            throw new IllegalStateException("the native library is not loaded: " + NativeLibrary.unavailableReason());
+        }
+        return output.length == 0 || RapidgzipBinding.inflateFrom(input, offset, length, bitOffset, window,
+                window.length, output, 0, output.length) == output.length;
     }
 }

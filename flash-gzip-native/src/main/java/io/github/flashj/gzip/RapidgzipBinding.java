@@ -80,4 +80,13 @@ final class RapidgzipBinding {
      */
     static native int inflateWhole(byte[] input, int offset, int length, byte[] output, int outputOffset,
             int outputLength) throws java.io.IOException;
+
+    /**
+     * Decodes raw deflate from bit {@code skipBits} of {@code input[offset]} with ISA-L, the
+     * dictionary given, until {@code output[outputOffset, outputOffset + outputLength)} is full.
+     *
+     * @return {@code outputLength}; -1 when the stream or the input ends first
+     */
+    static native int inflateFrom(byte[] input, int offset, int length, int skipBits, byte[] dictionary,
+            int dictionaryLength, byte[] output, int outputOffset, int outputLength) throws java.io.IOException;
 }

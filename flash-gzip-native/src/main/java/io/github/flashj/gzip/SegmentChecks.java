@@ -81,6 +81,15 @@ public final class SegmentChecks implements Serializable {
                 trailerSize, past ? 0 : stream.runningCrc(), past ? 0 : stream.runningLength());
     }
 
+    /**
+     * The checks of a segment of {@code length} bytes whose CRC32 is {@code crc}, decoded from a
+     * block with its window known, that lies inside one gzip member: the member goes on after it.
+     */
+    public static SegmentChecks insideMember(long compressedBitOffset, int crc, long length) {
+        return new SegmentChecks(compressedBitOffset, true, length, new long[0], new boolean[0], new int[0],
+                new int[0], new int[0], crc, length);
+    }
+
     /** Where the segment starts in the compressed file, in bits. */
     public long compressedBitOffset() {
         return compressedBitOffset;

@@ -6,6 +6,7 @@ import io.github.flashj.gzip.GzipDecoding;
 import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.GzipRangeIndex;
+import io.github.flashj.gzip.IsalInflate;
 import io.github.flashj.gzip.SeekableGzipInputStream;
 import io.github.flashj.gzip.SegmentChecks;
 import io.github.flashj.io.input.CompressedDataException;
@@ -63,6 +64,8 @@ public final class DecodedInput implements PositionalInput, Closeable {
      * block's zero padding, where other tools' seek points lie at the block's true end.
      */
     private static final int EQUIVALENT_STARTS = 64;
+    /** Compressed bytes read past a segment's next seek point, for the byte ISA-L decodes beyond it. */
+    private static final int ISAL_LOOKAHEAD = 1 << 16;
     /** A segment larger than this is not kept in memory: such a file is read in order. */
     static final long MAX_SEGMENT = 64L << 20;
 
@@ -223,6 +226,13 @@ public final class DecodedInput implements PositionalInput, Closeable {
     private static SegmentChecks decodeSegment(PositionalInput compressed, String name, SeekPoints points, int i,
             byte[] window, byte[] into) throws IOException {
         long bit = points.compressedStart(i);
+        if (IsalInflate.available() && i > 0 && i + 1 < points.segments() && window != null
+                && !memberHeader(compressed, bit)) {
+            SegmentChecks checks = inflateInsideMember(compressed, points, i, window, into);
+            if (checks != null) {
+                return checks;
+            }
+        }
         try (DeflateStream stream = DeflateStream.atBlock(new PositionalStream(compressed, bit / 8), bit, window,
                 name)) {
             int filled = 0;
@@ -263,6 +273,31 @@ public final class DecodedInput implements PositionalInput, Closeable {
                 throw new IOException("the segment does not end at a block boundary: " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Decodes segment {@code i} by ISA-L, several times faster than {@link DeflateStream}, when it
+     * lies inside one gzip member with more data after it (the common case: a file of one member);
+     * null, with nothing known, when it does not: the caller then decodes it in Java, which also
+     * checks where it ends. Its bytes are checked as every segment's are, by the CRC32 of the member
+     * ({@link SegmentChecks#check}).
+     */
+    private static SegmentChecks inflateInsideMember(PositionalInput compressed, SeekPoints points, int i,
+            byte[] window, byte[] into) throws IOException {
+        long bit = points.compressedStart(i);
+        long from = bit / 8;
+        long to = Math.min(compressed.size(), (points.compressedStart(i + 1) + 7) / 8 + ISAL_LOOKAHEAD);
+        if (to - from > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        byte[] in = new byte[(int) (to - from)];
+        compressed.readFully(from, in, 0, in.length);
+        if (!IsalInflate.inflateFrom(in, 0, in.length, (int) (bit % 8), window, into)) {
+            return null;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(into);
+        return SegmentChecks.insideMember(bit, (int) crc.getValue(), into.length);
     }
 
     /** Whether the deflate data from bit {@code from} reach bit {@code to} at a boundary, decoding no byte. */
