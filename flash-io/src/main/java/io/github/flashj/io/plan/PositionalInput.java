@@ -37,6 +37,26 @@ public interface PositionalInput {
         }
     }
 
+    /** Bytes in memory read as an input (an index shipped to executors, a test's file). */
+    static PositionalInput of(byte[] bytes) {
+        return new PositionalInput() {
+            @Override
+            public long size() {
+                return bytes.length;
+            }
+
+            @Override
+            public int read(long position, byte[] buffer, int offset, int length) {
+                if (position >= bytes.length) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, bytes.length - position);
+                System.arraycopy(bytes, (int) position, buffer, offset, n);
+                return n;
+            }
+        };
+    }
+
     /** A file channel read with positional reads; closing it stays the caller's task. */
     static PositionalInput of(FileChannel channel) {
         return new PositionalInput() {

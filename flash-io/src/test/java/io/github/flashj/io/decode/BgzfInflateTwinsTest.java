@@ -69,28 +69,9 @@ class BgzfInflateTwinsTest {
         return out.toByteArray();
     }
 
-    private static PositionalInput of(byte[] bytes) {
-        return new PositionalInput() {
-            @Override
-            public long size() {
-                return bytes.length;
-            }
-
-            @Override
-            public int read(long position, byte[] buffer, int offset, int length) {
-                if (position >= bytes.length) {
-                    return -1;
-                }
-                int n = (int) Math.min(length, bytes.length - position);
-                System.arraycopy(bytes, (int) position, buffer, offset, n);
-                return n;
-            }
-        };
-    }
-
     private static byte[] decode(byte[] file, boolean isal) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BgzfBlocks.decode(of(file), "r1.fq.gz", 0, file.length, out, isal);
+        BgzfBlocks.decode(PositionalInput.of(file), "r1.fq.gz", 0, file.length, out, isal);
         return out.toByteArray();
     }
 

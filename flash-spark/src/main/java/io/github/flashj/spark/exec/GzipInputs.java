@@ -65,23 +65,18 @@ final class GzipInputs {
         private static final long serialVersionUID = 1L;
 
         /** The index file, read with positional reads. */
-        WindowSource open(Configuration hadoop) throws IOException {
+        CloseableInput open(Configuration hadoop) throws IOException {
             if (shipped != null) {
-                byte[] bytes = shipped.value();
-                return new WindowSource() {
+                PositionalInput bytes = PositionalInput.of(shipped.value());
+                return new CloseableInput() {
                     @Override
-                    public long size() {
-                        return bytes.length;
+                    public long size() throws IOException {
+                        return bytes.size();
                     }
 
                     @Override
-                    public int read(long position, byte[] buffer, int offset, int length) {
-                        if (position >= bytes.length) {
-                            return -1;
-                        }
-                        int n = (int) Math.min(length, bytes.length - position);
-                        System.arraycopy(bytes, (int) position, buffer, offset, n);
-                        return n;
+                    public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+                        return bytes.read(position, buffer, offset, length);
                     }
 
                     @Override
@@ -90,28 +85,8 @@ final class GzipInputs {
                 };
             }
             Path path = new Path(file);
-            HadoopInput in = new HadoopInput(HadoopFiles.of(path, hadoop), path);
-            return new WindowSource() {
-                @Override
-                public long size() {
-                    return in.size();
-                }
-
-                @Override
-                public int read(long position, byte[] buffer, int offset, int length) throws IOException {
-                    return in.read(position, buffer, offset, length);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    in.close();
-                }
-            };
+            return new HadoopInput(HadoopFiles.of(path, hadoop), path);
         }
-    }
-
-    /** An index file read with positional reads. */
-    interface WindowSource extends PositionalInput, Closeable {
     }
 
     /** A range decoded again by a task, or why its data cannot be decoded. */
@@ -319,7 +294,7 @@ final class GzipInputs {
             compressed.close();
             throw e;
         }
-        try (DecodedInput data = opened; WindowSource indexFile = index.open(hadoop)) {
+        try (DecodedInput data = opened; CloseableInput indexFile = index.open(hadoop)) {
             if (last > 0) {
                 byte[] stored = SegmentWindows.fromIndexFile(indexFile, index.index(), points).window(last);
                 byte[] actual = new byte[stored.length];
@@ -350,7 +325,7 @@ final class GzipInputs {
      */
     static DecodedInput open(String name, HadoopInput compressed, SeekPoints points, IndexFile index,
             Configuration hadoop) throws IOException {
-        WindowSource indexFile = index.open(hadoop);
+        CloseableInput indexFile = index.open(hadoop);
         Closeable both = () -> {
             try (indexFile) {
                 compressed.close();

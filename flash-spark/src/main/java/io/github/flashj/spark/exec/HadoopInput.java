@@ -1,14 +1,12 @@
 package io.github.flashj.spark.exec;
 
-import io.github.flashj.io.plan.PositionalInput;
-import java.io.Closeable;
 import java.io.IOException;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** A file of any Hadoop file system read with positional reads ({@code PositionedReadable}). */
-final class HadoopInput implements PositionalInput, Closeable {
+final class HadoopInput implements CloseableInput {
     private final FSDataInputStream in;
     private final long size;
 
