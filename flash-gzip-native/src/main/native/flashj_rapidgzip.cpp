@@ -55,6 +55,39 @@ Result guarded(JNIEnv* env, Result failed, Body&& body)
     return failed;
 }
 
+// A Java byte array pinned for a native call without a copy, released when it goes out of scope:
+// with its changes (an output) or without (an input). No JNI call may run while one is held, so a
+// call that throws releases its arrays first.
+class Pinned
+{
+public:
+    Pinned(JNIEnv* env, jbyteArray array, bool written) :
+        m_env(env), m_array(array), m_mode(written ? 0 : JNI_ABORT),
+        m_bytes(static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(array, nullptr)))
+    {}
+
+    Pinned(const Pinned&) = delete;
+    Pinned& operator=(const Pinned&) = delete;
+
+    ~Pinned()
+    {
+        if (m_bytes != nullptr) {
+            m_env->ReleasePrimitiveArrayCritical(m_array, m_bytes, m_mode);
+        }
+    }
+
+    uint8_t* bytes() const
+    {
+        return m_bytes;
+    }
+
+private:
+    JNIEnv* m_env;
+    jbyteArray m_array;
+    jint m_mode;
+    uint8_t* m_bytes;
+};
+
 // A path handed over as the bytes the platform's file system uses.
 std::string pathOf(JNIEnv* env, jbyteArray path)
 {
@@ -339,33 +372,29 @@ Java_io_github_flashj_gzip_RapidgzipBinding_compressPiece(JNIEnv* env, jclass, j
                                                            jint outputLength, jint level)
 {
     auto& levelBuf = levelBuffer(level);
-    auto* in = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(input, nullptr));
-    auto* out = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(output, nullptr));
-    if (in == nullptr || out == nullptr) {
-        if (out != nullptr) {
-            env->ReleasePrimitiveArrayCritical(output, out, JNI_ABORT);
+    int status;
+    jint written;
+    {
+        const Pinned in(env, input, false);
+        const Pinned out(env, output, true);
+        if (in.bytes() == nullptr || out.bytes() == nullptr) {
+            return -1;
         }
-        if (in != nullptr) {
-            env->ReleasePrimitiveArrayCritical(input, in, JNI_ABORT);
-        }
-        return -1;
+        isal_zstream stream;
+        isal_deflate_stateless_init(&stream);
+        stream.next_in = in.bytes() + offset;
+        stream.avail_in = static_cast<uint32_t>(length);
+        stream.next_out = out.bytes() + outputOffset;
+        stream.avail_out = static_cast<uint32_t>(outputLength);
+        stream.level = static_cast<uint32_t>(level);
+        stream.level_buf = levelBuf.data();
+        stream.level_buf_size = static_cast<uint32_t>(levelBuf.size());
+        stream.gzip_flag = IGZIP_DEFLATE;
+        stream.end_of_stream = 0;
+        stream.flush = FULL_FLUSH;
+        status = isal_deflate_stateless(&stream);
+        written = status == COMP_OK ? static_cast<jint>(stream.total_out) : -1;
     }
-    isal_zstream stream;
-    isal_deflate_stateless_init(&stream);
-    stream.next_in = in + offset;
-    stream.avail_in = static_cast<uint32_t>(length);
-    stream.next_out = out + outputOffset;
-    stream.avail_out = static_cast<uint32_t>(outputLength);
-    stream.level = static_cast<uint32_t>(level);
-    stream.level_buf = levelBuf.data();
-    stream.level_buf_size = static_cast<uint32_t>(levelBuf.size());
-    stream.gzip_flag = IGZIP_DEFLATE;
-    stream.end_of_stream = 0;
-    stream.flush = FULL_FLUSH;
-    const int status = isal_deflate_stateless(&stream);
-    const jint written = status == COMP_OK ? static_cast<jint>(stream.total_out) : -1;
-    env->ReleasePrimitiveArrayCritical(output, out, 0);
-    env->ReleasePrimitiveArrayCritical(input, in, JNI_ABORT);
     if (status != COMP_OK && status != STATELESS_OVERFLOW) {
         throwIOException(env, ("ISA-L deflate failed with status " + std::to_string(status)).c_str());
     }
@@ -380,36 +409,35 @@ Java_io_github_flashj_gzip_RapidgzipBinding_inflateWhole(JNIEnv* env, jclass, jb
                                                          jint length, jbyteArray output, jint outputOffset,
                                                          jint outputLength)
 {
-    auto* in = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(input, nullptr));
-    auto* out = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(output, nullptr));
-    if (in == nullptr || out == nullptr) {
-        if (out != nullptr) {
-            env->ReleasePrimitiveArrayCritical(output, out, JNI_ABORT);
+    bool pinned;
+    int status = ISAL_DECOMP_OK;
+    jint produced = -1;
+    {
+        const Pinned in(env, input, false);
+        const Pinned out(env, output, true);
+        pinned = in.bytes() != nullptr && out.bytes() != nullptr;
+        if (pinned) {
+            inflate_state state;
+            isal_inflate_init(&state);
+            state.next_in = in.bytes() + offset;
+            state.avail_in = static_cast<uint32_t>(length);
+            state.next_out = out.bytes() + outputOffset;
+            state.avail_out = static_cast<uint32_t>(outputLength);
+            state.crc_flag = ISAL_DEFLATE;
+            status = isal_inflate_stateless(&state);
+            produced = static_cast<jint>(outputLength - static_cast<jint>(state.avail_out));
         }
-        if (in != nullptr) {
-            env->ReleasePrimitiveArrayCritical(input, in, JNI_ABORT);
-        }
+    }
+    if (!pinned) {
         throwIOException(env, "out of memory");
         return -1;
     }
-    inflate_state state;
-    isal_inflate_init(&state);
-    state.next_in = in + offset;
-    state.avail_in = static_cast<uint32_t>(length);
-    state.next_out = out + outputOffset;
-    state.avail_out = static_cast<uint32_t>(outputLength);
-    state.crc_flag = ISAL_DEFLATE;
-    const int status = isal_inflate_stateless(&state);
-    const jint produced = static_cast<jint>(outputLength - static_cast<jint>(state.avail_out));
-    env->ReleasePrimitiveArrayCritical(output, out, 0);
-    env->ReleasePrimitiveArrayCritical(input, in, JNI_ABORT);
     if (status == ISAL_DECOMP_OK) {
         return produced;
     }
-    if (status == ISAL_OUT_OVERFLOW || status == ISAL_END_INPUT) {
-        return -1;
+    if (status != ISAL_OUT_OVERFLOW && status != ISAL_END_INPUT) {
+        throwIOException(env, isalError(status));
     }
-    throwIOException(env, isalError(status));
     return -1;
 }
 
@@ -427,55 +455,51 @@ Java_io_github_flashj_gzip_RapidgzipBinding_inflateFrom(JNIEnv* env, jclass, jby
     if (length < 1 || skipBits < 0 || skipBits > 7) {
         return -1;
     }
-    auto* in = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(input, nullptr));
-    auto* dict = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(dictionary, nullptr));
-    auto* out = static_cast<uint8_t*>(env->GetPrimitiveArrayCritical(output, nullptr));
-    if (in == nullptr || dict == nullptr || out == nullptr) {
-        if (out != nullptr) {
-            env->ReleasePrimitiveArrayCritical(output, out, JNI_ABORT);
+    bool pinned;
+    int status = ISAL_DECOMP_OK;
+    bool full = false;
+    bool ended = false;
+    {
+        const Pinned in(env, input, false);
+        const Pinned dict(env, dictionary, false);
+        const Pinned out(env, output, true);
+        pinned = in.bytes() != nullptr && dict.bytes() != nullptr && out.bytes() != nullptr;
+        if (pinned) {
+            auto state = std::make_unique<inflate_state>();
+            isal_inflate_init(state.get());
+            state->crc_flag = ISAL_DEFLATE;
+            if (dictionaryLength > 0) {
+                status = isal_inflate_set_dict(state.get(), dict.bytes(), static_cast<uint32_t>(dictionaryLength));
+            }
+            // The first byte's bits from skipBits on, then whole bytes.
+            state->read_in = static_cast<uint64_t>(in.bytes()[offset] >> skipBits);
+            state->read_in_length = 8 - skipBits;
+            state->next_in = in.bytes() + offset + 1;
+            state->avail_in = static_cast<uint32_t>(length - 1);
+            state->next_out = out.bytes() + outputOffset;
+            state->avail_out = static_cast<uint32_t>(outputLength);
+            uint8_t after = 0;
+            while (status == ISAL_DECOMP_OK && !ended) {
+                if (state->avail_out == 0) {
+                    if (full) {
+                        break;
+                    }
+                    full = true;
+                    state->next_out = &after;
+                    state->avail_out = 1;
+                }
+                const auto before = std::make_tuple(state->avail_in, state->read_in_length, state->total_out);
+                status = isal_inflate(state.get());
+                ended = state->block_state == ISAL_BLOCK_FINISH
+                        || before == std::make_tuple(state->avail_in, state->read_in_length, state->total_out);
+            }
+            full = full && state->avail_out == 0;
         }
-        if (dict != nullptr) {
-            env->ReleasePrimitiveArrayCritical(dictionary, dict, JNI_ABORT);
-        }
-        if (in != nullptr) {
-            env->ReleasePrimitiveArrayCritical(input, in, JNI_ABORT);
-        }
+    }
+    if (!pinned) {
         throwIOException(env, "out of memory");
         return -1;
     }
-    auto state = std::make_unique<inflate_state>();
-    isal_inflate_init(state.get());
-    state->crc_flag = ISAL_DEFLATE;
-    int status = dictionaryLength > 0
-        ? isal_inflate_set_dict(state.get(), dict, static_cast<uint32_t>(dictionaryLength)) : ISAL_DECOMP_OK;
-    // The first byte's bits from skipBits on, then whole bytes.
-    state->read_in = static_cast<uint64_t>(in[offset] >> skipBits);
-    state->read_in_length = 8 - skipBits;
-    state->next_in = in + offset + 1;
-    state->avail_in = static_cast<uint32_t>(length - 1);
-    state->next_out = out + outputOffset;
-    state->avail_out = static_cast<uint32_t>(outputLength);
-    bool ended = false;
-    uint8_t after = 0;
-    bool full = false;
-    while (status == ISAL_DECOMP_OK && !ended) {
-        if (state->avail_out == 0) {
-            if (full) {
-                break;
-            }
-            full = true;
-            state->next_out = &after;
-            state->avail_out = 1;
-        }
-        const auto before = std::make_tuple(state->avail_in, state->read_in_length, state->total_out);
-        status = isal_inflate(state.get());
-        ended = state->block_state == ISAL_BLOCK_FINISH
-                || before == std::make_tuple(state->avail_in, state->read_in_length, state->total_out);
-    }
-    full = full && state->avail_out == 0;
-    env->ReleasePrimitiveArrayCritical(output, out, 0);
-    env->ReleasePrimitiveArrayCritical(dictionary, dict, JNI_ABORT);
-    env->ReleasePrimitiveArrayCritical(input, in, JNI_ABORT);
     if (status < 0) {
         throwIOException(env, isalError(status));
         return -1;
