@@ -39,7 +39,7 @@ final class BgzfInputs {
         try (HadoopInput file = new HadoopInput(fs, new Path(path))) {
             long bytes = InputPlanning.rangeBytes(rangeBytes, file.size(), jsc.defaultParallelism());
             List<long[]> ranges = InputPlanning.byteRanges(file.size(), bytes);
-            List<BgzfBlocks.Blocks> found = SparkJobs.runJob(() -> jsc.parallelize(ranges, ranges.size())
+            List<BgzfBlocks.Blocks> found = SparkJobs.runJob(jsc, () -> jsc.parallelize(ranges, ranges.size())
                     .map(range -> rangeBlocks(conf, path, range)).collect());
             BgzfBlocks.Blocks blocks = BgzfBlocks.join(file, found);
             if (blocks == null) {

@@ -125,7 +125,7 @@ final class GzipInputs {
         long bytes = InputPlanning.rangeBytes(rangeBytes, size, jsc.defaultParallelism());
         long spacing = spacing(size, bytes);
         List<long[]> ranges = InputPlanning.byteRanges(size, bytes);
-        List<GzipRangeIndex> indexed = SparkJobs.runJob(() -> jsc.parallelize(ranges, ranges.size())
+        List<GzipRangeIndex> indexed = SparkJobs.runJob(jsc, () -> jsc.parallelize(ranges, ranges.size())
                 .map(range -> build(conf, path, name, range[0], range[1], spacing)).collect());
         int[] redone = new int[1];
         GzipIndex index = GzipRangeIndex.join(indexed, (startBit, toByte) -> {
@@ -170,7 +170,7 @@ final class GzipInputs {
     /** Decodes a range again from a boundary known to be real, as a Spark job of one task. */
     private static GzipRangeIndex rebuild(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path,
             String name, long startBit, long toByte, long spacing) throws IOException {
-        Built built = SparkJobs.runJob(() -> jsc.parallelize(List.of(startBit), 1).map(start -> {
+        Built built = SparkJobs.runJob(jsc, () -> jsc.parallelize(List.of(startBit), 1).map(start -> {
             try {
                 return new Built(GzipRangeIndex.buildFrom(openAt(conf.value().get(), path, start / 8), start, toByte,
                         spacing, name), null);
@@ -263,7 +263,7 @@ final class GzipInputs {
             long made = index.index().compressedSize();
             IndexFile candidate = index;
             mismatch = made != size ? "it was made for a file of " + made + " bytes, not " + size
-                    : SparkJobs.runJob(() -> jsc.parallelize(List.of(0), 1)
+                    : SparkJobs.runJob(jsc, () -> jsc.parallelize(List.of(0), 1)
                             .map(x -> windowMismatch(conf, path, name, candidate)).collect()).get(0);
         } catch (IOException e) {
             mismatch = e.getMessage();

@@ -60,7 +60,7 @@ public final class InputPlanning {
                 ranges.add(new long[] {f, cuts[r], cuts[r + 1]});
             }
         }
-        List<Scanned> scanned = SparkJobs.runJob(() -> jsc.parallelize(ranges, ranges.size())
+        List<Scanned> scanned = SparkJobs.runJob(jsc, () -> jsc.parallelize(ranges, ranges.size())
                 .map(range -> scan(job, range)).collect());
         List<List<RangeScan>> scans = new ArrayList<>();
         List<Map<Integer, SegmentChecks>> checks = new ArrayList<>();

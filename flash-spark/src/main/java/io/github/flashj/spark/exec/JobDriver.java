@@ -187,7 +187,7 @@ public final class JobDriver {
         }
         List<ChunkPlan> toRun = missing;
         List<ChunkTask.Result> results = toRun.isEmpty() ? List.of()
-                : SparkJobs.runJob(() -> jsc.parallelize(toRun, toRun.size())
+                : SparkJobs.runJob(jsc, () -> jsc.parallelize(toRun, toRun.size())
                         .map(chunk -> ChunkTask.run(job, chunk, observer, resumable)).collect());
         long[] cpu = new long[3];
         for (ChunkTask.Result result : results) {
