@@ -7,7 +7,10 @@
 # .gz (pigz -6) and BGZF (bgzip) copies once. Each round runs bin/flashj-spark on the three in turn
 # (alternated rounds), each on a fresh output directory after sync, timed by /usr/bin/time, and
 # keeps each run's notes on how its inputs were split. Prints the medians of wall time, CPU and
-# peak RSS, and checks that every output equals the plain run's. Needs: mvn package, pigz, bgzip.
+# peak RSS, and checks that every output equals the plain run's. A sampler records each run's peak
+# work directory size (DIR/.flashj-*) every 0.1 s, in all and apart from the output's parts: what
+# is left is what the run keeps of its inputs (gzip indexes; decoded copies, were there any).
+# Needs: mvn package, pigz, bgzip.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 rounds=${1:-3}
@@ -19,6 +22,19 @@ for m in 1 2; do
   [ -f art2000000_$m.fq.bgz ] || bgzip -c art2000000_$m.fq > art2000000_$m.fq.bgz
 done
 : > spark-gzip.txt
+: > spark-gzip-work.txt
+# Peak bytes of OUT/.flashj-* while the pid $2 lives: "all apart-from-parts".
+sample_work() {
+  local out=$1 pid=$2 all=0 inputs=0 a b
+  while kill -0 "$pid" 2>/dev/null; do
+    a=$(du -sb "$out"/.flashj-* 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')
+    b=$(du -sb --exclude=parts "$out"/.flashj-* 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')
+    [ "$a" -gt "$all" ] && all=$a
+    [ "$b" -gt "$inputs" ] && inputs=$b
+    sleep 0.1
+  done
+  echo "$all $inputs"
+}
 for i in $(seq 1 "$rounds"); do
   for k in plain gz bgzf; do
     case $k in
@@ -28,7 +44,11 @@ for i in $(seq 1 "$rounds"); do
     esac
     rm -rf "out-$k"; sync
     /usr/bin/time -f "$k %e %U %S %M" -a -o spark-gzip.txt "$root/bin/flashj-spark" --master "$master" -M 150 \
-      -d "out-$k" "$@" > "spark-$k.out" 2> "spark-$k.err"
+      -d "out-$k" "$@" > "spark-$k.out" 2> "spark-$k.err" &
+    run=$!
+    peak=$(sample_work "out-$k" "$run")
+    wait "$run"
+    echo "$k $peak" >> spark-gzip-work.txt
     grep -h "is gzip\|is BGZF\|Planned\|Merged" "spark-$k.err" | sed "s/^/  $k round $i: /" || true
   done
   for k in gz bgzf; do
@@ -41,4 +61,12 @@ for k in plain gz bgzf; do
     function med(a,   i, j, t) { for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
       return a[int(n / 2)] }
     END { printf "%s %.2f %.2f %.0f\n", k, med(w), med(c), med(r) }' spark-gzip.txt
+done
+decoded=$(( $(stat -c %s art2000000_1.fq) + $(stat -c %s art2000000_2.fq) ))
+echo "input peak_work_dir_mb peak_apart_from_parts_mb apart_from_parts_%_of_decoded (medians; decoded input $((decoded / 1000000)) MB)"
+for k in plain gz bgzf; do
+  awk -v k=$k -v d=$decoded 'BEGIN { n = 0 } $1 == k { a[n] = $2; b[n] = $3; n++ }
+    function med(x,   i, j, t) { for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (x[j] < x[i]) { t = x[i]; x[i] = x[j]; x[j] = t }
+      return x[int(n / 2)] }
+    END { printf "%s %.1f %.1f %.2f\n", k, med(a) / 1e6, med(b) / 1e6, 100 * med(b) / d }' spark-gzip-work.txt
 done
