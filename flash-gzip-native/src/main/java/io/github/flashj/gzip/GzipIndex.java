@@ -87,15 +87,48 @@ public final class GzipIndex implements Serializable {
             } else if (w.length > WINDOW) {
                 throw new IllegalArgumentException("the window of seek point " + i + " is longer than " + WINDOW);
             } else {
-                // Stored as the formats store it: the window's size, the bytes at its end.
-                byte[] padded = new byte[WINDOW];
-                System.arraycopy(w, 0, padded, WINDOW - w.length, w.length);
                 window[i] = stored.size();
-                stored.add(padded);
+                stored.add(padded(w));
             }
         }
         return new GzipIndex(compressedSize, decompressedSize, spacing, WINDOW, compressedBits.clone(),
                 decompressed.clone(), window, stored.toArray(new byte[0][]));
+    }
+
+    /**
+     * An index's seek points without their windows, which are written after them
+     * ({@link #writeTable}, then {@link #writeWindow} for each point at a decompressed offset above
+     * 0, the others having none).
+     */
+    static GzipIndex ofPoints(long compressedSize, long decompressedSize, int spacing, long[] compressedBits,
+            long[] decompressed) {
+        int n = compressedBits.length;
+        int[] window = new int[n];
+        int stored = 0;
+        for (int i = 0; i < n; i++) {
+            if (decompressed[i] > decompressedSize || i > 0 && (decompressed[i] < decompressed[i - 1]
+                    || compressedBits[i] < compressedBits[i - 1])) {
+                throw new IllegalArgumentException("seek point " + i + " is out of order");
+            }
+            window[i] = decompressed[i] > 0 ? stored++ : -1;
+        }
+        return new GzipIndex(compressedSize, decompressedSize, spacing, WINDOW, compressedBits.clone(),
+                decompressed.clone(), window, null);
+    }
+
+    /** A window as the formats store it: {@link #WINDOW} bytes, the window's at their end. */
+    private static byte[] padded(byte[] w) {
+        byte[] padded = new byte[WINDOW];
+        System.arraycopy(w, 0, padded, WINDOW - w.length, w.length);
+        return padded;
+    }
+
+    /** Writes a window after the seek points ({@link #writeTable}), as the formats store it. */
+    static void writeWindow(OutputStream out, byte[] w) throws IOException {
+        if (w.length > WINDOW) {
+            throw new IllegalArgumentException("a window longer than " + WINDOW);
+        }
+        out.write(padded(w));
     }
 
     /**
@@ -182,6 +215,14 @@ public final class GzipIndex implements Serializable {
         if (windows == null) {
             throw new IllegalStateException("the windows of this index were not read into memory");
         }
+        writeTable(out);
+        for (byte[] w : windows) {
+            out.write(w);
+        }
+    }
+
+    /** Writes the index's header and seek points, which its windows follow. */
+    void writeTable(OutputStream out) throws IOException {
         ByteBuffer head = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
         head.put(MAGIC).put((byte) 1).put((byte) 0).putLong(compressedSize).putLong(decompressedSize)
                 .putInt(spacing).putInt(windowSize).putInt(points());
@@ -194,9 +235,6 @@ public final class GzipIndex implements Serializable {
             point.putLong(bytes).putLong(decompressed[i]).put((byte) (bytes * 8 - compressedBits[i]))
                     .put((byte) (window[i] >= 0 ? 1 : 0));
             out.write(point.array());
-        }
-        for (byte[] w : windows) {
-            out.write(w);
         }
     }
 

@@ -16,13 +16,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -284,6 +287,138 @@ class GzipRangeIndexTest {
                 });
         assertEquals(List.of(ranges.get(0).endBit()), rebuilt);
         assertArrayEquals(written(GzipRangeIndex.index(file, SPACING, 1, 1)), written(joined));
+    }
+
+    /** Side files in memory, as a Spark task writes them to the work directory. */
+    private static final class MemoryStore implements GzipRangeIndex.WindowStore {
+        final Map<Long, ByteArrayOutputStream> files = new HashMap<>();
+
+        @Override
+        public synchronized OutputStream create(long startBit) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            files.put(startBit, out);
+            return out;
+        }
+
+        @Override
+        public synchronized InputStream open(long startBit) {
+            return new ByteArrayInputStream(files.get(startBit).toByteArray());
+        }
+    }
+
+    private static <T> T throughSerialization(T object) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(object);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            @SuppressWarnings("unchecked")
+            T read = (T) in.readObject();
+            return read;
+        }
+    }
+
+    private static int serializedSize(Object object) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(object);
+        }
+        return bytes.size();
+    }
+
+    /** The index file of {@code n} ranges built as tasks build them, their windows in side files, written streaming. */
+    private static byte[] streamed(byte[] gz, String name, int n, long spacing, long decodedSpacing)
+            throws Exception {
+        MemoryStore store = new MemoryStore();
+        List<GzipRangeIndex> ranges = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long from = (long) gz.length * i / n;
+            long to = (long) gz.length * (i + 1) / n;
+            ranges.add(throughSerialization(GzipRangeIndex.build(new ByteArrayInputStream(gz, (int) from,
+                    gz.length), from, to, spacing, decodedSpacing, name, store)));
+        }
+        GzipRangeIndex.Joined joined = GzipRangeIndex.joinPoints(ranges, (startBit, toByte) -> GzipRangeIndex
+                .buildFrom(new ByteArrayInputStream(gz, (int) (startBit / 8), gz.length), startBit, toByte, spacing,
+                        decodedSpacing, name, store));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        joined.write(out, store);
+        assertEquals(joined.points().toString(), GzipIndex.read(new ByteArrayInputStream(out.toByteArray()), name,
+                out.size(), true).toString());
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"flush", "level9", "huffman", "members"})
+    void windowsInSideFilesWrittenStreamingGiveTheSameIndex(String kind) throws Exception {
+        byte[] data = data();
+        byte[] gz = compress(data, kind);
+        Path file = write(kind + ".gz", gz);
+        byte[] expected = written(GzipRangeIndex.index(file, SPACING, 1, 1));
+        for (int ranges : new int[] {1, 3, 17, 200}) {
+            assertArrayEquals(expected, streamed(gz, file.toString(), ranges, SPACING,
+                    GzipRangeIndex.DECODED_SPACING), ranges + " ranges");
+        }
+    }
+
+    @Test
+    void aRangeWithItsWindowsInASideFileIsSmall() throws Exception {
+        byte[] data = data();
+        byte[] gz = gzipFast(data);
+        long spacing = 4 << 10;
+        MemoryStore store = new MemoryStore();
+        GzipRangeIndex stored = GzipRangeIndex.build(new ByteArrayInputStream(gz, 1000, gz.length), 1000,
+                gz.length, spacing, GzipRangeIndex.DECODED_SPACING, "f.gz", store);
+        GzipRangeIndex inMemory = GzipRangeIndex.build(new ByteArrayInputStream(gz, 1000, gz.length), 1000,
+                gz.length, spacing, "f.gz");
+        assertTrue(stored.points() > 100, stored.toString());
+        assertTrue(serializedSize(stored) < 100 << 10, serializedSize(stored) + " bytes");
+        assertTrue(serializedSize(inMemory) > 100 * (16 << 10), serializedSize(inMemory) + " bytes in memory");
+        assertEquals(1, store.files.size());
+    }
+
+    /** Text that deflate compresses about 30 to 1: one record, each with a number of its own. */
+    private static byte[] compressible() {
+        StringBuilder sb = new StringBuilder();
+        Random random = new Random(7);
+        String record = "ACGT".repeat(40) + "\n+\n" + "I".repeat(160) + "\n";
+        for (int i = 0; i < 50_000; i++) {
+            sb.append("@read").append(random.nextInt(100_000)).append("/1\n").append(record);
+        }
+        return sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static long largestSegment(GzipIndex index) {
+        long largest = 0;
+        for (int i = 0; i < index.points(); i++) {
+            long end = i + 1 < index.points() ? index.decompressedOffset(i + 1) : index.decompressedSize();
+            largest = Math.max(largest, end - index.decompressedOffset(i));
+        }
+        return largest;
+    }
+
+    @Test
+    void theDecodedSpacingBoundsSegmentsOfHighlyCompressibleData() throws Exception {
+        byte[] data = compressible();
+        byte[] gz = gzipFast(data);
+        assertTrue(data.length > 20L * gz.length, data.length + " from " + gz.length);
+        Path file = write("compressible.gz", gz);
+        long spacing = 1 << 20;
+        long bound = 2 << 20;
+        // Every boundary a point: the segments are the blocks.
+        long block = largestSegment(GzipRangeIndex.index(file, 1, Long.MAX_VALUE, 1, 1));
+        assertTrue(block < bound, block + " bytes in a block");
+        assertTrue(largestSegment(GzipRangeIndex.index(file, spacing, 1, 1)) > 4 * bound);
+        GzipIndex one = GzipRangeIndex.index(file, spacing, bound, 1, 1);
+        assertTrue(largestSegment(one) <= bound + block, largestSegment(one) + " bytes in a segment");
+        assertPointsMatch(one, data);
+        assertDecodesFromEachPoint(file, one, data);
+        for (int ranges : new int[] {3, 8}) {
+            GzipIndex cut = GzipRangeIndex.index(file, spacing, bound, ranges, 2);
+            assertTrue(largestSegment(cut) <= 2 * bound + block, largestSegment(cut) + " bytes in a segment");
+            assertPointsMatch(cut, data);
+            assertDecodesFromEachPoint(file, cut, data);
+            assertArrayEquals(written(cut), streamed(gz, file.toString(), ranges, spacing, bound));
+        }
     }
 
     private static GzipRangeIndex build(byte[] gz, long from, long to, Path file) throws IOException {

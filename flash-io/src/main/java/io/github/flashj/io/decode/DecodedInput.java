@@ -66,8 +66,11 @@ public final class DecodedInput implements PositionalInput, Closeable {
     private static final int EQUIVALENT_STARTS = 64;
     /** Compressed bytes read past a segment's next seek point, for the byte ISA-L decodes beyond it. */
     private static final int ISAL_LOOKAHEAD = 1 << 16;
-    /** A segment larger than this is not kept in memory: such a file is read in order. */
-    static final long MAX_SEGMENT = 64L << 20;
+    /**
+     * The largest segment a reader holds in memory: a file whose seek points lie further apart is read
+     * in order, and {@link #gzip} refuses it.
+     */
+    public static final long MAX_SEGMENT = 64L << 20;
 
     private final String name;
     private final SeekPoints points;
@@ -138,7 +141,7 @@ public final class DecodedInput implements PositionalInput, Closeable {
             BgzfBlocks.Blocks blocks = BgzfBlocks.isBgzf(head, n) ? BgzfBlocks.table(compressed) : null;
             SeekPoints points = blocks == null ? null : blocks.seekPoints(spacing);
             DecodedInput view = blocks == null ? gzipIndexed(file, name, gzip, threads, spacing, channel)
-                    : largestSegment(points) > MAX_SEGMENT ? null
+                    : points.largestSegmentLength() > MAX_SEGMENT ? null
                     : bgzf(name, compressed, channel, points, threads);
             if (view == null) {
                 channel.close();
@@ -193,11 +196,20 @@ public final class DecodedInput implements PositionalInput, Closeable {
      * @param resources closed with the view (the file's channel or stream)
      * @param windows the window each segment needs
      * @param threads the decoder threads
+     * @throws IllegalArgumentException when the seek points are not a gzip index's, or a segment is
+     *     longer than {@link #MAX_SEGMENT}
      */
     public static DecodedInput gzip(String name, PositionalInput compressed, Closeable resources, SeekPoints points,
             SegmentWindows windows, int threads) {
         if (points.kind() != SeekPoints.Kind.GZIP_INDEX) {
             throw new IllegalArgumentException(name + ": the seek points are not a gzip index's");
+        }
+        if (points.largestSegmentLength() > MAX_SEGMENT) {
+            int i = points.largestSegment();
+            throw new IllegalArgumentException(name + ": its gzip index has seek points "
+                    + points.largestSegmentLength() + " decompressed bytes apart (from byte "
+                    + points.decodedStart(i) + "), more than the " + MAX_SEGMENT
+                    + " a segment may hold; build the index with seek points closer together");
         }
         AtomicReferenceArray<SegmentChecks> checks = new AtomicReferenceArray<>(points.segments());
         Opener opener = () -> new SegmentDecoder() {
@@ -369,7 +381,7 @@ public final class DecodedInput implements PositionalInput, Closeable {
         }
         LOG.debug("{}: {} in {} ms", name, seekPoints, (System.nanoTime() - started) / 1_000_000);
         SeekPoints points = SeekPoints.of(seekPoints);
-        if (largestSegment(points) > MAX_SEGMENT) {
+        if (points.largestSegmentLength() > MAX_SEGMENT) {
             LOG.debug("{} is read in order: its seek points are more than {} bytes apart", name, MAX_SEGMENT);
             if (temporary) {
                 Files.deleteIfExists(index);
@@ -423,7 +435,7 @@ public final class DecodedInput implements PositionalInput, Closeable {
         }
         LOG.debug("{}: {} in pure Java in {} ms", name, seekPoints, (System.nanoTime() - started) / 1_000_000);
         SeekPoints points = SeekPoints.of(seekPoints);
-        if (largestSegment(points) > MAX_SEGMENT) {
+        if (points.largestSegmentLength() > MAX_SEGMENT) {
             LOG.debug("{} is read in order: its seek points are more than {} bytes apart", name, MAX_SEGMENT);
             return null;
         }
@@ -443,14 +455,6 @@ public final class DecodedInput implements PositionalInput, Closeable {
             Files.deleteIfExists(partial);
         }
         LOG.info("Wrote the gzip index {}", index);
-    }
-
-    private static long largestSegment(SeekPoints points) {
-        long largest = 0;
-        for (int i = 0; i < points.segments(); i++) {
-            largest = Math.max(largest, points.decodedStart(i + 1) - points.decodedStart(i));
-        }
-        return largest;
     }
 
     /** A decoder's message without the file's name, which the new message gives first. */

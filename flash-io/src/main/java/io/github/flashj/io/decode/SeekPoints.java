@@ -122,6 +122,23 @@ public final class SeekPoints implements Serializable {
         return indexPoints[i];
     }
 
+    /** The longest segment (the first of those as long), or -1 when there are none. */
+    public int largestSegment() {
+        int largest = -1;
+        for (int i = 0; i < segments(); i++) {
+            if (largest < 0 || decoded[i + 1] - decoded[i] > decoded[largest + 1] - decoded[largest]) {
+                largest = i;
+            }
+        }
+        return largest;
+    }
+
+    /** The decompressed length of the longest segment, 0 when there are none. */
+    public long largestSegmentLength() {
+        int i = largestSegment();
+        return i < 0 ? 0 : decoded[i + 1] - decoded[i];
+    }
+
     /** The segment holding decompressed offset {@code offset} ({@code 0 <= offset < size()}). */
     public int segmentOf(long offset) {
         int i = Arrays.binarySearch(decoded, 0, compressed.length, offset);

@@ -217,6 +217,20 @@ class DecodedInputGzipTest {
         }
     }
 
+    /** Sparse seek points, as another tool may write them: a segment a reader could not hold. */
+    @Test
+    void aSegmentLongerThanAReaderHoldsIsRefusedNamingTheFile() {
+        long gap = DecodedInput.MAX_SEGMENT + 1;
+        GzipIndex sparse = GzipIndex.of(1 << 20, 2 * gap, 1 << 20, new long[] {80, 4_000_000},
+                new long[] {0, gap}, new byte[][] {new byte[0], new byte[32 << 10]});
+        SeekPoints points = SeekPoints.of(sparse);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DecodedInput.gzip("sparse.fq.gz", PositionalInput.of(new byte[0]), () -> { }, points,
+                        SegmentWindows.of(sparse, points), 1));
+        assertTrue(e.getMessage().startsWith("sparse.fq.gz: ") && e.getMessage().contains(gap + " decompressed bytes"),
+                e.getMessage());
+    }
+
     @Test
     void theIndexOfAnotherFileIsRefused() throws IOException {
         byte[] gz1 = gzip(fastq(3000, 5), 6);

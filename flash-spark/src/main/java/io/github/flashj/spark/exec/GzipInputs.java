@@ -32,24 +32,21 @@ import org.slf4j.LoggerFactory;
  * Plain gzip inputs read through the seek points of an index, with no decoded copy anywhere, as
  * rapidgzip indexes a file across threads but across executors: each Spark task decodes one byte
  * range of the compressed file from the first deflate block it finds there, with the 32 KiB window
- * before it unknown ({@link GzipRangeIndex#build}); the driver joins the ranges in chain order,
+ * before it unknown ({@link GzipRangeIndex#build}), writes its seek points' windows (with markers
+ * for the unknown bytes) to a side file in the work directory, and sends the driver only its points,
+ * checks and last window. The driver joins the ranges in chain order ({@link GzipRangeIndex#joinPoints}),
  * checking that each starts where the one before ended (a range that does not is decoded again, as
- * a Spark job, from the true boundary), resolves the windows from each range's last one, and writes
- * the index where every task can read it. Planning and merging tasks then decode only the segments
- * they read ({@link DecodedInput#gzip}), each from its seek point with its window read from the
- * index file. The driver reads the input's first bytes, nothing more of it.
+ * a Spark job, from the true boundary), and writes the index where every task can read it, each
+ * window read back from its side file and resolved from the window its range started with, one at
+ * a time: the driver holds the seek points and one window, whatever the file's size. Planning and
+ * merging tasks then decode only the segments they read ({@link DecodedInput#gzip}), each from its
+ * seek point with its window read from the index file. The driver reads the input's first bytes,
+ * nothing more of it.
  */
 final class GzipInputs {
     private static final Logger LOG = LoggerFactory.getLogger(GzipInputs.class);
     /** What an index file's name ends with, as a local run's {@code --gzip-index} directory holds them. */
     static final String INDEX_SUFFIX = ".gzidx";
-    /**
-     * The most seek points of one file. The driver holds every window while it joins the ranges and
-     * writes the index, 32 KiB each (and a task's windows travel to it as 64 KiB of symbols): 4096
-     * points are 128 MiB. Files larger than 4 GiB compressed then get seek points further apart than
-     * {@link DecodedInput#SEEK_SPACING}.
-     */
-    private static final int MAX_POINTS = 4096;
 
     private GzipInputs() {
     }
@@ -94,6 +91,31 @@ final class GzipInputs {
     }
 
     /**
+     * The side files where index tasks write their seek points' windows, one per range, in a
+     * directory of the work directory that the driver removes once the index is written.
+     */
+    private record SideFiles(String directory, Broadcast<HadoopConf> conf)
+            implements GzipRangeIndex.WindowStore, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private Path file(long startBit) {
+            return new Path(directory, "windows-" + startBit);
+        }
+
+        @Override
+        public OutputStream create(long startBit) throws IOException {
+            Path file = file(startBit);
+            return HadoopFiles.of(file, conf.value().get()).create(file, true);
+        }
+
+        @Override
+        public InputStream open(long startBit) throws IOException {
+            Path file = file(startBit);
+            return HadoopFiles.of(file, conf.value().get()).open(file);
+        }
+    }
+
+    /**
      * The index of the plain gzip file {@code path} (qualified), whose first bytes are {@code head}:
      * reused from {@code indexDirectory} when the one there belongs to the file, else built by Spark
      * tasks over byte ranges of about {@code rangeBytes} (0 for automatic) and written to
@@ -104,6 +126,17 @@ final class GzipInputs {
      */
     static SeekableInput index(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path, String name,
             byte[] head, long rangeBytes, String indexDirectory, String workDirectory) throws IOException {
+        return index(jsc, conf, path, name, head, rangeBytes, indexDirectory, workDirectory,
+                GzipRangeIndex.DECODED_SPACING);
+    }
+
+    /**
+     * {@link #index}, with seek points at most {@code decodedSpacing} decompressed bytes apart within
+     * a range ({@link GzipRangeIndex#DECODED_SPACING} but in tests).
+     */
+    static SeekableInput index(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path, String name,
+            byte[] head, long rangeBytes, String indexDirectory, String workDirectory, long decodedSpacing)
+            throws IOException {
         if (!GzipDecoding.isGzip(head, head.length)) {
             return null;
         }
@@ -123,21 +156,33 @@ final class GzipInputs {
             }
         }
         long bytes = InputPlanning.rangeBytes(rangeBytes, size, jsc.defaultParallelism());
-        long spacing = spacing(size, bytes);
+        long spacing = spacing(bytes);
         List<long[]> ranges = InputPlanning.byteRanges(size, bytes);
-        List<GzipRangeIndex> indexed = SparkJobs.runJob(jsc, () -> jsc.parallelize(ranges, ranges.size())
-                .map(range -> build(conf, path, name, range[0], range[1], spacing)).collect());
+        // With no work directory, the windows travel to the driver with the ranges, as a broadcast index does.
+        SideFiles sideFiles = workDirectory == null ? null
+                : new SideFiles(new Path(workDirectory, "gzip-windows-" + UUID.randomUUID()).toString(), conf);
+        IndexFile written;
         int[] redone = new int[1];
-        GzipIndex index = GzipRangeIndex.join(indexed, (startBit, toByte) -> {
-            redone[0]++;
-            return rebuild(jsc, conf, path, name, startBit, toByte, spacing);
-        });
-        IndexFile written = write(jsc, index, kept, workDirectory, hadoop);
+        try {
+            List<GzipRangeIndex> indexed = SparkJobs.runJob(jsc, () -> jsc.parallelize(ranges, ranges.size())
+                    .map(range -> GzipRangeIndex.build(openAt(conf.value().get(), path, range[0]), range[0],
+                            range[1], spacing, decodedSpacing, name, sideFiles)).collect());
+            GzipRangeIndex.Joined joined = GzipRangeIndex.joinPoints(indexed, (startBit, toByte) -> {
+                redone[0]++;
+                return rebuild(jsc, conf, path, name, startBit, toByte, spacing, decodedSpacing, sideFiles);
+            });
+            written = write(jsc, joined, sideFiles, kept, workDirectory, hadoop);
+        } finally {
+            if (sideFiles != null) {
+                Path directory = new Path(sideFiles.directory());
+                HadoopFiles.of(directory, hadoop).delete(directory, true);
+            }
+        }
         SeekPoints points = SeekPoints.of(written.index());
         return new SeekableInput(points, written, String.format(Locale.ROOT,
                 "gzip: indexed by %s in %d ms (%s%s, the driver read %d bytes of the input%s)",
                 count(ranges.size(), "Spark task"), (System.nanoTime() - started) / 1_000_000,
-                count(index.points(), "seek point"),
+                count(written.index().points(), "seek point"),
                 redone[0] == 0 ? "" : "; " + count(redone[0], "range") + " after a false block start decoded again",
                 head.length, kept == null ? "" : "; kept as " + kept));
     }
@@ -149,31 +194,21 @@ final class GzipInputs {
 
     /**
      * Compressed bytes between seek points: {@link DecodedInput#SEEK_SPACING}, or a range when
-     * ranges are smaller (small test ranges give many seek points too), but at most
-     * {@link #MAX_POINTS} points.
+     * ranges are smaller (small test ranges give many seek points too), whatever the file's size:
+     * the driver holds no window but the one it writes.
      */
-    static long spacing(long size, long rangeBytes) {
-        long spacing = Math.min(DecodedInput.SEEK_SPACING, rangeBytes);
-        return Math.max(Math.max(1, spacing), (size + MAX_POINTS - 1) / MAX_POINTS);
-    }
-
-    /**
-     * Indexes a range as a task. A range whose data fail to decode from its first start comes back
-     * with no start, which the join decodes again from the end of the range before, where bad data
-     * are reported.
-     */
-    private static GzipRangeIndex build(Broadcast<HadoopConf> conf, String path, String name, long from, long to,
-            long spacing) throws IOException {
-        return GzipRangeIndex.build(openAt(conf.value().get(), path, from), from, to, spacing, name);
+    static long spacing(long rangeBytes) {
+        return Math.max(1, Math.min(DecodedInput.SEEK_SPACING, rangeBytes));
     }
 
     /** Decodes a range again from a boundary known to be real, as a Spark job of one task. */
     private static GzipRangeIndex rebuild(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path,
-            String name, long startBit, long toByte, long spacing) throws IOException {
+            String name, long startBit, long toByte, long spacing, long decodedSpacing, SideFiles sideFiles)
+            throws IOException {
         Built built = SparkJobs.runJob(jsc, () -> jsc.parallelize(List.of(startBit), 1).map(start -> {
             try {
                 return new Built(GzipRangeIndex.buildFrom(openAt(conf.value().get(), path, start / 8), start, toByte,
-                        spacing, name), null);
+                        spacing, decodedSpacing, name, sideFiles), null);
             } catch (GzipFormatException e) {
                 // Bad data fail every attempt alike: the driver reports them, rather than Spark retrying.
                 return new Built(null, e);
@@ -201,13 +236,16 @@ final class GzipInputs {
     /**
      * Writes the index to {@code kept} (through a file beside it, renamed when whole), else to the
      * work directory, else broadcasts it to the executors; returns where the tasks find it.
+     *
+     * @param sideFiles where the ranges' windows are, or null when the ranges hold them
      */
-    private static IndexFile write(JavaSparkContext jsc, GzipIndex index, Path kept, String workDirectory,
-            Configuration hadoop) throws IOException {
+    private static IndexFile write(JavaSparkContext jsc, GzipRangeIndex.Joined joined, SideFiles sideFiles,
+            Path kept, String workDirectory, Configuration hadoop) throws IOException {
+        GzipIndex index = joined.points();
         if (kept == null && workDirectory == null) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            index.write(bytes);
-            return new IndexFile(null, jsc.broadcast(bytes.toByteArray()), index.withoutWindows());
+            joined.write(bytes, sideFiles);
+            return new IndexFile(null, jsc.broadcast(bytes.toByteArray()), index);
         }
         Path target = kept != null ? kept : new Path(workDirectory, "gzip-" + UUID.randomUUID() + INDEX_SUFFIX);
         FileSystem fs = HadoopFiles.of(target, hadoop);
@@ -218,7 +256,7 @@ final class GzipInputs {
         }
         try {
             try (OutputStream out = new BufferedOutputStream(fs.create(partial, true), 1 << 16)) {
-                index.write(out);
+                joined.write(out, sideFiles);
             }
             if (kept != null) {
                 HadoopFiles.delete(fs, kept);
@@ -232,7 +270,7 @@ final class GzipInputs {
                 HadoopFiles.delete(fs, partial);
             }
         }
-        return new IndexFile(fs.makeQualified(target).toString(), null, index.withoutWindows());
+        return new IndexFile(fs.makeQualified(target).toString(), null, index);
     }
 
     /** The seek points of an index file, without its windows (which tasks read when they need them). */
@@ -244,10 +282,12 @@ final class GzipInputs {
     }
 
     /**
-     * The index kept at {@code kept} when it belongs to the file: the same compressed size, and a
-     * Spark task that decodes the last two segments from their seek points finds the window stored
-     * for the last equal to the data before it, and the data ending as the trailer says. Else null,
-     * with a warning (the index is built again).
+     * The index kept at {@code kept} when it belongs to the file and serves its readers: the same
+     * compressed size, no segment longer than a reader holds ({@link DecodedInput#MAX_SEGMENT}:
+     * another tool may have written sparse seek points), and a Spark task that decodes the last two
+     * segments from their seek points finds the window stored for the last equal to the data before
+     * it, and the data ending as the trailer says. Else null, with a warning (the index is built
+     * again).
      */
     private static IndexFile reuse(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path, String name,
             long size, Path kept) throws IOException {
@@ -257,19 +297,26 @@ final class GzipInputs {
             return null;
         }
         String mismatch;
+        boolean sparse = false;
         IndexFile index = null;
         try {
             index = new IndexFile(fs.makeQualified(kept).toString(), null, read(kept, hadoop));
             long made = index.index().compressedSize();
             IndexFile candidate = index;
+            long largest = SeekPoints.of(index.index()).largestSegmentLength();
+            sparse = made == size && largest > DecodedInput.MAX_SEGMENT;
             mismatch = made != size ? "it was made for a file of " + made + " bytes, not " + size
+                    : largest > DecodedInput.MAX_SEGMENT ? "its seek points lie up to " + largest
+                            + " decompressed bytes apart, more than the " + DecodedInput.MAX_SEGMENT
+                            + " a reader holds"
                     : SparkJobs.runJob(jsc, () -> jsc.parallelize(List.of(0), 1)
                             .map(x -> windowMismatch(conf, path, name, candidate)).collect()).get(0);
         } catch (IOException e) {
             mismatch = e.getMessage();
         }
         if (mismatch != null) {
-            LOG.warn("The gzip index {} does not belong to {} ({}): building it again", kept, name, mismatch);
+            LOG.warn("The gzip index {} {} {} ({}): building it again", kept,
+                    sparse ? "cannot serve the readers of" : "does not belong to", name, mismatch);
             return null;
         }
         LOG.info("Using the gzip index {}", kept);

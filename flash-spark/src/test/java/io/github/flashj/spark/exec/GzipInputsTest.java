@@ -1,0 +1,139 @@
+package io.github.flashj.spark.exec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.flashj.gzip.GzipIndex;
+import io.github.flashj.gzip.GzipRangeIndex;
+import io.github.flashj.io.decode.DecodedInput;
+import io.github.flashj.io.decode.SeekPoints;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plain gzip indexed by Spark tasks at compression ratios far above FASTQ's: seek points bounded in
+ * decoded bytes, the windows through side files that are gone once the index is written, and a
+ * reused index too sparse for a reader built again.
+ */
+class GzipInputsTest {
+    @TempDir
+    static Path dir;
+    static SparkSession spark;
+    static JavaSparkContext jsc;
+    static Broadcast<HadoopConf> conf;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSession.builder().master("local[2]").appName("GzipInputsTest")
+                .config("spark.ui.enabled", "false").getOrCreate();
+        jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        conf = jsc.broadcast(new HadoopConf(new Configuration()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    /** FASTQ records that repeat but for a number each: deflate compresses them about 30 to 1. */
+    private static byte[] compressible(int records) {
+        StringBuilder sb = new StringBuilder();
+        Random random = new Random(3);
+        String record = "ACGT".repeat(40) + "\n+\n" + "I".repeat(160) + "\n";
+        for (int i = 0; i < records; i++) {
+            sb.append("@read").append(random.nextInt(100_000)).append("/1\n").append(record);
+        }
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static Path gzip(String name, byte[] data) throws IOException {
+        Path file = dir.resolve(name);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write(data);
+        }
+        return file;
+    }
+
+    private static SeekableInput index(Path file, long rangeBytes, String indexDirectory, Path work,
+            long decodedSpacing) throws IOException {
+        byte[] head = Arrays.copyOf(Files.readAllBytes(file), 64);
+        return GzipInputs.index(jsc, conf, file.toUri().toString(), file.getFileName().toString(), head, rangeBytes,
+                indexDirectory, work == null ? null : work.toUri().toString(), decodedSpacing);
+    }
+
+    private static byte[] decoded(Path file, SeekableInput input) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = input.stream(file.toUri().toString(), file.getFileName().toString(), new Configuration(), 0)) {
+            in.transferTo(out);
+        }
+        return out.toByteArray();
+    }
+
+    private static List<String> entries(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void highlyCompressibleDataGetSeekPointsBoundedInDecodedBytes() throws IOException {
+        byte[] data = compressible(40_000);
+        Path file = gzip("compressible.fq.gz", data);
+        long size = Files.size(file);
+        assertTrue(data.length > 20 * size, data.length + " from " + size);
+        long bound = 1 << 20;
+        Path work = Files.createDirectories(dir.resolve("work"));
+        SeekableInput bounded = index(file, size / 5, null, work, bound);
+        // Blocks of this data decode to about 1 MiB: at most the tail of one range and the head of the next.
+        assertTrue(bounded.points().largestSegmentLength() <= 4 * bound, bounded.points().toString());
+        assertTrue(bounded.points().segments() >= data.length / (2 * bound), bounded.points().toString());
+        assertEquals(List.of(), entries(work).stream().filter(n -> n.startsWith("gzip-windows-")).toList(),
+                "the side files are removed");
+        assertArrayEquals(data, decoded(file, bounded));
+        // With no work directory, the windows travel with the ranges and the index is broadcast.
+        SeekableInput broadcast = index(file, size / 5, null, null, bound);
+        assertEquals(bounded.points().toString(), broadcast.points().toString());
+        assertArrayEquals(data, decoded(file, broadcast));
+    }
+
+    @Test
+    void aReusedIndexWithSegmentsLongerThanAReaderHoldsIsBuiltAgain() throws IOException {
+        byte[] data = compressible(210_000);
+        assertTrue(data.length > DecodedInput.MAX_SEGMENT, data.length + " bytes");
+        Path file = gzip("sparse.fq.gz", data);
+        Path indexes = Files.createDirectories(dir.resolve("indexes"));
+        // One seek point, at the data's start, as a tool with sparse points may leave for a small file.
+        GzipIndex sparse = GzipIndex.of(Files.size(file), data.length, 1 << 30, new long[] {80}, new long[] {0},
+                new byte[][] {new byte[0]});
+        try (OutputStream out = Files.newOutputStream(indexes.resolve(file.getFileName() + GzipInputs.INDEX_SUFFIX))) {
+            sparse.write(out);
+        }
+        SeekableInput rebuilt = index(file, 0, indexes.toUri().toString(), null,
+                GzipRangeIndex.DECODED_SPACING);
+        assertTrue(rebuilt.found().startsWith("gzip: indexed by"), rebuilt.found());
+        SeekPoints points = rebuilt.points();
+        assertTrue(points.largestSegmentLength() <= DecodedInput.MAX_SEGMENT, points.toString());
+        assertTrue(GzipIndex.read(indexes.resolve(file.getFileName() + GzipInputs.INDEX_SUFFIX)).points() > 1);
+        assertArrayEquals(data, decoded(file, rebuilt));
+    }
+}
