@@ -9,9 +9,10 @@
  * <p>Splitting plain gzip, in pure Java, for any source of bytes (a Hadoop stream included):
  * {@link io.github.flashj.gzip.DeflateStream} enters the data at any block, with its window known
  * or not (markers), and finds the first block of a byte range;
- * {@link io.github.flashj.gzip.GzipRangeIndex} is what one range tells, and joins the ranges in
- * chain order into a {@link io.github.flashj.gzip.GzipIndex} (indexed_gzip's format, which
- * rapidgzip reads and writes); {@link io.github.flashj.gzip.SegmentChecks} checks the members'
+ * {@link io.github.flashj.gzip.GzipRangeIndex} is what one range tells (its windows in memory, or
+ * in a side file), and joins the ranges in chain order into a
+ * {@link io.github.flashj.gzip.GzipIndex} (indexed_gzip's format, which rapidgzip reads and
+ * writes), written one window at a time; {@link io.github.flashj.gzip.SegmentChecks} checks the members'
  * trailers against data decoded segment by segment.
  *
  * <p>Errors are {@link io.github.flashj.gzip.GzipFormatException}s naming the input.

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -115,76 +117,127 @@ final class GzipInputs {
         }
     }
 
+    /** A compressed input to enter at its seek points: its qualified path, its name for messages, its first bytes. */
+    record Input(String path, String name, byte[] head) {
+    }
+
+    /** A range of one file to index, as a task gets it. */
+    private record RangeTask(String path, String name, long from, long to, long spacing, SideFiles sideFiles)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * A range whose data fail to decode from its first start comes back with no start, which the
+         * join decodes again from the end of the range before, where bad data are reported.
+         */
+        GzipRangeIndex build(Broadcast<HadoopConf> conf, long decodedSpacing) throws IOException {
+            return GzipRangeIndex.build(openAt(conf.value().get(), path, from), from, to, spacing, decodedSpacing,
+                    name, sideFiles);
+        }
+    }
+
+    /** A file whose index the tasks build. */
+    private record Indexing(int input, List<RangeTask> ranges, Path kept) {
+    }
+
     /**
-     * The index of the plain gzip file {@code path} (qualified), whose first bytes are {@code head}:
-     * reused from {@code indexDirectory} when the one there belongs to the file, else built by Spark
-     * tasks over byte ranges of about {@code rangeBytes} (0 for automatic) and written to
-     * {@code indexDirectory}, else to {@code workDirectory}, else broadcast to the executors.
+     * The indexes of the plain gzip files among {@code inputs}: each reused from
+     * {@code indexDirectory} when the one there belongs to the file, else built by Spark tasks over
+     * byte ranges of about {@code rangeBytes} (0 for automatic), all files' ranges in one Spark job,
+     * and written to {@code indexDirectory}, else to {@code workDirectory}, else broadcast to the
+     * executors.
      *
-     * @return null when the file is not gzip
+     * @return for each input, how it is entered, or null when it is not gzip
      * @throws GzipFormatException when the data cannot be decoded, naming the file and the offset
      */
-    static SeekableInput index(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path, String name,
-            byte[] head, long rangeBytes, String indexDirectory, String workDirectory) throws IOException {
-        return index(jsc, conf, path, name, head, rangeBytes, indexDirectory, workDirectory,
-                GzipRangeIndex.DECODED_SPACING);
+    static List<SeekableInput> index(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<Input> inputs,
+            long rangeBytes, String indexDirectory, String workDirectory) throws IOException {
+        return index(jsc, conf, inputs, rangeBytes, indexDirectory, workDirectory, GzipRangeIndex.DECODED_SPACING);
     }
 
     /**
      * {@link #index}, with seek points at most {@code decodedSpacing} decompressed bytes apart within
      * a range ({@link GzipRangeIndex#DECODED_SPACING} but in tests).
      */
-    static SeekableInput index(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path, String name,
-            byte[] head, long rangeBytes, String indexDirectory, String workDirectory, long decodedSpacing)
-            throws IOException {
-        if (!GzipDecoding.isGzip(head, head.length)) {
-            return null;
-        }
+    static List<SeekableInput> index(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<Input> inputs,
+            long rangeBytes, String indexDirectory, String workDirectory, long decodedSpacing) throws IOException {
         long started = System.nanoTime();
         Configuration hadoop = conf.value().get();
-        Path file = new Path(path);
-        long size = HadoopFiles.of(file, hadoop).getFileStatus(file).getLen();
-        Path kept = indexDirectory == null ? null : new Path(indexDirectory, file.getName() + INDEX_SUFFIX);
-        if (kept != null) {
-            IndexFile reused = reuse(jsc, conf, path, name, size, kept);
+        List<SeekableInput> entered = new ArrayList<>(Collections.nCopies(inputs.size(), null));
+        List<Indexing> indexing = new ArrayList<>();
+        List<RangeTask> tasks = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Input input = inputs.get(i);
+            if (!GzipDecoding.isGzip(input.head(), input.head().length)) {
+                continue;
+            }
+            Path file = new Path(input.path());
+            long size = HadoopFiles.of(file, hadoop).getFileStatus(file).getLen();
+            Path kept = indexDirectory == null ? null : new Path(indexDirectory, file.getName() + INDEX_SUFFIX);
+            long checking = System.nanoTime();
+            IndexFile reused = kept == null ? null : reuse(jsc, conf, input.path(), input.name(), size, kept);
             if (reused != null) {
-                SeekPoints points = SeekPoints.of(reused.index());
-                return new SeekableInput(points, reused, String.format(Locale.ROOT,
+                entered.set(i, new SeekableInput(SeekPoints.of(reused.index()), reused, String.format(Locale.ROOT,
                         "gzip: its index %s belongs to it (checked by a Spark task in %d ms; %s, the driver read %d"
-                        + " bytes of the input)", kept, (System.nanoTime() - started) / 1_000_000,
-                        count(reused.index().points(), "seek point"), head.length));
+                        + " bytes of the input)", kept, (System.nanoTime() - checking) / 1_000_000,
+                        count(reused.index().points(), "seek point"), input.head().length)));
+                continue;
             }
+            long bytes = InputPlanning.rangeBytes(rangeBytes, size, jsc.defaultParallelism());
+            // With no work directory, the windows travel to the driver with the ranges, as a broadcast index does.
+            SideFiles sideFiles = workDirectory == null ? null
+                    : new SideFiles(new Path(workDirectory, "gzip-windows-" + UUID.randomUUID()).toString(), conf);
+            List<RangeTask> ranges = new ArrayList<>();
+            for (long[] range : InputPlanning.byteRanges(size, bytes)) {
+                ranges.add(new RangeTask(input.path(), input.name(), range[0], range[1], spacing(bytes), sideFiles));
+            }
+            indexing.add(new Indexing(i, ranges, kept));
+            tasks.addAll(ranges);
         }
-        long bytes = InputPlanning.rangeBytes(rangeBytes, size, jsc.defaultParallelism());
-        long spacing = spacing(bytes);
-        List<long[]> ranges = InputPlanning.byteRanges(size, bytes);
-        // With no work directory, the windows travel to the driver with the ranges, as a broadcast index does.
-        SideFiles sideFiles = workDirectory == null ? null
-                : new SideFiles(new Path(workDirectory, "gzip-windows-" + UUID.randomUUID()).toString(), conf);
-        IndexFile written;
-        int[] redone = new int[1];
+        if (tasks.isEmpty()) {
+            return entered;
+        }
         try {
-            List<GzipRangeIndex> indexed = SparkJobs.runJob(jsc, () -> jsc.parallelize(ranges, ranges.size())
-                    .map(range -> GzipRangeIndex.build(openAt(conf.value().get(), path, range[0]), range[0],
-                            range[1], spacing, decodedSpacing, name, sideFiles)).collect());
-            GzipRangeIndex.Joined joined = GzipRangeIndex.joinPoints(indexed, (startBit, toByte) -> {
-                redone[0]++;
-                return rebuild(jsc, conf, path, name, startBit, toByte, spacing, decodedSpacing, sideFiles);
-            });
-            written = write(jsc, joined, sideFiles, kept, workDirectory, hadoop);
+            List<GzipRangeIndex> indexed = SparkJobs.runJob(jsc, () -> jsc.parallelize(tasks, tasks.size())
+                    .map(task -> task.build(conf, decodedSpacing)).collect());
+            int next = 0;
+            for (Indexing file : indexing) {
+                List<GzipRangeIndex> ranges = indexed.subList(next, next + file.ranges().size());
+                next += ranges.size();
+                entered.set(file.input(), join(jsc, conf, inputs.get(file.input()), file, ranges, decodedSpacing,
+                        workDirectory, started, indexing.size()));
+            }
         } finally {
-            if (sideFiles != null) {
-                Path directory = new Path(sideFiles.directory());
-                HadoopFiles.of(directory, hadoop).delete(directory, true);
+            for (Indexing file : indexing) {
+                SideFiles sideFiles = file.ranges().get(0).sideFiles();
+                if (sideFiles != null) {
+                    Path directory = new Path(sideFiles.directory());
+                    HadoopFiles.of(directory, hadoop).delete(directory, true);
+                }
             }
         }
-        SeekPoints points = SeekPoints.of(written.index());
-        return new SeekableInput(points, written, String.format(Locale.ROOT,
-                "gzip: indexed by %s in %d ms (%s%s, the driver read %d bytes of the input%s)",
-                count(ranges.size(), "Spark task"), (System.nanoTime() - started) / 1_000_000,
+        return entered;
+    }
+
+    /** Joins the ranges of one file, built by the tasks, and writes its index. */
+    private static SeekableInput join(JavaSparkContext jsc, Broadcast<HadoopConf> conf, Input input, Indexing file,
+            List<GzipRangeIndex> ranges, long decodedSpacing, String workDirectory, long started, int files)
+            throws IOException {
+        RangeTask first = file.ranges().get(0);
+        int[] redone = new int[1];
+        GzipRangeIndex.Joined joined = GzipRangeIndex.joinPoints(ranges, (startBit, toByte) -> {
+            redone[0]++;
+            return rebuild(jsc, conf, input.path(), input.name(), startBit, toByte, first.spacing(), decodedSpacing,
+                    first.sideFiles());
+        });
+        IndexFile written = write(jsc, joined, first.sideFiles(), file.kept(), workDirectory, conf.value().get());
+        return new SeekableInput(SeekPoints.of(written.index()), written, String.format(Locale.ROOT,
+                "gzip: indexed by %s%s in %d ms (%s%s, the driver read %d bytes of the input%s)",
+                count(ranges.size(), "Spark task"), files == 1 ? "" : " in one job with " + (files - 1) + " other "
+                        + (files == 2 ? "file" : "files"), (System.nanoTime() - started) / 1_000_000,
                 count(written.index().points(), "seek point"),
                 redone[0] == 0 ? "" : "; " + count(redone[0], "range") + " after a false block start decoded again",
-                head.length, kept == null ? "" : "; kept as " + kept));
+                input.head().length, file.kept() == null ? "" : "; kept as " + file.kept()));
     }
 
     /** {@code n} and the noun, in the plural unless {@code n} is 1. */

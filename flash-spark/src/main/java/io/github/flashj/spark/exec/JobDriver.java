@@ -144,18 +144,22 @@ public final class JobDriver {
             long rangeBytes, String gzipIndex, String workDirectory, List<String> paths, List<SeekableInput> entered)
             throws IOException {
         Configuration hadoop = conf.value().get();
+        List<String> qualified = new ArrayList<>();
+        List<byte[]> heads = new ArrayList<>();
+        for (String name : inputs) {
+            Path path = new Path(name);
+            FileSystem fs = HadoopFiles.of(path, hadoop);
+            heads.add(InputPlanning.head(fs, path, name));
+            qualified.add(fs.makeQualified(path).toString());
+        }
+        entered.addAll(SeekableInput.find(jsc, conf, qualified, inputs, heads, rangeBytes, gzipIndex, workDirectory));
         for (int f = 0; f < inputs.size(); f++) {
             String name = inputs.get(f);
             Path path = new Path(name);
             FileSystem fs = HadoopFiles.of(path, hadoop);
-            byte[] head = InputPlanning.head(fs, path, name);
-            Compression compression = Compression.of(head, head.length);
-            String qualified = fs.makeQualified(path).toString();
-            SeekableInput seekable = compression == Compression.NONE ? null
-                    : SeekableInput.find(jsc, conf, qualified, name, head, rangeBytes, gzipIndex, workDirectory);
-            entered.add(seekable);
-            if (compression == Compression.NONE || seekable != null) {
-                paths.add(qualified);
+            Compression compression = Compression.of(heads.get(f), heads.get(f).length);
+            if (compression == Compression.NONE || entered.get(f) != null) {
+                paths.add(qualified.get(f));
                 continue;
             }
             Path decoded = new Path(workDirectory, "input-" + f + ".fastq");

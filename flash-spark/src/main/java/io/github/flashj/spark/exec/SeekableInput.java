@@ -5,6 +5,8 @@ import io.github.flashj.io.decode.SeekPoints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -23,21 +25,37 @@ public record SeekableInput(SeekPoints points, GzipInputs.IndexFile index, Strin
     private static final long serialVersionUID = 1L;
 
     /**
-     * How the input at {@code path} (qualified), whose first bytes are {@code head}, is entered:
+     * How each input, at {@code paths} (qualified) with its first bytes in {@code heads}, is entered:
      * through its BGZF blocks, or through a plain gzip index built by Spark tasks over compressed
-     * byte ranges of about {@code rangeBytes} (0 for automatic) or reused from
-     * {@code indexDirectory}; null for a file read as it is, or one that cannot be entered at any
-     * point (zstd, LZ4).
+     * byte ranges of about {@code rangeBytes} (0 for automatic; the ranges of all plain gzip inputs
+     * in one Spark job) or reused from {@code indexDirectory}; null for a file read as it is, or one
+     * that cannot be entered at any point (zstd, LZ4).
      *
+     * @param names the inputs' names, for messages
      * @param indexDirectory where gzip indexes are reused and kept (a Hadoop path), or null
      * @param workDirectory where the index is written when there is no {@code indexDirectory}, or
      *     null to ship it to the executors with Spark
      */
-    public static SeekableInput find(JavaSparkContext jsc, Broadcast<HadoopConf> conf, String path, String name,
-            byte[] head, long rangeBytes, String indexDirectory, String workDirectory) throws IOException {
-        SeekableInput bgzf = BgzfInputs.find(jsc, conf, path, head, rangeBytes);
-        return bgzf != null ? bgzf
-                : GzipInputs.index(jsc, conf, path, name, head, rangeBytes, indexDirectory, workDirectory);
+    public static List<SeekableInput> find(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<String> paths,
+            List<String> names, List<byte[]> heads, long rangeBytes, String indexDirectory, String workDirectory)
+            throws IOException {
+        List<SeekableInput> entered = new ArrayList<>();
+        List<Integer> notBgzf = new ArrayList<>();
+        List<GzipInputs.Input> maybeGzip = new ArrayList<>();
+        for (int f = 0; f < paths.size(); f++) {
+            SeekableInput bgzf = BgzfInputs.find(jsc, conf, paths.get(f), heads.get(f), rangeBytes);
+            entered.add(bgzf);
+            if (bgzf == null) {
+                notBgzf.add(f);
+                maybeGzip.add(new GzipInputs.Input(paths.get(f), names.get(f), heads.get(f)));
+            }
+        }
+        List<SeekableInput> indexed = GzipInputs.index(jsc, conf, maybeGzip, rangeBytes, indexDirectory,
+                workDirectory);
+        for (int k = 0; k < notBgzf.size(); k++) {
+            entered.set(notBgzf.get(k), indexed.get(k));
+        }
+        return entered;
     }
 
     /** The decompressed data of the input at {@code path}, decoded on one thread ahead of the task that reads them. */

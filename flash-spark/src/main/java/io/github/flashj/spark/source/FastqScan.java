@@ -105,17 +105,17 @@ final class FastqScan implements Scan, Batch {
             List<SeekableInput> seekable = new ArrayList<>();
             boolean compressed = false;
             Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
+            List<byte[]> heads = new ArrayList<>();
             for (String name : inputs) {
                 Path path = new Path(name);
                 FileSystem fs = HadoopFiles.of(path, hadoop);
-                byte[] head = InputPlanning.head(fs, path, name);
-                String qualified = fs.makeQualified(path).toString();
-                boolean plain = Compression.of(head, head.length) == Compression.NONE;
-                SeekableInput entered = plain ? null
-                        : SeekableInput.find(jsc, conf, qualified, name, head, 0, options.get("gzipIndex"), null);
-                seekable.add(entered);
-                compressed |= entered == null && !plain;
-                paths.add(qualified);
+                heads.add(InputPlanning.head(fs, path, name));
+                paths.add(fs.makeQualified(path).toString());
+            }
+            seekable.addAll(SeekableInput.find(jsc, conf, paths, inputs, heads, 0, options.get("gzipIndex"), null));
+            for (int f = 0; f < inputs.size(); f++) {
+                compressed |= seekable.get(f) == null
+                        && Compression.of(heads.get(f), heads.get(f).length) != Compression.NONE;
             }
             List<ChunkPlan> chunks;
             JobSpec job;

@@ -76,9 +76,13 @@ class GzipInputsTest {
 
     private static SeekableInput index(Path file, long rangeBytes, String indexDirectory, Path work,
             long decodedSpacing) throws IOException {
-        byte[] head = Arrays.copyOf(Files.readAllBytes(file), 64);
-        return GzipInputs.index(jsc, conf, file.toUri().toString(), file.getFileName().toString(), head, rangeBytes,
-                indexDirectory, work == null ? null : work.toUri().toString(), decodedSpacing);
+        return GzipInputs.index(jsc, conf, List.of(input(file)), rangeBytes, indexDirectory,
+                work == null ? null : work.toUri().toString(), decodedSpacing).get(0);
+    }
+
+    private static GzipInputs.Input input(Path file) throws IOException {
+        return new GzipInputs.Input(file.toUri().toString(), file.getFileName().toString(),
+                Arrays.copyOf(Files.readAllBytes(file), 64));
     }
 
     private static byte[] decoded(Path file, SeekableInput input) throws IOException {
@@ -114,6 +118,23 @@ class GzipInputsTest {
         SeekableInput broadcast = index(file, size / 5, null, null, bound);
         assertEquals(bounded.points().toString(), broadcast.points().toString());
         assertArrayEquals(data, decoded(file, broadcast));
+    }
+
+    @Test
+    void theRangesOfAllPlainGzipInputsAreIndexedInOneJob() throws IOException {
+        byte[] data1 = compressible(8_000);
+        byte[] data2 = compressible(9_000);
+        Path gz1 = gzip("one.fq.gz", data1);
+        Path gz2 = gzip("two.fq.gz", data2);
+        Path plain = Files.write(dir.resolve("plain.fq"), data1);
+        int jobs = jsc.sc().dagScheduler().nextJobId().get();
+        List<SeekableInput> entered = GzipInputs.index(jsc, conf, List.of(input(gz1), input(plain), input(gz2)),
+                Files.size(gz1) / 3, null, null);
+        assertEquals(1, jsc.sc().dagScheduler().nextJobId().get() - jobs, "Spark jobs");
+        assertEquals(null, entered.get(1));
+        assertTrue(entered.get(0).found().contains("in one job with 1 other file"), entered.get(0).found());
+        assertArrayEquals(data1, decoded(gz1, entered.get(0)));
+        assertArrayEquals(data2, decoded(gz2, entered.get(2)));
     }
 
     @Test
