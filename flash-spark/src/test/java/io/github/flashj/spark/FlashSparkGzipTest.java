@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.flashj.cli.Oracle;
 import io.github.flashj.cli.OutputComparison;
 import io.github.flashj.cli.TestData;
+import io.github.flashj.gzip.GzipIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -197,6 +200,81 @@ class FlashSparkGzipTest {
         LOG.clear();
         compare(List.of("--gzip-index=" + indexes), inputs, 300);
         assertTrue(LOG.stream().anyMatch(l -> l.contains("does not belong to")), "warned: " + LOG);
+    }
+
+    /**
+     * An index kept for another file of exactly the same compressed size and name (the same
+     * records in the reverse order, in another directory) is found not to belong by its windows:
+     * a WARN says so, the index is built again, the output is FLASH's, and the index kept then
+     * belongs to the file.
+     */
+    @Test
+    void anIndexOfAnotherFileOfTheSameSizeIsBuiltAgain() throws Exception {
+        Path first = Files.createDirectories(data.resolve("same-size-first"));
+        Path second = Files.createDirectories(data.resolve("same-size-second"));
+        byte[][] mates = {Files.readAllBytes(art[0]), Files.readAllBytes(art[1])};
+        for (int m = 0; m < 2; m++) {
+            byte[] reversed = reversedRecords(mates[m]);
+            int size = Math.max(gzipWithComment(mates[m], 0).length, gzipWithComment(reversed, 0).length) + 1;
+            Files.write(first.resolve("same_" + (m + 1) + ".fq.gz"), gzipWithComment(mates[m],
+                    size - gzipWithComment(mates[m], 0).length));
+            Files.write(second.resolve("same_" + (m + 1) + ".fq.gz"), gzipWithComment(reversed,
+                    size - gzipWithComment(reversed, 0).length));
+        }
+        Path a = first.resolve("same_1.fq.gz");
+        Path b = second.resolve("same_1.fq.gz");
+        assertEquals(Files.size(a), Files.size(b));
+        Path indexes = data.resolve("same-size-indexes");
+        Path kept = indexes.resolve("same_1.fq.gz.gzidx");
+        compare(List.of("--gzip-index=" + indexes), List.of(a.toString(), first.resolve("same_2.fq.gz").toString()),
+                300);
+        assertEquals(null, GzipIndex.read(kept).check(a, kept), "the index kept belongs to the first file");
+        LOG.clear();
+        compare(List.of("--gzip-index=" + indexes), List.of(b.toString(), second.resolve("same_2.fq.gz").toString()),
+                300);
+        assertTrue(LOG.stream().anyMatch(l -> l.startsWith("The gzip index " + kept) && l.contains("does not belong to "
+                + b) && l.contains("building it again")), "warned: " + LOG);
+        assertTrue(LOG.stream().anyMatch(l -> l.startsWith(b + " is gzip: indexed by")), "built again: " + LOG);
+        assertEquals(null, GzipIndex.read(kept).check(b, kept), "the index kept now belongs to the second file");
+        assertTrue(GzipIndex.read(kept).check(a, kept) != null, "and no longer to the first");
+    }
+
+    /** FASTQ with its 4-line records in the reverse order. */
+    static byte[] reversedRecords(byte[] fastq) {
+        List<String> lines = List.of(new String(fastq, StandardCharsets.ISO_8859_1).split("\n"));
+        StringBuilder out = new StringBuilder();
+        for (int r = lines.size() / 4 - 1; r >= 0; r--) {
+            for (int k = 0; k < 4; k++) {
+                out.append(lines.get(4 * r + k)).append('\n');
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** One gzip member of {@code text} whose header holds a comment of {@code pad} bytes (with its end): a size to choose. */
+    static byte[] gzipWithComment(byte[] text, int pad) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, pad > 0 ? (byte) 16 : 0, 0, 0, 0, 0, 0, (byte) 0xff});
+        if (pad > 0) {
+            out.writeBytes("x".repeat(pad - 1).getBytes(StandardCharsets.US_ASCII));
+            out.write(0);
+        }
+        Deflater deflater = new Deflater(6, true);
+        deflater.setInput(text);
+        deflater.finish();
+        byte[] buffer = new byte[1 << 16];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        CRC32 crc = new CRC32();
+        crc.update(text);
+        for (long v : new long[] {crc.getValue(), text.length}) {
+            for (int i = 0; i < 4; i++) {
+                out.write((int) (v >>> (8 * i)));
+            }
+        }
+        return out.toByteArray();
     }
 
     /** The driver read the inputs' first bytes (which tell how they are compressed), and nothing else of them. */

@@ -18,7 +18,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +96,58 @@ class SparkResumeTest {
         assertArrayEquals(whole.histogram(), resumed.histogram());
         OutputComparison.assertSameFiles(wholeDir, dir, "a resumed run against an uninterrupted one");
         assertFalse(Files.exists(work), "a finished run removes its work directory");
+    }
+
+    /**
+     * A resumable run keeps each plain gzip input's index in its work directory (one directory per
+     * input: their file names may be the same), and the rerun that takes the directory over reuses
+     * it rather than index the input again.
+     */
+    @Test
+    void aResumedGzipRunReusesTheIndexesItKept() throws Exception {
+        Path first = Files.createDirectories(data.resolve("gzip-first"));
+        Path second = Files.createDirectories(data.resolve("gzip-second"));
+        Path[] mates = {TestData.gzip(art[0], first.resolve("reads.fq.gz")),
+            TestData.gzip(art[1], second.resolve("reads.fq.gz"))};
+        Path dir = Files.createTempDirectory(data, "gzip-resumed");
+        List<String> log = new CopyOnWriteArrayList<>();
+        AbstractAppender appender = new AbstractAppender("flashj-resume-test", null, null, true,
+                Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                log.add(event.getMessage().getFormattedMessage());
+            }
+        };
+        appender.start();
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        context.getConfiguration().getLoggerConfig("io.github.flashj").addAppender(appender, Level.INFO, null);
+        context.updateLoggers();
+        try {
+            RAN.clear();
+            assertThrows(Exception.class, () -> run(dir, mates, new Watch(5), true));
+            Path work = workDirectory(dir);
+            for (int f = 0; f < 2; f++) {
+                assertTrue(Files.size(work.resolve("gzip-index").resolve(Integer.toString(f))
+                        .resolve("reads.fq.gz.gzidx")) > 0, "index of input " + f + " kept");
+            }
+            assertEquals(2, log.stream().filter(l -> l.contains("is gzip: indexed by")).count(), "indexed: " + log);
+
+            log.clear();
+            RAN.clear();
+            JobStatistics resumed = run(dir, mates, new Watch(-1), true);
+            assertEquals(2, log.stream().filter(l -> l.contains("is gzip: its index") && l.contains("belongs to it"))
+                    .count(), "both indexes reused: " + log);
+            assertTrue(log.stream().noneMatch(l -> l.contains("indexed by") || l.contains("does not belong")),
+                    "nothing indexed again: " + log);
+            assertTrue(RAN.contains(5));
+            assertEquals(whole.pairs(), resumed.pairs());
+            assertArrayEquals(whole.histogram(), resumed.histogram());
+            OutputComparison.assertSameFiles(wholeDir, dir, "a resumed gzip run against an uninterrupted one");
+            assertFalse(Files.exists(work), "a finished run removes its work directory");
+        } finally {
+            context.getConfiguration().getLoggerConfig("io.github.flashj").removeAppender(appender.getName());
+            context.updateLoggers();
+        }
     }
 
     @Test

@@ -117,10 +117,6 @@ final class GzipInputs {
         }
     }
 
-    /** A compressed input to enter at its seek points: its qualified path, its name for messages, its first bytes. */
-    record Input(String path, String name, byte[] head) {
-    }
-
     /** A range of one file to index, as a task gets it. */
     private record RangeTask(String path, String name, long from, long to, long spacing, SideFiles sideFiles)
             implements Serializable {
@@ -141,39 +137,41 @@ final class GzipInputs {
     }
 
     /**
-     * The indexes of the plain gzip files among {@code inputs}: each reused from
-     * {@code indexDirectory} when the one there belongs to the file, else built by Spark tasks over
-     * byte ranges of about {@code rangeBytes} (0 for automatic), all files' ranges in one Spark job,
-     * and written to {@code indexDirectory}, else to {@code workDirectory}, else broadcast to the
-     * executors.
+     * The indexes of the plain gzip files among {@code inputs}: each reused from its
+     * {@link SeekableInput.Source#indexDirectory} when the one there belongs to the file, else built
+     * by Spark tasks over byte ranges of about {@code rangeBytes} (0 for automatic), all files' ranges
+     * in one Spark job, and written to its index directory, else to {@code workDirectory}, else
+     * broadcast to the executors.
      *
      * @return for each input, how it is entered, or null when it is not gzip
      * @throws GzipFormatException when the data cannot be decoded, naming the file and the offset
      */
-    static List<SeekableInput> index(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<Input> inputs,
-            long rangeBytes, String indexDirectory, String workDirectory) throws IOException {
-        return index(jsc, conf, inputs, rangeBytes, indexDirectory, workDirectory, GzipRangeIndex.DECODED_SPACING);
+    static List<SeekableInput> index(JavaSparkContext jsc, Broadcast<HadoopConf> conf,
+            List<SeekableInput.Source> inputs, long rangeBytes, String workDirectory) throws IOException {
+        return index(jsc, conf, inputs, rangeBytes, workDirectory, GzipRangeIndex.DECODED_SPACING);
     }
 
     /**
      * {@link #index}, with seek points at most {@code decodedSpacing} decompressed bytes apart within
      * a range ({@link GzipRangeIndex#DECODED_SPACING} but in tests).
      */
-    static List<SeekableInput> index(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<Input> inputs,
-            long rangeBytes, String indexDirectory, String workDirectory, long decodedSpacing) throws IOException {
+    static List<SeekableInput> index(JavaSparkContext jsc, Broadcast<HadoopConf> conf,
+            List<SeekableInput.Source> inputs, long rangeBytes, String workDirectory, long decodedSpacing)
+            throws IOException {
         long started = System.nanoTime();
         Configuration hadoop = conf.value().get();
         List<SeekableInput> entered = new ArrayList<>(Collections.nCopies(inputs.size(), null));
         List<Indexing> indexing = new ArrayList<>();
         List<RangeTask> tasks = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            Input input = inputs.get(i);
+            SeekableInput.Source input = inputs.get(i);
             if (!GzipDecoding.isGzip(input.head(), input.head().length)) {
                 continue;
             }
             Path file = new Path(input.path());
             long size = HadoopFiles.of(file, hadoop).getFileStatus(file).getLen();
-            Path kept = indexDirectory == null ? null : new Path(indexDirectory, file.getName() + INDEX_SUFFIX);
+            Path kept = input.indexDirectory() == null ? null
+                    : new Path(input.indexDirectory(), file.getName() + INDEX_SUFFIX);
             long checking = System.nanoTime();
             IndexFile reused = kept == null ? null : reuse(jsc, conf, input.path(), input.name(), size, kept);
             if (reused != null) {
@@ -220,7 +218,7 @@ final class GzipInputs {
     }
 
     /** Joins the ranges of one file, built by the tasks, and writes its index. */
-    private static SeekableInput join(JavaSparkContext jsc, Broadcast<HadoopConf> conf, Input input, Indexing file,
+    private static SeekableInput join(JavaSparkContext jsc, Broadcast<HadoopConf> conf, SeekableInput.Source input, Indexing file,
             List<GzipRangeIndex> ranges, long decodedSpacing, String workDirectory, long started, int files)
             throws IOException {
         RangeTask first = file.ranges().get(0);

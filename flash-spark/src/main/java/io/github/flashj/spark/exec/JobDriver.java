@@ -59,7 +59,7 @@ public final class JobDriver {
         try (WorkDirectory work = WorkDirectory.prepare(layout, hadoop, resume)) {
             List<String> paths = new ArrayList<>();
             List<SeekableInput> entered = new ArrayList<>();
-            readableInputs(jsc, conf, inputs, rangeBytes, gzipIndex, work.path(), paths, entered);
+            readableInputs(jsc, conf, inputs, rangeBytes, gzipIndex, work, resume, paths, entered);
             Resumption resumption = resume ? Resumption.of(work, inputs, RunRecord.settings(format, parameters,
                     layout, batchSize), hadoop) : null;
             seekable = jsc.broadcast(entered);
@@ -138,30 +138,28 @@ public final class JobDriver {
      * Fills {@code paths} with what the tasks read of each input, and {@code entered} with how each
      * is entered at its seek points, or null: a plain file or a gzip file (BGZF or plain) is read as
      * it is (gzip through its seek points); zstd and LZ4 inputs, which cannot be split, are decoded
-     * once into the work directory.
+     * once into the work directory. Plain gzip indexes are reused from and kept in
+     * {@code gzipIndex}; without it, a {@code resume} run keeps them in its work directory, where
+     * the rerun that takes it over reuses them rather than index its inputs again.
      */
     private static void readableInputs(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<String> inputs,
-            long rangeBytes, String gzipIndex, String workDirectory, List<String> paths, List<SeekableInput> entered)
-            throws IOException {
+            long rangeBytes, String gzipIndex, WorkDirectory work, boolean resume, List<String> paths,
+            List<SeekableInput> entered) throws IOException {
         Configuration hadoop = conf.value().get();
-        List<String> qualified = new ArrayList<>();
-        List<byte[]> heads = new ArrayList<>();
-        for (String name : inputs) {
-            Path path = new Path(name);
-            FileSystem fs = HadoopFiles.of(path, hadoop);
-            heads.add(InputPlanning.head(fs, path, name));
-            qualified.add(fs.makeQualified(path).toString());
-        }
-        entered.addAll(SeekableInput.find(jsc, conf, qualified, inputs, heads, rangeBytes, gzipIndex, workDirectory));
+        String workDirectory = work.path();
+        List<SeekableInput.Source> sources = SeekableInput.Source.of(inputs, hadoop,
+                f -> gzipIndex != null || !resume ? gzipIndex : work.gzipIndexDirectory(f));
+        entered.addAll(SeekableInput.find(jsc, conf, sources, rangeBytes, workDirectory));
         for (int f = 0; f < inputs.size(); f++) {
-            String name = inputs.get(f);
-            Path path = new Path(name);
-            FileSystem fs = HadoopFiles.of(path, hadoop);
-            Compression compression = Compression.of(heads.get(f), heads.get(f).length);
+            SeekableInput.Source input = sources.get(f);
+            Compression compression = input.compression();
             if (compression == Compression.NONE || entered.get(f) != null) {
-                paths.add(qualified.get(f));
+                paths.add(input.path());
                 continue;
             }
+            String name = input.name();
+            Path path = new Path(name);
+            FileSystem fs = HadoopFiles.of(path, hadoop);
             Path decoded = new Path(workDirectory, "input-" + f + ".fastq");
             long t0 = System.nanoTime();
             FileSystem workFs = HadoopFiles.of(decoded, hadoop);

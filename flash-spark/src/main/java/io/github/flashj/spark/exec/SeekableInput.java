@@ -1,5 +1,6 @@
 package io.github.flashj.spark.exec;
 
+import io.github.flashj.io.Compression;
 import io.github.flashj.io.decode.DecodedInput;
 import io.github.flashj.io.decode.SeekPoints;
 import java.io.IOException;
@@ -7,7 +8,9 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -25,33 +28,57 @@ public record SeekableInput(SeekPoints points, GzipInputs.IndexFile index, Strin
     private static final long serialVersionUID = 1L;
 
     /**
-     * How each input, at {@code paths} (qualified) with its first bytes in {@code heads}, is entered:
-     * through its BGZF blocks, or through a plain gzip index built by Spark tasks over compressed
-     * byte ranges of about {@code rangeBytes} (0 for automatic; the ranges of all plain gzip inputs
-     * in one Spark job) or reused from {@code indexDirectory}; null for a file read as it is, or one
-     * that cannot be entered at any point (zstd, LZ4).
+     * An input as the driver first sees it.
      *
-     * @param names the inputs' names, for messages
-     * @param indexDirectory where gzip indexes are reused and kept (a Hadoop path), or null
-     * @param workDirectory where the index is written when there is no {@code indexDirectory}, or
+     * @param name the input as given, for messages
+     * @param path its qualified path, as the tasks are given it
+     * @param head its first bytes ({@link InputPlanning#head}), which tell its compression
+     * @param indexDirectory where its plain gzip index is reused and kept (a Hadoop path), or null
+     */
+    public record Source(String name, String path, byte[] head, String indexDirectory) {
+        /** The inputs {@code names}, their first bytes read, each index kept in {@code indexDirectory.apply(f)}. */
+        public static List<Source> of(List<String> names, Configuration hadoop, IntFunction<String> indexDirectory)
+                throws IOException {
+            List<Source> sources = new ArrayList<>();
+            for (int f = 0; f < names.size(); f++) {
+                String name = names.get(f);
+                Path path = new Path(name);
+                FileSystem fs = HadoopFiles.of(path, hadoop);
+                sources.add(new Source(name, fs.makeQualified(path).toString(), InputPlanning.head(fs, path, name),
+                        indexDirectory.apply(f)));
+            }
+            return sources;
+        }
+
+        /** The compression its first bytes tell. */
+        public Compression compression() {
+            return Compression.of(head, head.length);
+        }
+    }
+
+    /**
+     * How each input is entered: through its BGZF blocks, or through a plain gzip index reused from
+     * its {@link Source#indexDirectory} or built by Spark tasks over compressed byte ranges of about
+     * {@code rangeBytes} (0 for automatic; the ranges of all plain gzip inputs in one Spark job);
+     * null for a file read as it is, or one that cannot be entered at any point (zstd, LZ4).
+     *
+     * @param workDirectory where an index is written when its input has no index directory, or
      *     null to ship it to the executors with Spark
      */
-    public static List<SeekableInput> find(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<String> paths,
-            List<String> names, List<byte[]> heads, long rangeBytes, String indexDirectory, String workDirectory)
-            throws IOException {
+    public static List<SeekableInput> find(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<Source> inputs,
+            long rangeBytes, String workDirectory) throws IOException {
         List<SeekableInput> entered = new ArrayList<>();
         List<Integer> notBgzf = new ArrayList<>();
-        List<GzipInputs.Input> maybeGzip = new ArrayList<>();
-        for (int f = 0; f < paths.size(); f++) {
-            SeekableInput bgzf = BgzfInputs.find(jsc, conf, paths.get(f), heads.get(f), rangeBytes);
+        List<Source> maybeGzip = new ArrayList<>();
+        for (int f = 0; f < inputs.size(); f++) {
+            SeekableInput bgzf = BgzfInputs.find(jsc, conf, inputs.get(f).path(), inputs.get(f).head(), rangeBytes);
             entered.add(bgzf);
             if (bgzf == null) {
                 notBgzf.add(f);
-                maybeGzip.add(new GzipInputs.Input(paths.get(f), names.get(f), heads.get(f)));
+                maybeGzip.add(inputs.get(f));
             }
         }
-        List<SeekableInput> indexed = GzipInputs.index(jsc, conf, maybeGzip, rangeBytes, indexDirectory,
-                workDirectory);
+        List<SeekableInput> indexed = GzipInputs.index(jsc, conf, maybeGzip, rangeBytes, workDirectory);
         for (int k = 0; k < notBgzf.size(); k++) {
             entered.set(notBgzf.get(k), indexed.get(k));
         }

@@ -48,6 +48,8 @@ public final class WorkDirectory implements AutoCloseable {
     private static final String LOCK = "driver.lock";
     /** The directory, in a work directory, of the tasks' committed parts. */
     static final String PARTS = "parts";
+    /** The directory, in a resumable run's work directory, of its plain gzip inputs' indexes. */
+    static final String GZIP_INDEXES = "gzip-index";
 
     private final FileSystem fs;
     private final Path path;
@@ -191,6 +193,16 @@ public final class WorkDirectory implements AutoCloseable {
         fs.delete(record(), false);
         fs.delete(new Path(path, PARTS), true);
         HadoopFiles.mkdirs(fs, new Path(path, PARTS));
+    }
+
+    /**
+     * Where a resumable run keeps the index of its plain gzip input {@code input} (counted from 0),
+     * for a rerun that takes this directory over to reuse (when it still belongs to the input):
+     * a directory of its own per input, since an index is named after its input's file name, which
+     * two inputs in different directories may share.
+     */
+    String gzipIndexDirectory(int input) {
+        return new Path(new Path(path, GZIP_INDEXES), Integer.toString(input)).toString();
     }
 
     /** The directory, qualified, as the tasks are given it. */

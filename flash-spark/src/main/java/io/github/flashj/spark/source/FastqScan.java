@@ -105,17 +105,11 @@ final class FastqScan implements Scan, Batch {
             List<SeekableInput> seekable = new ArrayList<>();
             boolean compressed = false;
             Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
-            List<byte[]> heads = new ArrayList<>();
-            for (String name : inputs) {
-                Path path = new Path(name);
-                FileSystem fs = HadoopFiles.of(path, hadoop);
-                heads.add(InputPlanning.head(fs, path, name));
-                paths.add(fs.makeQualified(path).toString());
-            }
-            seekable.addAll(SeekableInput.find(jsc, conf, paths, inputs, heads, 0, options.get("gzipIndex"), null));
+            List<SeekableInput.Source> sources = SeekableInput.Source.of(inputs, hadoop, f -> options.get("gzipIndex"));
+            seekable.addAll(SeekableInput.find(jsc, conf, sources, 0, null));
             for (int f = 0; f < inputs.size(); f++) {
-                compressed |= seekable.get(f) == null
-                        && Compression.of(heads.get(f), heads.get(f).length) != Compression.NONE;
+                paths.add(sources.get(f).path());
+                compressed |= seekable.get(f) == null && sources.get(f).compression() != Compression.NONE;
             }
             List<ChunkPlan> chunks;
             JobSpec job;

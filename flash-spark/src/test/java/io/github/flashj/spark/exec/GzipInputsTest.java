@@ -76,13 +76,13 @@ class GzipInputsTest {
 
     private static SeekableInput index(Path file, long rangeBytes, String indexDirectory, Path work,
             long decodedSpacing) throws IOException {
-        return GzipInputs.index(jsc, conf, List.of(input(file)), rangeBytes, indexDirectory,
+        return GzipInputs.index(jsc, conf, List.of(input(file, indexDirectory)), rangeBytes,
                 work == null ? null : work.toUri().toString(), decodedSpacing).get(0);
     }
 
-    private static GzipInputs.Input input(Path file) throws IOException {
-        return new GzipInputs.Input(file.toUri().toString(), file.getFileName().toString(),
-                Arrays.copyOf(Files.readAllBytes(file), 64));
+    private static SeekableInput.Source input(Path file, String indexDirectory) throws IOException {
+        return new SeekableInput.Source(file.getFileName().toString(), file.toUri().toString(),
+                Arrays.copyOf(Files.readAllBytes(file), 64), indexDirectory);
     }
 
     private static byte[] decoded(Path file, SeekableInput input) throws IOException {
@@ -128,8 +128,8 @@ class GzipInputsTest {
         Path gz2 = gzip("two.fq.gz", data2);
         Path plain = Files.write(dir.resolve("plain.fq"), data1);
         int jobs = jsc.sc().dagScheduler().nextJobId().get();
-        List<SeekableInput> entered = GzipInputs.index(jsc, conf, List.of(input(gz1), input(plain), input(gz2)),
-                Files.size(gz1) / 3, null, null);
+        List<SeekableInput> entered = GzipInputs.index(jsc, conf, List.of(input(gz1, null), input(plain, null),
+                input(gz2, null)), Files.size(gz1) / 3, null);
         assertEquals(1, jsc.sc().dagScheduler().nextJobId().get() - jobs, "Spark jobs");
         assertEquals(null, entered.get(1));
         assertTrue(entered.get(0).found().contains("in one job with 1 other file"), entered.get(0).found());
