@@ -251,7 +251,7 @@ class FlashSparkGzipTest {
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** One gzip member of {@code text} whose header holds a comment of {@code pad} bytes (with its end): a size to choose. */
+    /** One gzip member of {@code text} with a header comment of {@code pad} bytes (with its end), to set its size. */
     static byte[] gzipWithComment(byte[] text, int pad) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, pad > 0 ? (byte) 16 : 0, 0, 0, 0, 0, 0, (byte) 0xff});
