@@ -8,7 +8,7 @@
 # (alternated rounds), each on a fresh output directory after sync, timed by /usr/bin/time, and
 # keeps each run's notes on how its inputs were split. Prints the medians of wall time, CPU and
 # peak RSS, and checks that every output equals the plain run's. A sampler records each run's peak
-# work directory size (DIR/.flashj-*) every 0.1 s, in all and apart from the output's parts: what
+# work directory size (DIR/.flashj-UUID) every 0.1 s, in all and apart from the output's parts: what
 # is left is what the run keeps of its inputs (gzip indexes; decoded copies, were there any).
 # Needs: mvn package, pigz, bgzip.
 set -euo pipefail
@@ -23,12 +23,14 @@ for m in 1 2; do
 done
 : > spark-gzip.txt
 : > spark-gzip-work.txt
-# Peak bytes of OUT/.flashj-* while the pid $2 lives: "all apart-from-parts".
+# Peak bytes of the work directory OUT/.flashj-UUID (not the output files staged beside it, also
+# named .flashj-*) while the pid $2 lives: "all apart-from-parts".
 sample_work() {
   local out=$1 pid=$2 all=0 inputs=0 a b
   while kill -0 "$pid" 2>/dev/null; do
-    a=$(du -sb "$out"/.flashj-* 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')
-    b=$(du -sb --exclude=parts "$out"/.flashj-* 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')
+    a=$(find "$out" -maxdepth 1 -type d -name '.flashj-*' -exec du -sb {} + 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')
+    b=$(find "$out" -maxdepth 1 -type d -name '.flashj-*' -exec du -sb --exclude=parts {} + 2>/dev/null \
+      | awk '{ s += $1 } END { print s + 0 }')
     [ "$a" -gt "$all" ] && all=$a
     [ "$b" -gt "$inputs" ] && inputs=$b
     sleep 0.1
