@@ -7,9 +7,11 @@
 # .gz (pigz -6) and BGZF (bgzip) copies once. Each round runs bin/flashj-spark on the three in turn
 # (alternated rounds), each on a fresh output directory after sync, timed by /usr/bin/time, and
 # keeps each run's notes on how its inputs were split. Prints the medians of wall time, CPU and
-# peak RSS, and checks that every output equals the plain run's. A sampler records each run's peak
-# work directory size (DIR/.flashj-UUID) every 0.1 s, in all and apart from the output's parts: what
-# is left is what the run keeps of its inputs (gzip indexes; decoded copies, were there any).
+# peak RSS, and checks that every output equals the plain run's. Then one untimed run of each input
+# under a sampler that records the peak work directory size (DIR/.flashj-UUID) every 0.1 s, in all
+# and apart from the output's parts: what is left is what the run keeps of its inputs (gzip indexes
+# and their side files; decoded copies, were there any). The sampler is kept out of the timed runs,
+# which it would slow.
 # Needs: mvn package, pigz, bgzip.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -37,25 +39,37 @@ sample_work() {
   done
   echo "$all $inputs"
 }
+# run ROUND INPUT SAMPLED: one bin/flashj-spark run on the input named, timed, or sampled.
+run() {
+  local i=$1 k=$2 sampled=$3 pid peak
+  case $k in
+    plain) set -- art2000000_1.fq art2000000_2.fq ;;
+    gz) set -- art2000000_1.fq.gz art2000000_2.fq.gz ;;
+    bgzf) set -- art2000000_1.fq.bgz art2000000_2.fq.bgz ;;
+  esac
+  rm -rf "out-$k"; sync
+  if [ "$sampled" = sampled ]; then
+    "$root/bin/flashj-spark" --master "$master" -M 150 -d "out-$k" "$@" > "spark-$k.out" 2> "spark-$k.err" &
+    pid=$!
+    peak=$(sample_work "out-$k" "$pid")
+    wait "$pid"
+    echo "$k $peak" >> spark-gzip-work.txt
+  else
+    /usr/bin/time -f "$k %e %U %S %M" -a -o spark-gzip.txt "$root/bin/flashj-spark" --master "$master" -M 150 \
+      -d "out-$k" "$@" > "spark-$k.out" 2> "spark-$k.err"
+    grep -h "is gzip\|is BGZF\|Planned\|Merged" "spark-$k.err" | sed "s/^/  $k round $i: /" || true
+  fi
+}
 for i in $(seq 1 "$rounds"); do
   for k in plain gz bgzf; do
-    case $k in
-      plain) set -- art2000000_1.fq art2000000_2.fq ;;
-      gz) set -- art2000000_1.fq.gz art2000000_2.fq.gz ;;
-      bgzf) set -- art2000000_1.fq.bgz art2000000_2.fq.bgz ;;
-    esac
-    rm -rf "out-$k"; sync
-    /usr/bin/time -f "$k %e %U %S %M" -a -o spark-gzip.txt "$root/bin/flashj-spark" --master "$master" -M 150 \
-      -d "out-$k" "$@" > "spark-$k.out" 2> "spark-$k.err" &
-    run=$!
-    peak=$(sample_work "out-$k" "$run")
-    wait "$run"
-    echo "$k $peak" >> spark-gzip-work.txt
-    grep -h "is gzip\|is BGZF\|Planned\|Merged" "spark-$k.err" | sed "s/^/  $k round $i: /" || true
+    run "$i" "$k" timed
   done
   for k in gz bgzf; do
     for f in out-plain/*; do cmp -s "$f" "out-$k/$(basename "$f")" || { echo "out-$k differs at $f" >&2; exit 1; }; done
   done
+done
+for k in plain gz bgzf; do
+  run sampled "$k" sampled
 done
 echo "input wall_s cpu_s peak_rss_mb (medians of $rounds rounds)"
 for k in plain gz bgzf; do
@@ -65,7 +79,7 @@ for k in plain gz bgzf; do
     END { printf "%s %.2f %.2f %.0f\n", k, med(w), med(c), med(r) }' spark-gzip.txt
 done
 decoded=$(( $(stat -c %s art2000000_1.fq) + $(stat -c %s art2000000_2.fq) ))
-echo "input peak_work_dir_mb peak_apart_from_parts_mb apart_from_parts_%_of_decoded (medians; decoded input $((decoded / 1000000)) MB)"
+echo "input peak_work_dir_mb peak_apart_from_parts_mb apart_from_parts_%_of_decoded (one sampled run; decoded input $((decoded / 1000000)) MB)"
 for k in plain gz bgzf; do
   awk -v k=$k -v d=$decoded 'BEGIN { n = 0 } $1 == k { a[n] = $2; b[n] = $3; n++ }
     function med(x,   i, j, t) { for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (x[j] < x[i]) { t = x[i]; x[i] = x[j]; x[j] = t }
