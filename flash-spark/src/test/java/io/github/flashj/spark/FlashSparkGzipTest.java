@@ -16,16 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +38,8 @@ class FlashSparkGzipTest {
     static Path data;
     static SparkSession spark;
     static Path[] art;
-    static final List<String> LOG = new CopyOnWriteArrayList<>();
-    static AbstractAppender appender;
+    static CapturedLog captured;
+    static List<String> LOG;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,24 +49,14 @@ class FlashSparkGzipTest {
                 .config("spark.ui.enabled", "false")
                 .config("spark.hadoop.fs." + CountingFileSystem.SCHEME + ".impl", CountingFileSystem.class.getName())
                 .getOrCreate();
-        appender = new AbstractAppender("flashj-gzip-test", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                LOG.add(event.getMessage().getFormattedMessage());
-            }
-        };
-        appender.start();
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        context.getConfiguration().getLoggerConfig("io.github.flashj").addAppender(appender, Level.INFO, null);
-        context.updateLoggers();
+        captured = new CapturedLog("flashj-gzip-test");
+        LOG = captured.messages();
     }
 
     @AfterAll
     static void stop() {
-        if (appender != null) {
-            LoggerContext context = (LoggerContext) LogManager.getContext(false);
-            context.getConfiguration().getLoggerConfig("io.github.flashj").removeAppender(appender.getName());
-            context.updateLoggers();
+        if (captured != null) {
+            captured.close();
         }
         if (spark != null) {
             spark.stop();

@@ -18,14 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,19 +103,8 @@ class SparkResumeTest {
         Path[] mates = {TestData.gzip(art[0], first.resolve("reads.fq.gz")),
             TestData.gzip(art[1], second.resolve("reads.fq.gz"))};
         Path dir = Files.createTempDirectory(data, "gzip-resumed");
-        List<String> log = new CopyOnWriteArrayList<>();
-        AbstractAppender appender = new AbstractAppender("flashj-resume-test", null, null, true,
-                Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                log.add(event.getMessage().getFormattedMessage());
-            }
-        };
-        appender.start();
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        context.getConfiguration().getLoggerConfig("io.github.flashj").addAppender(appender, Level.INFO, null);
-        context.updateLoggers();
-        try {
+        try (CapturedLog captured = new CapturedLog("flashj-resume-test")) {
+            List<String> log = captured.messages();
             RAN.clear();
             assertThrows(Exception.class, () -> run(dir, mates, new Watch(5), true));
             Path work = workDirectory(dir);
@@ -144,9 +126,6 @@ class SparkResumeTest {
             assertArrayEquals(whole.histogram(), resumed.histogram());
             OutputComparison.assertSameFiles(wholeDir, dir, "a resumed gzip run against an uninterrupted one");
             assertFalse(Files.exists(work), "a finished run removes its work directory");
-        } finally {
-            context.getConfiguration().getLoggerConfig("io.github.flashj").removeAppender(appender.getName());
-            context.updateLoggers();
         }
     }
 
