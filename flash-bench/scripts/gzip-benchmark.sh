@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Compressed FASTQ benchmark, in one run on the same files:
 #   1. decoding throughput of one .fq.gz: FlashJ's native decoders (ISA-L sequential, rapidgzip
-#      with 1 and 2 threads) and its java.util.zip fallback, beside igzip, pigz -p 2 and gzip -d;
+#      with 1 and 2 threads) and its java.util.zip fallback, and indexing it as a Spark task does
+#      (whole from its start, its lines counted, by ISA-L or in Java; 4 ranges from their first
+#      blocks with the window unknown, on 2 threads), beside igzip, pigz -p 2 and gzip -d;
 #   2. merging .gz input: FlashJ -t 2 on plain and on .gz input, flash -t 2 on .gz input;
 #   3. writing -z: FlashJ -z -t 2 and flash -z -t 2 on plain input;
 #   4. --producers 1 and 2 on .gz (index built in the run, and reused) and on BGZF (bgzip).
@@ -53,10 +55,13 @@ timed "flashj ISA-L, sequential" "java -cp $jar io.github.flashj.bench.GzipDecod
 timed "flashj rapidgzip, 1 thread" "java -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 1 seekable"
 timed "flashj rapidgzip, 2 threads" "java -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 2"
 timed "flashj java.util.zip" "java -Dflashj.gzip.native=false -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 1"
+timed "flashj index, whole, ISA-L" "java -cp $jar io.github.flashj.bench.GzipIndexThroughput $r1.gz whole"
+timed "flashj index, whole, Java" "java -Dflashj.gzip.native=false -cp $jar io.github.flashj.bench.GzipIndexThroughput $r1.gz whole"
+timed "flashj index, 4 ranges, 2 threads" "java -cp $jar io.github.flashj.bench.GzipIndexThroughput $r1.gz ranges 4 2"
 command -v igzip >/dev/null && timed "igzip -d" "igzip -d -c $r1.gz > /dev/null"
 command -v pigz >/dev/null && timed "pigz -d -p 2" "pigz -d -p 2 -c $r1.gz > /dev/null"
 timed "gzip -d" "gzip -d -c $r1.gz > /dev/null"
-for name in "flashj ISA-L, sequential" "flashj rapidgzip, 1 thread" "flashj rapidgzip, 2 threads" "flashj java.util.zip" "igzip -d" "pigz -d -p 2" "gzip -d"; do
+for name in "flashj ISA-L, sequential" "flashj rapidgzip, 1 thread" "flashj rapidgzip, 2 threads" "flashj java.util.zip" "flashj index, whole, ISA-L" "flashj index, whole, Java" "flashj index, 4 ranges, 2 threads" "igzip -d" "pigz -d -p 2" "gzip -d"; do
   if [ -n "${wall[$name]:-}" ]; then
     awk -v n="$name" -v mb="$mb" -v w="${wall[$name]}" 'BEGIN {printf "  %-30s %6.0f MB/s\n", n, mb / w}'
   fi

@@ -1,5 +1,6 @@
 // FlashJ's JNI binding: rapidgzip's ParallelGzipReader for parallel decoding, ISA-L's inflate for
-// sequential decoding, ISA-L's stateless deflate for writing gzip output. The Java side is
+// sequential decoding and for DeflateStream's blocks, ISA-L's stateless deflate for writing gzip
+// output. The Java side is
 // io.github.flashj.gzip.RapidgzipBinding.
 //
 // Every C++ exception becomes a java.io.IOException carrying its message; the Java side adds the
@@ -505,6 +506,112 @@ Java_io_github_flashj_gzip_RapidgzipBinding_inflateFrom(JNIEnv* env, jclass, jby
         return -1;
     }
     return full && !ended ? outputLength : -1;
+}
+
+
+// A raw deflate stream decoded by ISA-L one block at a time for DeflateStream, which parses the gzip
+// members around the blocks and settles their boundaries itself: the state is started at each
+// block's first bit with the window before it, and stops where the block ends.
+JNIEXPORT jlong JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_blockInflaterOpen(JNIEnv* env, jclass)
+{
+    return guarded<jlong>(env, 0, [] {
+        auto* state = new inflate_state;
+        isal_inflate_init(state);
+        return reinterpret_cast<jlong>(state);
+    });
+}
+
+JNIEXPORT void JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_blockInflaterClose(JNIEnv*, jclass, jlong handle)
+{
+    delete reinterpret_cast<inflate_state*>(handle);
+}
+
+// Starts a block at bit skipBits of the byte firstByte (taken here; the input goes on after it), with
+// dictionary[dictionaryOffset, dictionaryOffset + dictionaryLength) the data right before it.
+JNIEXPORT void JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_blockStart(JNIEnv* env, jclass, jlong handle, jint firstByte,
+                                                       jint skipBits, jbyteArray dictionary, jint dictionaryOffset,
+                                                       jint dictionaryLength)
+{
+    auto* state = reinterpret_cast<inflate_state*>(handle);
+    isal_inflate_init(state);
+    state->crc_flag = ISAL_DEFLATE;
+    state->points_to_stop_at = ISAL_STOPPING_POINT_END_OF_BLOCK;
+    int status = COMP_OK;
+    if (dictionaryLength > 0) {
+        const Pinned dict(env, dictionary, false);
+        if (dict.bytes() == nullptr) {
+            status = ISAL_INVALID_STATE;
+        } else {
+            status = isal_inflate_set_dict(state, dict.bytes() + dictionaryOffset,
+                                           static_cast<uint32_t>(dictionaryLength));
+        }
+    }
+    if (status != COMP_OK) {
+        throwIOException(env, "cannot set the window before a deflate block");
+        return;
+    }
+    state->read_in = static_cast<uint64_t>((firstByte & 0xff) >> skipBits);
+    state->read_in_length = 8 - skipBits;
+}
+
+// Goes on decoding the block started by blockStart from input[offset, offset + length) into
+// output[outputOffset, outputOffset + outputLength), until the block ends, the output is full or the
+// input is used up. progress receives the input bytes taken, the bits of them ISA-L holds but has
+// not used, and 1 when the block ended (2 when it was the stream's final block), 0 when it goes on,
+// or ISA-L's negative status when the data are not deflate. Returns the bytes written.
+JNIEXPORT jint JNICALL
+Java_io_github_flashj_gzip_RapidgzipBinding_blockInflate(JNIEnv* env, jclass, jlong handle, jbyteArray input,
+                                                         jint offset, jint length, jbyteArray output,
+                                                         jint outputOffset, jint outputLength, jintArray progress)
+{
+    auto* state = reinterpret_cast<inflate_state*>(handle);
+    bool pinned;
+    int status = ISAL_DECOMP_OK;
+    jint result[3] = { 0, 0, 0 };
+    jint produced = 0;
+    {
+        const Pinned in(env, input, false);
+        const Pinned out(env, output, true);
+        pinned = in.bytes() != nullptr && out.bytes() != nullptr;
+        if (pinned) {
+            state->next_in = in.bytes() + offset;
+            state->avail_in = static_cast<uint32_t>(length);
+            state->next_out = out.bytes() + outputOffset;
+            state->avail_out = static_cast<uint32_t>(outputLength);
+            bool ended = false;
+            while (state->avail_out > 0) {
+                const auto before = std::make_tuple(state->avail_in, state->read_in_length, state->avail_out,
+                                                    state->tmp_in_size);
+                status = isal_inflate(state);
+                if (status != ISAL_DECOMP_OK) {
+                    break;
+                }
+                if (state->stopped_at == ISAL_STOPPING_POINT_END_OF_BLOCK
+                    || (state->block_state == ISAL_BLOCK_FINISH
+                        && state->tmp_out_processed == state->tmp_out_valid)) {
+                    ended = true;
+                    break;
+                }
+                if (before == std::make_tuple(state->avail_in, state->read_in_length, state->avail_out,
+                                              state->tmp_in_size)) {
+                    break;
+                }
+            }
+            produced = static_cast<jint>(outputLength - static_cast<jint>(state->avail_out));
+            result[0] = static_cast<jint>(length - static_cast<jint>(state->avail_in));
+            result[1] = static_cast<jint>(state->read_in_length + 8 * state->tmp_in_size);
+            result[2] = status < 0 ? status : ended ? (state->bfinal != 0 ? 2 : 1) : 0;
+        }
+    }
+    if (!pinned) {
+        throwIOException(env, "out of memory");
+        return -1;
+    }
+    env->SetIntArrayRegion(progress, 0, 3, result);
+    return produced;
 }
 
 }  // extern "C"

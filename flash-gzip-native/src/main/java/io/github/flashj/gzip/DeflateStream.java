@@ -3,8 +3,10 @@ package io.github.flashj.gzip;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Cleaner;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,9 +16,12 @@ import java.util.Objects;
 import java.util.zip.CRC32;
 
 /**
- * A pure Java decoder of a gzip file's deflate data (RFC 1951 inside RFC 1952 members), entered at
- * any block boundary: what splitting a plain gzip file needs, where neither rapidgzip nor zlib can
- * be given a Hadoop stream or a bit offset. Decoding may start with the 32 KiB before the start
+ * A decoder of a gzip file's deflate data (RFC 1951 inside RFC 1952 members), entered at any block
+ * boundary: what splitting a plain gzip file needs, where neither rapidgzip nor zlib can be given a
+ * Hadoop stream or a bit offset. It decodes in Java, but hands each block whose window is known to
+ * ISA-L where the native library loads ({@link IsalInflate#available}), several times faster; the
+ * twins give the same bytes, boundaries and errors, since the members, boundaries and checks stay
+ * here. Decoding may start with the 32 KiB before the start
  * known (a seek point of an index) or unknown (a range of the file that one task indexes while
  * others index the ranges before it): then each byte that depends on the unknown window is kept
  * as a <em>marker</em> naming its position in that window, and {@link #resolve} replaces the
@@ -65,6 +70,8 @@ public final class DeflateStream implements Closeable {
     private static final int HUFFMAN = 3;
     private static final int TRAILER = 4;
     private static final int DONE = 5;
+    /** Inside a block that ISA-L decodes. */
+    private static final int NATIVE = 6;
 
     private static final int TYPE_STORED = 0;
     private static final int TYPE_FIXED = 1;
@@ -122,6 +129,16 @@ public final class DeflateStream implements Closeable {
     private final int[] codeLengthTable = new int[1 << HuffmanTables.CODE_LENGTH_BITS];
     private final int[] codeLengths = new int[320];
     private final int[] tableScratch = new int[HuffmanTables.SCRATCH_SIZE];
+
+    /**
+     * Whether blocks whose window is known are decoded by ISA-L (the native library), several times
+     * faster than here; false turns it off, for tests that compare the two.
+     */
+    private boolean nativeBlocks = IsalInflate.available();
+    /** The ISA-L state of {@link #nativeBlocks}, 0 until first used; freed on close, or by the cleaner. */
+    private long nativeState;
+    private Cleaner.Cleanable nativeCleanable;
+    private final int[] nativeProgress = new int[3];
 
     private final CRC32 crc = new CRC32();
     private final CRC32 headerCrc = new CRC32();
@@ -268,8 +285,24 @@ public final class DeflateStream implements Closeable {
      * @return false at the end of the data: nothing was decoded
      */
     public boolean nextBlock() throws IOException {
+        return nextBlock(null);
+    }
+
+    /**
+     * {@link #nextBlock()}, writing the bytes decoded to {@code data} (null: dropped), which a
+     * stream that started with its window unknown cannot do.
+     *
+     * @throws IllegalStateException when {@code data} is given and the stream holds markers
+     */
+    public boolean nextBlock(OutputStream data) throws IOException {
         long target = blocksEnded + 1;
         while (true) {
+            if (data != null && pos > readPos) {
+                if (markers) {
+                    throw new IllegalStateException("the data depend on the window before the start, which is unknown");
+                }
+                data.write(bytes, readPos, pos - readPos);
+            }
             readPos = pos;
             if (state == DONE || blocksEnded >= target && atBoundary()) {
                 break;
@@ -486,7 +519,18 @@ public final class DeflateStream implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (nativeCleanable != null) {
+            nativeCleanable.clean();
+            nativeCleanable = null;
+            nativeState = 0;
+        }
         in.close();
+    }
+
+    /** This stream, with every block decoded here rather than by ISA-L: the twin tests compare the two. */
+    DeflateStream withoutNative() {
+        nativeBlocks = false;
+        return this;
     }
 
     // ---- Decoding steps ----
@@ -506,10 +550,18 @@ public final class DeflateStream implements Closeable {
                         return;
                     }
                 }
+                if (nativeBlocks && !markers && !strict) {
+                    startNativeBlock();
+                    return;
+                }
                 String problem = readBlockHeader();
                 if (problem != null) {
                     throw corrupt(problem);
                 }
+            }
+            case NATIVE -> {
+                makeRoom();
+                inflateNative();
             }
             case STORED -> {
                 makeRoom();
@@ -993,6 +1045,71 @@ public final class DeflateStream implements Closeable {
     }
 
     /**
+     * Hands the block at the current bit, its window known, to ISA-L: the bits this stream holds go
+     * back to the input, and ISA-L takes the block's first byte. {@link #bitPosition} stays right
+     * while ISA-L decodes, bitCount then counting the bits ISA-L holds.
+     */
+    private void startNativeBlock() throws IOException {
+        seekBit(bitPosition());
+        if (!ensureBytes(1)) {
+            throw corrupt("data cut short");
+        }
+        int skip = pendingSkip;
+        pendingSkip = 0;
+        int dictionaryFrom = Math.max(histStart, pos - WINDOW);
+        RapidgzipBinding.blockStart(nativeState(), inBuf[inPos], skip, bytes, dictionaryFrom, pos - dictionaryFrom);
+        inPos++;
+        bitCount = 8 - skip;
+        state = NATIVE;
+    }
+
+    /**
+     * Decodes the block ISA-L started into the output buffer until it ends or the buffer is full;
+     * where it ends, this stream reads on from the block's last bit, as after a block of its own.
+     */
+    private void inflateNative() throws IOException {
+        int produced = RapidgzipBinding.blockInflate(nativeState, inBuf, inPos, inLimit - inPos, bytes, pos,
+                OUTPUT_BUFFER - pos, nativeProgress);
+        int taken = nativeProgress[0];
+        inPos += taken;
+        bitCount = nativeProgress[1];
+        pos += produced;
+        if (nativeProgress[2] < 0) {
+            throw corrupt(switch (nativeProgress[2]) {
+                case -1 -> "invalid block";
+                case -2 -> "invalid literal/length or distance code";
+                case -3 -> "distance too far back";
+                default -> "ISA-L status " + nativeProgress[2];
+            });
+        }
+        if (nativeProgress[2] > 0) {
+            finalBlock = nativeProgress[2] == 2;
+            seekBit(bitPosition());
+            blockEnded();
+        } else if (produced == 0 && taken == 0) {
+            int had = inLimit - inPos;
+            fillInput(had + 1);
+            if (inLimit - inPos <= had) {
+                throw corrupt("data cut short");
+            }
+        }
+    }
+
+    private long nativeState() throws IOException {
+        if (nativeState == 0) {
+            long handle = RapidgzipBinding.blockInflaterOpen();
+            nativeState = handle;
+            nativeCleanable = NativeStates.CLEANER.register(this, () -> RapidgzipBinding.blockInflaterClose(handle));
+        }
+        return nativeState;
+    }
+
+    /** Frees the ISA-L states of streams that were never closed. */
+    private static final class NativeStates {
+        static final Cleaner CLEANER = Cleaner.create();
+    }
+
+    /**
      * Whether symbols[from, to) hold a marker, looked for from the end: where markers go on being
      * copied, one is met at once; where they are gone, the window is passed over once before the
      * stream goes over to bytes.
@@ -1087,7 +1204,9 @@ public final class DeflateStream implements Closeable {
     /** Reads more input until {@code need} bytes from inPos are there or the input ends. */
     private void fillInput(int need) throws IOException {
         while (!inEof && inLimit - inPos < need) {
-            int keep = Math.max(0, inPos - 8);
+            // The bits held (by this stream or by ISA-L) came from the bytes before inPos: keep them,
+            // since decoding may go back to the bit where they start.
+            int keep = Math.max(0, inPos - 8 - (Math.max(0, bitCount) + 7) / 8);
             if (retainFrom >= 0) {
                 keep = Math.min(keep, retainFrom);
             }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -173,6 +174,23 @@ public final class GzipRangeIndex implements Serializable {
      */
     public static GzipRangeIndex build(InputStream atFromByte, long fromByte, long toByte, long spacing,
             long decodedSpacing, String name, WindowStore windows) throws IOException {
+        return build(atFromByte, fromByte, toByte, spacing, decodedSpacing, name, windows, null);
+    }
+
+    /**
+     * Indexes a whole gzip file of {@code size} bytes as one range, {@link #build} of {@code [0,
+     * size)}, writing its decompressed data to {@code data} as they are decoded: one pass that also
+     * serves what reads the data whole (a planner counting lines). A file whose data cannot be
+     * decoded gives a range with no start ({@link #hasStart}), and what {@code data} got is then
+     * not the file's.
+     */
+    public static GzipRangeIndex buildWhole(InputStream atStart, long size, long spacing, long decodedSpacing,
+            String name, WindowStore windows, OutputStream data) throws IOException {
+        return build(atStart, 0, size, spacing, decodedSpacing, name, windows, Objects.requireNonNull(data, "data"));
+    }
+
+    private static GzipRangeIndex build(InputStream atFromByte, long fromByte, long toByte, long spacing,
+            long decodedSpacing, String name, WindowStore windows, OutputStream data) throws IOException {
         checkArguments(fromByte, toByte, spacing, decodedSpacing);
         Lookahead in = new Lookahead(atFromByte, fromByte);
         DeflateStream stream = DeflateStream.openAtFirstStart(in, fromByte, toByte * 8, name);
@@ -180,7 +198,7 @@ public final class GzipRangeIndex implements Serializable {
             return noStart(name, fromByte, toByte, spacing, decodedSpacing);
         }
         try (stream) {
-            return decode(stream, in, name, fromByte, toByte, spacing, decodedSpacing, windows);
+            return decode(stream, in, name, fromByte, toByte, spacing, decodedSpacing, windows, data);
         } catch (GzipFormatException e) {
             // A false start, or bad data: decoding again from the true boundary (join) tells which,
             // and reports bad data there.
@@ -217,7 +235,7 @@ public final class GzipRangeIndex implements Serializable {
         Lookahead in = new Lookahead(atStartByte, startBit / 8);
         try (DeflateStream stream = headerLength(in, startBit) > 0 ? DeflateStream.atMember(in, startBit / 8, name)
                 : DeflateStream.atBlock(in, startBit, null, name)) {
-            return decode(stream, in, name, startBit / 8, toByte, spacing, decodedSpacing, windows);
+            return decode(stream, in, name, startBit / 8, toByte, spacing, decodedSpacing, windows, null);
         }
     }
 
@@ -260,7 +278,7 @@ public final class GzipRangeIndex implements Serializable {
     }
 
     private static GzipRangeIndex decode(DeflateStream stream, Lookahead in, String name, long fromByte, long toByte,
-            long spacing, long decodedSpacing, WindowStore store) throws IOException {
+            long spacing, long decodedSpacing, WindowStore store, OutputStream data) throws IOException {
         long start = stream.bitPosition();
         // Seek points lie at deflate blocks, as other tools read them: one at a member's header
         // moves past it, to the member's first block.
@@ -280,7 +298,7 @@ public final class GzipRangeIndex implements Serializable {
         boolean endsData = false;
         try {
             while (stream.bitPosition() < toBit) {
-                if (!stream.nextBlock()) {
+                if (!stream.nextBlock(data)) {
                     endsData = true;
                     break;
                 }

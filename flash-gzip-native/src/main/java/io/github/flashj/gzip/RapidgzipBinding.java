@@ -89,4 +89,32 @@ final class RapidgzipBinding {
      */
     static native int inflateFrom(byte[] input, int offset, int length, int skipBits, byte[] dictionary,
             int dictionaryLength, byte[] output, int outputOffset, int outputLength) throws java.io.IOException;
+
+    /** A new ISA-L state for {@link DeflateStream}'s blocks, to be {@linkplain #blockInflaterClose closed} once. */
+    static native long blockInflaterOpen() throws java.io.IOException;
+
+    /** Frees a state of {@link #blockInflaterOpen}. */
+    static native void blockInflaterClose(long handle);
+
+    /**
+     * Starts a raw deflate block at bit {@code skipBits} of the byte {@code firstByte}, which the
+     * state takes (the input goes on after it), with {@code dictionary[dictionaryOffset,
+     * dictionaryOffset + dictionaryLength)} the data right before the block.
+     */
+    static native void blockStart(long handle, int firstByte, int skipBits, byte[] dictionary, int dictionaryOffset,
+            int dictionaryLength) throws java.io.IOException;
+
+    /**
+     * Goes on decoding the block started by {@link #blockStart} from {@code input[offset, offset +
+     * length)} into {@code output[outputOffset, outputOffset + outputLength)}, until the block ends,
+     * the output is full or the input is used up.
+     *
+     * @param progress receives the input bytes taken, the bits of them the state holds unused, and 1
+     *     when the block ended (2 when it was the stream's final block), 0 when it goes on, or ISA-L's
+     *     negative status when the data are not deflate ({@code ISAL_INVALID_BLOCK} -1,
+     *     {@code ISAL_INVALID_SYMBOL} -2, {@code ISAL_INVALID_LOOKBACK} -3)
+     * @return the bytes written
+     */
+    static native int blockInflate(long handle, byte[] input, int offset, int length, byte[] output,
+            int outputOffset, int outputLength, int[] progress) throws java.io.IOException;
 }

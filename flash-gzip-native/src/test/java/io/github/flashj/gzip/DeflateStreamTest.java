@@ -305,6 +305,93 @@ class DeflateStreamTest {
         return e;
     }
 
+    /**
+     * The twins: blocks decoded by ISA-L and blocks decoded here give the same bytes, the same
+     * boundaries (bits, decoded offsets and windows), the same member ends, and fail on the same
+     * corrupt data, whatever the encoder, its flushes and the members.
+     */
+    @Test
+    void blocksDecodedByIsalMatchThoseDecodedHere() throws IOException, InterruptedException {
+        assumeTrue(IsalInflate.available(), "the native library is not loaded");
+        byte[] data = concat(Arrays.copyOf(FASTQ, 600_000), random(120_000, 21), new byte[90_000],
+                "abcabcabcabd".repeat(4000).getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(FASTQ, 200_000));
+        List<byte[]> files = new ArrayList<>();
+        for (int level : new int[] {0, 1, 6, 9}) {
+            files.add(gzip(data, level, Deflater.DEFAULT_STRATEGY));
+        }
+        files.add(gzip(data, 6, Deflater.HUFFMAN_ONLY));
+        files.add(gzip(data, 6, Deflater.FILTERED));
+        files.add(gzipWithFlushes(data, 17));
+        files.add(concat(gzip(Arrays.copyOf(FASTQ, 5_000), 9, Deflater.DEFAULT_STRATEGY), gzip(new byte[0], 6,
+                Deflater.DEFAULT_STRATEGY), gzip(data, 1, Deflater.DEFAULT_STRATEGY), new byte[300]));
+        byte[] pigz = runFilter(new String[] {"pigz", "-c", "-b", "32"}, data);
+        if (pigz != null) {
+            files.add(pigz);
+        }
+        for (int f = 0; f < files.size(); f++) {
+            byte[] gz = files.get(f);
+            List<Boundary> isal = boundaries(gz, true);
+            List<Boundary> java = boundaries(gz, false);
+            assertEquals(java.size(), isal.size(), "file " + f);
+            for (int i = 0; i < java.size(); i++) {
+                assertEquals(java.get(i).bit(), isal.get(i).bit(), "file " + f + ", boundary " + i);
+                assertEquals(java.get(i).decoded(), isal.get(i).decoded(), "file " + f + ", boundary " + i);
+                assertArrayEquals(java.get(i).window(), isal.get(i).window(), "file " + f + ", boundary " + i);
+            }
+            try (DeflateStream a = DeflateStream.atMember(trickle(gz, 0), 0, NAME);
+                    DeflateStream b = DeflateStream.atMember(new ByteArrayInputStream(gz), 0, NAME).withoutNative()) {
+                assertArrayEquals(readAll(b), readAll(a), "file " + f);
+                assertEquals(b.memberEnds(), a.memberEnds(), "file " + f);
+            }
+            byte[] whole = decode(gz);
+            for (int i = 1; i < isal.size() - 1; i += 3) {
+                Boundary at = isal.get(i);
+                try (DeflateStream a = DeflateStream.atBlock(new ByteArrayInputStream(gz, (int) (at.bit() >>> 3),
+                        gz.length), at.bit(), at.window(), NAME)) {
+                    byte[] rest = readAll(a);
+                    assertArrayEquals(Arrays.copyOfRange(whole, (int) at.decoded(), whole.length), rest,
+                            "file " + f + ", from boundary " + i);
+                }
+            }
+        }
+        byte[] gz = files.get(2);
+        Random r = new Random(22);
+        for (int i = 0; i < 60; i++) {
+            byte[] bad = gz.clone();
+            bad[10 + r.nextInt(gz.length - 18)] ^= (byte) (1 << r.nextInt(8));
+            boolean javaFails = fails(bad, false);
+            assertEquals(javaFails, fails(bad, true), "flip " + i);
+        }
+        for (int cut : new int[] {11, 100, gz.length / 3, gz.length - 9}) {
+            assertTrue(fails(Arrays.copyOf(gz, cut), true) && fails(Arrays.copyOf(gz, cut), false), "cut at " + cut);
+        }
+    }
+
+    private static boolean fails(byte[] gz, boolean nativeBlocks) throws IOException {
+        try (DeflateStream s = DeflateStream.atMember(new ByteArrayInputStream(gz), 0, NAME)) {
+            readAll(nativeBlocks ? s : s.withoutNative());
+            return false;
+        } catch (GzipFormatException e) {
+            assertTrue(e.getMessage().matches("\\Q" + NAME + "\\E: gzip data is corrupt at compressed byte \\d+ \\(.+\\)"),
+                    e.getMessage());
+            return true;
+        }
+    }
+
+    static List<Boundary> boundaries(byte[] gz, boolean nativeBlocks) throws IOException {
+        List<Boundary> list = new ArrayList<>();
+        try (DeflateStream s = DeflateStream.atMember(new ByteArrayInputStream(gz), 0, NAME)) {
+            if (!nativeBlocks) {
+                s.withoutNative();
+            }
+            list.add(new Boundary(s.bitPosition(), 0, s.window()));
+            while (s.nextBlock()) {
+                list.add(new Boundary(s.bitPosition(), s.decoded(), s.window()));
+            }
+        }
+        return list;
+    }
+
     /** Where nextBlock stops from the member's start, with the decoded length and window there. */
     record Boundary(long bit, long decoded, byte[] window) {
     }
@@ -398,6 +485,22 @@ class DeflateStreamTest {
             GzipFormatException e = assertThrows(GzipFormatException.class, () -> readAll(s));
             assertTrue(e.getMessage().startsWith(NAME + ": "));
         }
+    }
+
+    @Test
+    void dataThatDependOnAnUnknownWindowAreNotWritten() throws IOException {
+        Boundary b = boundaries(FASTQ_GZ_6).get(2);
+        try (DeflateStream s = DeflateStream.atBlock(new ByteArrayInputStream(FASTQ_GZ_6, (int) (b.bit() >>> 3),
+                FASTQ_GZ_6.length), b.bit(), null, NAME)) {
+            assertThrows(IllegalStateException.class, () -> s.nextBlock(new ByteArrayOutputStream()));
+        }
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        try (DeflateStream s = DeflateStream.atMember(new ByteArrayInputStream(FASTQ_GZ_6), 0, NAME)) {
+            while (s.nextBlock(written)) {
+                assertEquals(s.decoded(), written.size());
+            }
+        }
+        assertArrayEquals(FASTQ, written.toByteArray());
     }
 
     @Test

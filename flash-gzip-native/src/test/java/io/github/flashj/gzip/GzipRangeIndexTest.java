@@ -110,6 +110,13 @@ class GzipRangeIndexTest {
         for (int ranges : new int[] {5, 61, 400}) {
             assertArrayEquals(expected, written(GzipRangeIndex.index(file, SPACING, ranges, 3)), ranges + " ranges");
         }
+        ByteArrayOutputStream decoded = new ByteArrayOutputStream();
+        GzipRangeIndex whole = GzipRangeIndex.buildWhole(new ByteArrayInputStream(gz), gz.length, SPACING,
+                GzipRangeIndex.DECODED_SPACING, kind, null, decoded);
+        assertArrayEquals(data, decoded.toByteArray(), "the data written as the whole file is indexed");
+        assertArrayEquals(expected, written(GzipRangeIndex.join(List.of(whole), (startBit, toByte) -> {
+            throw new AssertionError("a whole file's one range chains");
+        })));
         if (SeekableGzipInputStream.nativeAvailable()) {
             Path index = dir.resolve(kind + ".gz.gzidx");
             Files.write(index, expected);

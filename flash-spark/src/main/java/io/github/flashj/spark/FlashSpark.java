@@ -205,7 +205,11 @@ public final class FlashSpark {
             return this;
         }
 
-        /** Bytes per planning range, a Spark task each; 0 (the default) to choose by input size and cores. */
+        /**
+         * Bytes per planning range, and per compressed range of a plain gzip input being indexed, a
+         * Spark task each; 0 (the default) to choose by input size and cores (a plain gzip file is
+         * then indexed whole by one task where the cores are few against the files).
+         */
         public Builder rangeBytes(long v) {
             if (v < 0) {
                 throw new InvalidParameterException("rangeBytes",

@@ -80,7 +80,7 @@ public final class FastqFileIndex {
      * work is split into small methods called often, so that they compile early even where
      * on-stack replacement is off ({@code bin/flashj}).
      */
-    private static final class Counter {
+    static final class Counter {
         private static final int STRIDE = 1024;
         private final Segment segment;
         private final long every;

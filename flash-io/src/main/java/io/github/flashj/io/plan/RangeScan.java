@@ -2,7 +2,12 @@ package io.github.flashj.io.plan;
 
 import io.github.flashj.io.input.InputFormat;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * What one planning task learns of one byte range of an input: where the range's records start
@@ -54,6 +59,140 @@ public final class RangeScan implements Serializable {
                     segment.lines % format.linesPerRecord() == 0);
         } catch (FastqFileIndex.IrregularInputException e) {
             return new RangeScan(from, nextFrom, 0, new long[0], false);
+        }
+    }
+
+    /**
+     * A scan of a whole input, {@code scan(in, format, 0, size, checkpointLines)}, made as the
+     * input's bytes are written to the stream returned, in order: for an input decoded from its
+     * start in one pass (a gzip file indexed by one task), which planning then need not read again.
+     * {@link Whole#scan} gives it once all bytes are written.
+     */
+    public static Whole whole(InputFormat format, int checkpointLines) {
+        if (checkpointLines < 1) {
+            throw new IllegalArgumentException("checkpoint spacing must be at least one line, got " + checkpointLines);
+        }
+        return new Whole(format, checkpointLines);
+    }
+
+    /** The stream {@link #whole} returns: it counts lines as bytes are written, keeping the first ones. */
+    public static final class Whole extends OutputStream {
+        /** The first bytes kept, for the check that the input starts like its format. */
+        private static final int HEAD = 1 << 20;
+        private final InputFormat format;
+        private final FastqFileIndex.Segment segment = new FastqFileIndex.Segment();
+        private final FastqFileIndex.Counter counter;
+        private final byte[] block = new byte[1 << 18];
+        private final ByteBuffer blockView = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
+        private int filled;
+        private long counted;
+        private byte[] head = new byte[1 << 16];
+        private int headLength;
+        private byte last;
+
+        private Whole(InputFormat format, int checkpointLines) {
+            this.format = format;
+            this.counter = new FastqFileIndex.Counter(segment, checkpointLines);
+            segment.checkpoint(0);
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            Objects.checkFromIndexSize(off, len, b.length);
+            keepHead(b, off, len);
+            while (len > 0) {
+                int n = Math.min(len, block.length - filled);
+                System.arraycopy(b, off, block, filled, n);
+                filled += n;
+                off += n;
+                len -= n;
+                if (filled == block.length) {
+                    count();
+                }
+            }
+        }
+
+        private void keepHead(byte[] b, int off, int len) {
+            int n = Math.min(len, HEAD - headLength);
+            if (n <= 0) {
+                return;
+            }
+            if (head.length < headLength + n) {
+                head = Arrays.copyOf(head, Math.min(HEAD, Math.max(2 * head.length, headLength + n)));
+            }
+            System.arraycopy(b, off, head, headLength, n);
+            headLength += n;
+        }
+
+        private void count() {
+            if (filled == 0) {
+                return;
+            }
+            // Checkpoints at the end are dropped once the size is known (scan keeps none there).
+            counter.block(blockView, filled, counted, Long.MAX_VALUE);
+            last = block[filled - 1];
+            counted += filled;
+            filled = 0;
+        }
+
+        /**
+         * The scan of the bytes written, as {@link RangeScan#scan} gives it over all of them; null
+         * when the first lines are too long for the check of the format to be made from the first
+         * MiB kept (plan such an input by reading it again).
+         */
+        public RangeScan scan() throws IOException {
+            count();
+            long size = counted;
+            if (size == 0) {
+                return new RangeScan(0, 0, 0, new long[0], true);
+            }
+            if (format.isFastq()) {
+                PositionalInput first = headOf(size);
+                try {
+                    if (!FastqFileIndex.startsWithRecord(first, size)) {
+                        return new RangeScan(0, size, 0, new long[0], false);
+                    }
+                } catch (FastqFileIndex.IrregularInputException e) {
+                    return new RangeScan(0, size, 0, new long[0], false);
+                } catch (BeyondHeadException e) {
+                    return null;
+                }
+            }
+            long lines = counter.lines + (last != '\n' ? 1 : 0);
+            long[] checkpoints = segment.checkpoints();
+            int n = checkpoints.length;
+            while (n > 1 && checkpoints[n - 1] >= size) {
+                n--;
+            }
+            return new RangeScan(0, size, lines, Arrays.copyOf(checkpoints, n), lines % format.linesPerRecord() == 0);
+        }
+
+        /** The input as far as its first bytes were kept; reading past them throws {@link BeyondHeadException}. */
+        private PositionalInput headOf(long size) {
+            return new PositionalInput() {
+                @Override
+                public long size() {
+                    return size;
+                }
+
+                @Override
+                public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+                    if (position + length > headLength) {
+                        throw new BeyondHeadException();
+                    }
+                    System.arraycopy(head, (int) position, buffer, offset, length);
+                    return length;
+                }
+            };
+        }
+
+        private static final class BeyondHeadException extends IOException {
+            private static final long serialVersionUID = 1L;
         }
     }
 

@@ -4,10 +4,13 @@ import io.github.flashj.gzip.GzipDecoding;
 import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.GzipRangeIndex;
+import io.github.flashj.gzip.IsalInflate;
 import io.github.flashj.io.decode.DecodedInput;
 import io.github.flashj.io.decode.SeekPoints;
 import io.github.flashj.io.decode.SegmentWindows;
+import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.plan.PositionalInput;
+import io.github.flashj.io.plan.RangeScan;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,10 +43,12 @@ import org.slf4j.LoggerFactory;
  * checking that each starts where the one before ended (a range that does not is decoded again, as
  * a Spark job, from the true boundary), and writes the index where every task can read it, each
  * window read back from its side file and resolved from the window its range started with, one at
- * a time: the driver holds the seek points and one window, whatever the file's size. Planning and
- * merging tasks then decode only the segments they read ({@link DecodedInput#gzip}), each from its
- * seek point with its window read from the index file. The driver reads the input's first bytes,
- * nothing more of it.
+ * a time: the driver holds the seek points and one window, whatever the file's size. Where the
+ * cores are few against the files, each file is one range instead ({@link #indexRangeBytes}),
+ * decoded by ISA-L from its known start, whose task also counts the file's lines, so that planning
+ * reads nothing of it ({@link SeekableInput#scanned}). Planning and merging tasks then decode only
+ * the segments they read ({@link DecodedInput#gzip}), each from its seek point with its window read
+ * from the index file. The driver reads the input's first bytes, nothing more of it.
  */
 final class GzipInputs {
     private static final Logger LOG = LoggerFactory.getLogger(GzipInputs.class);
@@ -117,38 +122,84 @@ final class GzipInputs {
         }
     }
 
-    /** A range of one file to index, as a task gets it. */
-    private record RangeTask(String path, String name, long from, long to, long spacing, SideFiles sideFiles)
-            implements Serializable {
+    /**
+     * A range of one file to index, as a task gets it.
+     *
+     * @param scanFormat the format whose lines the task counts as it decodes, when the range is the
+     *     whole file (planning then reads nothing of it); else null
+     */
+    private record RangeTask(String path, String name, long from, long to, long spacing, SideFiles sideFiles,
+            InputFormat scanFormat) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         /**
          * A range whose data fail to decode from its first start comes back with no start, which the
          * join decodes again from the end of the range before, where bad data are reported.
          */
-        GzipRangeIndex build(Broadcast<HadoopConf> conf, long decodedSpacing) throws IOException {
-            return GzipRangeIndex.build(openAt(conf.value().get(), path, from), from, to, spacing, decodedSpacing,
-                    name, sideFiles);
+        Indexed build(Broadcast<HadoopConf> conf, long decodedSpacing) throws IOException {
+            InputStream in = openAt(conf.value().get(), path, from);
+            if (scanFormat == null) {
+                return new Indexed(GzipRangeIndex.build(in, from, to, spacing, decodedSpacing, name, sideFiles), null);
+            }
+            RangeScan.Whole lines = RangeScan.whole(scanFormat, InputPlanning.CHECKPOINT_LINES);
+            GzipRangeIndex range = GzipRangeIndex.buildWhole(in, to, spacing, decodedSpacing, name, sideFiles, lines);
+            return new Indexed(range, range.hasStart() ? lines.scan() : null);
         }
+    }
+
+    /** A range as its task indexed it, and the scan of the whole file when the range was all of it and decoded. */
+    private record Indexed(GzipRangeIndex range, RangeScan scan) implements Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     /** A file whose index the tasks build. */
     private record Indexing(int input, List<RangeTask> ranges, Path kept) {
     }
 
+    /** A plain gzip input with no index to reuse, before its ranges are chosen. */
+    private record Unindexed(int input, long size, Path kept) {
+    }
+
+    /**
+     * How many times the CPU of a range decoded with its window unknown (in Java, each byte that
+     * depends on the window kept as a marker) exceeds that of the same bytes decoded by ISA-L with
+     * the window known, as the first range of a file is: 2.3 on 685 MB of FASTQ (docs/BENCHMARKS.md).
+     */
+    static final double UNKNOWN_WINDOW_COST = 2.3;
+
+    /**
+     * The compressed bytes per indexing task for {@code files} plain gzip files of up to
+     * {@code largest} bytes on {@code parallelism} cores: as set, else the whole file when that is
+     * sooner (one task per file, which ISA-L decodes at its full rate from the known start, while the
+     * other cores index the other files), else ranges of about two per core. One task per file is
+     * sooner while the cores are no more than {@link #UNKNOWN_WINDOW_COST} times the files: ranges
+     * would finish after {@code files * size * UNKNOWN_WINDOW_COST / parallelism} of one core's
+     * time, one task per file after {@code size}.
+     */
+    static long indexRangeBytes(long setting, long largest, long size, int files, int parallelism,
+            boolean isal) {
+        if (setting <= 0 && isal && parallelism <= files * UNKNOWN_WINDOW_COST) {
+            return Math.max(1, largest);
+        }
+        return InputPlanning.rangeBytes(setting, size, parallelism);
+    }
+
     /**
      * The indexes of the plain gzip files among {@code inputs}: each reused from its
      * {@link SeekableInput.Source#indexDirectory} when the one there belongs to the file, else built
-     * by Spark tasks over byte ranges of about {@code rangeBytes} (0 for automatic), all files' ranges
-     * in one Spark job, and written to its index directory, else to {@code workDirectory}, else
-     * broadcast to the executors.
+     * by Spark tasks over byte ranges of about {@code rangeBytes} (0 for automatic,
+     * {@link #indexRangeBytes}), all files' ranges in one Spark job, and written to its index
+     * directory, else to {@code workDirectory}, else broadcast to the executors. A file indexed by one
+     * task has its lines counted by it as well, for {@code format} ({@link SeekableInput#scanned}).
      *
+     * @param format how the inputs' records are laid out, or null when they will not be planned
      * @return for each input, how it is entered, or null when it is not gzip
      * @throws GzipFormatException when the data cannot be decoded, naming the file and the offset
      */
     static List<SeekableInput> index(JavaSparkContext jsc, Broadcast<HadoopConf> conf,
-            List<SeekableInput.Source> inputs, long rangeBytes, String workDirectory) throws IOException {
-        return index(jsc, conf, inputs, rangeBytes, workDirectory, GzipRangeIndex.DECODED_SPACING);
+            List<SeekableInput.Source> inputs, InputFormat format, long rangeBytes, String workDirectory)
+            throws IOException {
+        return index(jsc, conf, inputs, format, rangeBytes, workDirectory, GzipRangeIndex.DECODED_SPACING);
     }
 
     /**
@@ -156,13 +207,12 @@ final class GzipInputs {
      * a range ({@link GzipRangeIndex#DECODED_SPACING} but in tests).
      */
     static List<SeekableInput> index(JavaSparkContext jsc, Broadcast<HadoopConf> conf,
-            List<SeekableInput.Source> inputs, long rangeBytes, String workDirectory, long decodedSpacing)
-            throws IOException {
+            List<SeekableInput.Source> inputs, InputFormat format, long rangeBytes, String workDirectory,
+            long decodedSpacing) throws IOException {
         long started = System.nanoTime();
         Configuration hadoop = conf.value().get();
         List<SeekableInput> entered = new ArrayList<>(Collections.nCopies(inputs.size(), null));
-        List<Indexing> indexing = new ArrayList<>();
-        List<RangeTask> tasks = new ArrayList<>();
+        List<Unindexed> unindexed = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             SeekableInput.Source input = inputs.get(i);
             if (!GzipDecoding.isGzip(input.head(), input.head().length)) {
@@ -181,26 +231,37 @@ final class GzipInputs {
                         count(reused.index().points(), "seek point"), input.head().length)));
                 continue;
             }
-            long bytes = InputPlanning.rangeBytes(rangeBytes, size, jsc.defaultParallelism());
+            unindexed.add(new Unindexed(i, size, kept));
+        }
+        long largest = unindexed.stream().mapToLong(Unindexed::size).max().orElse(0);
+        List<Indexing> indexing = new ArrayList<>();
+        List<RangeTask> tasks = new ArrayList<>();
+        for (Unindexed file : unindexed) {
+            SeekableInput.Source input = inputs.get(file.input());
+            long bytes = indexRangeBytes(rangeBytes, largest, file.size(), unindexed.size(), jsc.defaultParallelism(),
+                    IsalInflate.available());
             // With no work directory, the windows travel to the driver with the ranges, as a broadcast index does.
             SideFiles sideFiles = workDirectory == null ? null
                     : new SideFiles(new Path(workDirectory, "gzip-windows-" + UUID.randomUUID()).toString(), conf);
+            List<long[]> cuts = InputPlanning.byteRanges(file.size(), bytes);
+            InputFormat scanFormat = cuts.size() == 1 ? format : null;
             List<RangeTask> ranges = new ArrayList<>();
-            for (long[] range : InputPlanning.byteRanges(size, bytes)) {
-                ranges.add(new RangeTask(input.path(), input.name(), range[0], range[1], spacing(bytes), sideFiles));
+            for (long[] range : cuts) {
+                ranges.add(new RangeTask(input.path(), input.name(), range[0], range[1], spacing(bytes), sideFiles,
+                        scanFormat));
             }
-            indexing.add(new Indexing(i, ranges, kept));
+            indexing.add(new Indexing(file.input(), ranges, file.kept()));
             tasks.addAll(ranges);
         }
         if (tasks.isEmpty()) {
             return entered;
         }
         try {
-            List<GzipRangeIndex> indexed = SparkJobs.runJob(jsc, () -> jsc.parallelize(tasks, tasks.size())
+            List<Indexed> indexed = SparkJobs.runJob(jsc, () -> jsc.parallelize(tasks, tasks.size())
                     .map(task -> task.build(conf, decodedSpacing)).collect());
             int next = 0;
             for (Indexing file : indexing) {
-                List<GzipRangeIndex> ranges = indexed.subList(next, next + file.ranges().size());
+                List<Indexed> ranges = indexed.subList(next, next + file.ranges().size());
                 next += ranges.size();
                 entered.set(file.input(), join(jsc, conf, inputs.get(file.input()), file, ranges, decodedSpacing,
                         workDirectory, started, indexing.size()));
@@ -218,10 +279,12 @@ final class GzipInputs {
     }
 
     /** Joins the ranges of one file, built by the tasks, and writes its index. */
-    private static SeekableInput join(JavaSparkContext jsc, Broadcast<HadoopConf> conf, SeekableInput.Source input, Indexing file,
-            List<GzipRangeIndex> ranges, long decodedSpacing, String workDirectory, long started, int files)
+    private static SeekableInput join(JavaSparkContext jsc, Broadcast<HadoopConf> conf, SeekableInput.Source input,
+            Indexing file, List<Indexed> indexed, long decodedSpacing, String workDirectory, long started, int files)
             throws IOException {
         RangeTask first = file.ranges().get(0);
+        List<GzipRangeIndex> ranges = indexed.stream().map(Indexed::range).toList();
+        RangeScan scanned = indexed.size() == 1 ? indexed.get(0).scan() : null;
         int[] redone = new int[1];
         GzipRangeIndex.Joined joined = GzipRangeIndex.joinPoints(ranges, (startBit, toByte) -> {
             redone[0]++;
@@ -230,12 +293,13 @@ final class GzipInputs {
         });
         IndexFile written = write(jsc, joined, first.sideFiles(), file.kept(), workDirectory, conf.value().get());
         return new SeekableInput(SeekPoints.of(written.index()), written, String.format(Locale.ROOT,
-                "gzip: indexed by %s%s in %d ms (%s%s, the driver read %d bytes of the input%s)",
+                "gzip: indexed by %s%s in %d ms (%s%s%s, the driver read %d bytes of the input%s)",
                 count(ranges.size(), "Spark task"), files == 1 ? "" : " in one job with " + (files - 1) + " other "
                         + (files == 2 ? "file" : "files"), (System.nanoTime() - started) / 1_000_000,
                 count(written.index().points(), "seek point"),
+                scanned == null ? "" : ", its lines counted in the same pass",
                 redone[0] == 0 ? "" : "; " + count(redone[0], "range") + " after a false block start decoded again",
-                input.head().length, file.kept() == null ? "" : "; kept as " + file.kept()));
+                input.head().length, file.kept() == null ? "" : "; kept as " + file.kept()), scanned);
     }
 
     /** {@code n} and the noun, in the plural unless {@code n} is 1. */

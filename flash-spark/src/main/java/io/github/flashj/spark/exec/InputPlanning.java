@@ -27,7 +27,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * Cuts inputs into chunks of whole pairs, for the file job and the {@code flashj-fastq} table
  * alike: byte ranges of every input (of a gzip input's decompressed data, read through its seek
  * points) are scanned for record starts and lines as Spark tasks, and the driver lines the files
- * up by record index.
+ * up by record index. A gzip input that one task indexed from its start comes with its lines
+ * counted in that pass ({@link SeekableInput#scanned}), and is not read again.
  */
 public final class InputPlanning {
     /** Lines between two checkpoints of a scan: a chunk skips fewer than this many lines. */
@@ -50,9 +51,18 @@ public final class InputPlanning {
         int parallelism = Math.max(1, jsc.defaultParallelism());
         List<long[]> ranges = new ArrayList<>();
         Configuration hadoop = job.hadoop();
+        List<List<RangeScan>> scans = new ArrayList<>();
+        List<Map<Integer, SegmentChecks>> checks = new ArrayList<>();
         for (int f = 0; f < job.paths().size(); f++) {
+            scans.add(new ArrayList<>());
+            checks.add(new TreeMap<>());
             Path path = new Path(job.paths().get(f));
             SeekableInput seekable = job.seekable(f);
+            if (seekable != null && seekable.scanned() != null) {
+                // Counted as it was indexed, every member checked: nothing to read.
+                scans.get(f).add(seekable.scanned());
+                continue;
+            }
             long size = seekable != null ? seekable.points().size()
                     : HadoopFiles.of(path, hadoop).getFileStatus(path).getLen();
             long[] cuts = ChunkPlanner.ranges(size, rangeBytes(rangeBytes, size, parallelism));
@@ -60,22 +70,16 @@ public final class InputPlanning {
                 ranges.add(new long[] {f, cuts[r], cuts[r + 1]});
             }
         }
-        List<Scanned> scanned = SparkJobs.runJob(jsc, () -> jsc.parallelize(ranges, ranges.size())
-                .map(range -> scan(job, range)).collect());
-        List<List<RangeScan>> scans = new ArrayList<>();
-        List<Map<Integer, SegmentChecks>> checks = new ArrayList<>();
-        for (int f = 0; f < job.paths().size(); f++) {
-            scans.add(new ArrayList<>());
-            checks.add(new TreeMap<>());
-        }
-        long lines = 0;
+        List<Scanned> scanned = ranges.isEmpty() ? List.of() : SparkJobs.runJob(jsc,
+                () -> jsc.parallelize(ranges, ranges.size()).map(range -> scan(job, range)).collect());
         for (int r = 0; r < ranges.size(); r++) {
             int f = (int) ranges.get(r)[0];
             scans.get(f).add(scanned.get(r).scan());
             checks.get(f).putAll(scanned.get(r).checks());
-            if (f == 0) {
-                lines += scanned.get(r).scan().lines();
-            }
+        }
+        long lines = 0;
+        for (RangeScan scan : scans.get(0)) {
+            lines += scan.lines();
         }
         checkMembers(job, checks);
         long perChunk = pairsPerChunk;

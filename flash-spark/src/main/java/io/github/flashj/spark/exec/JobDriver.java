@@ -59,7 +59,7 @@ public final class JobDriver {
         try (WorkDirectory work = WorkDirectory.prepare(layout, hadoop, resume)) {
             List<String> paths = new ArrayList<>();
             List<SeekableInput> entered = new ArrayList<>();
-            readableInputs(jsc, conf, inputs, rangeBytes, gzipIndex, work, resume, paths, entered);
+            readableInputs(jsc, conf, inputs, format, rangeBytes, gzipIndex, work, resume, paths, entered);
             Resumption resumption = resume ? Resumption.of(work, inputs, RunRecord.settings(format, parameters,
                     layout, batchSize), hadoop) : null;
             seekable = jsc.broadcast(entered);
@@ -143,13 +143,13 @@ public final class JobDriver {
      * the rerun that takes it over reuses them rather than index its inputs again.
      */
     private static void readableInputs(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<String> inputs,
-            long rangeBytes, String gzipIndex, WorkDirectory work, boolean resume, List<String> paths,
-            List<SeekableInput> entered) throws IOException {
+            InputFormat format, long rangeBytes, String gzipIndex, WorkDirectory work, boolean resume,
+            List<String> paths, List<SeekableInput> entered) throws IOException {
         Configuration hadoop = conf.value().get();
         String workDirectory = work.path();
         List<SeekableInput.Source> sources = SeekableInput.Source.of(inputs, hadoop,
                 f -> gzipIndex != null || !resume ? gzipIndex : work.gzipIndexDirectory(f));
-        entered.addAll(SeekableInput.find(jsc, conf, sources, rangeBytes, workDirectory));
+        entered.addAll(SeekableInput.find(jsc, conf, sources, format, rangeBytes, workDirectory));
         for (int f = 0; f < inputs.size(); f++) {
             SeekableInput.Source input = sources.get(f);
             Compression compression = input.compression();

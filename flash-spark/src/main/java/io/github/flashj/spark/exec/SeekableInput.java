@@ -3,6 +3,8 @@ package io.github.flashj.spark.exec;
 import io.github.flashj.io.Compression;
 import io.github.flashj.io.decode.DecodedInput;
 import io.github.flashj.io.decode.SeekPoints;
+import io.github.flashj.io.input.InputFormat;
+import io.github.flashj.io.plan.RangeScan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -23,9 +25,17 @@ import org.apache.spark.broadcast.Broadcast;
  * @param points the segments
  * @param index for plain gzip, where the tasks read each segment's window; null for BGZF
  * @param found how the seek points were found, for the log: {@code gzip: indexed by 8 Spark tasks in 412 ms (...)}
+ * @param scanned the lines of the whole input, counted by the one task that indexed it from its start
+ *     (planning then reads nothing of it); else null
  */
-public record SeekableInput(SeekPoints points, GzipInputs.IndexFile index, String found) implements Serializable {
+public record SeekableInput(SeekPoints points, GzipInputs.IndexFile index, String found, RangeScan scanned)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** An input whose lines planning counts. */
+    public SeekableInput(SeekPoints points, GzipInputs.IndexFile index, String found) {
+        this(points, index, found, null);
+    }
 
     /**
      * An input as the driver first sees it.
@@ -62,11 +72,13 @@ public record SeekableInput(SeekPoints points, GzipInputs.IndexFile index, Strin
      * {@code rangeBytes} (0 for automatic; the ranges of all plain gzip inputs in one Spark job);
      * null for a file read as it is, or one that cannot be entered at any point (zstd, LZ4).
      *
+     * @param format how the inputs' records are laid out, for the lines a task that indexes a whole
+     *     file counts ({@link #scanned})
      * @param workDirectory where an index is written when its input has no index directory, or
      *     null to ship it to the executors with Spark
      */
     public static List<SeekableInput> find(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<Source> inputs,
-            long rangeBytes, String workDirectory) throws IOException {
+            InputFormat format, long rangeBytes, String workDirectory) throws IOException {
         List<SeekableInput> entered = new ArrayList<>();
         List<Integer> notBgzf = new ArrayList<>();
         List<Source> maybeGzip = new ArrayList<>();
@@ -78,7 +90,7 @@ public record SeekableInput(SeekPoints points, GzipInputs.IndexFile index, Strin
                 maybeGzip.add(inputs.get(f));
             }
         }
-        List<SeekableInput> indexed = GzipInputs.index(jsc, conf, maybeGzip, rangeBytes, workDirectory);
+        List<SeekableInput> indexed = GzipInputs.index(jsc, conf, maybeGzip, format, rangeBytes, workDirectory);
         for (int k = 0; k < notBgzf.size(); k++) {
             entered.set(notBgzf.get(k), indexed.get(k));
         }

@@ -103,7 +103,7 @@ final class FastqScan implements Scan, Batch {
             boolean compressed = false;
             Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
             List<SeekableInput.Source> sources = SeekableInput.Source.of(inputs, hadoop, f -> options.get("gzipIndex"));
-            seekable.addAll(SeekableInput.find(jsc, conf, sources, 0, null));
+            seekable.addAll(SeekableInput.find(jsc, conf, sources, format, 0, null));
             for (int f = 0; f < inputs.size(); f++) {
                 paths.add(sources.get(f).path());
                 compressed |= seekable.get(f) == null && sources.get(f).compression() != Compression.NONE;

@@ -2,12 +2,17 @@ package io.github.flashj.spark.exec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.GzipRangeIndex;
+import io.github.flashj.gzip.IsalInflate;
 import io.github.flashj.io.decode.DecodedInput;
 import io.github.flashj.io.decode.SeekPoints;
+import io.github.flashj.io.input.InputFormat;
+import io.github.flashj.io.plan.PositionalInput;
+import io.github.flashj.io.plan.RangeScan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -76,8 +81,8 @@ class GzipInputsTest {
 
     private static SeekableInput index(Path file, long rangeBytes, String indexDirectory, Path work,
             long decodedSpacing) throws IOException {
-        return GzipInputs.index(jsc, conf, List.of(input(file, indexDirectory)), rangeBytes,
-                work == null ? null : work.toUri().toString(), decodedSpacing).get(0);
+        return GzipInputs.index(jsc, conf, List.of(input(file, indexDirectory)), InputFormat.PAIRED_FASTQ,
+                rangeBytes, work == null ? null : work.toUri().toString(), decodedSpacing).get(0);
     }
 
     private static SeekableInput.Source input(Path file, String indexDirectory) throws IOException {
@@ -129,12 +134,45 @@ class GzipInputsTest {
         Path plain = Files.write(dir.resolve("plain.fq"), data1);
         int jobs = jsc.sc().dagScheduler().nextJobId().get();
         List<SeekableInput> entered = GzipInputs.index(jsc, conf, List.of(input(gz1, null), input(plain, null),
-                input(gz2, null)), Files.size(gz1) / 3, null);
+                input(gz2, null)), InputFormat.PAIRED_FASTQ, Files.size(gz1) / 3, null);
         assertEquals(1, jsc.sc().dagScheduler().nextJobId().get() - jobs, "Spark jobs");
         assertEquals(null, entered.get(1));
         assertTrue(entered.get(0).found().contains("in one job with 1 other file"), entered.get(0).found());
         assertArrayEquals(data1, decoded(gz1, entered.get(0)));
         assertArrayEquals(data2, decoded(gz2, entered.get(2)));
+    }
+
+    @Test
+    void aFileIndexedByOneTaskHasItsLinesCountedInTheSamePass() throws IOException {
+        byte[] data = compressible(30_000);
+        Path file = gzip("counted.fq.gz", data);
+        Path work = Files.createDirectories(dir.resolve("work-counted"));
+        // Two cores and one file: one task, from the known start, is sooner than ranges.
+        SeekableInput whole = index(file, 0, null, work, GzipRangeIndex.DECODED_SPACING);
+        assertEquals(IsalInflate.available(), whole.scanned() != null, whole.found());
+        if (whole.scanned() != null) {
+            assertTrue(whole.found().contains("indexed by 1 Spark task") && whole.found().contains(
+                    "its lines counted in the same pass"), whole.found());
+            RangeScan read = RangeScan.scan(PositionalInput.of(data), InputFormat.PAIRED_FASTQ, 0, data.length,
+                    InputPlanning.CHECKPOINT_LINES);
+            assertEquals(read.toString(), whole.scanned().toString());
+            assertEquals(4L * 30_000, whole.scanned().lines());
+        }
+        SeekableInput ranges = index(file, Files.size(file) / 3, null, work, GzipRangeIndex.DECODED_SPACING);
+        assertNull(ranges.scanned(), ranges.found());
+        assertArrayEquals(data, decoded(file, whole));
+        assertArrayEquals(data, decoded(file, ranges));
+    }
+
+    @Test
+    void oneTaskIndexesAFileWhileTheCoresAreFewAgainstTheFiles() {
+        long size = 1L << 30;
+        assertEquals(size, GzipInputs.indexRangeBytes(0, size, size, 2, 2, true));
+        assertEquals(size, GzipInputs.indexRangeBytes(0, size, size / 2, 2, 4, true), "the largest file's size");
+        assertEquals(InputPlanning.rangeBytes(0, size, 8), GzipInputs.indexRangeBytes(0, size, size, 2, 8, true));
+        assertEquals(InputPlanning.rangeBytes(0, size, 2), GzipInputs.indexRangeBytes(0, size, size, 2, 2, false),
+                "without ISA-L, ranges");
+        assertEquals(12345, GzipInputs.indexRangeBytes(12345, size, size, 2, 2, true), "as set");
     }
 
     @Test
