@@ -153,6 +153,14 @@ struct IsalReader
     }
 };
 
+// An ISA-L state that decodes one block, and whether it has read the block's header (a state before
+// a header again has then ended the block).
+struct BlockInflater
+{
+    inflate_state state{};
+    bool headerRead{ false };
+};
+
 const char* isalError(int status)
 {
     switch (status) {
@@ -516,16 +524,16 @@ JNIEXPORT jlong JNICALL
 Java_io_github_flashj_gzip_RapidgzipBinding_blockInflaterOpen(JNIEnv* env, jclass)
 {
     return guarded<jlong>(env, 0, [] {
-        auto* state = new inflate_state;
-        isal_inflate_init(state);
-        return reinterpret_cast<jlong>(state);
+        auto* inflater = new BlockInflater;
+        isal_inflate_init(&inflater->state);
+        return reinterpret_cast<jlong>(inflater);
     });
 }
 
 JNIEXPORT void JNICALL
 Java_io_github_flashj_gzip_RapidgzipBinding_blockInflaterClose(JNIEnv*, jclass, jlong handle)
 {
-    delete reinterpret_cast<inflate_state*>(handle);
+    delete reinterpret_cast<BlockInflater*>(handle);
 }
 
 // Starts a block at bit skipBits of the byte firstByte (taken here; the input goes on after it), with
@@ -535,10 +543,13 @@ Java_io_github_flashj_gzip_RapidgzipBinding_blockStart(JNIEnv* env, jclass, jlon
                                                        jint skipBits, jbyteArray dictionary, jint dictionaryOffset,
                                                        jint dictionaryLength)
 {
-    auto* state = reinterpret_cast<inflate_state*>(handle);
+    auto* inflater = reinterpret_cast<BlockInflater*>(handle);
+    auto* state = &inflater->state;
+    inflater->headerRead = false;
     isal_inflate_init(state);
     state->crc_flag = ISAL_DEFLATE;
-    state->points_to_stop_at = ISAL_STOPPING_POINT_END_OF_BLOCK;
+    state->points_to_stop_at = static_cast<isal_stopping_point>(ISAL_STOPPING_POINT_END_OF_BLOCK_HEADER
+                                                                | ISAL_STOPPING_POINT_END_OF_BLOCK);
     int status = COMP_OK;
     if (dictionaryLength > 0) {
         const Pinned dict(env, dictionary, false);
@@ -567,7 +578,8 @@ Java_io_github_flashj_gzip_RapidgzipBinding_blockInflate(JNIEnv* env, jclass, jl
                                                          jint offset, jint length, jbyteArray output,
                                                          jint outputOffset, jint outputLength, jintArray progress)
 {
-    auto* state = reinterpret_cast<inflate_state*>(handle);
+    auto* inflater = reinterpret_cast<BlockInflater*>(handle);
+    auto* state = &inflater->state;
     bool pinned;
     int status = ISAL_DECOMP_OK;
     jint result[3] = { 0, 0, 0 };
@@ -589,9 +601,19 @@ Java_io_github_flashj_gzip_RapidgzipBinding_blockInflate(JNIEnv* env, jclass, jl
                 if (status != ISAL_DECOMP_OK) {
                     break;
                 }
+                if (state->stopped_at == ISAL_STOPPING_POINT_END_OF_BLOCK_HEADER) {
+                    inflater->headerRead = true;
+                    continue;
+                }
+                // ISA-L reports the block's end, except where the input ends right there (a stored
+                // block's copy then says the input ended, and the next header is tried): once the
+                // block's header was read, a state before a header, all output given out, has ended it.
+                const bool delivered = state->tmp_out_processed == state->tmp_out_valid;
+                const auto at = state->block_state;
                 if (state->stopped_at == ISAL_STOPPING_POINT_END_OF_BLOCK
-                    || (state->block_state == ISAL_BLOCK_FINISH
-                        && state->tmp_out_processed == state->tmp_out_valid)) {
+                    || (inflater->headerRead && delivered
+                        && (at == ISAL_BLOCK_NEW_HDR || at == ISAL_BLOCK_HDR || at == ISAL_BLOCK_INPUT_DONE
+                            || at == ISAL_BLOCK_FINISH))) {
                     ended = true;
                     break;
                 }

@@ -15,6 +15,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -99,9 +100,10 @@ final class GzipInputs {
 
     /**
      * The side files where index tasks write their seek points' windows, one per range, in a
-     * directory of the work directory that the driver removes once the index is written.
+     * directory of the work directory (or of the index directory, with none) that the driver removes
+     * once the index is written.
      */
-    private record SideFiles(String directory, Broadcast<HadoopConf> conf)
+    record SideFiles(String directory, Broadcast<HadoopConf> conf)
             implements GzipRangeIndex.WindowStore, Serializable {
         private static final long serialVersionUID = 1L;
 
@@ -109,10 +111,33 @@ final class GzipInputs {
             return new Path(directory, "windows-" + startBit);
         }
 
+        /**
+         * Attempts of one range (a retry, or a speculative copy running beside it) write the same
+         * windows: each writes a file of its own, renamed into place once whole, so that the one
+         * the index reads is whole whichever attempt wins.
+         */
         @Override
         public OutputStream create(long startBit) throws IOException {
             Path file = file(startBit);
-            return HadoopFiles.of(file, conf.value().get()).create(file, true);
+            Path partial = new Path(directory, "." + file.getName() + "." + UUID.randomUUID() + ".partial");
+            FileSystem fs = HadoopFiles.of(file, conf.value().get());
+            return new FilterOutputStream(fs.create(partial, false)) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    super.close();
+                    if (!fs.rename(partial, file)) {
+                        HadoopFiles.delete(fs, partial);
+                        if (!fs.exists(file)) {
+                            throw new IOException("could not rename " + partial + " to " + file);
+                        }
+                    }
+                }
+            };
         }
 
         @Override
@@ -240,9 +265,12 @@ final class GzipInputs {
             SeekableInput.Source input = inputs.get(file.input());
             long bytes = indexRangeBytes(rangeBytes, largest, file.size(), unindexed.size(), jsc.defaultParallelism(),
                     IsalInflate.available());
-            // With no work directory, the windows travel to the driver with the ranges, as a broadcast index does.
-            SideFiles sideFiles = workDirectory == null ? null
-                    : new SideFiles(new Path(workDirectory, "gzip-windows-" + UUID.randomUUID()).toString(), conf);
+            // With neither a work nor an index directory, the windows travel to the driver with the
+            // ranges, as a broadcast index does.
+            Path sideDirectory = workDirectory != null ? new Path(workDirectory)
+                    : file.kept() != null ? file.kept().getParent() : null;
+            SideFiles sideFiles = sideDirectory == null ? null
+                    : new SideFiles(new Path(sideDirectory, "gzip-windows-" + UUID.randomUUID()).toString(), conf);
             List<long[]> cuts = InputPlanning.byteRanges(file.size(), bytes);
             InputFormat scanFormat = cuts.size() == 1 ? format : null;
             List<RangeTask> ranges = new ArrayList<>();

@@ -15,6 +15,7 @@ import io.github.flashj.io.plan.PositionalInput;
 import io.github.flashj.io.plan.RangeScan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -162,6 +163,38 @@ class GzipInputsTest {
         assertNull(ranges.scanned(), ranges.found());
         assertArrayEquals(data, decoded(file, whole));
         assertArrayEquals(data, decoded(file, ranges));
+    }
+
+    @Test
+    void attemptsOfOneRangeLeaveOneWholeSideFile() throws IOException {
+        Path directory = dir.resolve("side");
+        GzipInputs.SideFiles files = new GzipInputs.SideFiles(directory.toUri().toString(), conf);
+        byte[] windows = new byte[300_000];
+        new Random(5).nextBytes(windows);
+        // A speculative attempt writes beside the first: each writes its own file until it is whole.
+        try (OutputStream first = files.create(77); OutputStream second = files.create(77)) {
+            for (int at = 0; at < windows.length; at += 1000) {
+                first.write(windows, at, 1000);
+                second.write(windows, at, 1000);
+            }
+        }
+        try (InputStream in = files.open(77)) {
+            assertArrayEquals(windows, in.readAllBytes());
+        }
+        assertEquals(List.of("windows-77"), entries(directory).stream().filter(n -> !n.startsWith(".")).toList());
+    }
+
+    @Test
+    void withNoWorkDirectoryTheWindowsPassThroughTheIndexDirectory() throws IOException {
+        byte[] data = compressible(30_000);
+        Path file = gzip("indexed-here.fq.gz", data);
+        Path indexes = Files.createDirectories(dir.resolve("indexes-here"));
+        SeekableInput input = index(file, Files.size(file) / 4, indexes.toUri().toString(), null,
+                GzipRangeIndex.DECODED_SPACING);
+        assertTrue(input.index().file() != null, "the index is written to the index directory, not broadcast");
+        assertEquals(List.of("indexed-here.fq.gz" + GzipInputs.INDEX_SUFFIX), entries(indexes).stream()
+                .filter(n -> !n.startsWith(".")).toList(), "the side files are removed");
+        assertArrayEquals(data, decoded(file, input));
     }
 
     @Test
