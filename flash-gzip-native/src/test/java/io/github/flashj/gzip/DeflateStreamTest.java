@@ -23,10 +23,13 @@ import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class DeflateStreamTest {
     private static final String NAME = "reads_1.fq.gz";
+    /** What a corrupt-data message looks like: the file, the compressed offset, what is wrong. */
+    private static final String CORRUPT = "\\Q" + NAME + "\\E: gzip data is corrupt at compressed byte \\d+ \\(.+\\)";
 
     private static final byte[] FASTQ = fastq(12_000, 1);
     private static final byte[] FASTQ_GZ_6 = gzip(FASTQ, 6, Deflater.DEFAULT_STRATEGY);
@@ -300,8 +303,7 @@ class DeflateStreamTest {
 
     static GzipFormatException assertCorrupt(byte[] gz) {
         GzipFormatException e = assertThrows(GzipFormatException.class, () -> decode(gz));
-        assertTrue(e.getMessage().matches("\\Q" + NAME + "\\E: gzip data is corrupt at compressed byte \\d+ \\(.+\\)"),
-                e.getMessage());
+        assertTrue(e.getMessage().matches(CORRUPT), e.getMessage());
         return e;
     }
 
@@ -326,7 +328,7 @@ class DeflateStreamTest {
                 Deflater.DEFAULT_STRATEGY), gzip(data, 1, Deflater.DEFAULT_STRATEGY), new byte[300]));
         // Stored blocks as GZIPOutputStream writes them: the stream's input buffer ends right at a block's end.
         ByteArrayOutputStream stored = new ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(stored) {
+        try (GZIPOutputStream out = new GZIPOutputStream(stored) {
             {
                 def.setLevel(Deflater.NO_COMPRESSION);
             }
@@ -382,8 +384,7 @@ class DeflateStreamTest {
             readAll(nativeBlocks ? s : s.withoutNative());
             return false;
         } catch (GzipFormatException e) {
-            assertTrue(e.getMessage().matches("\\Q" + NAME + "\\E: gzip data is corrupt at compressed byte \\d+ \\(.+\\)"),
-                    e.getMessage());
+            assertTrue(e.getMessage().matches(CORRUPT), e.getMessage());
             return true;
         }
     }
@@ -420,6 +421,7 @@ class DeflateStreamTest {
             }
             list.add(new Boundary(s.bitPosition(), 0, s.window()));
             while (s.nextBlock()) {
+                assertTrue(s.atBoundary());
                 list.add(new Boundary(s.bitPosition(), s.decoded(), s.window()));
             }
         }
@@ -431,15 +433,7 @@ class DeflateStreamTest {
     }
 
     static List<Boundary> boundaries(byte[] gz) throws IOException {
-        List<Boundary> list = new ArrayList<>();
-        try (DeflateStream s = DeflateStream.atMember(new ByteArrayInputStream(gz), 0, NAME)) {
-            list.add(new Boundary(s.bitPosition(), 0, s.window()));
-            while (s.nextBlock()) {
-                assertTrue(s.atBoundary());
-                list.add(new Boundary(s.bitPosition(), s.decoded(), s.window()));
-            }
-        }
-        return list;
+        return boundaries(gz, true);
     }
 
     @Test
