@@ -1,7 +1,6 @@
 // FlashJ's JNI binding: rapidgzip's ParallelGzipReader for parallel decoding, ISA-L's inflate for
 // sequential decoding and for DeflateStream's blocks, ISA-L's stateless deflate for writing gzip
-// output. The Java side is
-// io.github.flashj.gzip.RapidgzipBinding.
+// output. The Java side is io.github.flashj.gzip.RapidgzipBinding.
 //
 // Every C++ exception becomes a java.io.IOException carrying its message; the Java side adds the
 // file's name. A reader handle is used by one Java thread at a time.
@@ -516,18 +515,14 @@ Java_io_github_flashj_gzip_RapidgzipBinding_inflateFrom(JNIEnv* env, jclass, jby
     return full && !ended ? outputLength : -1;
 }
 
-
 // A raw deflate stream decoded by ISA-L one block at a time for DeflateStream, which parses the gzip
 // members around the blocks and settles their boundaries itself: the state is started at each
 // block's first bit with the window before it, and stops where the block ends.
 JNIEXPORT jlong JNICALL
 Java_io_github_flashj_gzip_RapidgzipBinding_blockInflaterOpen(JNIEnv* env, jclass)
 {
-    return guarded<jlong>(env, 0, [] {
-        auto* inflater = new BlockInflater;
-        isal_inflate_init(&inflater->state);
-        return reinterpret_cast<jlong>(inflater);
-    });
+    // blockStart sets the state up for each block.
+    return guarded<jlong>(env, 0, [] { return reinterpret_cast<jlong>(new BlockInflater); });
 }
 
 JNIEXPORT void JNICALL
@@ -593,10 +588,13 @@ Java_io_github_flashj_gzip_RapidgzipBinding_blockInflate(JNIEnv* env, jclass, jl
             state->avail_in = static_cast<uint32_t>(length);
             state->next_out = out.bytes() + outputOffset;
             state->avail_out = static_cast<uint32_t>(outputLength);
+            // What a call that made no progress leaves as it was.
+            const auto mark = [state] {
+                return std::make_tuple(state->avail_in, state->read_in_length, state->avail_out, state->tmp_in_size);
+            };
             bool ended = false;
             while (state->avail_out > 0) {
-                const auto before = std::make_tuple(state->avail_in, state->read_in_length, state->avail_out,
-                                                    state->tmp_in_size);
+                const auto before = mark();
                 status = isal_inflate(state);
                 if (status != ISAL_DECOMP_OK) {
                     break;
@@ -617,8 +615,7 @@ Java_io_github_flashj_gzip_RapidgzipBinding_blockInflate(JNIEnv* env, jclass, jl
                     ended = true;
                     break;
                 }
-                if (before == std::make_tuple(state->avail_in, state->read_in_length, state->avail_out,
-                                              state->tmp_in_size)) {
+                if (before == mark()) {
                     break;
                 }
             }

@@ -1,6 +1,5 @@
 package io.github.flashj.bench;
 
-import io.github.flashj.gzip.DeflateStream;
 import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.GzipRangeIndex;
 import io.github.flashj.io.input.InputFormat;
@@ -37,8 +36,7 @@ public final class GzipIndexThroughput {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             GzipRangeIndex range = GzipRangeIndex.buildWhole(in, Files.size(file), spacing,
                     GzipRangeIndex.DECODED_SPACING, file.toString(), null, lines);
-            System.out.println(range.points() + " seek points, " + lines.scan() + " (window "
-                    + DeflateStream.WINDOW + " bytes)");
+            System.out.println(range.points() + " seek points, " + lines.scan());
         }
     }
 }

@@ -119,7 +119,7 @@ final class GzipInputs {
         @Override
         public OutputStream create(long startBit) throws IOException {
             Path file = file(startBit);
-            Path partial = new Path(directory, "." + file.getName() + "." + UUID.randomUUID() + ".partial");
+            Path partial = partialBeside(file);
             FileSystem fs = HadoopFiles.of(file, conf.value().get());
             return new FilterOutputStream(fs.create(partial, false)) {
                 @Override
@@ -363,6 +363,11 @@ final class GzipInputs {
         return built.range();
     }
 
+    /** A hidden name of its own beside {@code file}, where a writer puts it until it is whole. */
+    private static Path partialBeside(Path file) {
+        return new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID() + ".partial");
+    }
+
     /** The file's bytes from {@code offset} on, buffered. */
     private static InputStream openAt(Configuration hadoop, String path, long offset) throws IOException {
         Path file = new Path(path);
@@ -392,8 +397,7 @@ final class GzipInputs {
         }
         Path target = kept != null ? kept : new Path(workDirectory, "gzip-" + UUID.randomUUID() + INDEX_SUFFIX);
         FileSystem fs = HadoopFiles.of(target, hadoop);
-        Path partial = kept == null ? target : new Path(kept.getParent(), "." + kept.getName() + "." + UUID.randomUUID()
-                + ".partial");
+        Path partial = kept == null ? target : partialBeside(kept);
         if (kept != null) {
             HadoopFiles.mkdirs(fs, kept.getParent());
         }
