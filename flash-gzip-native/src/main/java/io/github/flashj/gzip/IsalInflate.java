@@ -41,17 +41,19 @@ public final class IsalInflate {
     /**
      * Decodes raw deflate from bit {@code bitOffset} (0 to 7) of {@code input[offset]}, a block's
      * first bit, with {@code window} (the data's last bytes before the block, at most
-     * {@link DeflateStream#WINDOW}), into all of {@code output}, when the stream goes on past it.
+     * {@link DeflateStream#WINDOW}), into {@code output[0, outputLength)}, when the stream goes on
+     * past it.
      *
      * @param length the input's bytes from {@code offset}, enough to decode the output and a byte
-     * @return true when {@code output} is filled and the stream goes on after it; false when the
+     * @return true when the output is filled and the stream goes on after it; false when the
      *     stream (its final block) or the input ends first, so that the caller decodes otherwise
      * @throws IOException with ISA-L's message when the data are not deflate
      * @throws IllegalStateException when the native library is not loaded
      */
     public static boolean inflateFrom(byte[] input, int offset, int length, int bitOffset, byte[] window,
-            byte[] output) throws IOException {
+            byte[] output, int outputLength) throws IOException {
         Objects.checkFromIndexSize(offset, length, input.length);
+        Objects.checkFromIndexSize(0, outputLength, output.length);
         Objects.checkIndex(bitOffset, 8);
         if (window.length > DeflateStream.WINDOW) {
             throw new IllegalArgumentException("a window of " + window.length + " bytes");
@@ -59,7 +61,7 @@ public final class IsalInflate {
         if (!available()) {
             throw new IllegalStateException("the native library is not loaded: " + NativeLibrary.unavailableReason());
         }
-        return output.length == 0 || RapidgzipBinding.inflateFrom(input, offset, length, bitOffset, window,
-                window.length, output, 0, output.length) == output.length;
+        return outputLength == 0 || RapidgzipBinding.inflateFrom(input, offset, length, bitOffset, window,
+                window.length, output, 0, outputLength) == outputLength;
     }
 }

@@ -1,6 +1,5 @@
 package io.github.flashj.io.decode;
 
-import io.github.flashj.gzip.Crc32Combine;
 import io.github.flashj.gzip.DeflateStream;
 import io.github.flashj.gzip.GzipDecoding;
 import io.github.flashj.gzip.GzipFormatException;
@@ -13,7 +12,6 @@ import io.github.flashj.io.input.CompressedDataException;
 import io.github.flashj.io.plan.ChunkPlanner;
 import io.github.flashj.io.plan.PositionalInput;
 import io.github.flashj.io.plan.RangeScan;
-import io.github.flashj.swar.Swar;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -34,7 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -74,44 +71,30 @@ public final class DecodedInput implements PositionalInput, Closeable {
 
     private final String name;
     private final SeekPoints points;
-    private final Opener opener;
+    private final SegmentDecoder decoder;
     private final Closeable resources;
     private final ExecutorService pool;
     private final int capacity;
     private final Map<Integer, CompletableFuture<byte[]>> cache = new LinkedHashMap<>(16, 0.75f, true);
-    private final ThreadLocal<SegmentDecoder> decoders = new ThreadLocal<>();
     /** Segments scheduled and not yet decoded, evicted from the cache or not: closing fails them. */
     private final Set<CompletableFuture<byte[]>> pending = ConcurrentHashMap.newKeySet();
-    private final List<SegmentDecoder> opened = new ArrayList<>();
     private volatile int ahead = 1;
-    /** Each segment's CRC32 once decoded (-1 before), when the data must be checked ({@link #verify}). */
-    private final AtomicLongArray segmentCrc;
-    private final PositionalInput compressed;
     /** What each segment decoded by {@link #gzip} tells of the members it touches (null before), else null. */
     private final AtomicReferenceArray<SegmentChecks> checks;
 
-    /** Decodes segments on one thread. */
-    interface SegmentDecoder extends Closeable {
-        /** Decodes segment {@code i} into {@code into}, which is exactly its length. */
+    /** Decodes the segments of one file; safe to call from several threads at once. */
+    @FunctionalInterface
+    interface SegmentDecoder {
+        /** Decodes segment {@code i} into {@code into} from its start: exactly the segment's length, which it holds. */
         void decode(int i, byte[] into) throws IOException;
     }
 
-    /** Opens a decoder for one of the decoder threads. */
-    interface Opener {
-        SegmentDecoder open() throws IOException;
-    }
-
-    private DecodedInput(String name, SeekPoints points, Opener opener, Closeable resources, int threads,
-            boolean checkCrc, PositionalInput compressed, AtomicReferenceArray<SegmentChecks> checks) {
+    private DecodedInput(String name, SeekPoints points, SegmentDecoder decoder, Closeable resources, int threads,
+            AtomicReferenceArray<SegmentChecks> checks) {
         this.name = name;
-        this.compressed = compressed;
         this.checks = checks;
-        segmentCrc = checkCrc ? new AtomicLongArray(points.segments()) : null;
-        for (int i = 0; checkCrc && i < points.segments(); i++) {
-            segmentCrc.set(i, -1);
-        }
         this.points = points;
-        this.opener = opener;
+        this.decoder = decoder;
         this.resources = resources;
         this.capacity = 4 * threads + 4;
         pool = InputThreads.pool(threads, "flashj-decode-");
@@ -163,25 +146,23 @@ public final class DecodedInput implements PositionalInput, Closeable {
      */
     public static DecodedInput bgzf(String name, PositionalInput compressed, Closeable resources, SeekPoints points,
             int threads) throws IOException {
-        long fileSize = compressed.size();
-        Opener opener = () -> new SegmentDecoder() {
-            @Override
-            public void decode(int i, byte[] into) throws IOException {
-                long to = i + 1 < points.segments() ? points.compressedStart(i + 1) : fileSize;
-                ArrayFill out = new ArrayFill(into);
-                BgzfBlocks.decode(compressed, name, points.compressedStart(i), to, out);
-                if (out.filled != into.length) {
-                    throw new CompressedDataException(name, "bgzf", new IOException("the blocks from byte "
-                            + points.compressedStart(i) + " hold " + out.filled + " bytes, their size fields say "
-                            + into.length + ": the file changed while it was being read"));
-                }
-            }
+        return new DecodedInput(name, points, bgzfSegments(name, compressed, points), resources, threads, null);
+    }
 
-            @Override
-            public void close() {
+    /** Decodes the segments of a BGZF file, each block's CRC32 checked. */
+    static SegmentDecoder bgzfSegments(String name, PositionalInput compressed, SeekPoints points) throws IOException {
+        long fileSize = compressed.size();
+        return (i, into) -> {
+            long to = i + 1 < points.segments() ? points.compressedStart(i + 1) : fileSize;
+            int length = points.segmentLength(i);
+            ArrayFill out = new ArrayFill(into, length);
+            BgzfBlocks.decode(compressed, name, points.compressedStart(i), to, out);
+            if (out.filled != length) {
+                throw new CompressedDataException(name, "bgzf", new IOException("the blocks from byte "
+                        + points.compressedStart(i) + " hold " + out.filled + " bytes, their size fields say "
+                        + length + ": the file changed while it was being read"));
             }
         };
-        return new DecodedInput(name, points, opener, resources, threads, false, compressed, null);
     }
 
     /**
@@ -201,6 +182,22 @@ public final class DecodedInput implements PositionalInput, Closeable {
      */
     public static DecodedInput gzip(String name, PositionalInput compressed, Closeable resources, SeekPoints points,
             SegmentWindows windows, int threads) {
+        AtomicReferenceArray<SegmentChecks> checks = new AtomicReferenceArray<>(points.segments());
+        return new DecodedInput(name, points, gzipSegments(name, compressed, points, windows, checks), resources,
+                threads, checks);
+    }
+
+    /**
+     * Decodes the segments of a plain gzip file from the seek points of its index, each with its
+     * window. What a segment tells of the members it touches goes into {@code checks}; with none,
+     * segments decoded by ISA-L are not checked at all (the reader of {@link DecodedStream}, whose
+     * data were checked when they were indexed or planned).
+     *
+     * @throws IllegalArgumentException when the seek points are not a gzip index's, or a segment is
+     *     longer than {@link #MAX_SEGMENT}
+     */
+    static SegmentDecoder gzipSegments(String name, PositionalInput compressed, SeekPoints points,
+            SegmentWindows windows, AtomicReferenceArray<SegmentChecks> checks) {
         if (points.kind() != SeekPoints.Kind.GZIP_INDEX) {
             throw new IllegalArgumentException(name + ": the seek points are not a gzip index's");
         }
@@ -211,48 +208,50 @@ public final class DecodedInput implements PositionalInput, Closeable {
                     + points.decodedStart(i) + "), more than the " + MAX_SEGMENT
                     + " a segment may hold; build the index with seek points closer together");
         }
-        AtomicReferenceArray<SegmentChecks> checks = new AtomicReferenceArray<>(points.segments());
-        Opener opener = () -> new SegmentDecoder() {
-            @Override
-            public void decode(int i, byte[] into) throws IOException {
-                long bit = points.compressedStart(i);
-                try {
-                    checks.set(i, decodeSegment(compressed, name, points, i, windows.window(i), into));
-                } catch (IOException e) {
-                    throw new GzipFormatException(name, "gzip data is corrupt or truncated after the seek point at "
-                            + "compressed byte " + bit / 8 + " (decompressed bytes " + points.decodedStart(i) + " to "
-                            + points.decodedStart(i + 1) + "): " + problem(name, e), e);
+        return (i, into) -> {
+            long bit = points.compressedStart(i);
+            try {
+                SegmentChecks told = decodeSegment(compressed, name, points, i, windows.window(i), into, checks != null);
+                if (checks != null) {
+                    checks.set(i, told);
                 }
-            }
-
-            @Override
-            public void close() {
+            } catch (IOException e) {
+                throw new GzipFormatException(name, "gzip data is corrupt or truncated after the seek point at "
+                        + "compressed byte " + bit / 8 + " (decompressed bytes " + points.decodedStart(i) + " to "
+                        + points.decodedStart(i + 1) + "): " + problem(name, e), e);
             }
         };
-        return new DecodedInput(name, points, opener, resources, threads, false, compressed, checks);
     }
 
     /**
      * Decodes segment {@code i} into {@code into}, from its seek point (a block with its window, or
      * a member's header) through the boundary where the next segment starts, or the data's end.
+     *
+     * @param check whether what the segment tells of its members is wanted (a segment inside a
+     *     member is then decoded by ISA-L with its CRC32 computed); else null may be returned
      */
     private static SegmentChecks decodeSegment(PositionalInput compressed, String name, SeekPoints points, int i,
-            byte[] window, byte[] into) throws IOException {
+            byte[] window, byte[] into, boolean check) throws IOException {
         long bit = points.compressedStart(i);
+        int length = points.segmentLength(i);
         if (IsalInflate.available() && i > 0 && i + 1 < points.segments() && window != null
                 && !memberHeader(compressed, bit)) {
-            SegmentChecks checks = inflateInsideMember(compressed, points, i, window, into);
-            if (checks != null) {
-                return checks;
+            if (inflateInsideMember(compressed, points, i, window, into)) {
+                if (!check) {
+                    return null;
+                }
+                CRC32 crc = new CRC32();
+                crc.update(into, 0, length);
+                return SegmentChecks.insideMember(bit, (int) crc.getValue(), length);
             }
         }
         try (DeflateStream stream = DeflateStream.atBlock(new PositionalStream(compressed, bit / 8), bit, window,
                 name)) {
             int filled = 0;
-            while (filled < into.length) {
-                int n = stream.read(into, filled, into.length - filled);
+            while (filled < length) {
+                int n = stream.read(into, filled, length - filled);
                 if (n < 0) {
-                    throw new EOFException("the data end after " + filled + " of the segment's " + into.length
+                    throw new EOFException("the data end after " + filled + " of the segment's " + length
                             + " bytes");
                 }
                 filled += n;
@@ -273,7 +272,7 @@ public final class DecodedInput implements PositionalInput, Closeable {
                 // equivalent starts (empty fixed-Huffman blocks, a stored block's zero padding) skip,
                 // or before members that hold no data (bgzip's last member), which the stream read
                 // through.
-                if (stream.decoded() == into.length && Math.abs(next - at) > EQUIVALENT_STARTS
+                if (stream.decoded() == length && Math.abs(next - at) > EQUIVALENT_STARTS
                         && !(at < next && memberHeader(compressed, at))
                         && !(at > next && holdsNoData(compressed, next, at, name))) {
                     throw new IOException("the segment ends at compressed bit " + stream.bitPosition()
@@ -281,7 +280,7 @@ public final class DecodedInput implements PositionalInput, Closeable {
                 }
             }
             try {
-                return SegmentChecks.of(stream, bit, true, into.length);
+                return SegmentChecks.of(stream, bit, true, length);
             } catch (IllegalArgumentException e) {
                 throw new IOException("the segment does not end at a block boundary: " + e.getMessage(), e);
             }
@@ -291,26 +290,21 @@ public final class DecodedInput implements PositionalInput, Closeable {
     /**
      * Decodes segment {@code i} by ISA-L, several times faster than {@link DeflateStream}, when it
      * lies inside one gzip member with more data after it (the common case: a file of one member);
-     * null, with nothing known, when it does not: the caller then decodes it in Java, which also
+     * false, with nothing known, when it does not: the caller then decodes it in Java, which also
      * checks where it ends. Its bytes are checked as every segment's are, by the CRC32 of the member
      * ({@link SegmentChecks#check}).
      */
-    private static SegmentChecks inflateInsideMember(PositionalInput compressed, SeekPoints points, int i,
+    private static boolean inflateInsideMember(PositionalInput compressed, SeekPoints points, int i,
             byte[] window, byte[] into) throws IOException {
         long bit = points.compressedStart(i);
         long from = bit / 8;
         long to = Math.min(compressed.size(), (points.compressedStart(i + 1) + 7) / 8 + ISAL_LOOKAHEAD);
         if (to - from > Integer.MAX_VALUE - 8) {
-            return null;
+            return false;
         }
         byte[] in = new byte[(int) (to - from)];
         compressed.readFully(from, in, 0, in.length);
-        if (!IsalInflate.inflateFrom(in, 0, in.length, (int) (bit % 8), window, into)) {
-            return null;
-        }
-        CRC32 crc = new CRC32();
-        crc.update(into);
-        return SegmentChecks.insideMember(bit, (int) crc.getValue(), into.length);
+        return IsalInflate.inflateFrom(in, 0, in.length, (int) (bit % 8), window, into, points.segmentLength(i));
     }
 
     /** Whether the deflate data from bit {@code from} reach bit {@code to} at a boundary, decoding no byte. */
@@ -464,52 +458,26 @@ public final class DecodedInput implements PositionalInput, Closeable {
     }
 
     /**
-     * Checks the data decoded so far against the file's gzip trailers. Decoded in pure Java
-     * ({@link #gzip}): every member that spans segments, by {@link SegmentChecks#check}. Decoded
-     * natively from the seek points of an index made in another run: the CRC32 of all segments
-     * joined must be the last member's, and the size field the data's size; that holds for a file
-     * of one gzip member; for several members the check cannot tell, and the file is read in order
-     * instead, which checks each member. Called once every segment has been read (after planning).
+     * Checks the data decoded so far against the file's gzip trailers: every member that spans
+     * segments, by {@link SegmentChecks#check} (members decoded whole inside a segment were checked
+     * as they were decoded). Called once every segment has been read (after planning).
      *
-     * @return null when the data are as the trailer says (or were checked as they were decoded),
-     *     else why not
+     * @return null when the data are as the trailers say, or the view is not of plain gzip (BGZF
+     *     blocks are checked as they are decoded), else why not
      */
-    public String verify() throws IOException {
-        if (checks != null) {
-            List<SegmentChecks> all = new ArrayList<>();
-            for (int i = 0; i < points.segments(); i++) {
-                if (checks.get(i) == null) {
-                    return "segment " + i + " was not read";
-                }
-                all.add(checks.get(i));
-            }
-            String problem = SegmentChecks.check(name, all);
-            return problem == null ? null : problem.substring(name.length() + 2);
-        }
-        if (segmentCrc == null || points.segments() == 0) {
+    public String verify() {
+        if (checks == null) {
             return null;
         }
-        long crc = 0;
+        List<SegmentChecks> all = new ArrayList<>();
         for (int i = 0; i < points.segments(); i++) {
-            long segment = segmentCrc.get(i);
-            if (segment < 0) {
+            if (checks.get(i) == null) {
                 return "segment " + i + " was not read";
             }
-            crc = Crc32Combine.combine((int) crc, (int) segment, points.decodedStart(i + 1) - points.decodedStart(i))
-                    & 0xffffffffL;
+            all.add(checks.get(i));
         }
-        long compressedSize = compressed.size();
-        if (compressedSize < 18) {
-            return "the file is too short for a gzip trailer";
-        }
-        byte[] trailer = new byte[8];
-        compressed.readFully(compressedSize - 8, trailer, 0, 8);
-        long expectedCrc = Integer.toUnsignedLong((int) Swar.INTS.get(trailer, 0));
-        long expectedSize = Integer.toUnsignedLong((int) Swar.INTS.get(trailer, Integer.BYTES));
-        if (expectedSize != (points.size() & 0xffffffffL) || expectedCrc != crc) {
-            return "the data decoded from the seek points do not match the CRC32 and size of the gzip trailer";
-        }
-        return null;
+        String problem = SegmentChecks.check(name, all);
+        return problem == null ? null : problem.substring(name.length() + 2);
     }
 
     /**
@@ -611,21 +579,8 @@ public final class DecodedInput implements PositionalInput, Closeable {
     /** Runs on a decoder thread. */
     private byte[] decode(int i) {
         try {
-            SegmentDecoder decoder = decoders.get();
-            if (decoder == null) {
-                decoder = opener.open();
-                synchronized (opened) {
-                    opened.add(decoder);
-                }
-                decoders.set(decoder);
-            }
-            byte[] into = new byte[(int) (points.decodedStart(i + 1) - points.decodedStart(i))];
+            byte[] into = new byte[points.segmentLength(i)];
             decoder.decode(i, into);
-            if (segmentCrc != null) {
-                CRC32 crc = new CRC32();
-                crc.update(into);
-                segmentCrc.set(i, crc.getValue());
-            }
             return into;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -639,38 +594,26 @@ public final class DecodedInput implements PositionalInput, Closeable {
             f.completeExceptionally(new IOException(name + ": closed while being read"));
         }
         InputThreads.awaitTermination(pool);
-        IOException failure = null;
-        synchronized (opened) {
-            for (SegmentDecoder decoder : opened) {
-                try {
-                    decoder.close();
-                } catch (IOException e) {
-                    failure = failure == null ? e : failure;
-                }
-            }
-            opened.clear();
-        }
         synchronized (cache) {
             cache.clear();
         }
         resources.close();
-        if (failure != null) {
-            throw failure;
-        }
     }
 
-    /** Bytes written into an array of the expected length; more than fit is counted, not written. */
+    /** Bytes written into an array up to the expected length; more is counted, not written. */
     private static final class ArrayFill extends OutputStream {
         private final byte[] into;
+        private final int length;
         long filled;
 
-        ArrayFill(byte[] into) {
+        ArrayFill(byte[] into, int length) {
             this.into = into;
+            this.length = length;
         }
 
         @Override
         public void write(int b) {
-            if (filled < into.length) {
+            if (filled < length) {
                 into[(int) filled] = (byte) b;
             }
             filled++;
@@ -678,7 +621,7 @@ public final class DecodedInput implements PositionalInput, Closeable {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            if (filled + len <= into.length) {
+            if (filled + len <= length) {
                 System.arraycopy(b, off, into, (int) filled, len);
             }
             filled += len;

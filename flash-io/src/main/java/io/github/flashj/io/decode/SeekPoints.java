@@ -104,6 +104,16 @@ public final class SeekPoints implements Serializable {
         return decoded[i];
     }
 
+    /**
+     * The decompressed length of segment {@code i}; readers decode only segments no longer than
+     * {@code DecodedInput.MAX_SEGMENT}.
+     *
+     * @throws ArithmeticException for a segment of 2 GiB or more
+     */
+    public int segmentLength(int i) {
+        return Math.toIntExact(decoded[i + 1] - decoded[i]);
+    }
+
     /** Where segment {@code i} starts in the compressed file: bytes for BGZF, bits for a gzip index. */
     public long compressedStart(int i) {
         return compressed[i];

@@ -49,7 +49,7 @@ class BgzfInflateTwinsTest {
     }
 
     /** One BGZF block holding {@code data[at, at + n)}, compressed at {@code level} (0: stored blocks). */
-    private static byte[] block(byte[] data, int at, int n, int level) {
+    static byte[] block(byte[] data, int at, int n, int level) {
         Deflater deflater = new Deflater(level, true);
         deflater.setInput(data, at, n);
         deflater.finish();

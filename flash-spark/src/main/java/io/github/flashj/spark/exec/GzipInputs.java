@@ -6,6 +6,7 @@ import io.github.flashj.gzip.GzipIndex;
 import io.github.flashj.gzip.GzipRangeIndex;
 import io.github.flashj.gzip.IsalInflate;
 import io.github.flashj.io.decode.DecodedInput;
+import io.github.flashj.io.decode.DecodedStream;
 import io.github.flashj.io.decode.SeekPoints;
 import io.github.flashj.io.decode.SegmentWindows;
 import io.github.flashj.io.input.InputFormat;
@@ -25,6 +26,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -519,6 +521,25 @@ final class GzipInputs {
      */
     static DecodedInput open(String name, HadoopInput compressed, SeekPoints points, IndexFile index,
             Configuration hadoop) throws IOException {
+        return withIndexFile(compressed, points, index, hadoop, (both, windows) ->
+                DecodedInput.gzip(name, compressed, both, points, windows, 1));
+    }
+
+    /**
+     * The decompressed data of a plain gzip file from {@code offset} on, read in order through its
+     * seek points, each segment's window read from the index file.
+     *
+     * @param compressed the file, closed with the stream
+     */
+    static DecodedStream stream(String name, HadoopInput compressed, SeekPoints points, IndexFile index,
+            Configuration hadoop, long offset) throws IOException {
+        return withIndexFile(compressed, points, index, hadoop, (both, windows) ->
+                DecodedStream.gzip(name, compressed, both, points, windows, offset));
+    }
+
+    /** A reader of the compressed file and its index file, made by {@code reader}, which closes both. */
+    private static <T> T withIndexFile(HadoopInput compressed, SeekPoints points, IndexFile index, Configuration hadoop,
+            BiFunction<Closeable, SegmentWindows, T> reader) throws IOException {
         CloseableInput indexFile = index.open(hadoop);
         Closeable both = () -> {
             try (indexFile) {
@@ -526,8 +547,7 @@ final class GzipInputs {
             }
         };
         try {
-            return DecodedInput.gzip(name, compressed, both, points,
-                    SegmentWindows.fromIndexFile(indexFile, index.index(), points), 1);
+            return reader.apply(both, SegmentWindows.fromIndexFile(indexFile, index.index(), points));
         } catch (RuntimeException e) {
             indexFile.close();
             throw e;

@@ -2,11 +2,11 @@ package io.github.flashj.spark.exec;
 
 import io.github.flashj.io.Compression;
 import io.github.flashj.io.decode.DecodedInput;
+import io.github.flashj.io.decode.DecodedStream;
 import io.github.flashj.io.decode.SeekPoints;
 import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.plan.RangeScan;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,31 +110,19 @@ public record SeekableInput(SeekPoints points, GzipInputs.IndexFile index, Strin
         }
     }
 
-    /** The decompressed data of the input at {@code path} from {@code offset} on. */
-    InputStream stream(String path, String name, Configuration hadoop, long offset) throws IOException {
-        DecodedInput data = open(path, name, hadoop);
-        return new InputStream() {
-            private long position = offset;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = data.read(position, b, off, len);
-                if (n > 0) {
-                    position += n;
-                }
-                return n;
-            }
-
-            @Override
-            public void close() throws IOException {
-                data.close();
-            }
-        };
+    /**
+     * The decompressed data of the input at {@code path} from {@code offset} on, decoded on the
+     * reading thread as far as it reads ({@link DecodedStream}).
+     */
+    DecodedStream stream(String path, String name, Configuration hadoop, long offset) throws IOException {
+        Path file = new Path(path);
+        HadoopInput compressed = new HadoopInput(HadoopFiles.of(file, hadoop), file);
+        try {
+            return index == null ? DecodedStream.bgzf(name, compressed, compressed, points, offset)
+                    : GzipInputs.stream(name, compressed, points, index, hadoop, offset);
+        } catch (IOException | RuntimeException e) {
+            compressed.close();
+            throw e;
+        }
     }
 }
