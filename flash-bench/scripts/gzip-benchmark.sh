@@ -9,7 +9,8 @@
 #   4. --producers 1 and 2 on .gz (index built in the run, and reused) and on BGZF (bgzip).
 # Checks that the merged output of every FlashJ run equals flash's (decompressed for -z).
 #
-# usage: flash-bench/scripts/gzip-benchmark.sh [PAIRS] [REPEATS]     (defaults: 2000000 3)
+# usage: flash-bench/scripts/gzip-benchmark.sh [PAIRS] [REPEATS] [SECTIONS]
+#        (defaults: 2000000 3 "1 2 3 4"; SECTIONS picks the sections to run, such as "2")
 #
 # Uses the ART pairs of peer-benchmark.sh (generated there first if missing) under $BENCH_DIR
 # (default /tmp/flashj-bench) and compresses them with gzip -6. Prints medians of wall time, CPU
@@ -19,6 +20,8 @@
 set -euo pipefail
 pairs=${1:-2000000}
 repeats=${2:-3}
+sections=" ${3:-1 2 3 4} "
+want() { [[ $sections == *" $1 "* ]]; }
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 dir=${BENCH_DIR:-/tmp/flashj-bench}
 r1="$dir/art${pairs}_1.fq"; r2="$dir/art${pairs}_2.fq"
@@ -49,6 +52,7 @@ timed() {
 }
 ratio() { awk -v a="${wall[$1]}" -v b="${wall[$2]}" 'BEGIN {printf "%.2f", a / b}'; }
 
+if want 1; then
 echo "== 1. decoding $r1.gz ($(du -h "$r1" | cut -f1) decompressed)"
 mb=$(awk -v b="$(stat -c %s "$r1")" 'BEGIN {print b / 1e6}')
 timed "flashj ISA-L, sequential" "java -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 1"
@@ -66,7 +70,9 @@ for name in "flashj ISA-L, sequential" "flashj rapidgzip, 1 thread" "flashj rapi
     awk -v n="$name" -v mb="$mb" -v w="${wall[$name]}" 'BEGIN {printf "  %-30s %6.0f MB/s\n", n, mb / w}'
   fi
 done
+fi
 
+if want 2; then
 echo "== 2. merging .gz input"
 timed "flashj -t 2 plain" "$flashj -t 2 -M 150 -d out-plain $r1 $r2"
 timed "flashj -t 2 .gz" "$flashj -t 2 -M 150 -d out-gz $r1.gz $r2.gz"
@@ -78,7 +84,9 @@ for f in out.extendedFrags.fastq out.notCombined_1.fastq out.notCombined_2.fastq
 done
 echo "  .gz / plain (issue 19's target <= 1.15): $(ratio "flashj -t 2 .gz" "flashj -t 2 plain");" \
   "flashj / flash -t 2 on .gz: $(ratio "flashj -t 2 .gz" "flash -t 2 .gz"); output identical to flash -t 1"
+fi
 
+if want 3; then
 echo "== 3. writing -z"
 timed "flashj -z -t 2" "$flashj -z -t 2 -M 150 -d out-z $r1 $r2"
 timed "flash -z -t 2" "flash -q -z -t 2 -M 150 -d out-flashz $r1 $r2"
@@ -90,7 +98,9 @@ done
 echo "  flash -z / flashj -z (target >= 3): $(ratio "flash -z -t 2" "flashj -z -t 2");" \
   "sizes: flashj $(du -cb out-z/*.gz | tail -1 | cut -f1) B, flash $(du -cb out-flashz/*.gz | tail -1 | cut -f1) B; decompressed output identical"
 rm -rf out-*
+fi
 
+if want 4; then
 echo "== 4. --producers on .gz and BGZF (each split file is planned, then read, from its seek points)"
 b1="${r1%.fq}.bgzf.fq.gz"; b2="${r2%.fq}.bgzf.fq.gz"
 [ -s "$b1" ] || bgzip -c "$r1" > "$b1"
@@ -112,3 +122,4 @@ echo "  .gz --producers 2 / 1: $(ratio "flashj .gz --producers 2" "flashj .gz --
   "(index reused: $(ratio "flashj .gz --producers 2, index" "flashj .gz --producers 1")); BGZF 2 / 1:" \
   "$(ratio "flashj BGZF --producers 2" "flashj BGZF --producers 1"); output identical to flash -t 1"
 rm -rf out-* idx
+fi
