@@ -82,6 +82,25 @@ class FlashSparkGzipTest {
         assertDriverReadTheHeadOnly(a, b);
     }
 
+    /** Two files on two cores, ranges chosen automatically: one task a file, and no planning job. */
+    @Test
+    void oneTaskReadsEachBgzfFileWholeAndCountsItsLinesWhereTheCoresAreFew() throws Exception {
+        Path a = SparkDifferentialTest.bgzip(art[0], data.resolve("whole_1.fq.bgz"));
+        Path b = SparkDifferentialTest.bgzip(art[1], data.resolve("whole_2.fq.bgz"));
+        LOG.clear();
+        compare(List.of(), List.of(CountingFileSystem.uri(a), CountingFileSystem.uri(b)), 300, 0);
+        assertDriverReadTheHeadOnly(a, b);
+        assertTrue(LOG.stream().anyMatch(l -> l.contains("whole_1.fq.bgz is BGZF: ")
+                && l.contains("found by 1 Spark task a file, in one job with 1 other file")
+                && l.contains("its lines counted in the same pass")), "the log says how the input was read: " + LOG);
+    }
+
+    @Test
+    void corruptBgzfReadWholeByOneTaskFailsNamingTheFileAndTheBlock() throws Exception {
+        Path corrupt = corrupt(SparkDifferentialTest.bgzip(art[0], data.resolve("corrupt_1.fq.bgz")), 3 / 5.0);
+        assertFailsNaming(corrupt, List.of(), 0, ".*block at byte \\d+.*");
+    }
+
     @Test
     void manyMembersTinyAndLarge() throws Exception {
         Path a = members(art[0], data.resolve("members_1.fq.gz"), new int[] {1, 7, 100, 40_000, 3, 250_000});
@@ -131,7 +150,7 @@ class FlashSparkGzipTest {
     @Test
     void corruptDataAfterASeekPointFailNamingTheFileAndTheOffsetWithNoOutput() throws Exception {
         Path corrupt = corrupt(TestData.gzip(art[0], data.resolve("corrupt_1.fq.gz")), 3 / 5.0);
-        assertFailsNamingTheOffset(corrupt, List.of());
+        assertFailsNaming(corrupt, List.of(), RANGE_BYTES, COMPRESSED_OFFSET);
     }
 
     @Test
@@ -141,7 +160,7 @@ class FlashSparkGzipTest {
         compare(List.of("--gzip-index=" + indexes), List.of(reused.toString(), art[1].toString()), 300);
         // Same size, so the index is used; not in the last two segments, which the reuse check decodes.
         corrupt(reused, 1 / 3.0);
-        assertFailsNamingTheOffset(reused, List.of("--gzip-index=" + indexes));
+        assertFailsNaming(reused, List.of("--gzip-index=" + indexes), RANGE_BYTES, COMPRESSED_OFFSET);
     }
 
     /** Flips 64 bytes of a file at {@code fraction} of its size. */
@@ -154,15 +173,22 @@ class FlashSparkGzipTest {
         return Files.write(file, gz);
     }
 
-    private static void assertFailsNamingTheOffset(Path corrupt, List<String> options) throws Exception {
+    /** How a corrupt plain gzip file's error names where its bad data are. */
+    private static final String COMPRESSED_OFFSET = ".*compressed (byte|bit) \\d+.*";
+
+    /**
+     * A run on {@code corrupt} and the second mate fails with one error line naming the file and
+     * matching {@code where}, and leaves no output.
+     */
+    private static void assertFailsNaming(Path corrupt, List<String> options, long rangeBytes, String where)
+            throws Exception {
         Path out = Files.createTempDirectory(data, "corrupt");
         List<String> args = new ArrayList<>(options);
         args.addAll(List.of("-d", out.toString(), corrupt.toString(), art[1].toString()));
-        Oracle.Run run = SparkCli.flashj(spark, args, 300, RANGE_BYTES);
+        Oracle.Run run = SparkCli.flashj(spark, args, 300, rangeBytes);
         assertEquals(1, run.status(), run.stderr());
         String error = FlashSparkTest.errorLine(run.stderr());
-        assertTrue(error.startsWith("[FLASH] ERROR: " + corrupt + ": ")
-                && error.matches(".*compressed (byte|bit) \\d+.*"), run.stderr());
+        assertTrue(error.startsWith("[FLASH] ERROR: " + corrupt + ": ") && error.matches(where), run.stderr());
         assertEquals(List.of(), everything(out), "no output is left");
     }
 
@@ -287,6 +313,12 @@ class FlashSparkGzipTest {
     /** Runs {@code flash} and FlashJ on Spark on the same inputs (local paths or URIs) and compares every file. */
     static void compare(List<String> options, List<String> inputs, long pairsPerChunk)
             throws IOException, InterruptedException {
+        compare(options, inputs, pairsPerChunk, RANGE_BYTES);
+    }
+
+    /** As {@link #compare(List, List, long)}, with ranges of {@code rangeBytes} (0: automatic). */
+    static void compare(List<String> options, List<String> inputs, long pairsPerChunk, long rangeBytes)
+            throws IOException, InterruptedException {
         Path oracleDir = Files.createTempDirectory(data, "oracle");
         Path flashjDir = Files.createTempDirectory(data, "flashj");
         List<String> local = inputs.stream().map(s -> s.replaceFirst("^" + CountingFileSystem.SCHEME + "://", ""))
@@ -298,7 +330,7 @@ class FlashSparkGzipTest {
         List<String> flashjArgs = new ArrayList<>(options);
         flashjArgs.addAll(List.of("-d", flashjDir.toString()));
         flashjArgs.addAll(inputs);
-        Oracle.Run got = SparkCli.flashj(spark, flashjArgs, pairsPerChunk, RANGE_BYTES);
+        Oracle.Run got = SparkCli.flashj(spark, flashjArgs, pairsPerChunk, rangeBytes);
         String context = options + " " + local.stream().map(s -> Path.of(s).getFileName().toString()).toList();
         assertEquals(want.status(), got.status(), context + ": exit status; flashj said " + got.stderr());
         OutputComparison.assertSameFiles(oracleDir, flashjDir, context);

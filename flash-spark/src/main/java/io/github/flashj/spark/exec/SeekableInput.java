@@ -79,13 +79,11 @@ public record SeekableInput(SeekPoints points, GzipInputs.IndexFile index, Strin
      */
     public static List<SeekableInput> find(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<Source> inputs,
             InputFormat format, long rangeBytes, String workDirectory) throws IOException {
-        List<SeekableInput> entered = new ArrayList<>();
+        List<SeekableInput> entered = BgzfInputs.find(jsc, conf, inputs, format, rangeBytes);
         List<Integer> notBgzf = new ArrayList<>();
         List<Source> maybeGzip = new ArrayList<>();
         for (int f = 0; f < inputs.size(); f++) {
-            SeekableInput bgzf = BgzfInputs.find(jsc, conf, inputs.get(f).path(), inputs.get(f).head(), rangeBytes);
-            entered.add(bgzf);
-            if (bgzf == null) {
+            if (entered.get(f) == null) {
                 notBgzf.add(f);
                 maybeGzip.add(inputs.get(f));
             }

@@ -2,6 +2,7 @@ package io.github.flashj.spark.exec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -206,6 +207,14 @@ class GzipInputsTest {
         assertEquals(InputPlanning.rangeBytes(0, size, 2), GzipInputs.indexRangeBytes(0, size, size, 2, 2, false),
                 "without ISA-L, ranges");
         assertEquals(12345, GzipInputs.indexRangeBytes(12345, size, size, 2, 2, true), "as set");
+    }
+
+    @Test
+    void oneTaskReadsEachBgzfFileWhereTheCoresAreNoMoreThanTheFiles() {
+        assertTrue(BgzfInputs.wholeFiles(0, 2, 2));
+        assertTrue(BgzfInputs.wholeFiles(0, 3, 2));
+        assertFalse(BgzfInputs.wholeFiles(0, 2, 4), "ranges use the other cores");
+        assertFalse(BgzfInputs.wholeFiles(1 << 20, 2, 2), "ranges as set");
     }
 
     @Test
