@@ -8,8 +8,11 @@ import io.github.flashj.cli.Oracle;
 import io.github.flashj.cli.OutputComparison;
 import io.github.flashj.cli.TestData;
 import io.github.flashj.gzip.GzipIndex;
+import io.github.flashj.io.Compression;
+import io.github.flashj.io.output.OutputCompression;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +27,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Plain gzip inputs on Spark ({@code local[2]}), split through an index that Spark tasks build over
  * small compressed byte ranges (so that ranges start inside blocks, chains are joined and false
- * block starts are met), against Debian's {@code flash -t 1}; and what the driver reads of a
- * compressed input: its first bytes only, counted through a file system of its own.
+ * block starts are met), against Debian's {@code flash -t 1}; zstd and LZ4 inputs, which cannot be
+ * split, read in order by one task; and what the driver reads of a compressed input: its first
+ * bytes only, counted through a file system of its own.
  */
 class FlashSparkGzipTest {
     /** Compressed bytes per indexing and planning task: a few blocks of deflate data each. */
@@ -99,6 +105,30 @@ class FlashSparkGzipTest {
     void corruptBgzfReadWholeByOneTaskFailsNamingTheFileAndTheBlock() throws Exception {
         Path corrupt = corrupt(SparkDifferentialTest.bgzip(art[0], data.resolve("corrupt_1.fq.bgz")), 3 / 5.0);
         assertFailsNaming(corrupt, List.of(), 0, ".*block at byte \\d+.*");
+    }
+
+    /**
+     * zstd and LZ4 cannot be entered at an offset: one task reads the inputs in order, decoding
+     * each from its start, beside a gzip mate read through its seek points; nothing is decoded on
+     * the driver, nor written anywhere.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"zstd", "lz4"})
+    void inputsThatCannotBeSplitAreReadInOrderByOneTask(String format) throws Exception {
+        OutputCompression compression = OutputCompression.of(Compression.named(format).orElseThrow());
+        Path a = data.resolve("stream_1.fq." + format);
+        try (OutputStream out = compression.wrap(Files.newOutputStream(a))) {
+            Files.copy(art[0], out);
+        }
+        Path b = TestData.gzip(art[1], data.resolve("beside-" + format + "_2.fq.gz"));
+        LOG.clear();
+        // flash reads no zstd or LZ4: it is given the plain files.
+        compare(List.of("-M", "150"), List.of(art[0].toString(), art[1].toString()),
+                List.of(CountingFileSystem.uri(a), CountingFileSystem.uri(b)), 300, RANGE_BYTES);
+        assertDriverReadTheHeadOnly(a, b);
+        assertTrue(LOG.stream().anyMatch(l -> l.contains("Planned 1 chunk") && l.contains("one chunk reads the inputs"
+                + " in order, since ") && l.contains("stream_1.fq." + format + " is " + format + "-compressed")),
+                "the log says why the inputs are not split: " + LOG);
     }
 
     @Test
@@ -319,10 +349,16 @@ class FlashSparkGzipTest {
     /** As {@link #compare(List, List, long)}, with ranges of {@code rangeBytes} (0: automatic). */
     static void compare(List<String> options, List<String> inputs, long pairsPerChunk, long rangeBytes)
             throws IOException, InterruptedException {
-        Path oracleDir = Files.createTempDirectory(data, "oracle");
-        Path flashjDir = Files.createTempDirectory(data, "flashj");
         List<String> local = inputs.stream().map(s -> s.replaceFirst("^" + CountingFileSystem.SCHEME + "://", ""))
                 .toList();
+        compare(options, local, inputs, pairsPerChunk, rangeBytes);
+    }
+
+    /** As {@link #compare(List, List, long, long)}, with {@code flash} given {@code local} as its inputs. */
+    static void compare(List<String> options, List<String> local, List<String> inputs, long pairsPerChunk,
+            long rangeBytes) throws IOException, InterruptedException {
+        Path oracleDir = Files.createTempDirectory(data, "oracle");
+        Path flashjDir = Files.createTempDirectory(data, "flashj");
         List<String> oracleArgs = new ArrayList<>(options.stream().filter(o -> !o.startsWith("--gzip-index")).toList());
         oracleArgs.addAll(List.of("-d", oracleDir.toString()));
         oracleArgs.addAll(local);

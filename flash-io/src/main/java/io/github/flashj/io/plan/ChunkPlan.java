@@ -24,6 +24,16 @@ public record ChunkPlan(int id, long firstPair, long pairs, List<Slice> slices) 
     }
 
     /**
+     * Whether this chunk reads every input whole, in order from its start (the one chunk of a plan
+     * whose inputs could not be split): an input that cannot be entered at an offset, such as
+     * zstd or LZ4, can then be decoded from its start.
+     */
+    public boolean readsWholeInputs() {
+        return firstPair == 0 && pairs == TO_THE_END && slices.stream().allMatch(s -> s.offset() == 0
+                && s.linesBefore() == 0 && s.skipLines() == 0);
+    }
+
+    /**
      * Where a chunk's part of one input file starts.
      *
      * @param offset the byte offset to read from: a line start at or before the chunk's first line

@@ -116,8 +116,13 @@ public final class ChunkPlanner {
         return new Plan(chunks, pairs, null);
     }
 
-    /** One chunk that reads every file from its start to its end. */
-    private static Plan inOrder(InputFormat format, long pairs, String reason) {
+    /**
+     * One chunk that reads every file from its start to its end ({@link ChunkPlan#readsWholeInputs}).
+     *
+     * @param pairs the pairs it holds, -1 when not known before reading
+     * @param reason why the inputs are not split, or null when there is nothing to split
+     */
+    public static Plan inOrder(InputFormat format, long pairs, String reason) {
         List<ChunkPlan.Slice> slices = new ArrayList<>();
         for (int f = 0; f < format.files(); f++) {
             slices.add(new ChunkPlan.Slice(0, 0, 0));

@@ -7,6 +7,7 @@ import io.github.flashj.batch.MergeTally;
 import io.github.flashj.batch.PairBatch;
 import io.github.flashj.gzip.GzipFormatException;
 import io.github.flashj.io.SystemErrors;
+import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.input.CompressedDataException;
 import io.github.flashj.io.output.BatchEncoder;
 import io.github.flashj.io.plan.ChunkPlan;
@@ -132,8 +133,10 @@ public final class ChunkTask {
     }
 
     /**
-     * Each input at its slice's offset (a gzip input's decompressed data, read through its seek points);
-     * a failure closes what was opened.
+     * Each input at its slice's offset (a gzip input's decompressed data, read through its seek
+     * points); in a chunk that reads its inputs whole, an input not entered at seek points is
+     * decoded from its start by its magic bytes (zstd and LZ4, which cannot be split). A failure
+     * closes what was opened.
      */
     public static List<InputStream> open(JobSpec job, ChunkPlan chunk) throws IOException {
         List<InputStream> streams = new ArrayList<>();
@@ -147,8 +150,13 @@ public final class ChunkTask {
                 }
                 Path path = new Path(job.paths().get(f));
                 FSDataInputStream in = HadoopFiles.of(path, job.hadoop()).open(path);
+                // Listed first, so that a failure to recognise its compression still closes it.
                 streams.add(in);
-                in.seek(chunk.slices().get(f).offset());
+                if (chunk.readsWholeInputs()) {
+                    streams.set(f, FastqInputs.decoded(in, job.names().get(f)));
+                } else {
+                    in.seek(chunk.slices().get(f).offset());
+                }
             }
             return streams;
         } catch (IOException | RuntimeException e) {

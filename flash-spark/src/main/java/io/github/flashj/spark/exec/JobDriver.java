@@ -4,21 +4,16 @@ import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.batch.MergeTally;
 import io.github.flashj.io.Compression;
-import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.output.OutputLayout;
 import io.github.flashj.io.plan.ChunkPlan;
 import io.github.flashj.io.plan.ChunkPlanner;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -27,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver's steps of a merge as a Spark job: find the seek points of gzip inputs (zstd and LZ4
- * inputs are decoded), plan chunks, merge them as tasks, and join their parts into FLASH's files.
+ * The driver's steps of a merge as a Spark job: find the seek points of gzip inputs, plan chunks
+ * (one that reads the inputs in order where one cannot be split: zstd and LZ4), merge them as
+ * tasks, and join their parts into FLASH's files.
  */
 public final class JobDriver {
     private static final Logger LOG = LoggerFactory.getLogger(JobDriver.class);
@@ -59,7 +55,8 @@ public final class JobDriver {
         try (WorkDirectory work = WorkDirectory.prepare(layout, hadoop, resume)) {
             List<String> paths = new ArrayList<>();
             List<SeekableInput> entered = new ArrayList<>();
-            readableInputs(jsc, conf, inputs, format, rangeBytes, gzipIndex, work, resume, paths, entered);
+            String unsplittable = readableInputs(jsc, conf, inputs, format, rangeBytes, gzipIndex, work, resume,
+                    paths, entered);
             Resumption resumption = resume ? Resumption.of(work, inputs, RunRecord.settings(format, parameters,
                     layout, batchSize), hadoop) : null;
             seekable = jsc.broadcast(entered);
@@ -71,7 +68,8 @@ public final class JobDriver {
             if (resumption != null && resumption.earlier() != null) {
                 plan = resumption.earlier().plan();
             } else {
-                plan = InputPlanning.plan(jsc, job, pairsPerChunk, rangeBytes);
+                plan = unsplittable != null ? ChunkPlanner.inOrder(format, -1, unsplittable)
+                        : InputPlanning.plan(jsc, job, pairsPerChunk, rangeBytes);
                 LOG.info("Planned {} chunk{} in {} ms{}", plan.chunks().size(), plan.chunks().size() == 1 ? "" : "s",
                         (System.nanoTime() - planStarted) / 1_000_000,
                         plan.split() ? "" : ": one chunk reads the inputs in order, since " + plan.unsplitReason());
@@ -137,12 +135,15 @@ public final class JobDriver {
     /**
      * Fills {@code paths} with what the tasks read of each input, and {@code entered} with how each
      * is entered at its seek points, or null: a plain file or a gzip file (BGZF or plain) is read as
-     * it is (gzip through its seek points); zstd and LZ4 inputs, which cannot be split, are decoded
-     * once into the work directory. Plain gzip indexes are reused from and kept in
+     * it is (gzip through its seek points). Plain gzip indexes are reused from and kept in
      * {@code gzipIndex}; without it, a {@code resume} run keeps them in its work directory, where
      * the rerun that takes it over reuses them rather than index its inputs again.
+     *
+     * @return why the inputs cannot be split, when a compressed one cannot be entered at any offset
+     *     (zstd and LZ4): one task then reads them all in order, decoding each from its start, so
+     *     that nothing is decoded on the driver nor written anywhere; else null
      */
-    private static void readableInputs(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<String> inputs,
+    private static String readableInputs(JavaSparkContext jsc, Broadcast<HadoopConf> conf, List<String> inputs,
             InputFormat format, long rangeBytes, String gzipIndex, WorkDirectory work, boolean resume,
             List<String> paths, List<SeekableInput> entered) throws IOException {
         Configuration hadoop = conf.value().get();
@@ -150,28 +151,17 @@ public final class JobDriver {
         List<SeekableInput.Source> sources = SeekableInput.Source.of(inputs, hadoop,
                 f -> gzipIndex != null || !resume ? gzipIndex : work.gzipIndexDirectory(f));
         entered.addAll(SeekableInput.find(jsc, conf, sources, format, rangeBytes, workDirectory));
+        String unsplittable = null;
         for (int f = 0; f < inputs.size(); f++) {
             SeekableInput.Source input = sources.get(f);
+            paths.add(input.path());
             Compression compression = input.compression();
-            if (compression == Compression.NONE || entered.get(f) != null) {
-                paths.add(input.path());
-                continue;
+            if (compression != Compression.NONE && entered.get(f) == null && unsplittable == null) {
+                unsplittable = input.name() + " is " + compression + "-compressed, which cannot be entered at any"
+                        + " offset (BGZF, as bgzip writes it, can)";
             }
-            String name = input.name();
-            Path path = new Path(name);
-            FileSystem fs = HadoopFiles.of(path, hadoop);
-            Path decoded = new Path(workDirectory, "input-" + f + ".fastq");
-            long t0 = System.nanoTime();
-            FileSystem workFs = HadoopFiles.of(decoded, hadoop);
-            try (InputStream in = FastqInputs.decoded(fs.open(path), name);
-                    FSDataOutputStream out = workFs.create(decoded, true)) {
-                in.transferTo(out);
-            }
-            LOG.info("{} is {}-compressed, which cannot be split: decoded once on the driver ({} ms)"
-                    + " and split from the decoded copy",
-                    name, compression, (System.nanoTime() - t0) / 1_000_000);
-            paths.add(workFs.makeQualified(decoded).toString());
         }
+        return unsplittable;
     }
 
     /**

@@ -4,7 +4,6 @@ import io.github.flashj.PairSource;
 import io.github.flashj.batch.MergeOutcome;
 import io.github.flashj.batch.PairBatch;
 import io.github.flashj.batch.ReadEncoding;
-import io.github.flashj.io.input.FastqInputs;
 import io.github.flashj.io.plan.ChunkPlan;
 import io.github.flashj.io.plan.ChunkReader;
 import io.github.flashj.spark.exec.ChunkTask;
@@ -12,7 +11,6 @@ import io.github.flashj.spark.exec.JobSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
@@ -28,8 +26,8 @@ import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 final class FastqPartitionReader implements PartitionReader<InternalRow> {
     private static final int PAIR_INDEX = 0;
 
-    /** One chunk, and whether its inputs must be decoded (zstd and LZ4 inputs are read whole). */
-    record Partition(JobSpec job, ChunkPlan chunk, boolean decode) implements InputPartition {
+    /** One chunk of the table. */
+    record Partition(JobSpec job, ChunkPlan chunk) implements InputPartition {
     }
 
     /** Makes the readers on the executors, for the columns (indexes in the table's schema) read. */
@@ -58,13 +56,6 @@ final class FastqPartitionReader implements PartitionReader<InternalRow> {
     private FastqPartitionReader(Partition partition, int[] columns) throws IOException {
         JobSpec job = partition.job();
         List<InputStream> streams = ChunkTask.open(job, partition.chunk());
-        if (partition.decode()) {
-            List<InputStream> decoded = new ArrayList<>();
-            for (int f = 0; f < streams.size(); f++) {
-                decoded.add(FastqInputs.decoded(streams.get(f), job.names().get(f)));
-            }
-            streams = decoded;
-        }
         this.source = ChunkReader.open(job.format(), partition.chunk(), job.names(), streams);
         this.phredOffset = job.parameters().phredOffset();
         this.batch = new PairBatch(job.batchSize(), phredOffset);

@@ -113,11 +113,7 @@ final class FastqScan implements Scan, Batch {
             if (compressed) {
                 // Read whole and in order: zstd and LZ4 inputs cannot be entered at any offset.
                 job = new JobSpec(format, paths, inputs, parameters, null, BATCH_SIZE, null, conf);
-                List<ChunkPlan.Slice> starts = new ArrayList<>();
-                for (int f = 0; f < paths.size(); f++) {
-                    starts.add(new ChunkPlan.Slice(0, 0, 0));
-                }
-                chunks = List.of(new ChunkPlan(0, 0, ChunkPlan.TO_THE_END, starts));
+                chunks = ChunkPlanner.inOrder(format, -1, null).chunks();
             } else {
                 job = new JobSpec(format, paths, inputs, parameters, null, BATCH_SIZE, null, conf,
                         jsc.broadcast(seekable));
@@ -126,7 +122,7 @@ final class FastqScan implements Scan, Batch {
             }
             InputPartition[] partitions = new InputPartition[chunks.size()];
             for (int k = 0; k < partitions.length; k++) {
-                partitions[k] = new FastqPartitionReader.Partition(job, chunks.get(k), compressed);
+                partitions[k] = new FastqPartitionReader.Partition(job, chunks.get(k));
             }
             return partitions;
         } catch (IOException e) {
