@@ -8,11 +8,8 @@ import io.github.flashj.cli.Oracle;
 import io.github.flashj.cli.OutputComparison;
 import io.github.flashj.cli.TestData;
 import io.github.flashj.gzip.GzipIndex;
-import io.github.flashj.io.Compression;
-import io.github.flashj.io.output.OutputCompression;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,11 +112,7 @@ class FlashSparkGzipTest {
     @ParameterizedTest
     @ValueSource(strings = {"zstd", "lz4"})
     void inputsThatCannotBeSplitAreReadInOrderByOneTask(String format) throws Exception {
-        OutputCompression compression = OutputCompression.of(Compression.named(format).orElseThrow());
-        Path a = data.resolve("stream_1.fq." + format);
-        try (OutputStream out = compression.wrap(Files.newOutputStream(a))) {
-            Files.copy(art[0], out);
-        }
+        Path a = SparkDifferentialTest.compress(art[0], data.resolve("stream_1.fq." + format), format);
         Path b = TestData.gzip(art[1], data.resolve("beside-" + format + "_2.fq.gz"));
         LOG.clear();
         // flash reads no zstd or LZ4: it is given the plain files.

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.flashj.cli.Oracle;
 import io.github.flashj.cli.OutputComparison;
 import io.github.flashj.cli.TestData;
+import io.github.flashj.io.Compression;
+import io.github.flashj.io.output.OutputCompression;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,6 +179,15 @@ class SparkDifferentialTest {
     }
 
     /** BGZF as bcl2fastq and BCL Convert write it, by htslib's bgzip. */
+    /** {@code file} compressed as {@code format} ({@code zstd}, {@code lz4}, {@code gzip}) by FlashJ's writers. */
+    static Path compress(Path file, Path target, String format) throws IOException {
+        OutputCompression compression = OutputCompression.of(Compression.named(format).orElseThrow());
+        try (OutputStream out = compression.wrap(Files.newOutputStream(target))) {
+            Files.copy(file, out);
+        }
+        return target;
+    }
+
     static Path bgzip(Path file, Path target) throws IOException, InterruptedException {
         Oracle.Run run = Oracle.exec(target.getParent(), List.of("bgzip", "-c", file.toString()), null);
         assertEquals(0, run.status(), "bgzip (apt-get install tabix): " + run.stderr());

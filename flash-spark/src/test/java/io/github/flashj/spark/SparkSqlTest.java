@@ -10,12 +10,9 @@ import io.github.flashj.MergeParameters;
 import io.github.flashj.cli.Oracle;
 import io.github.flashj.cli.OutputComparison;
 import io.github.flashj.cli.TestData;
-import io.github.flashj.io.Compression;
-import io.github.flashj.io.output.OutputCompression;
 import io.github.flashj.spark.functions.FlashFunctions;
 import io.github.flashj.spark.functions.FlashMergeUdf;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,11 +130,7 @@ class SparkSqlTest {
     @ParameterizedTest
     @ValueSource(strings = {"zstd", "lz4"})
     void anInputThatCannotBeSplitIsOnePartition(String format) throws Exception {
-        OutputCompression compression = OutputCompression.of(Compression.named(format).orElseThrow());
-        Path one = data.resolve("art_1.fq." + format);
-        try (OutputStream out = compression.wrap(Files.newOutputStream(one))) {
-            Files.copy(art[0], out);
-        }
+        Path one = SparkDifferentialTest.compress(art[0], data.resolve("art_1.fq." + format), format);
         Path two = TestData.gzip(art[1], data.resolve("beside-" + format + "_2.fq.gz"));
         Dataset<Row> compressed = pairs(new Path[] {one, two}, 50);
         assertEquals(1, compressed.rdd().getNumPartitions());
