@@ -308,7 +308,12 @@ final class GzipInputs {
         return entered;
     }
 
-    /** Joins the ranges of one file, built by the tasks, and writes its index. */
+    /**
+     * Joins the ranges of one file, built by the tasks, and writes its index; null, with no index
+     * written, when a segment would be longer than a reader holds ({@link DecodedInput#MAX_SEGMENT}:
+     * a deflate block that decodes to more, which no common compressor writes), so that the file
+     * is read in order by one task instead.
+     */
     private static SeekableInput join(JavaSparkContext jsc, Broadcast<HadoopConf> conf, SeekableInput.Source input,
             Indexing file, List<Indexed> indexed, long decodedSpacing, String workDirectory, long started, int files)
             throws IOException {
@@ -321,6 +326,13 @@ final class GzipInputs {
             return rebuild(jsc, conf, input.path(), input.name(), startBit, toByte, first.spacing(), decodedSpacing,
                     first.sideFiles());
         });
+        long largest = SeekPoints.of(joined.points()).largestSegmentLength();
+        if (largest > DecodedInput.MAX_SEGMENT) {
+            LOG.info("{} cannot be entered at its seek points: they lie up to {} decompressed bytes apart (a long"
+                    + " deflate block), more than the {} a reader holds", input.name(), largest,
+                    DecodedInput.MAX_SEGMENT);
+            return null;
+        }
         IndexFile written = write(jsc, joined, first.sideFiles(), file.kept(), workDirectory, conf.value().get());
         return new SeekableInput(SeekPoints.of(written.index()), written, String.format(Locale.ROOT,
                 "gzip: indexed by %s%s in %d ms (%s%s%s, the driver read %d bytes of the input%s)",

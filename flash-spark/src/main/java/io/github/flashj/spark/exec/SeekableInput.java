@@ -70,7 +70,8 @@ public record SeekableInput(SeekPoints points, GzipInputs.IndexFile index, Strin
      * How each input is entered: through its BGZF blocks, or through a plain gzip index reused from
      * its {@link Source#indexDirectory} or built by Spark tasks over compressed byte ranges of about
      * {@code rangeBytes} (0 for automatic; the ranges of all plain gzip inputs in one Spark job);
-     * null for a file read as it is, or one that cannot be entered at any point (zstd, LZ4).
+     * null for a file read as it is, or one that cannot be entered at any point (zstd, LZ4, plain
+     * gzip with a deflate block longer than a reader holds).
      *
      * @param format how the inputs' records are laid out, for the lines a task that indexes a whole
      *     file counts ({@link #scanned})

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -207,6 +208,75 @@ class GzipInputsTest {
         assertEquals(InputPlanning.rangeBytes(0, size, 2), GzipInputs.indexRangeBytes(0, size, size, 2, 2, false),
                 "without ISA-L, ranges");
         assertEquals(12345, GzipInputs.indexRangeBytes(12345, size, size, 2, 2, true), "as set");
+    }
+
+    /** Deflate's bit order: values least significant bit first, Huffman codes most significant first. */
+    private static final class DeflateBits {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private long pending;
+        private int count;
+
+        void value(int value, int bits) {
+            pending |= (long) value << count;
+            count += bits;
+            for (; count >= 8; count -= 8) {
+                out.write((int) pending & 0xff);
+                pending >>>= 8;
+            }
+        }
+
+        void code(int code, int bits) {
+            for (int i = bits - 1; i >= 0; i--) {
+                value((code >> i) & 1, 1);
+            }
+        }
+
+        void flushByte() {
+            value(0, (8 - count) % 8);
+        }
+    }
+
+    /**
+     * One gzip member whose single fixed-Huffman block decodes to {@code 1 + 258 * matches} bytes
+     * of {@code A}: a literal, then matches of 258 bytes at distance 1, 13 bits each.
+     */
+    private static Path longBlock(String name, int matches) throws IOException {
+        DeflateBits bits = new DeflateBits();
+        bits.out.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+        bits.value(1, 1); // the final block
+        bits.value(1, 2); // fixed Huffman codes
+        bits.code(0x30 + 'A', 8);
+        for (int i = 0; i < matches; i++) {
+            bits.code(0xc0 + 5, 8); // length 258 (symbol 285)
+            bits.code(0, 5); // distance 1
+        }
+        bits.code(0, 7); // end of block
+        bits.flushByte();
+        byte[] run = new byte[258];
+        Arrays.fill(run, (byte) 'A');
+        CRC32 crc = new CRC32();
+        crc.update('A');
+        for (int i = 0; i < matches; i++) {
+            crc.update(run);
+        }
+        long size = 1 + 258L * matches;
+        for (long v : new long[] {crc.getValue(), size}) {
+            bits.out.writeBytes(new byte[] {(byte) v, (byte) (v >> 8), (byte) (v >> 16), (byte) (v >> 24)});
+        }
+        return Files.write(dir.resolve(name), bits.out.toByteArray());
+    }
+
+    @Test
+    void aDeflateBlockLongerThanAReaderHoldsLeavesTheFileToBeReadInOrder() throws IOException {
+        int matches = (int) (DecodedInput.MAX_SEGMENT / 258 + 1000);
+        Path file = longBlock("long-block.gz", matches);
+        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+            assertEquals(1 + 258L * matches, in.transferTo(OutputStream.nullOutputStream()), "the crafted member");
+        }
+        Path work = Files.createDirectories(dir.resolve("work-long-block"));
+        for (long rangeBytes : new long[] {0, Files.size(file) / 3}) {
+            assertNull(index(file, rangeBytes, null, work, GzipRangeIndex.DECODED_SPACING), "ranges of " + rangeBytes);
+        }
     }
 
     @Test
