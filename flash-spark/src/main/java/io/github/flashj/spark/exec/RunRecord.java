@@ -47,7 +47,12 @@ record RunRecord(List<String> inputs, List<InputFingerprint> fingerprints, Strin
     private static final long serialVersionUID = 1L;
     /** The record's file in a work directory. */
     static final String FILE = "run.record";
-    private static final String MAGIC = "FlashJ run record 1\n";
+    /**
+     * Versioned: raised whenever a recorded plan would be read differently (2: zstd and LZ4 inputs
+     * read in place by one chunk, not split from a decoded copy), so that a rerun refuses an older
+     * record, and starts over, rather than apply its offsets to other bytes.
+     */
+    private static final String MAGIC = "FlashJ run record 2\n";
 
     /** The fingerprints of {@code inputs}, read on the driver (two MiB of each). */
     static List<InputFingerprint> fingerprints(List<String> inputs, Configuration hadoop) throws IOException {
