@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Inputs on HDFS and output to HDFS: a real {@code MiniDFSCluster} (a name node and two data
  * nodes in this JVM), with a small block size so that files span many blocks and the parts are
- * joined by HDFS's {@code concat}; plain gzip inputs indexed and read from HDFS, with no local copy.
+ * joined by HDFS's {@code concat}; plain gzip, BGZF and zstd inputs read from HDFS, with no local copy.
  */
 class HdfsTest {
     @TempDir
@@ -78,6 +78,25 @@ class HdfsTest {
                     new org.apache.hadoop.fs.Path("/gz/r" + (m + 1) + ".fq.gz"));
         }
         compare(List.of("-O"), "/gz/r1.fq.gz", "/gz/r2.fq.gz", "/outgz", 1 << 15);
+    }
+
+    /**
+     * With the ranges chosen automatically on two cores: BGZF read whole by one task a file, and
+     * zstd read in order by the one task of an unsplit plan, both from HDFS with no local copy.
+     */
+    @Test
+    void bgzfAndZstdOnHdfsAreReadWithNoLocalCopy() throws Exception {
+        fs.mkdirs(new org.apache.hadoop.fs.Path("/packed"));
+        for (int m = 0; m < 2; m++) {
+            Path bgzf = SparkDifferentialTest.bgzip(art[m], data.resolve("r" + (m + 1) + ".fq.bgz"));
+            Path zstd = SparkDifferentialTest.compress(art[m], data.resolve("r" + (m + 1) + ".fq.zst"), "zstd");
+            for (Path file : List.of(bgzf, zstd)) {
+                fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(file.toString()),
+                        new org.apache.hadoop.fs.Path("/packed/" + file.getFileName()));
+            }
+        }
+        compare(List.of(), "/packed/r1.fq.bgz", "/packed/r2.fq.bgz", "/outbgzf", 0);
+        compare(List.of("-M", "150"), "/packed/r1.fq.zst", "/packed/r2.fq.zst", "/outzst", 0);
     }
 
     /** FlashJ on Spark over mates on HDFS into {@code out} on HDFS against flash over the local mates. */
