@@ -53,6 +53,7 @@ public final class JobDriver {
         Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
         Broadcast<List<SeekableInput>> seekable = null;
         try (WorkDirectory work = WorkDirectory.prepare(layout, hadoop, resume)) {
+            awaitFirstExecutor(spark.sparkContext());
             List<String> paths = new ArrayList<>();
             List<SeekableInput> entered = new ArrayList<>();
             String unsplittable = readableInputs(jsc, conf, inputs, format, rangeBytes, gzipIndex, work, resume,
@@ -62,7 +63,6 @@ public final class JobDriver {
             seekable = jsc.broadcast(entered);
             JobSpec job = new JobSpec(format, paths, inputs, parameters, layout, batchSize, work.path(), conf,
                     seekable);
-            awaitFirstExecutor(spark.sparkContext());
             long planStarted = System.nanoTime();
             ChunkPlanner.Plan plan;
             if (resumption != null && resumption.earlier() != null) {
@@ -106,8 +106,10 @@ public final class JobDriver {
 
     /**
      * Waits until a cluster master's first executor has registered, and says how long that took:
-     * executors start in JVMs of their own, seconds after the session, and the plan's time should
-     * be the plan's. A local master's executor is the driver.
+     * executors start in JVMs of their own, seconds after the session. Before the inputs' seek
+     * points are found, so that the rules that size their tasks by Spark's cores
+     * ({@code defaultParallelism}, 2 until an executor registers) see at least one executor's, and
+     * the index's and the plan's times are theirs. A local master's executor is the driver.
      */
     private static void awaitFirstExecutor(SparkContext sc) {
         if (sc.isLocal()) {
