@@ -102,8 +102,11 @@ public final class BgzfBlocks {
         return table.blocks();
     }
 
-    /** The blocks of a file that is BGZF throughout; null when some member is not a BGZF block. */
-    static Blocks table(PositionalInput in) throws IOException {
+    /**
+     * The blocks of a file that is BGZF throughout, found by their headers from its start; null
+     * when some member is not a BGZF block.
+     */
+    public static Blocks table(PositionalInput in) throws IOException {
         return hop(in, 0, in.size());
     }
 

@@ -123,7 +123,7 @@ final class BgzfInputs {
         Walked walk(Broadcast<HadoopConf> conf) throws IOException {
             Path file = new Path(path);
             try (HadoopInput in = new HadoopInput(HadoopFiles.of(file, conf.value().get()), file)) {
-                BgzfBlocks.Blocks blocks = BgzfBlocks.join(in, List.of(BgzfBlocks.rangeBlocks(in, 0, in.size())));
+                BgzfBlocks.Blocks blocks = BgzfBlocks.table(in);
                 if (blocks == null) {
                     return new Walked(null, null);
                 }
