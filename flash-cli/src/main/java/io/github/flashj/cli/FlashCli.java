@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 
 /**
  * The {@code flash} command: the same options, files, bytes and exit statuses as FLASH 1.2.11,
@@ -72,7 +73,7 @@ public final class FlashCli {
         try {
             commandLogging();
             return runOnStandardStreams(args, null, checkpointInterval);
-        } catch (LinkageError | InternalError e) {
+        } catch (LinkageError | InternalError | ServiceConfigurationError e) {
             // Before the command could report it itself (its own classes load on first use).
             System.err.println("[FLASH] ERROR: " + runtimeFailure(e));
             return 1;
@@ -147,7 +148,7 @@ public final class FlashCli {
         } catch (Exception e) {
             log = new FlashLog(out, err, commandLine.toStdout(), false);
             return fail(String.valueOf(e.getMessage()));
-        } catch (LinkageError | InternalError e) {
+        } catch (LinkageError | InternalError | ServiceConfigurationError e) {
             log = new FlashLog(out, err, commandLine.toStdout(), false);
             return fail(runtimeFailure(e));
         }
@@ -167,7 +168,7 @@ public final class FlashCli {
         } catch (OutOfMemoryError e) {
             return fail("out of memory: lower --batch-size or --in-flight, or give Java more memory with"
                     + " JAVA_OPTS=-Xmx... (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB now)");
-        } catch (LinkageError | InternalError e) {
+        } catch (LinkageError | InternalError | ServiceConfigurationError e) {
             return fail(runtimeFailure(e));
         }
     }
@@ -176,8 +177,9 @@ public final class FlashCli {
      * The reason the Java runtime could not load one of its own classes, libraries or files, which
      * it does on first use, in the middle of a run: with few file descriptors left
      * ({@code ulimit -n}), a class that opens one as it loads fails with "Too many open files"
-     * (a {@link LinkageError}), and the security settings that {@code SecureRandom} reads fail to
-     * load (an {@link InternalError}).
+     * (a {@link LinkageError}), a service of the runtime whose library cannot be opened fails to
+     * start (a {@link ServiceConfigurationError}, such as the thread CPU timer's), and the security
+     * settings that {@code SecureRandom} reads fail to load (an {@link InternalError}).
      */
     private static String runtimeFailure(Error e) {
         Throwable root = e;
