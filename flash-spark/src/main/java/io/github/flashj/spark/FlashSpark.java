@@ -40,11 +40,31 @@ import org.apache.spark.sql.SparkSession;
  * Convert) through its blocks, which Spark tasks find in byte ranges of each file; plain gzip
  * through the seek points of an index that Spark tasks build over byte ranges of the file (or
  * reused from {@link Builder#gzipIndex}); the planning and merging tasks decode only the segments
- * they read. zstd and LZ4 inputs are decoded once, on the driver, into the run's work directory
- * and split from there. The output directory
+ * they read. zstd and LZ4 inputs, which cannot be entered at an offset, are read in order by one
+ * task, from their starts, with no decoded copy either. The output directory
  * must be on a file system that every executor can write to.
  */
 public final class FlashSpark {
+    /**
+     * The Spark setting of {@link Builder#pairsPerChunk} for {@code bin/flashj-spark}, and of the
+     * {@code flashj-fastq} table's {@code pairsPerChunk} where a query does not give it.
+     */
+    public static final String PAIRS_PER_CHUNK_SETTING = "spark.flashj.pairsPerChunk";
+    /**
+     * The Spark setting of {@link Builder#rangeBytes} for {@code bin/flashj-spark}, and of the
+     * {@code flashj-fastq} table's {@code rangeBytes} where a query does not give it.
+     */
+    public static final String RANGE_BYTES_SETTING = "spark.flashj.rangeBytes";
+    /**
+     * The Spark setting of {@link Builder#gzipIndex} for {@code bin/flashj-spark} (its
+     * {@code --gzip-index=DIR} sets it too), and of the {@code flashj-fastq} table's
+     * {@code gzipIndex} where a query does not give it: set once (in {@code spark-defaults.conf}),
+     * it keeps every plain gzip index on a shared file system.
+     */
+    public static final String GZIP_INDEX_SETTING = "spark.flashj.gzipIndex";
+    /** The Spark setting of {@link Builder#resume} for {@code bin/flashj-spark} (its {@code --resume} sets it too). */
+    public static final String RESUME_SETTING = "spark.flashj.resume";
+
     private final SparkSession spark;
     private final InputFormat format;
     private final List<String> inputs;

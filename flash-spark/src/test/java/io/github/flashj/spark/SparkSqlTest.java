@@ -116,6 +116,42 @@ class SparkSqlTest {
                 compressed.orderBy("pair_index").collectAsList());
     }
 
+    /**
+     * With {@code spark.flashj.gzipIndex} set (once, for every query of the session), plain gzip
+     * indexes are kept in that directory and reused; the table's gzipIndex option wins over it.
+     */
+    @Test
+    void theSessionsGzipIndexSettingKeepsTheIndexes() throws Exception {
+        Path gz1 = TestData.gzip(art[0], data.resolve("kept_1.fq.gz"));
+        Path gz2 = TestData.gzip(art[1], data.resolve("kept_2.fq.gz"));
+        Path shared = data.resolve("shared-indexes");
+        Path own = data.resolve("own-indexes");
+        List<Row> want = pairs(art, 50).orderBy("pair_index").collectAsList();
+        spark.conf().set(FlashSpark.GZIP_INDEX_SETTING, shared.toString());
+        spark.conf().set(FlashSpark.PAIRS_PER_CHUNK_SETTING, "50");
+        try {
+            Dataset<Row> table = spark.read().format("flashj-fastq").option("mate1", gz1.toString())
+                    .option("mate2", gz2.toString()).load();
+            assertEquals(pairs(new Path[] {gz1, gz2}, 50).rdd().getNumPartitions(), table.rdd().getNumPartitions(),
+                    "pairsPerChunk from the session's setting");
+            assertEquals(want, table.orderBy("pair_index").collectAsList());
+            Path index = shared.resolve("kept_1.fq.gz.gzidx");
+            assertTrue(Files.isRegularFile(index) && Files.isRegularFile(shared.resolve("kept_2.fq.gz.gzidx")));
+            var written = Files.getLastModifiedTime(index);
+            assertEquals(want, table.orderBy("pair_index").collectAsList());
+            assertEquals(written, Files.getLastModifiedTime(index), "the second query reuses the index");
+
+            List<Row> withOption = spark.read().format("flashj-fastq").option("mate1", gz1.toString())
+                    .option("mate2", gz2.toString()).option("gzipIndex", own.toString()).load()
+                    .orderBy("pair_index").collectAsList();
+            assertEquals(want, withOption);
+            assertTrue(Files.isRegularFile(own.resolve("kept_1.fq.gz.gzidx")), "the option wins over the setting");
+        } finally {
+            spark.conf().unset(FlashSpark.GZIP_INDEX_SETTING);
+            spark.conf().unset(FlashSpark.PAIRS_PER_CHUNK_SETTING);
+        }
+    }
+
     @Test
     void aBgzfInputIsSplitThroughItsBlocks() throws Exception {
         Path bgzf1 = SparkDifferentialTest.bgzip(art[0], data.resolve("art_1.fq.bgz"));

@@ -1,5 +1,10 @@
 package io.github.flashj.spark.cli;
 
+import static io.github.flashj.spark.FlashSpark.GZIP_INDEX_SETTING;
+import static io.github.flashj.spark.FlashSpark.PAIRS_PER_CHUNK_SETTING;
+import static io.github.flashj.spark.FlashSpark.RANGE_BYTES_SETTING;
+import static io.github.flashj.spark.FlashSpark.RESUME_SETTING;
+
 import io.github.flashj.cli.FlashCli;
 import io.github.flashj.spark.FlashSpark;
 import java.nio.file.Path;
@@ -17,11 +22,12 @@ import org.apache.spark.sql.SparkSession;
  *   <li>{@code --master=URL}: the Spark master ({@code local[*]} by default; {@code local[2,4]},
  *       {@code local-cluster[2,1,1024]}, {@code spark://host:port}, ...);
  *   <li>{@code --spark-conf=KEY=VALUE}: any Spark setting, as often as needed; FlashJ's own are
- *       {@value #PAIRS_PER_CHUNK} (pairs per merge task; 0, the default, for about four per core, at
- *       most a million), {@value #RANGE_BYTES} (bytes per planning task; 0 to choose by size) and
- *       {@value #GZIP_INDEX} (where indexes of plain gzip inputs are reused and kept; the
- *       command's {@code --gzip-index=DIR} sets it too) and {@value #RESUME} (keep a failed run's
- *       work directory, and resume it; the command's {@code --resume} sets it too).
+ *       {@value FlashSpark#PAIRS_PER_CHUNK_SETTING} (pairs per merge task; 0, the default, for
+ *       about four per core, at most a million), {@value FlashSpark#RANGE_BYTES_SETTING} (bytes per
+ *       planning task; 0 to choose by size), {@value FlashSpark#GZIP_INDEX_SETTING} (where indexes
+ *       of plain gzip inputs are reused and kept; the command's {@code --gzip-index=DIR} sets it
+ *       too) and {@value FlashSpark#RESUME_SETTING} (keep a failed run's work directory, and resume
+ *       it; the command's {@code --resume} sets it too).
  * </ul>
  *
  * <p>Standard output carries FLASH's log alone. Run as {@code bin/flashj-spark}, Spark's own
@@ -42,14 +48,6 @@ public final class FlashSparkCli {
      * {@code spark.jars} for masters whose executors run in JVMs of their own.
      */
     static final String JARS = "flashj.jars";
-    /** The Spark setting for {@link FlashSpark.Builder#pairsPerChunk}. */
-    static final String PAIRS_PER_CHUNK = "spark.flashj.pairsPerChunk";
-    /** The Spark setting for {@link FlashSpark.Builder#rangeBytes}. */
-    static final String RANGE_BYTES = "spark.flashj.rangeBytes";
-    /** The Spark setting for {@link FlashSpark.Builder#resume}. */
-    static final String RESUME = "spark.flashj.resume";
-    /** The Spark setting for {@link FlashSpark.Builder#gzipIndex}, which {@code --gzip-index=DIR} sets too. */
-    static final String GZIP_INDEX = "spark.flashj.gzipIndex";
     /** Settings FlashJ prefers where the user set nothing: a command needs no web UI. */
     static final Map<String, String> PREFERRED = Map.of("spark.app.name", "FlashJ", "spark.ui.enabled", "false",
             "spark.master", "local[*]");
@@ -59,12 +57,12 @@ public final class FlashSparkCli {
             + "  --master=URL                   the Spark master: local[N], local-cluster[N,C,MB],\n"
             + "                                 spark://HOST:PORT, yarn, k8s://... (local[*])\n"
             + "  --spark-conf=KEY=VALUE         a Spark setting, as often as needed; FlashJ's own:\n"
-            + "                                 " + PAIRS_PER_CHUNK + " (pairs per merge task;\n"
+            + "                                 " + PAIRS_PER_CHUNK_SETTING + " (pairs per merge task;\n"
             + "                                 0: about four per core, at most a million),\n"
-            + "                                 " + RANGE_BYTES + " (bytes per planning task;\n"
-            + "                                 0: by input size), " + GZIP_INDEX + "\n"
+            + "                                 " + RANGE_BYTES_SETTING + " (bytes per planning task;\n"
+            + "                                 0: by input size), " + GZIP_INDEX_SETTING + "\n"
             + "                                 (as --gzip-index=DIR: where indexes of plain\n"
-            + "                                 gzip inputs are reused and kept) and " + RESUME + "\n"
+            + "                                 gzip inputs are reused and kept) and " + RESUME_SETTING + "\n"
             + "                                 (true, as --resume: keep a failed run's work\n"
             + "                                 directory and resume it, merging only its\n"
             + "                                 missing chunks)\n"
@@ -112,7 +110,7 @@ public final class FlashSparkCli {
                     rest.add(value);
                 }
                 if (value != null) {
-                    conf.set(GZIP_INDEX, value);
+                    conf.set(GZIP_INDEX_SETTING, value);
                 }
                 continue;
             }
@@ -177,10 +175,10 @@ public final class FlashSparkCli {
                         .layout(request.output())
                         .standardOutput(request.stdout())
                         .batchSize(request.batchSize())
-                        .pairsPerChunk(conf.getLong(PAIRS_PER_CHUNK, 0))
-                        .rangeBytes(conf.getLong(RANGE_BYTES, 0))
-                        .gzipIndex(conf.get(GZIP_INDEX, null))
-                        .resume(request.resume() || conf.getBoolean(RESUME, false))
+                        .pairsPerChunk(conf.getLong(PAIRS_PER_CHUNK_SETTING, 0))
+                        .rangeBytes(conf.getLong(RANGE_BYTES_SETTING, 0))
+                        .gzipIndex(conf.get(GZIP_INDEX_SETTING, null))
+                        .resume(request.resume() || conf.getBoolean(RESUME_SETTING, false))
                         .build()
                         .run();
             });

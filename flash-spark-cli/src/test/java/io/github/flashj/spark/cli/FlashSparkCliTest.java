@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.flashj.spark.FlashSpark;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class FlashSparkCliTest {
         for (String[] args : List.of(new String[] {"--gzip-index=idx", "r1.fq.gz", "r2.fq.gz"},
                 new String[] {"--gzip-index", "idx", "r1.fq.gz", "r2.fq.gz"})) {
             FlashSparkCli.Arguments parsed = FlashSparkCli.parse(args, new SparkConf(false));
-            assertEquals("idx", parsed.conf().get(FlashSparkCli.GZIP_INDEX));
+            assertEquals("idx", parsed.conf().get(FlashSpark.GZIP_INDEX_SETTING));
             assertEquals(List.of(args), parsed.rest());
         }
     }

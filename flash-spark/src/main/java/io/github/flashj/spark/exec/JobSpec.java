@@ -12,7 +12,7 @@ import org.apache.spark.broadcast.Broadcast;
  * What every task of a run needs to know, shipped with each task.
  *
  * @param format how the inputs hold pairs
- * @param paths the inputs the tasks read: the files given, or a decoded copy for zstd and LZ4 inputs
+ * @param paths the inputs the tasks read, qualified: the files given
  * @param names the inputs' names for messages, as the user gave them
  * @param parameters the merge parameters
  * @param layout the output layout

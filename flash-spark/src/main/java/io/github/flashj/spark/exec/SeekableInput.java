@@ -96,6 +96,14 @@ public record SeekableInput(SeekPoints points, GzipInputs.IndexFile index, Strin
         return entered;
     }
 
+    /**
+     * The bytes of its plain gzip index that the driver holds and ships to every executor, as it
+     * does when the index is kept in no directory; else 0.
+     */
+    public long shippedIndexBytes() {
+        return index == null || index.shipped() == null ? 0 : index.shipped().value().length;
+    }
+
     /** The decompressed data of the input at {@code path}, decoded on one thread ahead of the task that reads them. */
     DecodedInput open(String path, String name, Configuration hadoop) throws IOException {
         Path file = new Path(path);

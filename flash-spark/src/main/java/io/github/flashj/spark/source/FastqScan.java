@@ -1,11 +1,11 @@
 package io.github.flashj.spark.source;
 
 import io.github.flashj.FlashJob;
-import io.github.flashj.MergeParameters;
 import io.github.flashj.io.Compression;
 import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.plan.ChunkPlan;
 import io.github.flashj.io.plan.ChunkPlanner;
+import io.github.flashj.spark.FlashSpark;
 import io.github.flashj.spark.exec.HadoopConf;
 import io.github.flashj.spark.exec.InputPlanning;
 import io.github.flashj.spark.exec.JobSpec;
@@ -27,7 +27,8 @@ import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A scan of the {@code flashj-fastq} table: the chunk plans of the file job as partitions (gzip
@@ -35,31 +36,25 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * whole, in one partition), and only the columns the query reads.
  */
 final class FastqScan implements Scan, Batch {
+    private static final Logger LOG = LoggerFactory.getLogger(FastqScan.class);
     private static final int BATCH_SIZE = FlashJob.DEFAULT_BATCH_SIZE;
+    /** Above this size, a gzip index shipped from the driver costs it and every executor memory. */
+    static final long SHIPPED_INDEX_WARNING = 64L << 20;
 
-    private final InputFormat format;
-    private final List<String> inputs;
-    private final CaseInsensitiveStringMap options;
+    private final FastqReadOptions options;
     private final StructType readSchema;
 
-    private FastqScan(InputFormat format, List<String> inputs, CaseInsensitiveStringMap options,
-            StructType readSchema) {
-        this.format = format;
-        this.inputs = inputs;
+    private FastqScan(FastqReadOptions options, StructType readSchema) {
         this.options = options;
         this.readSchema = readSchema;
     }
 
     /** Keeps the columns the query needs. */
     static final class Builder implements ScanBuilder, SupportsPushDownRequiredColumns {
-        private final InputFormat format;
-        private final List<String> inputs;
-        private final CaseInsensitiveStringMap options;
+        private final FastqReadOptions options;
         private StructType required = FlashFastqSource.SCHEMA;
 
-        Builder(InputFormat format, List<String> inputs, CaseInsensitiveStringMap options) {
-            this.format = format;
-            this.inputs = inputs;
+        Builder(FastqReadOptions options) {
             this.options = options;
         }
 
@@ -70,7 +65,7 @@ final class FastqScan implements Scan, Batch {
 
         @Override
         public Scan build() {
-            return new FastqScan(format, inputs, options, required);
+            return new FastqScan(options, required);
         }
     }
 
@@ -81,8 +76,8 @@ final class FastqScan implements Scan, Batch {
 
     @Override
     public String description() {
-        return FlashFastqSource.SHORT_NAME + " " + format + " " + inputs + " columns " + Arrays.toString(
-                readSchema.fieldNames());
+        return FlashFastqSource.SHORT_NAME + " " + options.format() + " " + options.inputs() + " columns "
+                + Arrays.toString(readSchema.fieldNames());
     }
 
     @Override
@@ -95,30 +90,29 @@ final class FastqScan implements Scan, Batch {
         SparkSession spark = SparkSession.active();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        MergeParameters parameters = MergeParameters.builder()
-                .phredOffset(options.getInt("phredOffset", MergeParameters.DEFAULTS.phredOffset())).build();
+        InputFormat format = options.format();
+        List<String> inputs = options.inputs();
         try {
             List<String> paths = new ArrayList<>();
-            List<SeekableInput> seekable = new ArrayList<>();
             boolean compressed = false;
             Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
-            List<SeekableInput.Source> sources = SeekableInput.Source.of(inputs, hadoop, f -> options.get("gzipIndex"));
-            seekable.addAll(SeekableInput.find(jsc, conf, sources, format, 0, null));
+            List<SeekableInput.Source> sources = SeekableInput.Source.of(inputs, hadoop, f -> options.gzipIndex());
+            List<SeekableInput> seekable = SeekableInput.find(jsc, conf, sources, format, options.rangeBytes(), null);
             for (int f = 0; f < inputs.size(); f++) {
                 paths.add(sources.get(f).path());
                 compressed |= seekable.get(f) == null && sources.get(f).compression() != Compression.NONE;
+                warnOfAShippedIndex(sources.get(f), seekable.get(f));
             }
             List<ChunkPlan> chunks;
             JobSpec job;
             if (compressed) {
                 // Read whole and in order: zstd and LZ4 inputs cannot be entered at any offset.
-                job = new JobSpec(format, paths, inputs, parameters, null, BATCH_SIZE, null, conf);
+                job = new JobSpec(format, paths, inputs, options.parameters(), null, BATCH_SIZE, null, conf);
                 chunks = ChunkPlanner.inOrder(format, -1, null).chunks();
             } else {
-                job = new JobSpec(format, paths, inputs, parameters, null, BATCH_SIZE, null, conf,
+                job = new JobSpec(format, paths, inputs, options.parameters(), null, BATCH_SIZE, null, conf,
                         jsc.broadcast(seekable));
-                ChunkPlanner.Plan plan = InputPlanning.plan(jsc, job, options.getLong("pairsPerChunk", 0), 0);
-                chunks = plan.chunks();
+                chunks = InputPlanning.plan(jsc, job, options.pairsPerChunk(), options.rangeBytes()).chunks();
             }
             InputPartition[] partitions = new InputPartition[chunks.size()];
             for (int k = 0; k < partitions.length; k++) {
@@ -128,6 +122,28 @@ final class FastqScan implements Scan, Batch {
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Warns when the gzip index of {@code source} is large and shipped from the driver, which holds
+     * it whole, to every executor, which fetches it whole; kept in a directory, it would be neither.
+     */
+    private static void warnOfAShippedIndex(SeekableInput.Source source, SeekableInput entered) {
+        String warning = shippedIndexWarning(source.name(), entered == null ? 0 : entered.shippedIndexBytes());
+        if (warning != null) {
+            LOG.warn(warning);
+        }
+    }
+
+    /** The warning for input {@code name} whose index of {@code bytes} is shipped from the driver, or null for none. */
+    static String shippedIndexWarning(String name, long bytes) {
+        if (bytes <= SHIPPED_INDEX_WARNING) {
+            return null;
+        }
+        return name + ": its gzip index (" + (bytes >> 20) + " MiB) is shipped from the driver, which holds it"
+                + " whole, to every executor, and built again by every query; name a directory on a file system"
+                + " every executor reads, in the table's " + FastqReadOptions.GZIP_INDEX + " option or the "
+                + FlashSpark.GZIP_INDEX_SETTING + " setting, to keep the index there and reuse it";
     }
 
     @Override

@@ -1,11 +1,12 @@
 package io.github.flashj.spark.source;
 
-import io.github.flashj.io.input.InputFormat;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.RuntimeConfig;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
@@ -25,7 +26,7 @@ final class FastqTable implements SupportsRead, SupportsWrite {
 
     @Override
     public String name() {
-        List<String> inputs = inputs(options);
+        List<String> inputs = FastqReadOptions.inputs(options);
         return FlashFastqSource.SHORT_NAME + (inputs.isEmpty() ? "" : " " + String.join(", ", inputs));
     }
 
@@ -43,8 +44,9 @@ final class FastqTable implements SupportsRead, SupportsWrite {
 
     @Override
     public ScanBuilder newScanBuilder(CaseInsensitiveStringMap scanOptions) {
-        CaseInsensitiveStringMap all = merged(scanOptions);
-        return new FastqScan.Builder(format(all), inputs(all), all);
+        RuntimeConfig session = SparkSession.active().conf();
+        return new FastqScan.Builder(FastqReadOptions.parse(merged(scanOptions),
+                key -> session.contains(key) ? session.get(key) : null));
     }
 
     @Override
@@ -56,33 +58,5 @@ final class FastqTable implements SupportsRead, SupportsWrite {
         Map<String, String> all = new HashMap<>(options.asCaseSensitiveMap());
         all.putAll(more.asCaseSensitiveMap());
         return new CaseInsensitiveStringMap(all);
-    }
-
-    /** The input format the options name. */
-    static InputFormat format(CaseInsensitiveStringMap options) {
-        boolean mates = options.containsKey("mate1") || options.containsKey("mate2");
-        boolean interleaved = options.containsKey("interleaved");
-        boolean tab = options.containsKey("tabDelimited");
-        int given = (mates ? 1 : 0) + (interleaved ? 1 : 0) + (tab ? 1 : 0);
-        if (given != 1 || mates && !(options.containsKey("mate1") && options.containsKey("mate2"))) {
-            throw new IllegalArgumentException(FlashFastqSource.SHORT_NAME + " reads either 'mate1' and 'mate2', "
-                    + "or 'interleaved', or 'tabDelimited' (a path each)");
-        }
-        return mates ? InputFormat.PAIRED_FASTQ : interleaved ? InputFormat.INTERLEAVED_FASTQ
-                : InputFormat.TAB_DELIMITED;
-    }
-
-    /** The input paths the options name, in format order. */
-    static List<String> inputs(CaseInsensitiveStringMap options) {
-        if (options.containsKey("mate1") && options.containsKey("mate2")) {
-            return List.of(options.get("mate1"), options.get("mate2"));
-        }
-        if (options.containsKey("interleaved")) {
-            return List.of(options.get("interleaved"));
-        }
-        if (options.containsKey("tabDelimited")) {
-            return List.of(options.get("tabDelimited"));
-        }
-        return List.of();
     }
 }

@@ -15,8 +15,11 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * <p>Reading: one row per pair, in input order, with the columns of {@link #SCHEMA}. Options:
  * {@code mate1} and {@code mate2} (two mate files), or {@code interleaved}, or
  * {@code tabDelimited} (one file); {@code phredOffset} (33); {@code pairsPerChunk} (pairs per
- * partition; about four partitions per core when not set); {@code gzipIndex} (a directory where
- * indexes of plain gzip inputs are reused and kept). Plain and gzip files are cut into partitions
+ * partition; about four partitions per core when not set); {@code rangeBytes} (bytes per planning
+ * task; by input size when not set); {@code gzipIndex} (a directory where indexes of plain gzip
+ * inputs are reused and kept). The last three default to the session's
+ * {@code spark.flashj.pairsPerChunk}, {@code spark.flashj.rangeBytes} and
+ * {@code spark.flashj.gzipIndex} ({@link FastqReadOptions}). Plain and gzip files are cut into partitions
  * of whole pairs as the file job cuts them (gzip read through its seek points); a zstd or LZ4
  * input is read by one partition, in order.
  * Bad input fails the query with the file and the line.
