@@ -117,6 +117,48 @@ class SparkSqlTest {
     }
 
     /**
+     * A query over inputs that have not changed, with the same options, takes the partitions an
+     * earlier query planned (no line counted, no index built again); an input that changed is
+     * planned again.
+     */
+    @Test
+    void aQueryOverUnchangedInputsReusesTheirPlan() throws Exception {
+        Path gz1 = TestData.gzip(art[0], data.resolve("planned_1.fq.gz"));
+        Path gz2 = TestData.gzip(art[1], data.resolve("planned_2.fq.gz"));
+        Path[] mates = {gz1, gz2};
+        List<Row> want = pairs(art, 60).orderBy("pair_index").collectAsList();
+        try (CapturedLog log = new CapturedLog("plan-reuse-test")) {
+            Dataset<Row> table = pairs(mates, 60);
+            assertEquals(want, table.orderBy("pair_index").collectAsList());
+            assertEquals(1, planned(log, "planned in"), String.join("\n", log.messages()));
+            log.messages().clear();
+
+            assertEquals(want.size(), pairs(mates, 60).count());
+            assertEquals(want, table.orderBy("pair_index").collectAsList());
+            assertEquals(0, planned(log, "planned in"), String.join("\n", log.messages()));
+            assertTrue(planned(log, "as planned by an earlier query") >= 2, String.join("\n", log.messages()));
+            log.messages().clear();
+
+            assertEquals(want.size(), pairs(mates, 61).count(), "other options: planned again");
+            assertEquals(1, planned(log, "planned in"));
+            log.messages().clear();
+
+            // The same pairs, fewer of them: the input's length changes and it is planned again.
+            List<String> fewer = Files.readAllLines(art[0]).subList(0, 4 * 100);
+            Path shorter = Files.write(data.resolve("planned_1.fq"), fewer);
+            Files.write(data.resolve("planned_2.fq"), Files.readAllLines(art[1]).subList(0, 4 * 100));
+            TestData.gzip(shorter, gz1);
+            TestData.gzip(data.resolve("planned_2.fq"), gz2);
+            assertEquals(100, pairs(mates, 60).count());
+            assertEquals(1, planned(log, "planned in"), String.join("\n", log.messages()));
+        }
+    }
+
+    private static long planned(CapturedLog log, String how) {
+        return log.messages().stream().filter(m -> m.startsWith("flashj-fastq ") && m.contains(how)).count();
+    }
+
+    /**
      * With {@code spark.flashj.gzipIndex} set (once, for every query of the session), plain gzip
      * indexes are kept in that directory and reused; the table's gzipIndex option wins over it.
      */

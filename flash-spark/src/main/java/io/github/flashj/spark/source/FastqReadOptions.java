@@ -16,15 +16,14 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  *
  * @param format how the inputs hold pairs
  * @param inputs the input paths, in the format's order
- * @param parameters the merge parameters the reads are parsed with: the quality encoding's
- *     offset ({@code phredOffset}, 33)
+ * @param phredOffset the quality encoding's offset ({@code phredOffset}, 33)
  * @param pairsPerChunk pairs per partition ({@code pairsPerChunk}); 0 for about four partitions per core
  * @param rangeBytes bytes per planning task, and per compressed range of a plain gzip input being
  *     indexed ({@code rangeBytes}); 0 to choose by input size
  * @param gzipIndex where indexes of plain gzip inputs are reused and kept ({@code gzipIndex}, a
  *     Hadoop directory every executor reads); null to ship each index from the driver
  */
-record FastqReadOptions(InputFormat format, List<String> inputs, MergeParameters parameters, long pairsPerChunk,
+record FastqReadOptions(InputFormat format, List<String> inputs, int phredOffset, long pairsPerChunk,
         long rangeBytes, String gzipIndex) {
     static final String MATE1 = "mate1";
     static final String MATE2 = "mate2";
@@ -44,14 +43,24 @@ record FastqReadOptions(InputFormat format, List<String> inputs, MergeParameters
      */
     static FastqReadOptions parse(CaseInsensitiveStringMap options, Function<String, String> setting) {
         String phred = options.get(PHRED_OFFSET);
-        MergeParameters parameters = phred == null ? MergeParameters.DEFAULTS
-                : MergeParameters.builder().phredOffset((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
-                        number(PHRED_OFFSET, phred)))).build();
+        int phredOffset = phred == null ? MergeParameters.DEFAULTS.phredOffset()
+                : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number(PHRED_OFFSET, phred)));
+        parameters(phredOffset); // an offset FLASH does not take fails here, as the query is planned
         String gzipIndex = options.get(GZIP_INDEX);
-        return new FastqReadOptions(format(options), inputs(options), parameters,
+        return new FastqReadOptions(format(options), inputs(options), phredOffset,
                 count(options, setting, PAIRS_PER_CHUNK, FlashSpark.PAIRS_PER_CHUNK_SETTING),
                 count(options, setting, RANGE_BYTES, FlashSpark.RANGE_BYTES_SETTING),
                 gzipIndex != null ? gzipIndex : setting.apply(FlashSpark.GZIP_INDEX_SETTING));
+    }
+
+    /** The merge parameters the reads are parsed with. */
+    MergeParameters parameters() {
+        return parameters(phredOffset);
+    }
+
+    /** @throws InvalidParameterException when {@code phredOffset} is not one FLASH takes */
+    private static MergeParameters parameters(int phredOffset) {
+        return MergeParameters.builder().phredOffset(phredOffset).build();
     }
 
     /** The input format the options name. */

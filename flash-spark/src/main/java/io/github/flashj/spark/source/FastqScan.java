@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A scan of the {@code flashj-fastq} table: the chunk plans of the file job as partitions (gzip
  * inputs read through their seek points, BGZF blocks or a plain gzip index; zstd and LZ4 inputs
- * whole, in one partition), and only the columns the query reads.
+ * whole, in one partition), and only the columns the query reads. A query over inputs that have
+ * not changed, with the same options, takes the partitions an earlier one planned ({@link ScanPlans}).
  */
 final class FastqScan implements Scan, Batch {
     private static final Logger LOG = LoggerFactory.getLogger(FastqScan.class);
@@ -93,10 +94,18 @@ final class FastqScan implements Scan, Batch {
         InputFormat format = options.format();
         List<String> inputs = options.inputs();
         try {
+            List<SeekableInput.Source> sources = SeekableInput.Source.of(inputs, hadoop, f -> options.gzipIndex());
+            ScanPlans.Key key = ScanPlans.key(jsc.sc().applicationId(), options, sources, hadoop);
+            InputPartition[] kept = ScanPlans.get(key);
+            if (kept != null) {
+                LOG.info("{} {}: {} partitions, as planned by an earlier query (the inputs have not changed)",
+                        FlashFastqSource.SHORT_NAME, inputs, kept.length);
+                return kept;
+            }
+            long started = System.nanoTime();
             List<String> paths = new ArrayList<>();
             boolean compressed = false;
             Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
-            List<SeekableInput.Source> sources = SeekableInput.Source.of(inputs, hadoop, f -> options.gzipIndex());
             List<SeekableInput> seekable = SeekableInput.find(jsc, conf, sources, format, options.rangeBytes(), null);
             for (int f = 0; f < inputs.size(); f++) {
                 paths.add(sources.get(f).path());
@@ -118,6 +127,9 @@ final class FastqScan implements Scan, Batch {
             for (int k = 0; k < partitions.length; k++) {
                 partitions[k] = new FastqPartitionReader.Partition(job, chunks.get(k));
             }
+            LOG.info("{} {}: {} partitions, planned in {} ms", FlashFastqSource.SHORT_NAME, inputs, partitions.length,
+                    (System.nanoTime() - started) / 1_000_000);
+            ScanPlans.put(key, partitions);
             return partitions;
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
@@ -141,9 +153,9 @@ final class FastqScan implements Scan, Batch {
             return null;
         }
         return name + ": its gzip index (" + (bytes >> 20) + " MiB) is shipped from the driver, which holds it"
-                + " whole, to every executor, and built again by every query; name a directory on a file system"
-                + " every executor reads, in the table's " + FastqReadOptions.GZIP_INDEX + " option or the "
-                + FlashSpark.GZIP_INDEX_SETTING + " setting, to keep the index there and reuse it";
+                + " whole, to every executor; name a directory on a file system every executor reads, in the"
+                + " table's " + FastqReadOptions.GZIP_INDEX + " option or the " + FlashSpark.GZIP_INDEX_SETTING
+                + " setting, to keep the index there and reuse it in later applications";
     }
 
     @Override

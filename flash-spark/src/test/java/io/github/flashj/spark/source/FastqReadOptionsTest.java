@@ -28,7 +28,7 @@ class FastqReadOptionsTest {
         FastqReadOptions o = parse(Map.of("mate1", "a.fq", "mate2", "b.fq"), NO_SETTINGS);
         assertEquals(InputFormat.PAIRED_FASTQ, o.format());
         assertEquals(List.of("a.fq", "b.fq"), o.inputs());
-        assertEquals(MergeParameters.DEFAULTS, o.parameters());
+        assertEquals(MergeParameters.DEFAULTS.phredOffset(), o.phredOffset());
         assertEquals(0, o.pairsPerChunk());
         assertEquals(0, o.rangeBytes());
         assertNull(o.gzipIndex());
@@ -41,6 +41,7 @@ class FastqReadOptionsTest {
         assertEquals(InputFormat.INTERLEAVED_FASTQ, o.format());
         assertEquals(List.of("i.fq"), o.inputs());
         assertEquals(64, o.parameters().phredOffset());
+        assertEquals(64, o.phredOffset());
         assertEquals(500, o.pairsPerChunk());
         assertEquals(1 << 20, o.rangeBytes());
         assertEquals("hdfs:///indexes", o.gzipIndex());
