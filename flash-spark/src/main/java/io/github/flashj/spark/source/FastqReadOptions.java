@@ -21,7 +21,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * @param rangeBytes bytes per planning task, and per compressed range of a plain gzip input being
  *     indexed ({@code rangeBytes}); 0 to choose by input size
  * @param gzipIndex where indexes of plain gzip inputs are reused and kept ({@code gzipIndex}, a
- *     Hadoop directory every executor reads); null to ship each index from the driver
+ *     Hadoop directory every executor reads); null to ship each index from the driver, as an empty
+ *     option asks where the session's setting names a directory
  */
 record FastqReadOptions(InputFormat format, List<String> inputs, int phredOffset, long pairsPerChunk,
         long rangeBytes, String gzipIndex) {
@@ -46,11 +47,12 @@ record FastqReadOptions(InputFormat format, List<String> inputs, int phredOffset
         int phredOffset = phred == null ? MergeParameters.DEFAULTS.phredOffset()
                 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number(PHRED_OFFSET, phred)));
         parameters(phredOffset); // an offset FLASH does not take fails here, as the query is planned
-        String gzipIndex = options.get(GZIP_INDEX);
+        String gzipIndex = options.containsKey(GZIP_INDEX) ? options.get(GZIP_INDEX)
+                : setting.apply(FlashSpark.GZIP_INDEX_SETTING);
         return new FastqReadOptions(format(options), inputs(options), phredOffset,
                 count(options, setting, PAIRS_PER_CHUNK, FlashSpark.PAIRS_PER_CHUNK_SETTING),
                 count(options, setting, RANGE_BYTES, FlashSpark.RANGE_BYTES_SETTING),
-                gzipIndex != null ? gzipIndex : setting.apply(FlashSpark.GZIP_INDEX_SETTING));
+                gzipIndex == null || gzipIndex.isBlank() ? null : gzipIndex);
     }
 
     /** The merge parameters the reads are parsed with. */

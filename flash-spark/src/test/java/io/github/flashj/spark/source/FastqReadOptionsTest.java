@@ -62,6 +62,10 @@ class FastqReadOptionsTest {
         assertEquals("mine", given.gzipIndex());
         assertEquals(7, given.pairsPerChunk());
         assertEquals(0, given.rangeBytes(), "0, automatic, given in the query wins over the setting");
+
+        assertNull(parse(Map.of("tabDelimited", "t.tsv", "gzipIndex", ""), settings::get).gzipIndex(),
+                "an empty option keeps the indexes in no directory, whatever the setting");
+        assertNull(parse(Map.of("tabDelimited", "t.tsv"), Map.of(FlashSpark.GZIP_INDEX_SETTING, " ")::get).gzipIndex());
     }
 
     @Test
