@@ -22,6 +22,20 @@ public final class Lz4FrameInputStream extends InputStream {
     private static final int LEGACY_MAX_COMPRESSED = LEGACY_BLOCK + LEGACY_BLOCK / 255 + 16;
     private static final int WINDOW = 64 << 10;
     private static final int MIN_MATCH = 4;
+    /**
+     * Bytes past the most a block holds, in the compressed and the decoded buffer: short literals
+     * and matches are copied 8 bytes at a time, which may read and write up to 15 bytes past their
+     * end (bytes that the next sequence overwrites, or that lie past the block's output).
+     */
+    private static final int SLACK = 16;
+    /** Literal runs up to this long are copied as two longs; longer ones by System.arraycopy. */
+    private static final int SHORT_COPY = 16;
+    private static final int SEQUENCES_PER_CALL = 256;
+    /**
+     * Decoded bytes made ready at a time from a compressed block of up to 4 MiB: the reader takes
+     * them while they are still in the core's cache, and the decoder's output stays near its input.
+     */
+    private static final int STEP = 128 << 10;
 
     private final InputStream source;
     private final byte[] word = new byte[8];
@@ -38,6 +52,8 @@ public final class Lz4FrameInputStream extends InputStream {
     private int maxBlock;
     private XxHash32 content;
     private boolean ended;
+    /** Whether a compressed block is part decoded: {@link #in} and {@link #out} say how far. */
+    private boolean decoding;
     /** The block being decoded: its length, and where the next sequence and its output start. */
     private int blockLength;
     private int in;
@@ -61,7 +77,9 @@ public final class Lz4FrameInputStream extends InputStream {
             return 0;
         }
         while (position == limit) {
-            if (!nextBlock()) {
+            if (decoding) {
+                decodeStep();
+            } else if (!nextBlock()) {
                 return -1;
             }
         }
@@ -71,7 +89,10 @@ public final class Lz4FrameInputStream extends InputStream {
         return n;
     }
 
-    /** Decodes the next block, reading frame headers and trailers on the way; false at the end of the input. */
+    /**
+     * Reads the next block, reading frame headers and trailers on the way, and stores it or starts
+     * decoding it; false at the end of the input.
+     */
     private boolean nextBlock() throws IOException {
         if (ended) {
             return false;
@@ -103,12 +124,14 @@ public final class Lz4FrameInputStream extends InputStream {
             throw new IOException("lz4 block checksum mismatch");
         }
         int start = keepWindow();
-        int end = stored ? store(length, start) : decode(length, start);
-        if (contentChecksum) {
-            content.update(decoded, start, end - start);
-        }
         position = start;
-        limit = end;
+        limit = start;
+        if (stored) {
+            System.arraycopy(block, 0, decoded, start, length);
+            madeReady(start + length);
+        } else {
+            startDecoding(length, start);
+        }
         return true;
     }
 
@@ -194,11 +217,11 @@ public final class Lz4FrameInputStream extends InputStream {
      * a block as stored ({@code storedBlock} bytes) and for the window before a decoded block.
      */
     private void enterFrame(int storedBlock) {
-        if (block.length < storedBlock) {
-            block = new byte[storedBlock];
+        if (block.length < storedBlock + SLACK) {
+            block = new byte[storedBlock + SLACK];
         }
-        if (decoded.length < WINDOW + maxBlock) {
-            decoded = new byte[WINDOW + maxBlock];
+        if (decoded.length < WINDOW + maxBlock + SLACK) {
+            decoded = new byte[WINDOW + maxBlock + SLACK];
         }
         limit = 0;
         position = 0;
@@ -232,7 +255,8 @@ public final class Lz4FrameInputStream extends InputStream {
         }
         readFully(block, size);
         position = 0;
-        limit = decode(size, 0);
+        limit = 0;
+        startDecoding(size, 0);
         return true;
     }
 
@@ -246,105 +270,139 @@ public final class Lz4FrameInputStream extends InputStream {
         return keep;
     }
 
-    private int store(int length, int start) {
-        System.arraycopy(block, 0, decoded, start, length);
-        return start + length;
-    }
-
-    /** Decodes one compressed block into {@code decoded} from {@code start}; returns the end. */
-    private int decode(int length, int start) throws IOException {
+    /** Starts decoding a compressed block of {@code length} bytes into {@code decoded} from {@code start}. */
+    private void startDecoding(int length, int start) {
         blockLength = length;
         in = 0;
         out = start;
         outEnd = start + maxBlock;
-        while (sequence()) {
-            // Each call decodes one sequence.
+        decoding = true;
+    }
+
+    /** Decodes about {@link #STEP} more bytes of the block, or to its end, and makes them ready. */
+    private void decodeStep() throws IOException {
+        int target = out + STEP;
+        boolean more = true;
+        while (out < target && (more = sequences())) {
+            // Each call decodes a run of sequences.
         }
-        return out;
+        decoding = more;
+        madeReady(out);
+    }
+
+    /** Makes the decoded bytes up to {@code end} ready to read, adding them to the content checksum. */
+    private void madeReady(int end) {
+        if (contentChecksum) {
+            content.update(decoded, limit, end - limit);
+        }
+        limit = end;
     }
 
     /**
-     * Decodes the sequence at {@code in}: literals, then a match unless it is the block's last.
-     * One call per sequence, so that the JIT compiles it within the first block rather than leaving
-     * a loop over whole blocks interpreted.
+     * Decodes up to {@link #SEQUENCES_PER_CALL} sequences from {@code in}: literals, then a match
+     * unless it is the block's last. A bounded run per call, so that the JIT compiles the loop
+     * within the first block rather than leaving a loop over whole blocks interpreted (FlashJ runs
+     * without on-stack replacement), while the positions stay in registers between sequences.
      *
      * @return false after the last sequence
      */
-    private boolean sequence() throws IOException {
+    private boolean sequences() throws IOException {
         byte[] src = block;
         byte[] dst = decoded;
+        int length = blockLength;
+        int end = outEnd;
         int ip = in;
         int op = out;
-        if (ip >= blockLength) {
-            throw new IOException("lz4 block ends inside a sequence");
+        for (int s = 0; s < SEQUENCES_PER_CALL; s++) {
+            if (ip >= length) {
+                throw new IOException("lz4 block ends inside a sequence");
+            }
+            int token = src[ip++] & 0xff;
+            int literals = token >>> 4;
+            if (literals == 15) {
+                long extra = extraLength(src, ip, length);
+                ip = (int) (extra >>> 32);
+                literals += (int) extra;
+            }
+            if (literals > length - ip || literals > end - op) {
+                throw new IOException("lz4 literals run past the block");
+            }
+            if (literals <= SHORT_COPY) {
+                Swar.LONGS.set(dst, op, (long) Swar.LONGS.get(src, ip));
+                Swar.LONGS.set(dst, op + 8, (long) Swar.LONGS.get(src, ip + 8));
+            } else {
+                System.arraycopy(src, ip, dst, op, literals);
+            }
+            ip += literals;
+            op += literals;
+            if (ip == length) {
+                in = ip;
+                out = op;
+                return false;
+            }
+            if (length - ip < 2) {
+                throw new IOException("lz4 block ends inside a match offset");
+            }
+            int offset = (src[ip] & 0xff) | (src[ip + 1] & 0xff) << 8;
+            ip += 2;
+            int match = token & 15;
+            if (match == 15) {
+                long extra = extraLength(src, ip, length);
+                ip = (int) (extra >>> 32);
+                match += (int) extra;
+            }
+            match += MIN_MATCH;
+            if (offset == 0 || offset > op) {
+                throw new IOException("lz4 match offset " + offset + " points before the data");
+            }
+            if (match > end - op) {
+                throw new IOException("lz4 match runs past the block");
+            }
+            copyMatch(dst, op - offset, op, match);
+            op += match;
         }
-        int token = src[ip++] & 0xff;
-        int literals = token >>> 4;
-        if (literals == 15) {
-            in = ip;
-            literals += extraLength();
-            ip = in;
-        }
-        if (literals > blockLength - ip || literals > outEnd - op) {
-            throw new IOException("lz4 literals run past the block");
-        }
-        System.arraycopy(src, ip, dst, op, literals);
-        ip += literals;
-        op += literals;
-        if (ip == blockLength) {
-            in = ip;
-            out = op;
-            return false;
-        }
-        if (blockLength - ip < 2) {
-            throw new IOException("lz4 block ends inside a match offset");
-        }
-        int offset = (src[ip] & 0xff) | (src[ip + 1] & 0xff) << 8;
-        ip += 2;
-        int match = token & 15;
-        if (match == 15) {
-            in = ip;
-            match += extraLength();
-            ip = in;
-        }
-        match += MIN_MATCH;
-        if (offset == 0 || offset > op) {
-            throw new IOException("lz4 match offset " + offset + " points before the data");
-        }
-        if (match > outEnd - op) {
-            throw new IOException("lz4 match runs past the block");
-        }
-        copyMatch(dst, op - offset, op, match);
         in = ip;
-        out = op + match;
+        out = op;
         return true;
     }
 
     /**
-     * The bytes at {@code in} that continue a length of 15 in a token: each adds its value, and 255
-     * means another follows. Stops past the largest block, which no valid length exceeds.
+     * The bytes from {@code ip} that continue a length of 15 in a token: each adds its value, and
+     * 255 means another follows. Stops past the largest block, which no valid length exceeds.
+     *
+     * @return where the bytes end, in the high 32 bits, and what they add, in the low 32
      */
-    private int extraLength() throws IOException {
+    private long extraLength(byte[] src, int ip, int length) throws IOException {
         int extra = 0;
         int b;
         do {
-            if (in >= blockLength) {
+            if (ip >= length) {
                 throw new IOException("lz4 block ends inside a length");
             }
-            b = block[in++] & 0xff;
+            b = src[ip++] & 0xff;
             extra += b;
         } while (b == 255 && extra < maxBlock);
-        return extra;
+        return (long) ip << 32 | extra;
     }
 
-    /** Copies a match, which may overlap its own output (a run repeats the bytes it has written). */
+    /**
+     * Copies a match, which may overlap its own output (a run repeats the bytes it has written): 8
+     * bytes at a time where the match starts 8 or more bytes back, since each long read is then
+     * written already; a long match that does not overlap by System.arraycopy; a closer one byte by
+     * byte.
+     */
     private static void copyMatch(byte[] b, int from, int to, int n) {
-        if (to - from >= n) {
+        int offset = to - from;
+        if (offset >= n && n > 2 * SHORT_COPY) {
             System.arraycopy(b, from, b, to, n);
-            return;
-        }
-        for (int k = 0; k < n; k++) {
-            b[to + k] = b[from + k];
+        } else if (offset >= 8) {
+            for (int k = 0; k < n; k += 8) {
+                Swar.LONGS.set(b, to + k, (long) Swar.LONGS.get(b, from + k));
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                b[to + k] = b[from + k];
+            }
         }
     }
 

@@ -113,6 +113,45 @@ class Lz4FramesTest {
         }
     }
 
+    /**
+     * Data whose LZ4 sequences take every copy the reader makes: literal runs of 0 to 40 bytes
+     * (around the 16 copied as two longs), and matches 1 to 24 bytes back (closer than 8 they
+     * overlap their own output byte by byte) of 4 to 100 bytes (past 32, not overlapping, by
+     * System.arraycopy), read from the lz4 tool's frames at two levels and from FlashJ's own.
+     */
+    @Test
+    void everyLiteralAndMatchCopyGivesTheData() throws Exception {
+        Random rnd = new Random(11);
+        byte[] want = new byte[20_000 * 140];
+        int n = 0;
+        for (int k = 0; k < 20_000; k++) {
+            int literals = rnd.nextInt(41);
+            for (int i = 0; i < literals; i++) {
+                want[n++] = (byte) rnd.nextInt(256);
+            }
+            int back = 1 + rnd.nextInt(24);
+            int length = back > n ? 0 : 4 + rnd.nextInt(97);
+            for (int i = 0; i < length; i++, n++) {
+                want[n] = want[n - back];
+            }
+        }
+        want = java.util.Arrays.copyOf(want, n);
+        List<byte[]> frames = new ArrayList<>(List.of(frame(want, 1 << 20)));
+        if (new File("/usr/bin/lz4").canExecute()) {
+            Path plain = Files.write(dir.resolve("copies.bin"), want);
+            for (String level : new String[] {"-1", "-9"}) {
+                Path out = dir.resolve("copies" + level + ".lz4");
+                assertEquals(0, run("/usr/bin/lz4", "-q", "-f", level, plain.toString(), out.toString()));
+                frames.add(Files.readAllBytes(out));
+            }
+        }
+        for (byte[] frame : frames) {
+            try (InputStream in = new Lz4FrameInputStream(new ByteArrayInputStream(frame))) {
+                assertArrayEquals(want, in.readAllBytes());
+            }
+        }
+    }
+
     @Test
     void damagedFramesEndInAnIOExceptionAndNothingElse() throws IOException {
         byte[] lz4 = frame(fastq(), 1 << 20);
