@@ -29,6 +29,8 @@ public final class Lz4FrameOutputStream extends OutputStream {
      * that does not compress is passed over fast (LZ4's own skip rule).
      */
     private static final int SKIP_TRIGGER = 6;
+    /** Matches found per call of {@link #sequences}. */
+    private static final int MATCHES_PER_CALL = 256;
     /** The high bit of a block's size field: the block is stored as it is. */
     static final int UNCOMPRESSED = 0x80000000;
 
@@ -109,11 +111,35 @@ public final class Lz4FrameOutputStream extends OutputStream {
      */
     static int compress(byte[] src, int n, byte[] dst, int dstOff, int[] table) {
         Arrays.fill(table, -1);
-        int op = dstOff;
-        int anchor = 0;
+        long state = dstOff;
+        while (state >= 0) {
+            state = sequences(src, n, dst, table, state);
+        }
+        state = ~state;
+        int anchor = (int) (state >>> 32);
+        return literals(src, anchor, n - anchor, dst, (int) state) - dstOff;
+    }
+
+    /**
+     * Writes up to {@link #MATCHES_PER_CALL} sequences, each the literals before a match and the
+     * match. A bounded run per call: FlashJ runs without on-stack replacement, and a loop over a
+     * whole block would stay interpreted until the JIT had seen a hundred blocks (a quarter of a
+     * run's output, on 2M pairs).
+     *
+     * @param state where the literals not yet written start ({@code anchor}) in the high half, and
+     *     where the next sequence is written ({@code op}) in the low half
+     * @return the state after these sequences; its complement (negative) when no match is left
+     */
+    private static long sequences(byte[] src, int n, byte[] dst, int[] table, long state) {
+        int anchor = (int) (state >>> 32);
+        int op = (int) state;
         int matchEnd = n - LAST_LITERALS;
         int lastStart = n - MATCH_FLOOR;
-        for (long found; (found = findMatch(src, anchor, lastStart, table)) >= 0; ) {
+        for (int k = 0; k < MATCHES_PER_CALL; k++) {
+            long found = findMatch(src, anchor, lastStart, table);
+            if (found < 0) {
+                return ~((long) anchor << 32 | op);
+            }
             int at = (int) (found >>> 32);
             int ref = (int) found;
             int matchLength = matchLength(src, at, ref, matchEnd);
@@ -123,7 +149,7 @@ public final class Lz4FrameOutputStream extends OutputStream {
                 table[hash(src, anchor - 2)] = anchor - 2;
             }
         }
-        return literals(src, anchor, n - anchor, dst, op) - dstOff;
+        return (long) anchor << 32 | op;
     }
 
     /**
