@@ -123,8 +123,8 @@ public final class Lz4FrameOutputStream extends OutputStream {
     /**
      * Writes up to {@link #MATCHES_PER_CALL} sequences, each the literals before a match and the
      * match. A bounded run per call: FlashJ runs without on-stack replacement, and a loop over a
-     * whole block would stay interpreted until the JIT had seen a hundred blocks (a quarter of a
-     * run's output, on 2M pairs).
+     * whole block, in a method called once per block, ran interpreted, then unoptimized, for the
+     * first third of a run of 2M pairs (docs/BENCHMARKS.md).
      *
      * @param state where the literals not yet written start ({@code anchor}) in the high half, and
      *     where the next sequence is written ({@code op}) in the low half

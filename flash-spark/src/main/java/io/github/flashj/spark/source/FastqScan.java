@@ -98,7 +98,8 @@ final class FastqScan implements Scan, Batch {
             ScanPlans.Key key = ScanPlans.key(jsc.sc().applicationId(), options, sources, hadoop);
             InputPartition[] kept = ScanPlans.get(key);
             if (kept != null) {
-                LOG.info("{} {}: {} partitions, as planned by an earlier query (the inputs have not changed)",
+                // Debug: Spark asks for the partitions twice an action.
+                LOG.debug("{} {}: {} partitions, as planned by an earlier query (the inputs have not changed)",
                         FlashFastqSource.SHORT_NAME, inputs, kept.length);
                 return kept;
             }
