@@ -31,4 +31,14 @@ public interface RunJournal {
      * recorded makes the next one wait or be dropped, never written in part.
      */
     void record(Checkpoint cut) throws IOException;
+
+    /**
+     * Whether a checkpoint may be recorded right after batch {@code batchId} is committed. Some
+     * outputs can be cut only after some batches (a Zstandard file is flushed after every 64th
+     * batch only, so that where its blocks end does not depend on when checkpoints fall); the run
+     * then records the interval's checkpoint after the first batch that allows it.
+     */
+    default boolean cutsAfter(long batchId) {
+        return true;
+    }
 }

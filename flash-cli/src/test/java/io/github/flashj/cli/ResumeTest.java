@@ -54,7 +54,8 @@ class ResumeTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"plain, '', false, 4", "gzip, -z, false, 3", "lz4, --compress-format=lz4, false, 2",
-        "zstd, --compress-format=zstd, false, 2",
+        // A Zstandard file is cut only every 64 batches: smaller batches give the kills a cut to follow.
+        "zstd, --compress-format=zstd --batch-size=256, false, 2",
         "interleaved output, --interleaved-output, false, 3", "outies, -O, false, 3", "gzip input, '', true, 3"})
     void aKilledRunResumesToTheSameFiles(String label, String options, boolean gzipInput, int kills) throws Exception {
         Path[] in = gzipInput ? gzipped : mates;
@@ -170,6 +171,29 @@ class ResumeTest {
         assertEquals(0, again.status, again.log);
         assertTrue(again.log.contains("[FLASH] Resumed at pair "), again.log);
         assertSameFiles(reference, out, "-t 3 after -t 1");
+    }
+
+    /**
+     * Zstandard files are flushed after fixed batches, not when a checkpoint falls: runs with no
+     * checkpoint, with one every few milliseconds and one every millisecond, on 1 to 3 threads,
+     * write the same bytes.
+     */
+    @Test
+    void zstdFilesHoldTheSameBytesWhateverTheCheckpointsAndThreads() throws Exception {
+        List<String> zstd = List.of("--compress-format=zstd");
+        Path reference = dir.resolve("reference");
+        assertEquals(0, command("0", reference, zstd, List.of("-t", "1"), mates).status);
+        String[][] runs = {{CHECKPOINT_MILLIS, "2"}, {"1", "3"}};
+        for (String[] run : runs) {
+            Path out = dir.resolve("checkpoints-" + run[0] + "-t" + run[1]);
+            Run r = command(run[0], out, zstd, List.of("-t", run[1]), mates);
+            assertEquals(0, r.status, r.log);
+            for (String file : List.of("out.extendedFrags.fastq.zst", "out.notCombined_1.fastq.zst",
+                    "out.notCombined_2.fastq.zst")) {
+                assertArrayEquals(Files.readAllBytes(reference.resolve(file)), Files.readAllBytes(out.resolve(file)),
+                        file + " with a checkpoint every " + run[0] + " ms on " + run[1] + " threads");
+            }
+        }
     }
 
     @Test

@@ -100,15 +100,16 @@ final class Checkpoints {
     }
 
     /**
-     * Records a checkpoint after batch {@code id} was committed, when the interval has passed; on
-     * the committing thread, between two commits.
+     * Records a checkpoint after batch {@code id} was committed, when the interval has passed and
+     * the journal can cut its outputs there ({@link RunJournal#cutsAfter}); on the committing
+     * thread, between two commits.
      */
     void committed(long id, StatisticsCollector statistics) throws IOException {
         if (journal == null) {
             return;
         }
         long now = System.nanoTime();
-        if (now - nextAt < 0) {
+        if (now - nextAt < 0 || !journal.cutsAfter(id)) {
             return;
         }
         nextAt = now + intervalNanos;

@@ -257,6 +257,11 @@ final class CheckpointJournal implements RunJournal {
         }
     }
 
+    @Override
+    public boolean cutsAfter(long batchId) {
+        return output.cutsAfter(batchId);
+    }
+
     private byte[] encode(Cut files, Checkpoint cut) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         DataOutputStream out = new DataOutputStream(bytes);

@@ -5,6 +5,7 @@ import io.github.flashj.MergeParameters;
 import io.github.flashj.OrderedSink;
 import io.github.flashj.RunJournal;
 import io.github.flashj.batch.PairBatch;
+import io.github.flashj.io.Compression;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -185,6 +186,19 @@ public final class FlashOutput implements OrderedSink {
     public void accept(PairBatch batch) throws IOException {
         open();
         reads.write(batch);
+        if (layout.compression().format() == Compression.ZSTD && ZstdFileStream.cutsAfter(batch.id())) {
+            for (OutputChannel channel : channels) {
+                channel.endBlocks();
+            }
+        }
+    }
+
+    /**
+     * Whether the read files can be cut after batch {@code id}: a Zstandard file only after the
+     * batches it is flushed after ({@link ZstdFileStream#cutsAfter}).
+     */
+    boolean cutsAfter(long id) {
+        return layout.compression().format() != Compression.ZSTD || ZstdFileStream.cutsAfter(id);
     }
 
     @Override

@@ -156,6 +156,20 @@ final class OutputChannel {
         return new Cut(written, 0, 0);
     }
 
+    /**
+     * Ends the blocks of a Zstandard file here, handing every byte written so far to the file, as
+     * after every {@link ZstdFileStream#CUT_BATCHES}th batch; on the committing thread.
+     */
+    void endBlocks() throws IOException {
+        if (out instanceof ZstdFileStream zstd) {
+            try {
+                zstd.checkpoint();
+            } catch (IOException e) {
+                throw writeFailure(OutputFileException.Operation.WRITE, e);
+            }
+        }
+    }
+
     /** Writes bytes ready as they are (compressed blocks from the merge workers). */
     void write(ByteBuilder data) throws IOException {
         written += data.length();

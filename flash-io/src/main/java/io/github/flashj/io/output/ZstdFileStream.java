@@ -33,6 +33,14 @@ final class ZstdFileStream extends OutputStream {
     private static final int DESCRIPTOR = 4;
     /** An empty raw block with Last_Block set: what ends a frame whose blocks were all flushed. */
     private static final byte[] LAST_EMPTY_BLOCK = {1, 0, 0};
+    /**
+     * A file is flushed, and can be cut by a checkpoint, after every this many batches only: zstd's
+     * flush ends its blocks, so that flushing when the clock says (once a second) would make
+     * every run's bytes differ; after fixed batches, every run writes the same bytes, whatever its
+     * checkpoints and threads. 64 batches of 1,024 pairs hold about 35 MB of merged reads: a
+     * checkpoint waits a few milliseconds for one, and zstd's threads are rarely stopped.
+     */
+    static final int CUT_BATCHES = 64;
 
     private final OutputStream frame;
     private final Path file;
@@ -42,6 +50,8 @@ final class ZstdFileStream extends OutputStream {
     private long length;
     /** The frame's bytes handed to the file so far. */
     private long frameBytes;
+    /** The content's length at the last flush: a checkpoint with nothing written since flushes nothing. */
+    private long flushedLength;
     /** Whether zstd stated the size itself (content small enough to be compressed in one go). */
     private boolean sizeStated;
 
@@ -83,11 +93,20 @@ final class ZstdFileStream extends OutputStream {
 
     /**
      * Flushes every block compressed so far to the file (zstd's flush: whole blocks, the frame
-     * still open) and returns the file's length: where a checkpoint cuts it.
+     * still open), unless nothing was written since the last flush, and returns the file's length:
+     * where a checkpoint cuts it.
      */
     long checkpoint() throws IOException {
-        frame.flush();
+        if (length != flushedLength) {
+            frame.flush();
+            flushedLength = length;
+        }
         return frameStart + frameBytes;
+    }
+
+    /** Whether files are flushed, and can be cut, after batch {@code batchId} ({@link #CUT_BATCHES}). */
+    static boolean cutsAfter(long batchId) {
+        return (batchId + 1) % CUT_BATCHES == 0;
     }
 
     /** Where this frame starts in the file. */
