@@ -118,8 +118,8 @@ class SparkSqlTest {
 
     /**
      * A query over inputs that have not changed, with the same options, takes the partitions an
-     * earlier query planned (no line counted, no index built again); an input that changed is
-     * planned again.
+     * earlier query planned (no line counted, no index built again); other options, another Hadoop
+     * configuration or an input that changed are planned again.
      */
     @Test
     void aQueryOverUnchangedInputsReusesTheirPlan() throws Exception {
@@ -140,6 +140,15 @@ class SparkSqlTest {
 
             assertEquals(want.size(), pairs(mates, 61).count(), "other options: planned again");
             assertEquals(1, planned(log, "planned in"));
+            log.messages().clear();
+
+            spark.sparkContext().hadoopConfiguration().set("fs.flashj.test.setting", "changed");
+            try {
+                assertEquals(want.size(), pairs(mates, 60).count());
+                assertEquals(1, planned(log, "planned in"), "another Hadoop configuration: planned again");
+            } finally {
+                spark.sparkContext().hadoopConfiguration().unset("fs.flashj.test.setting");
+            }
             log.messages().clear();
 
             // The same pairs, fewer of them: the input's length changes and it is planned again.

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * A scan of the {@code flashj-fastq} table: the chunk plans of the file job as partitions (gzip
  * inputs read through their seek points, BGZF blocks or a plain gzip index; zstd and LZ4 inputs
  * whole, in one partition), and only the columns the query reads. A query over inputs that have
- * not changed, with the same options, takes the partitions an earlier one planned ({@link ScanPlans}).
+ * not changed, with the same options and Hadoop configuration, takes the partitions an earlier one
+ * planned ({@link ScanPlans}).
  */
 final class FastqScan implements Scan, Batch {
     private static final Logger LOG = LoggerFactory.getLogger(FastqScan.class);

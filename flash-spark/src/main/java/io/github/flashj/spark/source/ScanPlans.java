@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -18,15 +19,18 @@ import org.apache.spark.sql.connector.read.InputPartition;
  * (and indexes a plain gzip input with no index directory: a second pass); a query over inputs
  * that did not change would only do it again. An input is taken as unchanged while its length and
  * modification time are, as Spark's own file index takes it. The newest {@link #KEPT} plans are
- * kept, each with the broadcasts its partitions name, and only for the Spark application that made
- * them.
+ * kept, each with the broadcasts its partitions name (the Hadoop configuration among them), and only
+ * for the Spark application and the Hadoop configuration that made them.
  */
 final class ScanPlans {
     /** Plans kept: a query and its DataFrame's next few, over as many tables. */
     static final int KEPT = 4;
 
-    /** What a plan depends on: the application (its broadcasts), the options, and each input's state. */
-    record Key(String application, FastqReadOptions options, List<InputState> inputs) {
+    /**
+     * What a plan depends on: the application (its broadcasts), the Hadoop configuration the tasks
+     * are given (credentials, endpoints), the options, and each input's state.
+     */
+    record Key(String application, Map<String, String> hadoop, FastqReadOptions options, List<InputState> inputs) {
     }
 
     /** An input as its file system lists it. */
@@ -54,7 +58,11 @@ final class ScanPlans {
             FileStatus status = HadoopFiles.of(path, hadoop).getFileStatus(path);
             inputs.add(new InputState(source.path(), status.getLen(), status.getModificationTime()));
         }
-        return new Key(application, options, List.copyOf(inputs));
+        Map<String, String> settings = new TreeMap<>();
+        for (Map.Entry<String, String> setting : hadoop) {
+            settings.put(setting.getKey(), setting.getValue());
+        }
+        return new Key(application, settings, options, List.copyOf(inputs));
     }
 
     /** The partitions planned for {@code key}, or null when none are kept. */
