@@ -178,7 +178,6 @@ class SparkDifferentialTest {
         return both;
     }
 
-    /** BGZF as bcl2fastq and BCL Convert write it, by htslib's bgzip. */
     /** {@code file} compressed as {@code format} ({@code zstd}, {@code lz4}, {@code gzip}) by FlashJ's writers. */
     static Path compress(Path file, Path target, String format) throws IOException {
         OutputCompression compression = OutputCompression.of(Compression.named(format).orElseThrow());
@@ -188,6 +187,7 @@ class SparkDifferentialTest {
         return target;
     }
 
+    /** BGZF as bcl2fastq and BCL Convert write it, by htslib's bgzip. */
     static Path bgzip(Path file, Path target) throws IOException, InterruptedException {
         Oracle.Run run = Oracle.exec(target.getParent(), List.of("bgzip", "-c", file.toString()), null);
         assertEquals(0, run.status(), "bgzip (apt-get install tabix): " + run.stderr());

@@ -186,7 +186,7 @@ public final class FlashOutput implements OrderedSink {
     public void accept(PairBatch batch) throws IOException {
         open();
         reads.write(batch);
-        if (layout.compression().format() == Compression.ZSTD && ZstdFileStream.cutsAfter(batch.id())) {
+        if (ZstdFileStream.cutsAfter(batch.id())) {
             for (OutputChannel channel : channels) {
                 channel.endBlocks();
             }

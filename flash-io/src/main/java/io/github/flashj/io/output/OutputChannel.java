@@ -158,7 +158,8 @@ final class OutputChannel {
 
     /**
      * Ends the blocks of a Zstandard file here, handing every byte written so far to the file, as
-     * after every {@link ZstdFileStream#CUT_BATCHES}th batch; on the committing thread.
+     * after every {@link ZstdFileStream#CUT_BATCHES}th batch; nothing for other files. On the
+     * committing thread.
      */
     void endBlocks() throws IOException {
         if (out instanceof ZstdFileStream zstd) {

@@ -326,7 +326,8 @@ final class GzipInputs {
             return rebuild(jsc, conf, input.path(), input.name(), startBit, toByte, first.spacing(), decodedSpacing,
                     first.sideFiles());
         });
-        long largest = SeekPoints.of(joined.points()).largestSegmentLength();
+        SeekPoints points = SeekPoints.of(joined.points());
+        long largest = points.largestSegmentLength();
         if (largest > DecodedInput.MAX_SEGMENT) {
             LOG.info("{} cannot be entered at its seek points: they lie up to {} decompressed bytes apart (a long"
                     + " deflate block), more than the {} a reader holds", input.name(), largest,
@@ -334,7 +335,7 @@ final class GzipInputs {
             return null;
         }
         IndexFile written = write(jsc, joined, first.sideFiles(), file.kept(), workDirectory, conf.value().get());
-        return new SeekableInput(SeekPoints.of(written.index()), written, String.format(Locale.ROOT,
+        return new SeekableInput(points, written, String.format(Locale.ROOT,
                 "gzip: indexed by %s%s in %d ms (%s%s%s, the driver read %d bytes of the input%s)",
                 count(ranges.size(), "Spark task"), files == 1 ? "" : " in one job with " + (files - 1) + " other "
                         + (files == 2 ? "file" : "files"), (System.nanoTime() - started) / 1_000_000,

@@ -3,7 +3,6 @@ package io.github.flashj.spark.exec;
 import io.github.flashj.JobStatistics;
 import io.github.flashj.MergeParameters;
 import io.github.flashj.batch.MergeTally;
-import io.github.flashj.io.Compression;
 import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.output.OutputLayout;
 import io.github.flashj.io.plan.ChunkPlan;
@@ -153,17 +152,10 @@ public final class JobDriver {
         List<SeekableInput.Source> sources = SeekableInput.Source.of(inputs, hadoop,
                 f -> gzipIndex != null || !resume ? gzipIndex : work.gzipIndexDirectory(f));
         entered.addAll(SeekableInput.find(jsc, conf, sources, format, rangeBytes, workDirectory));
-        String unsplittable = null;
-        for (int f = 0; f < inputs.size(); f++) {
-            SeekableInput.Source input = sources.get(f);
+        for (SeekableInput.Source input : sources) {
             paths.add(input.path());
-            Compression compression = input.compression();
-            if (compression != Compression.NONE && entered.get(f) == null && unsplittable == null) {
-                unsplittable = input.name() + " is " + compression + "-compressed, which cannot be entered at any"
-                        + " offset (BGZF, as bgzip writes it, can)";
-            }
         }
-        return unsplittable;
+        return SeekableInput.unsplittable(sources, entered);
     }
 
     /**

@@ -97,6 +97,23 @@ public record SeekableInput(SeekPoints points, GzipInputs.IndexFile index, Strin
     }
 
     /**
+     * Why the inputs cannot be split: the first compressed input of {@code sources} that
+     * {@code entered} (as {@link #find} gave it) cannot enter at any offset, such as zstd and LZ4;
+     * null when every input can be split. One task then reads them all in order, decoding each
+     * from its start ({@code ChunkPlanner.inOrder}).
+     */
+    public static String unsplittable(List<Source> sources, List<SeekableInput> entered) {
+        for (int f = 0; f < sources.size(); f++) {
+            Compression compression = sources.get(f).compression();
+            if (compression != Compression.NONE && entered.get(f) == null) {
+                return sources.get(f).name() + " is " + compression + "-compressed, which cannot be entered at any"
+                        + " offset (BGZF, as bgzip writes it, can)";
+            }
+        }
+        return null;
+    }
+
+    /**
      * The bytes of its plain gzip index that the driver holds and ships to every executor, as it
      * does when the index is kept in no directory; else 0.
      */

@@ -1,7 +1,6 @@
 package io.github.flashj.spark.source;
 
 import io.github.flashj.FlashJob;
-import io.github.flashj.io.Compression;
 import io.github.flashj.io.input.InputFormat;
 import io.github.flashj.io.plan.ChunkPlan;
 import io.github.flashj.io.plan.ChunkPlanner;
@@ -106,20 +105,18 @@ final class FastqScan implements Scan, Batch {
             }
             long started = System.nanoTime();
             List<String> paths = new ArrayList<>();
-            boolean compressed = false;
             Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(hadoop));
             List<SeekableInput> seekable = SeekableInput.find(jsc, conf, sources, format, options.rangeBytes(), null);
             for (int f = 0; f < inputs.size(); f++) {
                 paths.add(sources.get(f).path());
-                compressed |= seekable.get(f) == null && sources.get(f).compression() != Compression.NONE;
                 warnOfAShippedIndex(sources.get(f), seekable.get(f));
             }
+            String unsplittable = SeekableInput.unsplittable(sources, seekable);
             List<ChunkPlan> chunks;
             JobSpec job;
-            if (compressed) {
-                // Read whole and in order: zstd and LZ4 inputs cannot be entered at any offset.
+            if (unsplittable != null) {
                 job = new JobSpec(format, paths, inputs, options.parameters(), null, BATCH_SIZE, null, conf);
-                chunks = ChunkPlanner.inOrder(format, -1, null).chunks();
+                chunks = ChunkPlanner.inOrder(format, -1, unsplittable).chunks();
             } else {
                 job = new JobSpec(format, paths, inputs, options.parameters(), null, BATCH_SIZE, null, conf,
                         jsc.broadcast(seekable));
