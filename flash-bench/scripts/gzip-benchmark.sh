@@ -13,8 +13,9 @@
 #        (defaults: 2000000 3 "1 2 3 4"; SECTIONS picks the sections to run, such as "2")
 #
 # Uses the ART pairs of peer-benchmark.sh (generated there first if missing) under $BENCH_DIR
-# (default /tmp/flashj-bench) and compresses them with gzip -6. Prints medians of wall time, CPU
-# and peak RSS (/usr/bin/time), and the ratios the issue's targets are stated in.
+# (default /tmp/flashj-bench) and compresses them with gzip -6. Each section runs its commands in
+# REPEATS alternated rounds (rounds.sh) and prints the medians of wall time, CPU and peak RSS, and
+# the ratios the targets are stated in, taken round by round.
 # Needs: mvn package (bin/flashj, flash-bench/target/benchmarks.jar); Debian's flash, pigz, isal, time
 # (scripts/install-deps.sh --bench installs them).
 set -euo pipefail
@@ -34,68 +35,63 @@ for f in "$r1" "$r2"; do
 done
 flashj="$root/bin/flashj"
 jar="$root/flash-bench/target/benchmarks.jar"
-echo "input: $pairs pairs of 2x150; $(du -h "$r1" | cut -f1) per mate, $(du -h "$r1.gz" | cut -f1) as .gz (gzip -6); $(nproc) cores"
+echo "input: $pairs pairs of 2x150; $(du -h "$r1" | cut -f1) per mate, $(du -h "$r1.gz" | cut -f1) as .gz (gzip -6)"
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-declare -A wall cpu rss
-# timed NAME COMMAND: REPEATS runs, medians into wall/cpu/rss[NAME].
-timed() {
-  local name=$1 cmd=$2 w="" c="" m=""
-  for ((k = 0; k < repeats; k++)); do
-    rm -rf out-*; sync
-    /usr/bin/time -f "%e %U %S %M" -o time.txt bash -c "$cmd" >/dev/null 2>run.err || { echo "FAILED: $name"; cat run.err; exit 1; }
-    read -r e u s mem < time.txt
-    w+="$e"$'\n'; c+="$(echo "$u $s" | awk '{print $1 + $2}')"$'\n'; m+="$mem"$'\n'
-  done
-  wall[$name]=$(printf "%s" "$w" | median); cpu[$name]=$(printf "%s" "$c" | median); rss[$name]=$(printf "%s" "$m" | median)
-  printf "%-34s wall %7.2f s  cpu %7.2f s  rss %5d MB\n" "$name" "${wall[$name]}" "${cpu[$name]}" "$((${rss[$name]} / 1024))"
-}
-ratio() { awk -v a="${wall[$1]}" -v b="${wall[$2]}" 'BEGIN {printf "%.2f", a / b}'; }
+# shellcheck source=rounds.sh
+. "$root/flash-bench/scripts/rounds.sh"
+cpu_line
 
 if want 1; then
 echo "== 1. decoding $r1.gz ($(du -h "$r1" | cut -f1) decompressed)"
 mb=$(awk -v b="$(stat -c %s "$r1")" 'BEGIN {print b / 1e6}')
-timed "flashj ISA-L, sequential" "java -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 1"
-timed "flashj rapidgzip, 1 thread" "java -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 1 seekable"
-timed "flashj rapidgzip, 2 threads" "java -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 2"
-timed "flashj java.util.zip" "java -Dflashj.gzip.native=false -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 1"
-timed "flashj index, whole, ISA-L" "java -cp $jar io.github.flashj.bench.GzipIndexThroughput $r1.gz whole"
-timed "flashj index, whole, Java" "java -Dflashj.gzip.native=false -cp $jar io.github.flashj.bench.GzipIndexThroughput $r1.gz whole"
-timed "flashj index, 4 ranges, 2 threads" "java -cp $jar io.github.flashj.bench.GzipIndexThroughput $r1.gz ranges 4 2"
-command -v igzip >/dev/null && timed "igzip -d" "igzip -d -c $r1.gz > /dev/null"
-command -v pigz >/dev/null && timed "pigz -d -p 2" "pigz -d -p 2 -c $r1.gz > /dev/null"
-timed "gzip -d" "gzip -d -c $r1.gz > /dev/null"
-for name in "flashj ISA-L, sequential" "flashj rapidgzip, 1 thread" "flashj rapidgzip, 2 threads" "flashj java.util.zip" "flashj index, whole, ISA-L" "flashj index, whole, Java" "flashj index, 4 ranges, 2 threads" "igzip -d" "pigz -d -p 2" "gzip -d"; do
-  if [ -n "${wall[$name]:-}" ]; then
-    awk -v n="$name" -v mb="$mb" -v w="${wall[$name]}" 'BEGIN {printf "  %-30s %6.0f MB/s\n", n, mb / w}'
-  fi
+round_reset
+round_add "flashj ISA-L, sequential" "java -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 1"
+round_add "flashj rapidgzip, 1 thread" "java -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 1 seekable"
+round_add "flashj rapidgzip, 2 threads" "java -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 2"
+round_add "flashj java.util.zip" "java -Dflashj.gzip.native=false -cp $jar io.github.flashj.bench.GzipDecodeThroughput $r1.gz 1"
+round_add "flashj index, whole, ISA-L" "java -cp $jar io.github.flashj.bench.GzipIndexThroughput $r1.gz whole"
+round_add "flashj index, whole, Java" "java -Dflashj.gzip.native=false -cp $jar io.github.flashj.bench.GzipIndexThroughput $r1.gz whole"
+round_add "flashj index, 4 ranges, 2 threads" "java -cp $jar io.github.flashj.bench.GzipIndexThroughput $r1.gz ranges 4 2"
+command -v igzip >/dev/null && round_add "igzip -d" "igzip -d -c $r1.gz > /dev/null"
+command -v pigz >/dev/null && round_add "pigz -d -p 2" "pigz -d -p 2 -c $r1.gz > /dev/null"
+round_add "gzip -d" "gzip -d -c $r1.gz > /dev/null"
+round_run "$repeats"
+round_table
+for name in "${round_names[@]}"; do
+  awk -v n="$name" -v mb="$mb" -v w="$(round_wall "$name")" 'BEGIN {printf "  %-34s %6.0f MB/s\n", n, mb / w}'
 done
 fi
 
 if want 2; then
 echo "== 2. merging .gz input"
-timed "flashj -t 2 plain" "$flashj -t 2 -M 150 -d out-plain $r1 $r2"
-timed "flashj -t 2 .gz" "$flashj -t 2 -M 150 -d out-gz $r1.gz $r2.gz"
-timed "flash -t 2 .gz" "flash -q -t 2 -M 150 -d out-flash $r1.gz $r2.gz"
+round_reset
+round_add "flashj -t 2 plain" "$flashj -t 2 -M 150 -d out-plain $r1 $r2"
+round_add "flashj -t 2 .gz" "$flashj -t 2 -M 150 -d out-gz $r1.gz $r2.gz"
+round_add "flash -t 2 .gz" "flash -q -t 2 -M 150 -d out-flash $r1.gz $r2.gz"
+round_run "$repeats"
+round_table "flashj -t 2 plain" "flash -t 2 .gz"
 rm -rf out-*
 "$flashj" -t 2 -M 150 -d out-gz "$r1.gz" "$r2.gz" >/dev/null 2>&1; flash -q -t 1 -M 150 -d out-flash "$r1.gz" "$r2.gz" >/dev/null
 for f in out.extendedFrags.fastq out.notCombined_1.fastq out.notCombined_2.fastq out.hist out.histogram; do
   cmp -s "out-gz/$f" "out-flash/$f" || { echo "DIFFERENT: $f"; exit 1; }
 done
-echo "  .gz / plain (issue 19's target <= 1.15): $(ratio "flashj -t 2 .gz" "flashj -t 2 plain");" \
-  "flashj / flash -t 2 on .gz: $(ratio "flashj -t 2 .gz" "flash -t 2 .gz"); output identical to flash -t 1"
+echo "  .gz / plain, per round (issue 19's target <= 1.15): $(round_ratio "flashj -t 2 .gz" "flashj -t 2 plain");" \
+  "flashj / flash -t 2 on .gz: $(round_ratio "flashj -t 2 .gz" "flash -t 2 .gz"); output identical to flash -t 1"
 fi
 
 if want 3; then
 echo "== 3. writing -z"
-timed "flashj -z -t 2" "$flashj -z -t 2 -M 150 -d out-z $r1 $r2"
-timed "flash -z -t 2" "flash -q -z -t 2 -M 150 -d out-flashz $r1 $r2"
+round_reset
+round_add "flashj -z -t 2" "$flashj -z -t 2 -M 150 -d out-z $r1 $r2"
+round_add "flash -z -t 2" "flash -q -z -t 2 -M 150 -d out-flashz $r1 $r2"
+round_run "$repeats"
+round_table "flash -z -t 2"
 rm -rf out-*
 "$flashj" -z -t 2 -M 150 -d out-z "$r1" "$r2" >/dev/null 2>&1; flash -q -z -t 1 -M 150 -d out-flashz "$r1" "$r2" >/dev/null
 for f in out.extendedFrags.fastq out.notCombined_1.fastq out.notCombined_2.fastq; do
   cmp -s <(zcat "out-z/$f.gz") <(zcat "out-flashz/$f.gz") || { echo "DIFFERENT: $f.gz"; exit 1; }
 done
-echo "  flash -z / flashj -z (target >= 3): $(ratio "flash -z -t 2" "flashj -z -t 2");" \
+echo "  flash -z / flashj -z, per round (target >= 3): $(round_ratio "flash -z -t 2" "flashj -z -t 2");" \
   "sizes: flashj $(du -cb out-z/*.gz | tail -1 | cut -f1) B, flash $(du -cb out-flashz/*.gz | tail -1 | cut -f1) B; decompressed output identical"
 rm -rf out-*
 fi
@@ -106,11 +102,14 @@ b1="${r1%.fq}.bgzf.fq.gz"; b2="${r2%.fq}.bgzf.fq.gz"
 [ -s "$b1" ] || bgzip -c "$r1" > "$b1"
 [ -s "$b2" ] || bgzip -c "$r2" > "$b2"
 rm -rf idx; "$flashj" --producers 2 --gzip-index idx -M 150 -d out-idx "$r1.gz" "$r2.gz" >/dev/null 2>&1
-timed "flashj .gz --producers 1" "$flashj -M 150 --producers 1 -d out-p1 $r1.gz $r2.gz"
-timed "flashj .gz --producers 2" "$flashj -M 150 --producers 2 -d out-p2 $r1.gz $r2.gz"
-timed "flashj .gz --producers 2, index" "$flashj -M 150 --producers 2 --gzip-index idx -d out-p2i $r1.gz $r2.gz"
-timed "flashj BGZF --producers 1" "$flashj -M 150 --producers 1 -d out-b1 $b1 $b2"
-timed "flashj BGZF --producers 2" "$flashj -M 150 --producers 2 -d out-b2 $b1 $b2"
+round_reset
+round_add "flashj .gz --producers 1" "$flashj -M 150 --producers 1 -d out-p1 $r1.gz $r2.gz"
+round_add "flashj .gz --producers 2" "$flashj -M 150 --producers 2 -d out-p2 $r1.gz $r2.gz"
+round_add "flashj .gz --producers 2, index" "$flashj -M 150 --producers 2 --gzip-index idx -d out-p2i $r1.gz $r2.gz"
+round_add "flashj BGZF --producers 1" "$flashj -M 150 --producers 1 -d out-b1 $b1 $b2"
+round_add "flashj BGZF --producers 2" "$flashj -M 150 --producers 2 -d out-b2 $b1 $b2"
+round_run "$repeats"
+round_table "flashj .gz --producers 1" "flashj BGZF --producers 1"
 rm -rf out-*
 "$flashj" -M 150 --producers 2 --gzip-index idx -d out-p2i "$r1.gz" "$r2.gz" >/dev/null 2>&1
 "$flashj" -M 150 --producers 2 -d out-b2 "$b1" "$b2" >/dev/null 2>&1
@@ -118,8 +117,6 @@ flash -q -t 1 -M 150 -d out-flash "$r1.gz" "$r2.gz" >/dev/null
 for f in out.extendedFrags.fastq out.notCombined_1.fastq out.notCombined_2.fastq out.hist out.histogram; do
   cmp -s "out-p2i/$f" "out-flash/$f" && cmp -s "out-b2/$f" "out-flash/$f" || { echo "DIFFERENT: $f"; exit 1; }
 done
-echo "  .gz --producers 2 / 1: $(ratio "flashj .gz --producers 2" "flashj .gz --producers 1")" \
-  "(index reused: $(ratio "flashj .gz --producers 2, index" "flashj .gz --producers 1")); BGZF 2 / 1:" \
-  "$(ratio "flashj BGZF --producers 2" "flashj BGZF --producers 1"); output identical to flash -t 1"
+echo "  output identical to flash -t 1"
 rm -rf out-* idx
 fi

@@ -30,71 +30,44 @@ if [ ! -s "$r1" ]; then
   # ART's count is close to PAIRS; trim to exactly PAIRS so every tool sees the same input.
   head -n $((pairs * 4)) "$r1.tmp" > "$r1"; head -n $((pairs * 4)) "$r2.tmp" > "$r2"; rm -f "$r1.tmp" "$r2.tmp"
 fi
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); vector: $(grep -o -m1 -w 'avx512f\|avx2' /proc/cpuinfo | sort -u | tail -n1)"
-echo "input: $(($(wc -l < "$r1") / 4)) pairs of 2x150 ($(du -h "$r1" | cut -f1) per mate), machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB"
+# shellcheck source=rounds.sh
+. "$root/flash-bench/scripts/rounds.sh"
+cpu_line
+echo "input: $(($(wc -l < "$r1") / 4)) pairs of 2x150 ($(du -h "$r1" | cut -f1) per mate), machine: $(free -g | awk '/Mem:/{print $2}') GiB"
 [ "$repeats" -gt 0 ] || exit 0  # REPEATS 0: only make the data (gzip-benchmark.sh does)
 
-declare -a names cmds
-add() { names+=("$1"); cmds+=("$2"); }
 flashj="$root/bin/flashj"
 # FlashJ runs without -q, as pipelines run it (its log goes to /dev/null with every tool's output):
 # bin/flashj starts -q runs without the Vector API module, so they would measure the scalar kernel.
-add "flashj -t 1 (JDK $(java -version 2>&1 | awk -F'"' '/version/{print $2}'))" "$flashj -t 1 -M 150 -d out-flashj1 $r1 $r2"
-add "flashj -t 2 (JDK $(java -version 2>&1 | awk -F'"' '/version/{print $2}'))" "$flashj -t 2 -M 150 -d out-flashj2 $r1 $r2"
+round_add "flashj -t 1 (JDK $(java -version 2>&1 | awk -F'"' '/version/{print $2}'))" "$flashj -t 1 -M 150 -d out-flashj1 $r1 $r2"
+round_add "flashj -t 2 (JDK $(java -version 2>&1 | awk -F'"' '/version/{print $2}'))" "$flashj -t 2 -M 150 -d out-flashj2 $r1 $r2"
 # Each kernel forced, whatever the input's size would choose (KernelChoice.forOneRun): the vector
 # kernel must not be slower than the scalar one; on AVX-512 machines the JIT is also held to
 # 256-bit vectors, the width of AVX2-only machines.
-add "flashj -t 2, vector kernel" "env JAVA_OPTS=-Dflashj.kernel=vector $flashj -t 2 -M 150 -d out-flashj2v $r1 $r2"
-add "flashj -t 2, scalar kernel" "env JAVA_OPTS=-Dflashj.kernel=scalar $flashj -t 2 -M 150 -d out-flashj2s $r1 $r2"
+round_add "flashj -t 2, vector kernel" "env JAVA_OPTS=-Dflashj.kernel=vector $flashj -t 2 -M 150 -d out-flashj2v $r1 $r2"
+round_add "flashj -t 2, scalar kernel" "env JAVA_OPTS=-Dflashj.kernel=scalar $flashj -t 2 -M 150 -d out-flashj2s $r1 $r2"
 # The staged layout forced (a reader thread and a committer beside the workers), against the
 # default on this machine's cores (docs/ARCHITECTURE.md, "The pipeline").
-add "flashj -t 2, staged (reader and committer threads)" "env JAVA_OPTS=-Dflashj.pipeline=staged $flashj -t 2 -M 150 -d out-flashj2st $r1 $r2"
+round_add "flashj -t 2, staged (reader and committer threads)" "env JAVA_OPTS=-Dflashj.pipeline=staged $flashj -t 2 -M 150 -d out-flashj2st $r1 $r2"
 if grep -q -m1 -w avx512f /proc/cpuinfo; then
-  add "flashj -t 2, vector kernel, 256-bit vectors (-XX:UseAVX=2)" "env JAVA_OPTS='-Dflashj.kernel=vector -XX:UseAVX=2' $flashj -t 2 -M 150 -d out-flashj2a $r1 $r2"
+  round_add "flashj -t 2, vector kernel, 256-bit vectors (-XX:UseAVX=2)" "env JAVA_OPTS='-Dflashj.kernel=vector -XX:UseAVX=2' $flashj -t 2 -M 150 -d out-flashj2a $r1 $r2"
 fi
 if [ -n "$java25" ]; then
-  add "flashj -t 2 (Temurin $("$java25/bin/java" -version 2>&1 | awk -F'"' '/version/{print $2}'))" "env JAVA_HOME=$java25 $flashj -t 2 -M 150 -d out-flashj25 $r1 $r2"
+  round_add "flashj -t 2 (Temurin $("$java25/bin/java" -version 2>&1 | awk -F'"' '/version/{print $2}'))" "env JAVA_HOME=$java25 $flashj -t 2 -M 150 -d out-flashj25 $r1 $r2"
 fi
-command -v flash >/dev/null && add "flash -t 1" "flash -q -t 1 -M 150 -d out-flash1 $r1 $r2"
-command -v flash >/dev/null && add "flash -t 2" "flash -q -t 2 -M 150 -d out-flash2 $r1 $r2"
-command -v vsearch >/dev/null && add "vsearch --threads 2" "vsearch --quiet --threads 2 --fastq_mergepairs $r1 --reverse $r2 --fastqout out-vsearch.fq"
-[ -f /usr/share/java/bbmap.jar ] && add "bbmerge t=2" "java -Xmx2g -cp /usr/share/java/bbmap.jar jgi.BBMerge in1=$r1 in2=$r2 out=out-bbmerge.fq outu=out-bbmerge-u.fq t=2 overwrite=t"
-command -v fastp >/dev/null && add "fastp -m -w 2" "fastp -m -w 2 -i $r1 -I $r2 --merged_out out-fastp.fq -j /dev/null -h /dev/null"
+command -v flash >/dev/null && round_add "flash -t 1" "flash -q -t 1 -M 150 -d out-flash1 $r1 $r2"
+command -v flash >/dev/null && round_add "flash -t 2" "flash -q -t 2 -M 150 -d out-flash2 $r1 $r2"
+command -v vsearch >/dev/null && round_add "vsearch --threads 2" "vsearch --quiet --threads 2 --fastq_mergepairs $r1 --reverse $r2 --fastqout out-vsearch.fq"
+[ -f /usr/share/java/bbmap.jar ] && round_add "bbmerge t=2" "java -Xmx2g -cp /usr/share/java/bbmap.jar jgi.BBMerge in1=$r1 in2=$r2 out=out-bbmerge.fq outu=out-bbmerge-u.fq t=2 overwrite=t"
+command -v fastp >/dev/null && round_add "fastp -m -w 2" "fastp -m -w 2 -i $r1 -I $r2 --merged_out out-fastp.fq -j /dev/null -h /dev/null"
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 # The rerun row writes into a directory that holds the previous run's files, as pipelines do on a
 # retry; it is filled once before the rounds and never cleared.
-add "flashj -t 2, rerun into the same directory" "$flashj -t 2 -M 150 -d out-rerun $r1 $r2"
+round_add "flashj -t 2, rerun into the same directory" "$flashj -t 2 -M 150 -d out-rerun $r1 $r2"
 rm -rf out-*
 "$flashj" -t 2 -M 150 -d out-rerun "$r1" "$r2" >/dev/null 2>&1
-declare -A wall cpu rss
-for i in "${!names[@]}"; do rm -f "w$i" "c$i" "m$i"; done
-# Alternated rounds: each round runs every tool once, so that the machine's drift hits all alike.
-for ((k = 0; k < repeats; k++)); do
-  for i in "${!names[@]}"; do
-    # Every run starts alike: no earlier output to truncate (but the rerun's), no dirty pages left
-    # to write back.
-    find . -maxdepth 1 -name 'out-*' ! -name out-rerun -exec rm -rf {} +; sync
-    /usr/bin/time -f "%e %U %S %M" -o time.txt bash -c "${cmds[$i]}" >/dev/null 2>run.err || { echo "FAILED: ${names[$i]}"; cat run.err; }
-    read -r e u s m < time.txt
-    echo "$e" >> "w$i"; echo "$u $s" | awk '{print $1 + $2}' >> "c$i"; echo "$m" >> "m$i"
-  done
-done
-for i in "${!names[@]}"; do
-  wall[$i]=$(median < "w$i"); cpu[$i]=$(median < "c$i"); rss[$i]=$(median < "m$i"); rm -f "w$i" "c$i" "m$i"
-done
-
-ref_v=""; ref_f=""
-for i in "${!names[@]}"; do
-  [[ ${names[$i]} == vsearch* ]] && ref_v=${wall[$i]}
-  [[ ${names[$i]} == "flash -t 1" ]] && ref_f=${wall[$i]}
-done
-printf "\n| tool | wall s | CPU s | peak RSS MB | wall / vsearch -t2 | wall / flash -t1 |\n|---|---|---|---|---|---|\n"
-for i in "${!names[@]}"; do
-  rv=$([ -n "$ref_v" ] && awk -v a="${wall[$i]}" -v b="$ref_v" 'BEGIN{printf "%.2f", a/b}' || echo -)
-  rf=$([ -n "$ref_f" ] && awk -v a="${wall[$i]}" -v b="$ref_f" 'BEGIN{printf "%.2f", a/b}' || echo -)
-  printf "| %s | %s | %s | %d | %s | %s |\n" "${names[$i]}" "${wall[$i]}" "${cpu[$i]}" $((${rss[$i]} / 1024)) "$rv" "$rf"
-done
+ROUND_KEEP=out-rerun round_run "$repeats"
+round_table "vsearch --threads 2" "flash -t 1"
 if command -v flash >/dev/null; then
   rm -rf out-*
   flash -q -t 1 -M 150 -d out-flash1 "$r1" "$r2"

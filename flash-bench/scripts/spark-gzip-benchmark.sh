@@ -5,9 +5,10 @@
 #
 # Uses peer-benchmark.sh's 2M-pair data under $BENCH_DIR (default /tmp/flashj-bench) and makes the
 # .gz (pigz -6) and BGZF (bgzip) copies once. Each round runs bin/flashj-spark on the three in turn
-# (alternated rounds), each on a fresh output directory after sync, timed by /usr/bin/time, and
-# keeps each run's notes on how its inputs were split. Prints the medians of wall time, CPU and
-# peak RSS, and checks that every output equals the plain run's. Then one untimed run of each input
+# (alternated rounds, rounds.sh), each on a fresh output directory after sync, timed by
+# /usr/bin/time, and keeps each run's notes on how its inputs were split. Prints the medians of wall
+# time, CPU and peak RSS and the ratios to plain input taken round by round, and checks that every
+# output equals the plain run's. Then one untimed run of each input
 # under a sampler that records the peak work directory size (DIR/.flashj-UUID) every 0.1 s, in all
 # and apart from the output's parts: what is left is what the run keeps of its inputs (gzip indexes
 # and their side files; decoded copies, were there any). The sampler is kept out of the timed runs,
@@ -23,7 +24,9 @@ for m in 1 2; do
   [ -f art2000000_$m.fq.gz ] || pigz -6 -k -c art2000000_$m.fq > art2000000_$m.fq.gz
   [ -f art2000000_$m.fq.bgz ] || bgzip -c art2000000_$m.fq > art2000000_$m.fq.bgz
 done
-: > spark-gzip.txt
+# shellcheck source=rounds.sh
+. "$root/flash-bench/scripts/rounds.sh"
+cpu_line
 : > spark-gzip-work.txt
 # Peak bytes of the work directory OUT/.flashj-UUID (not the output files staged beside it, also
 # named .flashj-*) while the pid $2 lives: "all apart-from-parts".
@@ -39,44 +42,37 @@ sample_work() {
   done
   echo "$all $inputs"
 }
-# run ROUND INPUT SAMPLED: one bin/flashj-spark run on the input named, timed, or sampled.
-run() {
-  local i=$1 k=$2 sampled=$3 pid peak
-  case $k in
-    plain) set -- art2000000_1.fq art2000000_2.fq ;;
-    gz) set -- art2000000_1.fq.gz art2000000_2.fq.gz ;;
-    bgzf) set -- art2000000_1.fq.bgz art2000000_2.fq.bgz ;;
+# The inputs of each kind of run.
+inputs() {
+  case $1 in
+    plain) echo art2000000_1.fq art2000000_2.fq ;;
+    gz) echo art2000000_1.fq.gz art2000000_2.fq.gz ;;
+    bgzf) echo art2000000_1.fq.bgz art2000000_2.fq.bgz ;;
   esac
-  rm -rf "out-$k"; sync
-  if [ "$sampled" = sampled ]; then
-    "$root/bin/flashj-spark" --master "$master" -M 150 -d "out-$k" "$@" > "spark-$k.out" 2> "spark-$k.err" &
-    pid=$!
-    peak=$(sample_work "out-$k" "$pid")
-    wait "$pid"
-    echo "$k $peak" >> spark-gzip-work.txt
+}
+for k in plain gz bgzf; do
+  round_add "$k" "$root/bin/flashj-spark --master $master -M 150 -d out-$k $(inputs $k)"
+done
+# Each run's notes on how its inputs were split; each output against the first plain run's, kept.
+round_after() {
+  grep -h "is gzip\|is BGZF\|Planned\|Merged" run.err | sed "s/^/  $1: /" || true
+  if [ "$1" = plain ]; then
+    [ -d out-plain-kept ] || cp -r out-plain out-plain-kept
   else
-    /usr/bin/time -f "$k %e %U %S %M" -a -o spark-gzip.txt "$root/bin/flashj-spark" --master "$master" -M 150 \
-      -d "out-$k" "$@" > "spark-$k.out" 2> "spark-$k.err"
-    grep -h "is gzip\|is BGZF\|Planned\|Merged" "spark-$k.err" | sed "s/^/  $k round $i: /" || true
+    for f in out-plain-kept/*; do cmp -s "$f" "out-$1/$(basename "$f")" || { echo "out-$1 differs at $f" >&2; exit 1; }; done
   fi
 }
-for i in $(seq 1 "$rounds"); do
-  for k in plain gz bgzf; do
-    run "$i" "$k" timed
-  done
-  for k in gz bgzf; do
-    for f in out-plain/*; do cmp -s "$f" "out-$k/$(basename "$f")" || { echo "out-$k differs at $f" >&2; exit 1; }; done
-  done
-done
+ROUND_KEEP=out-plain-kept round_run "$rounds"
+round_table plain
+rm -rf out-*
+# One untimed run of each under the sampler.
 for k in plain gz bgzf; do
-  run sampled "$k" sampled
-done
-echo "input wall_s cpu_s peak_rss_mb (medians of $rounds rounds)"
-for k in plain gz bgzf; do
-  awk -v k=$k 'BEGIN { n = 0 } $1 == k { w[n] = $2; c[n] = $3 + $4; r[n] = $5 / 1000; n++ }
-    function med(a,   i, j, t) { for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-      return a[int(n / 2)] }
-    END { printf "%s %.2f %.2f %.0f\n", k, med(w), med(c), med(r) }' spark-gzip.txt
+  "$root/bin/flashj-spark" --master "$master" -M 150 -d "out-$k" $(inputs $k) > "spark-$k.out" 2> "spark-$k.err" &
+  pid=$!
+  peak=$(sample_work "out-$k" "$pid")
+  wait "$pid"
+  echo "$k $peak" >> spark-gzip-work.txt
+  rm -rf "out-$k"
 done
 decoded=$(( $(stat -c %s art2000000_1.fq) + $(stat -c %s art2000000_2.fq) ))
 echo "input peak_work_dir_mb peak_apart_from_parts_mb apart_from_parts_%_of_decoded (one sampled run; decoded input $((decoded / 1000000)) MB)"
