@@ -144,25 +144,50 @@ public final class BgzfBlocks {
     private static Blocks hop(PositionalInput in, long from, long to) throws IOException {
         long size = in.size();
         Table table = new Table(from);
-        byte[] buf = new byte[1 << 20];
-        long base = 0;
-        int length = 0;
+        Window window = new Window(in, size);
         long at = from;
         while (at < to && at < size) {
-            if (at + MAX_BLOCK > base + length && base + length < size) {
-                base = at;
-                length = (int) Math.min(buf.length, size - at);
-                in.readFully(at, buf, 0, length);
-            }
-            int i = (int) (at - base);
-            int blockSize = blockSize(buf, i, length - i);
+            int i = window.blockAt(at);
+            int blockSize = blockSize(window.bytes, i, window.length - i);
             if (blockSize < HEADER + 8 || at + blockSize > size) {
                 return null;
             }
             at += blockSize;
-            table.add(at, (int) Swar.INTS.get(buf, i + blockSize - 4) & 0xffffffffL);
+            table.add(at, (int) Swar.INTS.get(window.bytes, i + blockSize - 4) & 0xffffffffL);
         }
         return table.blocks();
+    }
+
+    /**
+     * A file read a megabyte at a time, forward, so that each block lies whole in {@link #bytes}:
+     * one positional read for some sixteen blocks, which on HDFS or an object store is one request.
+     */
+    private static final class Window {
+        private final PositionalInput in;
+        /** Where reading stops: no block read starts at or past it. */
+        private final long end;
+        final byte[] bytes = new byte[1 << 20];
+        private long base;
+        int length;
+
+        Window(PositionalInput in, long end) {
+            this.in = in;
+            this.end = end;
+        }
+
+        /**
+         * The index in {@link #bytes} of the block at {@code at} (at or after the last one asked
+         * for), after reading on from it when the block might not lie whole in the window; the
+         * block is cut short only where the window reaches {@code end}.
+         */
+        int blockAt(long at) throws IOException {
+            if (at + MAX_BLOCK > base + length && base + length < end) {
+                base = at;
+                length = (int) Math.min(bytes.length, end - at);
+                in.readFully(at, bytes, 0, length);
+            }
+            return (int) (at - base);
+        }
     }
 
     private static boolean isBlockAt(PositionalInput in, long at, long size) throws IOException {
@@ -190,26 +215,31 @@ public final class BgzfBlocks {
     static void decode(PositionalInput in, String name, long from, long to, OutputStream out, boolean isal)
             throws IOException {
         long size = in.size();
-        byte[] block = new byte[MAX_BLOCK];
+        // A block that starts before to ends within a block's length of it.
+        Window window = new Window(in, Math.min(size, Math.min(to, size) + MAX_BLOCK));
+        byte[] block = window.bytes;
         byte[] data = new byte[MAX_BLOCK];
         Inflater inflater = new Inflater(true);
         CRC32 crc = new CRC32();
         try {
             for (long at = from; at < to && at < size; ) {
-                int head = (int) Math.min(HEADER, size - at);
-                in.readFully(at, block, 0, head);
-                int blockSize = blockSize(block, 0, head);
+                int b = window.blockAt(at);
+                int blockSize = blockSize(block, b, window.length - b);
                 if (blockSize < HEADER + 8 || at + blockSize > size) {
                     throw new CompressedDataException(name, "bgzf", new IOException("no valid block at byte " + at));
                 }
-                in.readFully(at, block, 0, blockSize);
-                int xlen = (block[10] & 0xff) | (block[11] & 0xff) << 8;
-                int payload = 12 + xlen;
+                int xlen = (block[b + 10] & 0xff) | (block[b + 11] & 0xff) << 8;
+                int payload = b + 12 + xlen;
+                int compressedEnd = b + blockSize - 8;
+                if (payload > compressedEnd) {
+                    throw new CompressedDataException(name, "bgzf", new IOException("the block at byte " + at
+                            + " has an extra field longer than the block"));
+                }
                 int n;
                 boolean ended;
                 if (isal) {
                     try {
-                        n = IsalInflate.inflateWhole(block, payload, blockSize - 8 - payload, data, 0);
+                        n = IsalInflate.inflateWhole(block, payload, compressedEnd - payload, data, 0);
                     } catch (IOException e) {
                         throw new CompressedDataException(name, "bgzf",
                                 new IOException("block at byte " + at + ": " + e.getMessage(), e));
@@ -217,7 +247,7 @@ public final class BgzfBlocks {
                     ended = n >= 0;
                 } else {
                     inflater.reset();
-                    inflater.setInput(block, payload, blockSize - 8 - payload);
+                    inflater.setInput(block, payload, compressedEnd - payload);
                     try {
                         n = inflater.inflate(data);
                     } catch (DataFormatException e) {
@@ -226,8 +256,8 @@ public final class BgzfBlocks {
                     }
                     ended = inflater.finished();
                 }
-                int expectedCrc = (int) Swar.INTS.get(block, blockSize - 8);
-                int expectedSize = (int) Swar.INTS.get(block, blockSize - 4);
+                int expectedCrc = (int) Swar.INTS.get(block, compressedEnd);
+                int expectedSize = (int) Swar.INTS.get(block, compressedEnd + 4);
                 crc.reset();
                 crc.update(data, 0, Math.max(0, n));
                 if (!ended || n != expectedSize || (int) crc.getValue() != expectedCrc) {

@@ -11,6 +11,8 @@ import io.github.flashj.io.plan.PositionalInput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * BGZF blocks decode to the same bytes by ISA-L and by zlib, the two twins of
  * {@link BgzfBlocks#decode}, and a corrupt block fails both alike, naming the file and the block.
+ * A range is read a megabyte at a time, from its first block to the end of its last.
  */
 class BgzfInflateTwinsTest {
     static byte[] data;
@@ -98,6 +101,72 @@ class BgzfInflateTwinsTest {
                         e.getMessage());
             }
             assertEquals(blockNamed(byZlib), blockNamed(byIsal), byIsal.getMessage() + " / " + byZlib.getMessage());
+        }
+    }
+
+    @Test
+    void aRangeIsReadAMegabyteAtATimeFromItsFirstBlockToItsLastBlocksEnd() throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        List<Long> starts = new ArrayList<>();
+        for (int copy = 0; copy < 4; copy++) {
+            for (int at = 0; at < data.length; at += 60_000) {
+                starts.add((long) file.size());
+                file.writeBytes(block(data, at, Math.min(60_000, data.length - at), 0));
+            }
+        }
+        byte[] bgzfFile = file.toByteArray();
+        assertTrue(bgzfFile.length > 4 << 20, "a file of several megabytes: " + bgzfFile.length);
+        List<long[]> reads = new ArrayList<>();
+        PositionalInput bytes = PositionalInput.of(bgzfFile);
+        PositionalInput counted = new PositionalInput() {
+            @Override
+            public long size() throws IOException {
+                return bytes.size();
+            }
+
+            @Override
+            public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+                int n = bytes.read(position, buffer, offset, length);
+                reads.add(new long[] {position, position + Math.max(n, 0)});
+                return n;
+            }
+        };
+        int first = 5;
+        int last = starts.size() - 7;
+        long from = starts.get(first);
+        long to = starts.get(last);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BgzfBlocks.decode(counted, "r1.fq.gz", from, to, out, true);
+
+        assertEquals((last - first) * 60_000L - missingTail(first, last), out.size());
+        long read = reads.stream().mapToLong(r -> r[1] - r[0]).sum();
+        assertTrue(reads.size() <= (to - from) / ((1 << 20) - (1 << 16)) + 1, reads.size() + " reads");
+        assertTrue(reads.stream().allMatch(r -> r[0] >= from && r[1] <= to + (1 << 16)),
+                "no byte before the range nor past a block's length after it");
+        assertTrue(read < (to - from) + (1 << 16) * reads.size(), read + " bytes read");
+    }
+
+    /** The bytes that blocks {@code [first, last)} hold less than 60,000 each: the copies' short last blocks. */
+    private static long missingTail(int first, int last) {
+        int perCopy = (data.length + 59_999) / 60_000;
+        long missing = 0;
+        for (int b = first; b < last; b++) {
+            if (b % perCopy == perCopy - 1) {
+                missing += 60_000 - (data.length - (perCopy - 1) * 60_000L);
+            }
+        }
+        return missing;
+    }
+
+    @Test
+    void anExtraFieldLongerThanItsBlockIsCorruptData() {
+        byte[] bad = block(data, 0, 1000, 6);
+        bad[10] = (byte) 0xff;
+        bad[11] = (byte) 0xff;
+        for (boolean isal : new boolean[] {true, false}) {
+            CompressedDataException e = assertThrows(CompressedDataException.class, () -> decode(bad, isal));
+            assertTrue(e.getMessage().contains("the block at byte 0 has an extra field longer than the block"),
+                    e.getMessage());
         }
     }
 }
