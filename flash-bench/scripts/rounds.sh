@@ -14,7 +14,8 @@
 #   round_wall NAME, round_cpu NAME, round_rss_mb NAME      medians over the rounds
 #   round_ratio A B           the median over the rounds of A's wall time / B's
 #   round_table [REF ...]     a Markdown table of the medians, a column of round_ratio for each REF
-#   round_reset               forgets the commands and results, for another set of rounds
+#   round_reset               forgets the commands, for another set of rounds (round_run starts
+#                             its results afresh)
 #
 # ROUND_KEEP: an output directory (out-NAME) left in place between runs, for a command that reruns
 # into a directory holding the previous run's files.
@@ -37,7 +38,6 @@ round_add() {
 round_reset() {
   round_names=()
   round_cmds=()
-  : > "$round_results"
 }
 
 round_run() {
